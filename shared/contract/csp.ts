@@ -1,0 +1,20 @@
+/**
+ * The Content-Security-Policy of the app, the same in the desktop window and in the browser mode
+ * (the loopback server sends it on every response). Only the app's own files run; nothing remote
+ * is loaded. React Flow positions nodes with inline styles, hence 'unsafe-inline' for styles only;
+ * elkjs lays out in a classic worker (worker-src); images and fonts may be data: or blob: URLs
+ * (exports, bundled fonts).
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');

@@ -1,0 +1,20 @@
+/**
+ * The names of the contract's methods, with no schema attached, so the sandboxed preload can
+ * forward exactly these without bundling zod. api.ts checks at compile time that the two agree.
+ */
+export const METHOD_NAMES = [
+  'listMaps',
+  'createMap',
+  'renameMap',
+  'duplicateMap',
+  'deleteMap',
+  'loadMap',
+  'saveChanges',
+  'importMapJson',
+  'exportMapJson',
+  'documentInfo',
+] as const;
+export type MethodName = (typeof METHOD_NAMES)[number];
+
+/** The IPC channel of a method; one prefix so the preload forwards exactly the contract. */
+export const channelOf = (method: MethodName): string => `throughline:${method}`;

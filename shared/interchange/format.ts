@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { LIMITS } from '../model/limits';
+import { MapContentSchema, MapNameSchema } from '../model/schemas';
+import type { MapContent } from '../model/types';
+
+/** Identifies a Throughline JSON map and its format version. */
+export const INTERCHANGE_FORMAT = 'throughline-map';
+export const INTERCHANGE_VERSION = 1;
+
+/**
+ * The JSON interchange format: a map's name, nodes and links. Kind-specific node fields may be
+ * left out (they take their defaults). Links that break the link rules are kept and reported by the
+ * validator; only a file that is not structurally a map is refused.
+ */
+export const InterchangeSchema = z
+  .object({
+    format: z.literal(INTERCHANGE_FORMAT),
+    version: z.literal(INTERCHANGE_VERSION),
+    name: MapNameSchema,
+  })
+  .extend(MapContentSchema.shape);
+
+export type InterchangeFile = z.output<typeof InterchangeSchema>;
+
+export type ParsedInterchange =
+  | { ok: true; name: string; content: MapContent }
+  | { ok: false; message: string };
+
+/** Largest JSON text accepted, so a huge file is refused before it is parsed. */
+export const MAX_INTERCHANGE_BYTES = 50_000_000;
+
+/** Reads a JSON map, refusing anything that is not structurally a Throughline map, with a reason. */
+export function parseInterchange(text: string): ParsedInterchange {
+  if (text.length > MAX_INTERCHANGE_BYTES) {
+    return { ok: false, message: `the file is larger than ${MAX_INTERCHANGE_BYTES / 1_000_000} MB` };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, message: `the file is not valid JSON (${(error as Error).message})` };
+  }
+  const parsed = InterchangeSchema.safeParse(raw);
+  if (!parsed.success) {
+    const first = parsed.error.issues.slice(0, 3).map((issue) => {
+      const where = issue.path.length > 0 ? issue.path.join('.') : 'the file';
+      return `${where}: ${issue.message}`;
+    });
+    return { ok: false, message: `the file is not a Throughline map: ${first.join('; ')}` };
+  }
+  const duplicate = firstDuplicate(parsed.data.nodes.map((n) => n.id));
+  if (duplicate) return { ok: false, message: `two nodes share the id "${duplicate}"` };
+  const duplicateLink = firstDuplicate(parsed.data.links.map((l) => l.id));
+  if (duplicateLink) return { ok: false, message: `two links share the id "${duplicateLink}"` };
+  const { name, nodes, links } = parsed.data;
+  return { ok: true, name, content: { nodes, links } };
+}
+
+/** Writes a map in the interchange format, stable and readable (two-space indent). */
+export function serializeInterchange(name: string, content: MapContent): string {
+  const file: InterchangeFile = {
+    format: INTERCHANGE_FORMAT,
+    version: INTERCHANGE_VERSION,
+    name: name.slice(0, LIMITS.mapName),
+    nodes: content.nodes,
+    links: content.links,
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+function firstDuplicate(ids: readonly string[]): string | undefined {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) return id;
+    seen.add(id);
+  }
+  return undefined;
+}

@@ -1,0 +1,3 @@
+export * from './file-name';
+export * from './format';
+export * from './json-schema';

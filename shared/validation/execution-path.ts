@@ -1,0 +1,510 @@
+import { NODE_KINDS, type NodeKind } from '../model/kinds';
+import { checkKinds, type LinkRefusal } from '../model/link-rules';
+import type { MapLink, MapNode } from '../model/types';
+
+/**
+ * The execution-path rule and the one classification of links the whole validator shares.
+ *
+ * Every link falls in exactly one class, checked in this order:
+ * - `dangling`: an end names a node that is not on the map;
+ * - `forbidden`: a self-link, or kinds that checkKinds refuses (into a goal, out of a metric);
+ * - `duplicate`: the second or later copy of the same source → target pair;
+ * - `cycle`: both ends lie in the same strongly connected component of the graph of kind-allowed,
+ *   non-dangling links (so the link is part of a loop);
+ * - `usable`: everything else. Only usable links count towards paths and reachability.
+ *
+ * A goal has an execution path when some directed path of usable links leads from it, through
+ * goals and mechanisms, to a mechanism that has a usable link to a metric. Paths never pass
+ * through a metric (a metric has no usable outgoing link anyway), and an outcome metric
+ * (goal → metric) alone does not count.
+ *
+ * Everything here is O(nodes + links): one iterative Tarjan pass and one reverse BFS, on flat
+ * typed arrays, so maps of any size work without recursion. Ids are resolved once, through an
+ * open-addressing hash table, and everything after that works on node and link positions.
+ */
+
+export const LINK_CLASSES = ['usable', 'forbidden', 'dangling', 'cycle', 'duplicate'] as const;
+export type LinkClass = (typeof LINK_CLASSES)[number];
+
+/** Numeric codes stored in {@link LinkAnalysis.linkClass}; index into LINK_CLASSES. */
+export const LINK_CLASS_CODE = {
+  usable: 0,
+  forbidden: 1,
+  dangling: 2,
+  cycle: 3,
+  duplicate: 4,
+} as const satisfies Record<LinkClass, number>;
+
+const USABLE = 0;
+const FORBIDDEN = 1;
+const DANGLING = 2;
+const CYCLE = 3;
+const DUPLICATE = 4;
+
+/** Why a link is forbidden on its own, whatever the rest of the map. */
+export type ForbiddenReason = Extract<LinkRefusal, 'self-link' | 'into-goal' | 'out-of-metric'>;
+/** Numeric codes stored in {@link LinkAnalysis.linkReason}; 0 means "not forbidden". */
+export const FORBIDDEN_REASONS = [null, 'self-link', 'into-goal', 'out-of-metric'] as const;
+
+/** Node kinds as small integers: goal 0, mechanism 1, metric 2 (index into NODE_KINDS). */
+export const KIND_CODE: Readonly<Record<NodeKind, number>> = { goal: 0, mechanism: 1, metric: 2 };
+const GOAL = 0;
+const MECHANISM = 1;
+const METRIC = 2;
+
+/** checkKinds for every pair of kinds, computed once: 0 = allowed, else a FORBIDDEN_REASONS code. */
+const KIND_PAIR_REASON: Uint8Array = (() => {
+  const table = new Uint8Array(NODE_KINDS.length * NODE_KINDS.length);
+  for (const source of NODE_KINDS) {
+    for (const target of NODE_KINDS) {
+      const check = checkKinds(source, target);
+      table[KIND_CODE[source] * NODE_KINDS.length + KIND_CODE[target]] = check.ok
+        ? 0
+        : FORBIDDEN_REASONS.indexOf(check.reason as ForbiddenReason);
+    }
+  }
+  return table;
+})();
+
+/**
+ * Whether every allowed link between two different kinds runs forwards in NODE_KINDS order
+ * (goal → mechanism → metric). Then a cycle can only use links between nodes of one kind, and
+ * Tarjan only needs to look at those few links.
+ */
+const CROSS_KIND_LINKS_RUN_FORWARDS: boolean = (() => {
+  for (let s = 0; s < NODE_KINDS.length; s++) {
+    for (let t = 0; t < s; t++) if (KIND_PAIR_REASON[s * NODE_KINDS.length + t] === 0) return false;
+  }
+  return true;
+})();
+
+/** The facts about a map's links that every finding is computed from. All arrays are flat. */
+export interface LinkAnalysis {
+  /** Node id → index in the node list. When ids repeat, the first node with the id wins. */
+  readonly nodeIndex: NodeIndex;
+  /** Per node: KIND_CODE of its kind. */
+  readonly nodeKind: Uint8Array;
+  /** Per link: index of its source node, or -1 when that node is missing. */
+  readonly linkSource: Int32Array;
+  /** Per link: index of its target node, or -1 when that node is missing. */
+  readonly linkTarget: Int32Array;
+  /** Per link: LINK_CLASS_CODE of its class. */
+  readonly linkClass: Uint8Array;
+  /** Per link: index into FORBIDDEN_REASONS (0 unless the link is forbidden). */
+  readonly linkReason: Uint8Array;
+  /**
+   * Per node: the cycle it lies on, i.e. its strongly connected component when that holds more
+   * than one node (ids 0..cycleCount-1, numbered as Tarjan finishes them), or -1.
+   */
+  readonly cycleOf: Int32Array;
+  readonly cycleCount: number;
+  /**
+   * Kind-allowed, non-dangling, non-self links grouped by source node (CSR): the link indices
+   * of node v are outLinks[outStart[v] .. outStart[v + 1]), in map order. Includes duplicate and
+   * cycle links; check linkClass.
+   */
+  readonly outStart: Int32Array;
+  readonly outLinks: Int32Array;
+  /** Usable links grouped by target node (CSR): source node indices of node v's usable in-links. */
+  readonly inStart: Int32Array;
+  readonly inSource: Int32Array;
+  /** Per node: 1 for a mechanism with at least one usable link to a metric. */
+  readonly measured: Uint8Array;
+  /** Per node: 1 when a usable path through goals and mechanisms reaches a measured mechanism. */
+  readonly hasPath: Uint8Array;
+}
+
+type NodeLike = Pick<MapNode, 'id' | 'kind'>;
+type LinkLike = Pick<MapLink, 'source' | 'target'>;
+
+/** FNV-1a over UTF-16 code units: cheap for short ids, and ids are short. */
+function hashId(id: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/**
+ * Node id → position in the node list: an open-addressing hash table on typed arrays. It is
+ * built once per validation and, unlike a Map of 100k entries, costs the garbage collector nothing.
+ * When ids repeat, the first node with the id wins.
+ */
+export class NodeIndex {
+  private readonly ids: string[];
+  /** Pairs (hash, position + 1) per slot, side by side so a probe touches one cache line. */
+  private readonly table: Int32Array;
+  private readonly mask: number;
+
+  constructor(nodes: readonly Pick<MapNode, 'id'>[]) {
+    const n = nodes.length;
+    let size = 16;
+    while (size < n * 2) size *= 2;
+    this.mask = size - 1;
+    const table = new Int32Array(size * 2);
+    const ids = new Array<string>(n);
+    for (let i = 0; i < n; i++) {
+      const id = (nodes[i] as Pick<MapNode, 'id'>).id;
+      ids[i] = id;
+      const h = hashId(id);
+      let p = h & this.mask;
+      for (;;) {
+        const slot = table[2 * p + 1] as number;
+        if (slot === 0) {
+          table[2 * p] = h;
+          table[2 * p + 1] = i + 1;
+          break;
+        }
+        if (table[2 * p] === h && ids[slot - 1] === id) break;
+        p = (p + 1) & this.mask;
+      }
+    }
+    this.table = table;
+    this.ids = ids;
+  }
+
+  /** The position of the (first) node with this id, or -1 when there is none. */
+  indexOf(id: string): number {
+    const table = this.table;
+    const h = hashId(id);
+    let p = h & this.mask;
+    for (;;) {
+      const slot = table[2 * p + 1] as number;
+      if (slot === 0) return -1;
+      if (table[2 * p] === h && this.ids[slot - 1] === id) return slot - 1;
+      p = (p + 1) & this.mask;
+    }
+  }
+
+  has(id: string): boolean {
+    return this.indexOf(id) !== -1;
+  }
+
+  /**
+   * indexOf for both ends of every link, written to `sources` and `targets`. Same result as
+   * calling indexOf per end, but in three tight passes (hash every end; probe the first slot;
+   * confirm by comparing ids) whose memory reads do not wait on each other, which on large maps
+   * is markedly faster than one probe after another.
+   */
+  indexLinks(links: readonly LinkLike[], sources: Int32Array, targets: Int32Array): void {
+    const { table, ids, mask } = this;
+    const m = links.length;
+    for (let i = 0; i < m; i++) {
+      const link = links[i] as LinkLike;
+      sources[i] = hashId(link.source);
+      targets[i] = hashId(link.target);
+    }
+    for (let i = 0; i < m; i++) {
+      const hs = sources[i] as number;
+      const ps = 2 * (hs & mask);
+      sources[i] = table[ps] === hs ? (table[ps + 1] as number) - 1 : -1;
+      const ht = targets[i] as number;
+      const pt = 2 * (ht & mask);
+      targets[i] = table[pt] === ht ? (table[pt + 1] as number) - 1 : -1;
+    }
+    for (let i = 0; i < m; i++) {
+      const link = links[i] as LinkLike;
+      const s = sources[i] as number;
+      if (s === -1 || ids[s] !== link.source) sources[i] = this.indexOf(link.source);
+      const t = targets[i] as number;
+      if (t === -1 || ids[t] !== link.target) targets[i] = this.indexOf(link.target);
+    }
+  }
+}
+
+/** Classifies every link and computes execution paths in O(nodes + links). */
+export function analyseLinks(nodes: readonly NodeLike[], links: readonly LinkLike[]): LinkAnalysis {
+  const n = nodes.length;
+  const m = links.length;
+
+  const nodeIndex = new NodeIndex(nodes);
+  const nodeKind = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const kind = (nodes[i] as NodeLike).kind;
+    nodeKind[i] = kind === 'goal' ? GOAL : kind === 'mechanism' ? MECHANISM : METRIC;
+  }
+
+  // 1. Ends, dangling and forbidden links; out-degrees of the rest.
+  const linkSource = new Int32Array(m);
+  const linkTarget = new Int32Array(m);
+  const linkClass = new Uint8Array(m);
+  const linkReason = new Uint8Array(m);
+  const outStart = new Int32Array(n + 1);
+  nodeIndex.indexLinks(links, linkSource, linkTarget);
+  for (let i = 0; i < m; i++) {
+    const s = linkSource[i] as number;
+    const t = linkTarget[i] as number;
+    if (s < 0 || t < 0) {
+      linkClass[i] = DANGLING;
+    } else if (s === t) {
+      linkClass[i] = FORBIDDEN;
+      linkReason[i] = 1;
+    } else {
+      const reason = KIND_PAIR_REASON[(nodeKind[s] as number) * 3 + (nodeKind[t] as number)] as number;
+      if (reason !== 0) {
+        linkClass[i] = FORBIDDEN;
+        linkReason[i] = reason;
+      } else {
+        outStart[s + 1] = (outStart[s + 1] as number) + 1;
+      }
+    }
+  }
+
+  // 2. CSR of the candidate (kind-allowed) links by source, in map order.
+  for (let v = 0; v < n; v++) outStart[v + 1] = (outStart[v + 1] as number) + (outStart[v] as number);
+  const outLinks = new Int32Array(outStart[n] as number);
+  const fill = outStart.slice(0, n);
+  for (let i = 0; i < m; i++) {
+    if (linkClass[i] !== USABLE) continue;
+    const s = linkSource[i] as number;
+    const at = fill[s] as number;
+    outLinks[at] = i;
+    fill[s] = at + 1;
+  }
+
+  // 3. Duplicates: within one source's list (map order), a target seen before is a later copy.
+  //    The other links that could lie on a cycle go into a second, smaller CSR.
+  const stamp = new Int32Array(n);
+  const loopStart = new Int32Array(n + 1);
+  let loopLinks = 0;
+  for (let s = 0; s < n; s++) {
+    const mark = s + 1;
+    const end = outStart[s + 1] as number;
+    const kind = nodeKind[s];
+    for (let e = outStart[s] as number; e < end; e++) {
+      const i = outLinks[e] as number;
+      const t = linkTarget[i] as number;
+      if (stamp[t] === mark) {
+        linkClass[i] = DUPLICATE;
+      } else {
+        stamp[t] = mark;
+        if (!CROSS_KIND_LINKS_RUN_FORWARDS || nodeKind[t] === kind) loopLinks++;
+      }
+    }
+    loopStart[s + 1] = loopLinks;
+  }
+  const loopTarget = new Int32Array(loopLinks);
+  for (let s = 0, at = 0; s < n; s++) {
+    const end = outStart[s + 1] as number;
+    const kind = nodeKind[s];
+    for (let e = outStart[s] as number; e < end; e++) {
+      const i = outLinks[e] as number;
+      if (linkClass[i] === DUPLICATE) continue;
+      const t = linkTarget[i] as number;
+      if (!CROSS_KIND_LINKS_RUN_FORWARDS || nodeKind[t] === kind) loopTarget[at++] = t;
+    }
+  }
+
+  // 4. Strongly connected components (iterative Tarjan) over those links. Only components of
+  //    more than one node are numbered: they are the cycles.
+  const cycleOf = new Int32Array(n).fill(-1);
+  let cycleCount = 0;
+  if (loopLinks > 0) {
+    const index = new Int32Array(n).fill(-1);
+    const low = new Int32Array(n);
+    const onStack = new Uint8Array(n);
+    const stack = new Int32Array(n);
+    const callNode = new Int32Array(n);
+    const callEdge = new Int32Array(n);
+    let sp = 0;
+    let counter = 0;
+    for (let root = 0; root < n; root++) {
+      // A node with no such link is a component of its own and never on anyone's stack.
+      if (index[root] !== -1 || loopStart[root] === loopStart[root + 1]) continue;
+      let csp = 0;
+      index[root] = counter;
+      low[root] = counter;
+      counter++;
+      stack[sp++] = root;
+      onStack[root] = 1;
+      callNode[csp] = root;
+      callEdge[csp] = loopStart[root] as number;
+      csp++;
+      while (csp > 0) {
+        const v = callNode[csp - 1] as number;
+        const e = callEdge[csp - 1] as number;
+        if (e < (loopStart[v + 1] as number)) {
+          callEdge[csp - 1] = e + 1;
+          const w = loopTarget[e] as number;
+          if (index[w] === -1) {
+            index[w] = counter;
+            low[w] = counter;
+            counter++;
+            stack[sp++] = w;
+            onStack[w] = 1;
+            callNode[csp] = w;
+            callEdge[csp] = loopStart[w] as number;
+            csp++;
+          } else if (onStack[w] === 1 && (index[w] as number) < (low[v] as number)) {
+            low[v] = index[w] as number;
+          }
+        } else {
+          csp--;
+          if (low[v] === index[v]) {
+            if (stack[sp - 1] === v) {
+              sp--;
+              onStack[v] = 0;
+            } else {
+              const id = cycleCount++;
+              let w: number;
+              do {
+                w = stack[--sp] as number;
+                onStack[w] = 0;
+                cycleOf[w] = id;
+              } while (w !== v);
+            }
+          }
+          if (csp > 0) {
+            const u = callNode[csp - 1] as number;
+            if ((low[v] as number) < (low[u] as number)) low[u] = low[v] as number;
+          }
+        }
+      }
+    }
+  }
+
+  // 5. Cycle links; usable in-degrees and measured mechanisms.
+  const inStart = new Int32Array(n + 1);
+  const measured = new Uint8Array(n);
+  for (let i = 0; i < m; i++) {
+    if (linkClass[i] !== USABLE) continue;
+    const s = linkSource[i] as number;
+    const t = linkTarget[i] as number;
+    const cycle = cycleOf[s] as number;
+    if (cycle !== -1 && cycle === cycleOf[t]) {
+      linkClass[i] = CYCLE;
+      continue;
+    }
+    inStart[t + 1] = (inStart[t + 1] as number) + 1;
+    if (nodeKind[t] === METRIC && nodeKind[s] === MECHANISM) measured[s] = 1;
+  }
+  for (let v = 0; v < n; v++) inStart[v + 1] = (inStart[v + 1] as number) + (inStart[v] as number);
+  const inSource = new Int32Array(inStart[n] as number);
+  const inFill = inStart.slice(0, n);
+  for (let i = 0; i < m; i++) {
+    if (linkClass[i] !== USABLE) continue;
+    const t = linkTarget[i] as number;
+    const at = inFill[t] as number;
+    inSource[at] = linkSource[i] as number;
+    inFill[t] = at + 1;
+  }
+
+  const partial = {
+    nodeIndex,
+    nodeKind,
+    linkSource,
+    linkTarget,
+    linkClass,
+    linkReason,
+    cycleOf,
+    cycleCount,
+    outStart,
+    outLinks,
+    inStart,
+    inSource,
+    measured,
+  };
+  // 6. Reverse BFS from the measured mechanisms. Usable links never leave a metric, so walking
+  //    backwards from mechanisms only ever meets goals and mechanisms.
+  return { ...partial, hasPath: reachBackwards(partial, measured) };
+}
+
+/**
+ * Marks the seeds and every node with a usable path to a seed (reverse BFS over usable links).
+ * Seeds should be goals or mechanisms; the walk then never passes through a metric.
+ */
+export function reachBackwards(
+  analysis: Pick<LinkAnalysis, 'inStart' | 'inSource'>,
+  seeds: Uint8Array,
+): Uint8Array {
+  const { inStart, inSource } = analysis;
+  const n = seeds.length;
+  const seen = new Uint8Array(n);
+  const queue = new Int32Array(n);
+  let tail = 0;
+  for (let v = 0; v < n; v++) {
+    if (seeds[v] === 1) {
+      seen[v] = 1;
+      queue[tail++] = v;
+    }
+  }
+  for (let head = 0; head < tail; head++) {
+    const v = queue[head] as number;
+    const end = inStart[v + 1] as number;
+    for (let e = inStart[v] as number; e < end; e++) {
+      const u = inSource[e] as number;
+      if (seen[u] === 0) {
+        seen[u] = 1;
+        queue[tail++] = u;
+      }
+    }
+  }
+  return seen;
+}
+
+/** Marks the seeds and every node a seed reaches along usable links (forward BFS). */
+export function reachForwards(
+  analysis: Pick<LinkAnalysis, 'outStart' | 'outLinks' | 'linkClass' | 'linkTarget'>,
+  seeds: Uint8Array,
+): Uint8Array {
+  const { outStart, outLinks, linkClass, linkTarget } = analysis;
+  const n = seeds.length;
+  const seen = new Uint8Array(n);
+  const queue = new Int32Array(n);
+  let tail = 0;
+  for (let v = 0; v < n; v++) {
+    if (seeds[v] === 1) {
+      seen[v] = 1;
+      queue[tail++] = v;
+    }
+  }
+  for (let head = 0; head < tail; head++) {
+    const v = queue[head] as number;
+    const end = outStart[v + 1] as number;
+    for (let e = outStart[v] as number; e < end; e++) {
+      const i = outLinks[e] as number;
+      if (linkClass[i] !== USABLE) continue;
+      const w = linkTarget[i] as number;
+      if (seen[w] === 0) {
+        seen[w] = 1;
+        queue[tail++] = w;
+      }
+    }
+  }
+  return seen;
+}
+
+/** The class of link number `i` (index in the map's link list). */
+export function linkClassAt(analysis: Pick<LinkAnalysis, 'linkClass'>, i: number): LinkClass {
+  return LINK_CLASSES[analysis.linkClass[i] as number] as LinkClass;
+}
+
+/** Why link number `i` is forbidden, or null when it is not. */
+export function forbiddenReasonAt(
+  analysis: Pick<LinkAnalysis, 'linkReason'>,
+  i: number,
+): ForbiddenReason | null {
+  return FORBIDDEN_REASONS[analysis.linkReason[i] as number] ?? null;
+}
+
+/** The class of every link, in map order (a convenience over LinkAnalysis.linkClass). */
+export function classifyLinks(nodes: readonly NodeLike[], links: readonly LinkLike[]): LinkClass[] {
+  const analysis = analyseLinks(nodes, links);
+  return Array.from(analysis.linkClass, (code) => LINK_CLASSES[code] as LinkClass);
+}
+
+/** Ids of the goals that have an execution path (see the rule at the top of this file). */
+export function goalsWithExecutionPath(nodes: readonly NodeLike[], links: readonly LinkLike[]): Set<string> {
+  return goalsWithPathFrom(nodes, analyseLinks(nodes, links));
+}
+
+/** The same set, from an analysis already computed. */
+export function goalsWithPathFrom(
+  nodes: readonly NodeLike[],
+  analysis: Pick<LinkAnalysis, 'nodeKind' | 'hasPath'>,
+): Set<string> {
+  const result = new Set<string>();
+  for (let v = 0; v < nodes.length; v++) {
+    if (analysis.nodeKind[v] === GOAL && analysis.hasPath[v] === 1) result.add((nodes[v] as NodeLike).id);
+  }
+  return result;
+}

@@ -1,0 +1,35 @@
+/** How much a finding matters. Errors break the method (no execution path, invalid links). */
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Stable codes of every finding; the CLI's --json output and the UI's translations key on them. */
+export const FINDING_CODES = [
+  'goal-without-execution-path',
+  'goal-without-closed-loop',
+  'mechanism-serves-no-goal',
+  'mechanism-without-metric',
+  'metric-unlinked',
+  'metric-without-target-or-baseline',
+  'node-without-owner',
+  'node-empty-title',
+  'link-forbidden',
+  'link-dangling',
+  'link-duplicate',
+  'link-cycle',
+] as const;
+export type FindingCode = (typeof FINDING_CODES)[number];
+
+export const LANGUAGES = ['en', 'zh-CN'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** One thing wrong with a map: what, how bad, where, and a sentence a non-engineer understands. */
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  /** The nodes it concerns; the first is the one to take the user to. */
+  nodeIds: string[];
+  /** The links it concerns, for link findings. */
+  linkIds: string[];
+  /** The same sentence in each supported language. */
+  message: Record<Language, string>;
+}
