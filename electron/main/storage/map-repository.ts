@@ -1,0 +1,317 @@
+import { randomBytes } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { MapChanges, MapDocument, MapSummary } from '../../../shared/contract/api';
+import { ApiError } from '../../../shared/contract/errors';
+import {
+  type MapContent,
+  type MapLink,
+  MapNameSchema,
+  type MapNode,
+  MapNodeSchema,
+} from '../../../shared/model';
+import type { PlanDatabase } from './open-document';
+
+/** Where the canvas was last looking in a map; view state, not content, so it has no revision. */
+export interface MapViewport {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
+/**
+ * Rows written by one save get `ord` values from (revision × stride) upwards, so new nodes and links
+ * sort after every earlier one without reading the current maximum (a scan of the whole map). The
+ * stride is above the most rows one save may carry (60,000 links).
+ */
+const ORD_STRIDE = 1_000_000;
+
+type SummaryRow = [id: string, name: string, createdAt: string, updatedAt: string, nodeCount: number];
+type NodeRow = [
+  id: string,
+  kind: string,
+  title: string,
+  description: string,
+  owner: string,
+  x: number,
+  y: number,
+  fields: string,
+];
+type LinkRow = [id: string, source: string, target: string];
+
+const SUMMARY_COLUMNS =
+  'id, name, created_at, updated_at, (SELECT count(*) FROM nodes WHERE nodes.map_id = maps.id)';
+const NODE_COLUMNS = 'id, kind, title, description, owner, x, y, fields';
+
+/** The maps of one open document. Every mutation is one transaction over prepared statements. */
+export class MapRepository {
+  private readonly db: Database.Database;
+  private lastStamp = 0;
+  private readonly sql;
+
+  constructor(readonly document: PlanDatabase) {
+    const db = document.db;
+    this.db = db;
+    const raw = (source: string) => db.prepare(source).raw(true);
+    this.sql = {
+      listMaps: raw(`SELECT ${SUMMARY_COLUMNS} FROM maps ORDER BY updated_at DESC, rowid DESC`),
+      summary: raw(`SELECT ${SUMMARY_COLUMNS} FROM maps WHERE id = ?`),
+      mapHead: db.prepare('SELECT name, revision, created_at, updated_at FROM maps WHERE id = ?'),
+      revision: db.prepare('SELECT revision FROM maps WHERE id = ?').pluck(),
+      insertMap: db.prepare(
+        'INSERT INTO maps (id, name, created_at, updated_at, revision, viewport) VALUES (?, ?, ?, ?, 0, ?)',
+      ),
+      renameMap: db.prepare('UPDATE maps SET name = ?, updated_at = ? WHERE id = ?'),
+      bumpRevision: db.prepare('UPDATE maps SET revision = revision + 1, updated_at = ? WHERE id = ?'),
+      deleteMap: db.prepare('DELETE FROM maps WHERE id = ?'),
+      viewport: db.prepare('SELECT viewport FROM maps WHERE id = ?').pluck(),
+      saveViewport: db.prepare('UPDATE maps SET viewport = ? WHERE id = ?'),
+      nodes: raw(`SELECT ${NODE_COLUMNS} FROM nodes WHERE map_id = ? ORDER BY ord`),
+      links: raw('SELECT id, source, target FROM links WHERE map_id = ? ORDER BY ord'),
+      // An upsert of a node that did not change writes nothing (the WHERE of DO UPDATE).
+      upsertNode: db.prepare(
+        `INSERT INTO nodes (map_id, ${NODE_COLUMNS}, ord) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (map_id, id) DO UPDATE SET
+           kind = excluded.kind, title = excluded.title, description = excluded.description,
+           owner = excluded.owner, x = excluded.x, y = excluded.y, fields = excluded.fields
+         WHERE nodes.kind IS NOT excluded.kind OR nodes.title IS NOT excluded.title
+           OR nodes.description IS NOT excluded.description OR nodes.owner IS NOT excluded.owner
+           OR nodes.x IS NOT excluded.x OR nodes.y IS NOT excluded.y OR nodes.fields IS NOT excluded.fields`,
+      ),
+      upsertLink: db.prepare(
+        `INSERT INTO links (map_id, id, source, target, ord) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (map_id, id) DO UPDATE SET source = excluded.source, target = excluded.target
+         WHERE links.source IS NOT excluded.source OR links.target IS NOT excluded.target`,
+      ),
+      deleteNode: db.prepare('DELETE FROM nodes WHERE map_id = ? AND id = ?'),
+      deleteLink: db.prepare('DELETE FROM links WHERE map_id = ? AND id = ?'),
+      deleteLinksFrom: db.prepare('DELETE FROM links WHERE map_id = ? AND source = ?'),
+      deleteLinksTo: db.prepare('DELETE FROM links WHERE map_id = ? AND target = ?'),
+      copyNodes: db.prepare(
+        `INSERT INTO nodes (map_id, ${NODE_COLUMNS}, ord)
+         SELECT ?, ${NODE_COLUMNS}, row_number() OVER (ORDER BY ord) - 1 FROM nodes WHERE map_id = ?`,
+      ),
+      copyLinks: db.prepare(
+        `INSERT INTO links (map_id, id, source, target, ord)
+         SELECT ?, id, source, target, row_number() OVER (ORDER BY ord) - 1 FROM links WHERE map_id = ?`,
+      ),
+    };
+  }
+
+  /** Every map, the most recently changed first. */
+  listMaps(): MapSummary[] {
+    return (this.sql.listMaps.all() as SummaryRow[]).map(toSummary);
+  }
+
+  /** A new map, empty or filled with the given content in its order (an import). */
+  createMap(name: string, content?: MapContent): MapSummary {
+    const mapName = checkName(name);
+    const id = newId();
+    this.db.transaction(() => {
+      const stamp = this.now();
+      this.sql.insertMap.run(id, mapName, stamp, stamp, null);
+      if (content) this.writeRows(id, content.nodes, content.links, 0);
+    })();
+    return this.summary(id);
+  }
+
+  renameMap(mapId: string, name: string): MapSummary {
+    const mapName = checkName(name);
+    this.db.transaction(() => {
+      if (this.sql.renameMap.run(mapName, this.now(), mapId).changes === 0) throw notFound(mapId);
+    })();
+    return this.summary(mapId);
+  }
+
+  /** A copy of a map under a new name; node and link ids stay the same, as they are per map. */
+  duplicateMap(mapId: string, name: string): MapSummary {
+    const mapName = checkName(name);
+    const id = newId();
+    this.db.transaction(() => {
+      const viewport = this.sql.viewport.get(mapId) as string | null | undefined;
+      if (viewport === undefined) throw notFound(mapId);
+      const stamp = this.now();
+      this.sql.insertMap.run(id, mapName, stamp, stamp, viewport);
+      this.sql.copyNodes.run(id, mapId);
+      this.sql.copyLinks.run(id, mapId);
+    })();
+    return this.summary(id);
+  }
+
+  /** Deletes a map with its nodes and links (ON DELETE CASCADE). */
+  deleteMap(mapId: string): { deleted: true } {
+    this.db.transaction(() => {
+      if (this.sql.deleteMap.run(mapId).changes === 0) throw notFound(mapId);
+    })();
+    return { deleted: true };
+  }
+
+  /** A whole map, nodes and links in their stored order, each node checked against the model. */
+  loadMap(mapId: string): MapDocument {
+    return this.db.transaction(() => {
+      const head = this.sql.mapHead.get(mapId) as
+        | { name: string; revision: number; created_at: string; updated_at: string }
+        | undefined;
+      if (!head) throw notFound(mapId);
+      const nodes = (this.sql.nodes.all(mapId) as NodeRow[]).map((row) => this.toNode(row, head.name));
+      const links = (this.sql.links.all(mapId) as LinkRow[]).map(
+        ([id, source, target]): MapLink => ({ id, source, target }),
+      );
+      return {
+        id: mapId,
+        name: head.name,
+        revision: head.revision,
+        createdAt: head.created_at,
+        updatedAt: head.updated_at,
+        nodes,
+        links,
+      };
+    })();
+  }
+
+  /**
+   * Saves the nodes and links that changed since `baseRevision`: deletes first (a deleted node takes
+   * the links touching it along), then upserts. Refused as a conflict when the map has moved on.
+   */
+  applyChanges(changes: MapChanges): { revision: number } {
+    const { mapId } = changes;
+    return this.db.transaction(() => {
+      const current = this.sql.revision.get(mapId) as number | undefined;
+      if (current === undefined) throw notFound(mapId);
+      if (current !== changes.baseRevision) {
+        throw new ApiError(
+          'conflict',
+          `The map was changed elsewhere (now at revision ${current}, this save is based on ${changes.baseRevision}); reload it.`,
+        );
+      }
+      const { deleteLink, deleteNode, deleteLinksFrom, deleteLinksTo } = this.sql;
+      for (const id of changes.deleteLinkIds) deleteLink.run(mapId, id);
+      for (const id of changes.deleteNodeIds) {
+        deleteNode.run(mapId, id);
+        deleteLinksFrom.run(mapId, id);
+        deleteLinksTo.run(mapId, id);
+      }
+      const revision = current + 1;
+      this.writeRows(mapId, changes.upsertNodes, changes.upsertLinks, revision * ORD_STRIDE);
+      this.sql.bumpRevision.run(this.now(), mapId);
+      return { revision };
+    })();
+  }
+
+  /** The viewport last saved for a map, or null. */
+  loadViewport(mapId: string): MapViewport | null {
+    const text = this.sql.viewport.get(mapId) as string | null | undefined;
+    if (text === undefined) throw notFound(mapId);
+    if (text === null) return null;
+    try {
+      const v = JSON.parse(text) as Partial<MapViewport>;
+      const finite = [v.x, v.y, v.zoom].every((n) => typeof n === 'number' && Number.isFinite(n));
+      return finite ? { x: v.x as number, y: v.y as number, zoom: v.zoom as number } : null;
+    } catch {
+      return null; // a bad viewport is only a lost view, never a reason to refuse the map
+    }
+  }
+
+  /** Remembers where the canvas was looking; does not change the map's revision. */
+  saveViewport(mapId: string, viewport: MapViewport | null): void {
+    const text = viewport ? JSON.stringify({ x: viewport.x, y: viewport.y, zoom: viewport.zoom }) : null;
+    this.db.transaction(() => {
+      if (this.sql.saveViewport.run(text, mapId).changes === 0) throw notFound(mapId);
+    })();
+  }
+
+  /** Folds the WAL back into the file and closes it. */
+  close(): void {
+    this.document.close();
+  }
+
+  private summary(mapId: string): MapSummary {
+    const row = this.sql.summary.get(mapId) as SummaryRow | undefined;
+    if (!row) throw notFound(mapId);
+    return toSummary(row);
+  }
+
+  private writeRows(mapId: string, nodes: readonly MapNode[], links: readonly MapLink[], firstOrd: number) {
+    const { upsertNode, upsertLink } = this.sql;
+    for (let i = 0; i < nodes.length; i++) {
+      const { id, kind, title, description, owner, position, ...fields } = nodes[i] as MapNode;
+      upsertNode.run(
+        mapId,
+        id,
+        kind,
+        title,
+        description,
+        owner,
+        position.x,
+        position.y,
+        JSON.stringify(fields),
+        firstOrd + i,
+      );
+    }
+    for (let i = 0; i < links.length; i++) {
+      const { id, source, target } = links[i] as MapLink;
+      upsertLink.run(mapId, id, source, target, firstOrd + i);
+    }
+  }
+
+  private toNode(row: NodeRow, mapName: string): MapNode {
+    const [id, kind, title, description, owner, x, y, fields] = row;
+    let node: Record<string, unknown>;
+    try {
+      const parsed: unknown = JSON.parse(fields);
+      node =
+        parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
+          ? (parsed as typeof node)
+          : {};
+    } catch {
+      node = {};
+    }
+    // Assigning onto the parsed object rather than spreading it into a new one: about 5x faster for
+    // a 5k-node map, both here and in the zod parse that follows.
+    node.id = id;
+    node.kind = kind;
+    node.title = title;
+    node.description = description;
+    node.owner = owner;
+    node.position = { x, y };
+    const parsed = MapNodeSchema.safeParse(node);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.length ? ` (${issue.path.join('.')}: ${issue.message})` : '';
+      throw new ApiError(
+        'invalid-file',
+        `Map "${mapName}" in "${this.document.path}" holds a node "${id}" that is not valid${where}.`,
+      );
+    }
+    return parsed.data;
+  }
+
+  /** An ISO timestamp that always moves forward, so "most recently changed" never ties. */
+  private now(): string {
+    this.lastStamp = Math.max(Date.now(), this.lastStamp + 1);
+    return new Date(this.lastStamp).toISOString();
+  }
+}
+
+function toSummary([id, name, createdAt, updatedAt, nodeCount]: SummaryRow): MapSummary {
+  return { id, name, createdAt, updatedAt, nodeCount };
+}
+
+function checkName(name: string): string {
+  const parsed = MapNameSchema.safeParse(name);
+  if (!parsed.success) {
+    throw new ApiError(
+      'invalid-payload',
+      `Invalid map name: ${parsed.error.issues[0]?.message ?? 'invalid'}.`,
+    );
+  }
+  return parsed.data;
+}
+
+function notFound(mapId: string): ApiError {
+  return new ApiError('not-found', `There is no map "${mapId}" in this document.`);
+}
+
+/** A short random id that satisfies IdSchema (letters, digits, "-" and "_"). */
+function newId(): string {
+  return randomBytes(12).toString('base64url');
+}
