@@ -1,0 +1,154 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openPlanBackend, type PlanBackend } from '../../electron/main/services/plan-backend';
+import type { MapDocument, MapSummary } from '../../shared/contract/api';
+import { serializeInterchange } from '../../shared/interchange';
+import { createNode } from '../../shared/model';
+
+let dir: string;
+let backend: PlanBackend;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'throughline-handlers-'));
+  backend = openPlanBackend(join(dir, 'library.throughline'), { isLibrary: true });
+});
+afterEach(() => {
+  backend.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function call<T>(method: string, payload: unknown): Promise<T> {
+  const response = await backend.registry.dispatch(method, payload);
+  if (!response.ok) throw new Error(`${response.error.code}: ${response.error.message}`);
+  return response.value as T;
+}
+
+/** Rows this connection has written so far: unchanged means nothing was written. */
+function writes(): number {
+  const row = backend.database.db.prepare('SELECT total_changes() AS n').get() as { n: number };
+  return row.n;
+}
+
+async function seeded(): Promise<{ map: MapSummary; doc: MapDocument }> {
+  const map = await call<MapSummary>('createMap', { name: 'Growth plan' });
+  await call('saveChanges', {
+    mapId: map.id,
+    baseRevision: 0,
+    upsertNodes: [
+      createNode('goal', 'g', 'Grow', { x: 0, y: 0 }),
+      createNode('mechanism', 'm', 'Coupons', { x: 360, y: 0 }),
+      createNode('metric', 'k', 'Conversion', { x: 720, y: 0 }),
+    ],
+    upsertLinks: [{ id: 'l1', source: 'g', target: 'm' }],
+  });
+  return { map, doc: await call<MapDocument>('loadMap', { mapId: map.id }) };
+}
+
+describe('contract handlers over a real SQLite file', () => {
+  it('answers good payloads', async () => {
+    const { map, doc } = await seeded();
+    expect(doc.nodes.map((n) => n.id)).toEqual(['g', 'm', 'k']);
+    expect(doc.revision).toBe(1);
+    const renamed = await call<MapSummary>('renameMap', { mapId: map.id, name: '增长计划' });
+    expect(renamed.name).toBe('增长计划');
+    const copy = await call<MapSummary>('duplicateMap', { mapId: map.id, name: 'Copy' });
+    expect((await call<MapDocument>('loadMap', { mapId: copy.id })).nodes).toHaveLength(3);
+    const exported = await call<{ text: string; fileName: string }>('exportMapJson', { mapId: map.id });
+    expect(exported.fileName).toBe('增长计划.json');
+    const imported = await call<MapSummary>('importMapJson', { text: exported.text });
+    expect(imported.nodeCount).toBe(3);
+    expect((await call<MapSummary[]>('listMaps', {})).length).toBe(3);
+    await call('deleteMap', { mapId: copy.id });
+    expect((await call<MapSummary[]>('listMaps', {})).length).toBe(2);
+  });
+
+  const badPayloads: [string, string, (ids: { mapId: string }) => unknown, string][] = [
+    ['createMap', 'no name', () => ({}), 'invalid-payload'],
+    ['createMap', 'blank name', () => ({ name: '   ' }), 'invalid-payload'],
+    ['createMap', 'oversized name', () => ({ name: 'x'.repeat(5000) }), 'invalid-payload'],
+    ['createMap', 'a string instead of an object', () => 'Growth', 'invalid-payload'],
+    ['renameMap', 'unknown map', () => ({ mapId: 'nope', name: 'x' }), 'not-found'],
+    ['renameMap', 'id with path tricks', () => ({ mapId: '../../etc/passwd', name: 'x' }), 'invalid-payload'],
+    ['loadMap', 'number id', () => ({ mapId: 42 }), 'invalid-payload'],
+    ['deleteMap', 'unknown map', () => ({ mapId: 'nope' }), 'not-found'],
+    [
+      'saveChanges',
+      'stale revision',
+      ({ mapId }) => ({ mapId, baseRevision: 0, upsertNodes: [] }),
+      'conflict',
+    ],
+    [
+      'saveChanges',
+      'node with a wrong kind',
+      ({ mapId }) => ({ mapId, baseRevision: 1, upsertNodes: [{ id: 'x', kind: 'vision', title: 'x' }] }),
+      'invalid-payload',
+    ],
+    [
+      'saveChanges',
+      'metric → goal link',
+      ({ mapId }) => ({ mapId, baseRevision: 1, upsertLinks: [{ id: 'bad', source: 'k', target: 'g' }] }),
+      'link-refused',
+    ],
+    [
+      'saveChanges',
+      'link to a missing node',
+      ({ mapId }) => ({ mapId, baseRevision: 1, upsertLinks: [{ id: 'bad', source: 'g', target: 'ghost' }] }),
+      'link-refused',
+    ],
+    [
+      'saveChanges',
+      'cycle-closing link',
+      ({ mapId }) => ({
+        mapId,
+        baseRevision: 1,
+        upsertNodes: [createNode('mechanism', 'm2', 'Guides', { x: 0, y: 0 })],
+        upsertLinks: [
+          { id: 'a', source: 'm', target: 'm2' },
+          { id: 'b', source: 'm2', target: 'm' },
+        ],
+      }),
+      'link-refused',
+    ],
+    ['importMapJson', 'malformed JSON', () => ({ text: '{"format":"throughline-map",' }), 'invalid-file'],
+    ['importMapJson', 'not a map', () => ({ text: '{"hello":1}' }), 'invalid-file'],
+    ['nonexistentMethod', 'unknown method', () => ({}), 'unknown-method'],
+    ['__proto__', 'prototype key as method', () => ({}), 'unknown-method'],
+  ];
+
+  for (const [method, what, payload, code] of badPayloads) {
+    it(`refuses ${method} with ${what} (${code}) and writes nothing`, async () => {
+      const { map } = await seeded();
+      const before = {
+        changes: writes(),
+        maps: await call('listMaps', {}),
+        doc: await call('loadMap', { mapId: map.id }),
+      };
+      const response = await backend.registry.dispatch(method, payload({ mapId: map.id }));
+      expect(response.ok).toBe(false);
+      if (response.ok) return;
+      expect(response.error.code).toBe(code);
+      expect(response.error.message.length).toBeGreaterThan(10);
+      expect(writes()).toBe(before.changes);
+      expect(await call('listMaps', {})).toEqual(before.maps);
+      expect(await call('loadMap', { mapId: map.id })).toEqual(before.doc);
+    });
+  }
+
+  it('imports a map with forbidden and dangling links as findings, not refusals', async () => {
+    const text = serializeInterchange('Imported', {
+      nodes: [
+        createNode('goal', 'g', 'Grow', { x: 0, y: 0 }),
+        createNode('metric', 'k', 'NPS', { x: 0, y: 0 }),
+      ],
+      links: [
+        { id: 'l1', source: 'k', target: 'g' },
+        { id: 'l2', source: 'g', target: 'ghost' },
+      ],
+    });
+    const map = await call<MapSummary>('importMapJson', { text });
+    const doc = await call<MapDocument>('loadMap', { mapId: map.id });
+    expect(doc.links.map((l) => l.id)).toEqual(['l1', 'l2']);
+  });
+});
