@@ -1,0 +1,59 @@
+import { resolve } from 'node:path';
+import type { Language } from '../../shared/validation';
+import { MapRepository } from '../main/storage/map-repository';
+import { openDocument } from '../main/storage/open-document';
+import { CliError, describeError, EXIT } from './cli-error';
+import { readJsonMap } from './read-maps';
+import { formatReports, reportOf } from './validate';
+
+export interface ImportOptions {
+  file: string;
+  into: string;
+  name?: string;
+  json: boolean;
+  lang: Language;
+}
+
+/**
+ * Adds a JSON map to a database (created if missing). A structurally malformed file is refused
+ * before the database is even opened; links that break the rules are imported and reported as
+ * findings, as in the app.
+ */
+export async function importCommand(
+  options: ImportOptions,
+  out: (text: string) => void,
+  info: (line: string) => void,
+): Promise<number> {
+  const map = await readJsonMap(options.file);
+  const name = options.name?.trim() || map.name;
+  const target = resolve(options.into);
+
+  let repository: MapRepository;
+  try {
+    repository = new MapRepository(openDocument(target, { create: true }));
+  } catch (error) {
+    throw new CliError(describeError(error));
+  }
+  let summary: { id: string; name: string };
+  try {
+    summary = repository.createMap(name, map.content);
+  } catch (error) {
+    throw new CliError(`The map could not be imported into "${options.into}": ${describeError(error)}`);
+  } finally {
+    repository.close();
+  }
+
+  const report = reportOf({ id: summary.id, name: summary.name, content: map.content });
+  if (options.json) {
+    out(
+      `${JSON.stringify({ imported: { id: summary.id, name: summary.name, into: options.into }, maps: [report] }, null, 2)}\n`,
+    );
+  } else {
+    info(
+      `Imported "${summary.name}" (${summary.id}) into ${options.into}: ` +
+        `${map.content.nodes.length} nodes, ${map.content.links.length} links.`,
+    );
+    out(formatReports(options.file, [report], options.lang));
+  }
+  return EXIT.ok;
+}

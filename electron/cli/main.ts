@@ -1,0 +1,260 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { LANGUAGES, type Language } from '../../shared/validation/findings';
+import { CliError, describeError, EXIT } from './cli-error';
+import { PACKAGE_ROOT } from './package-root';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+interface CommandSpec {
+  usage: string;
+  summary: string;
+  options: Options;
+  details: string[];
+}
+
+const COMMANDS: Record<string, CommandSpec> = {
+  validate: {
+    usage: 'throughline validate FILE [--json] [--lang en|zh-CN]',
+    summary: 'Check the maps of a .throughline document or a .json map.',
+    options: { json: { type: 'boolean' }, lang: { type: 'string' } },
+    details: [
+      'Prints every finding (severity, message, node and link ids) per map, or JSON with --json.',
+      'Exit 0: no error-severity finding. Exit 1: at least one. Exit 2: the file cannot be read as a map.',
+      'The document is read from a private copy and never changed.',
+    ],
+  },
+  export: {
+    usage: 'throughline export FILE --format json [--map NAME_OR_ID] [--out PATH]',
+    summary: 'Write one map in the JSON interchange format.',
+    options: { format: { type: 'string' }, map: { type: 'string' }, out: { type: 'string' } },
+    details: [
+      'Writes to stdout unless --out is given. A document with several maps needs --map.',
+      'json is the only format so far; pdf, png, csv, xlsx and md will follow.',
+    ],
+  },
+  import: {
+    usage: 'throughline import FILE.json --into DB [--name NAME] [--json] [--lang en|zh-CN]',
+    summary: 'Add a JSON map to a .throughline document (created if missing).',
+    options: {
+      into: { type: 'string' },
+      name: { type: 'string' },
+      json: { type: 'boolean' },
+      lang: { type: 'string' },
+    },
+    details: [
+      'A file that is not structurally a Throughline map is refused and the document is left untouched.',
+      'Links that break the rules (dangling, forbidden, duplicate, cyclic) are imported and listed as findings.',
+    ],
+  },
+  serve: {
+    usage: 'throughline serve [--port N] [--no-open] [--library PATH]',
+    summary: 'Run Throughline in the browser mode, on 127.0.0.1.',
+    options: { port: { type: 'string' }, 'no-open': { type: 'boolean' }, library: { type: 'string' } },
+    details: [
+      'Prints "Throughline is running at <address>" and opens that address in Chromium, Chrome or Edge',
+      'as an app window (or the default browser). The address carries a one-time token.',
+      "The library defaults to the desktop app's (library.throughline in the user-data folder).",
+      'Ctrl+C stops it: the database is closed and its WAL folded back.',
+    ],
+  },
+  start: {
+    usage: 'throughline start [--browser] [--port N] [--library PATH]',
+    summary: 'What npm start runs: build if needed, then the desktop app, or the browser mode.',
+    options: { browser: { type: 'boolean' }, port: { type: 'string' }, library: { type: 'string' } },
+    details: [
+      'Uses the desktop app (Electron) where it can run, fetching Electron once where the network allows;',
+      'otherwise says why in one line and runs the browser mode, as `throughline serve`.',
+    ],
+  },
+};
+
+function version(): string {
+  try {
+    return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string })
+      .version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function helpText(command?: string): string {
+  const spec = command ? COMMANDS[command] : undefined;
+  if (spec) {
+    return [
+      `Usage: ${spec.usage}`,
+      '',
+      spec.summary,
+      '',
+      ...spec.details.map((line) => `  ${line}`),
+      '',
+    ].join('\n');
+  }
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  return [
+    'Throughline: strategy maps from goals to operating mechanisms to metrics.',
+    '',
+    'Usage: throughline <command> [options]',
+    '',
+    'Commands:',
+    ...Object.entries(COMMANDS).map(([name, s]) => `  ${name.padEnd(width)}  ${s.summary}`),
+    '',
+    ...Object.values(COMMANDS).map((s) => `  ${s.usage}`),
+    '',
+    'throughline help <command> (or <command> --help) explains one command. --version prints the version.',
+    '',
+  ].join('\n');
+}
+
+interface Io {
+  out: (text: string) => void;
+  info: (line: string) => void;
+}
+
+const defaultIo: Io = {
+  out: (text) => {
+    process.stdout.write(text);
+  },
+  info: (line) => {
+    process.stderr.write(`${line}\n`);
+  },
+};
+
+/** Runs one command line; resolves with the exit code. Errors become one line on stderr, no stack. */
+export async function run(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    const exitCode = error instanceof CliError ? error.exitCode : EXIT.failure;
+    io.info(`throughline: ${describeError(error)}`);
+    return exitCode;
+  }
+}
+
+async function dispatch(argv: readonly string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h') {
+    io.out(helpText());
+    return EXIT.ok;
+  }
+  if (command === 'help') {
+    io.out(helpText(rest[0]));
+    return EXIT.ok;
+  }
+  if (command === '--version' || command === '-v') {
+    io.out(`${version()}\n`);
+    return EXIT.ok;
+  }
+  const spec = COMMANDS[command];
+  if (!spec) throw new CliError(`"${command}" is not a command. Run throughline --help to see the commands.`);
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(helpText(command));
+    return EXIT.ok;
+  }
+
+  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  try {
+    parsed = parseArgs({
+      args: [...rest],
+      options: spec.options,
+      allowPositionals: true,
+      strict: true,
+    }) as typeof parsed;
+  } catch (error) {
+    throw new CliError(`${(error as Error).message}\nUsage: ${spec.usage}`);
+  }
+  const { values, positionals } = parsed;
+  const str = (name: string) => values[name] as string | undefined;
+  const flag = (name: string) => values[name] === true;
+
+  switch (command) {
+    case 'validate': {
+      const { validateCommand } = await import('./validate');
+      return validateCommand(
+        { file: onePositional(positionals, 'FILE', spec), json: flag('json'), lang: language(str('lang')) },
+        io.out,
+      );
+    }
+    case 'export': {
+      const { exportCommand } = await import('./export');
+      return exportCommand(
+        {
+          file: onePositional(positionals, 'FILE', spec),
+          format: str('format') ?? 'json',
+          map: str('map'),
+          out: str('out'),
+        },
+        io.out,
+        io.info,
+      );
+    }
+    case 'import': {
+      const { importCommand } = await import('./import');
+      const into = str('into');
+      if (!into)
+        throw new CliError(
+          `import needs --into DB (the .throughline document to add the map to).\nUsage: ${spec.usage}`,
+        );
+      return importCommand(
+        {
+          file: onePositional(positionals, 'FILE.json', spec),
+          into,
+          name: str('name'),
+          json: flag('json'),
+          lang: language(str('lang')),
+        },
+        io.out,
+        io.info,
+      );
+    }
+    case 'serve': {
+      noPositionals(positionals, spec);
+      const { serveCommand } = await import('./serve');
+      return serveCommand(
+        { port: port(str('port')), open: !flag('no-open'), library: str('library') },
+        io.out,
+        io.info,
+      );
+    }
+    case 'start': {
+      noPositionals(positionals, spec);
+      const { startCommand } = await import('./start');
+      return startCommand(
+        { browser: flag('browser'), port: port(str('port')), library: str('library') },
+        io.out,
+        io.info,
+      );
+    }
+    default:
+      throw new CliError(`"${command}" is not a command.`);
+  }
+}
+
+function onePositional(positionals: string[], name: string, spec: CommandSpec): string {
+  if (positionals.length === 0) throw new CliError(`${name} is missing.\nUsage: ${spec.usage}`);
+  if (positionals.length > 1)
+    throw new CliError(`Only one ${name} is expected, got ${positionals.length}.\nUsage: ${spec.usage}`);
+  return positionals[0] as string;
+}
+
+function noPositionals(positionals: string[], spec: CommandSpec): void {
+  if (positionals.length > 0)
+    throw new CliError(`Unexpected argument "${positionals[0]}".\nUsage: ${spec.usage}`);
+}
+
+function language(value: string | undefined): Language {
+  if (value === undefined) return 'en';
+  const match = LANGUAGES.find((lang) => lang.toLowerCase() === value.toLowerCase());
+  if (!match) throw new CliError(`--lang must be one of ${LANGUAGES.join(', ')}, not "${value}".`);
+  return match;
+}
+
+function port(value: string | undefined): number {
+  if (value === undefined) return 0;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isInteger(n) || n > 65535) {
+    throw new CliError(`--port must be a number from 0 to 65535 (0 picks a free port), not "${value}".`);
+  }
+  return n;
+}

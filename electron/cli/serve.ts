@@ -1,0 +1,107 @@
+import { resolve } from 'node:path';
+import { startPlanServer } from '../main/server/http-server';
+import { openPlanBackend, type PlanBackend } from '../main/services/plan-backend';
+import { defaultLibraryPath } from '../main/storage/library';
+import { CliError, describeError, EXIT } from './cli-error';
+import { type OpenedApp, openApp } from './open-app';
+import { isRendererBuilt, PACKAGE_ROOT, rendererDirOf } from './package-root';
+import { userDataDir } from './user-data';
+
+export interface ServeOptions {
+  port: number;
+  open: boolean;
+  library?: string;
+  /** `npm start`: closing the app window stops the server, as closing the desktop app would. */
+  stopWhenWindowCloses?: boolean;
+  /** The reason for no display was already said (by `start`); do not say it twice. */
+  quietWithoutDisplay?: boolean;
+}
+
+/** The line the e2e harness (and the user) reads the address from. Printed exactly once, on stdout. */
+export const RUNNING_PREFIX = 'Throughline is running at ';
+
+/** A window that opened and closed again this quickly handed over to another process or failed. */
+const SHORT_LIVED_WINDOW_MS = 5000;
+
+/**
+ * The browser mode: the library's services behind the loopback server, serving the built
+ * renderer. Runs until Ctrl+C or SIGTERM (or the app window closes, for `npm start`), then closes
+ * the server and the database (the WAL folded back) and resolves with exit code 0.
+ */
+export async function serveCommand(
+  options: ServeOptions,
+  out: (text: string) => void,
+  info: (line: string) => void,
+): Promise<number> {
+  if (!isRendererBuilt()) {
+    throw new CliError(
+      `The app is not built yet (${rendererDirOf()} is missing): run npm run build, or npm start, which builds it.`,
+    );
+  }
+  const library = options.library ? resolve(options.library) : defaultLibraryPath(userDataDir());
+
+  let backend: PlanBackend;
+  try {
+    backend = openPlanBackend(library, { isLibrary: true });
+  } catch (error) {
+    throw new CliError(describeError(error));
+  }
+
+  let server: Awaited<ReturnType<typeof startPlanServer>>;
+  try {
+    server = await startPlanServer({
+      registry: backend.registry,
+      rendererDir: rendererDirOf(PACKAGE_ROOT),
+      port: options.port,
+    });
+  } catch (error) {
+    backend.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
+      throw new CliError(
+        `Port ${options.port} is in use: choose another with --port, or leave it out to take a free one.`,
+      );
+    }
+    throw new CliError(`The server could not start: ${describeError(error)}`);
+  }
+
+  // Listen for Ctrl+C / SIGTERM before announcing the address, so a stop right after it is clean.
+  const signals: NodeJS.Signals[] =
+    process.platform === 'win32' ? ['SIGINT', 'SIGTERM'] : ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  let stop: (reason: string) => void = () => {};
+  const stopped = new Promise<string>((done) => {
+    stop = done;
+  });
+  const onSignal = (signal: NodeJS.Signals) => stop(signal);
+  for (const s of signals) process.on(s, onSignal);
+
+  out(`${RUNNING_PREFIX}${server.openUrl}\n`);
+  info(`Library: ${library}. Press Ctrl+C to stop.`);
+
+  let opened: OpenedApp | null = null;
+  const openedAt = Date.now();
+  if (options.open) {
+    opened = openApp(server.openUrl, options.quietWithoutDisplay ? () => {} : info);
+    if (options.stopWhenWindowCloses) {
+      opened.closed.then(() => {
+        if (Date.now() - openedAt < SHORT_LIVED_WINDOW_MS) {
+          info('The app window closed at once; Throughline keeps running at the address above.');
+          return;
+        }
+        stop('window closed');
+      });
+    }
+  }
+
+  const reason = await stopped;
+  for (const s of signals) process.off(s, onSignal);
+  info(reason === 'window closed' ? 'The window was closed; stopping Throughline…' : 'Stopping Throughline…');
+  try {
+    await server.close();
+  } finally {
+    backend.close();
+    await opened?.dispose();
+  }
+  info('Stopped. Everything is saved.');
+  return EXIT.ok;
+}
