@@ -1,0 +1,30 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+// Main and preload are the thin Electron layer; the renderer is the same bundle in the desktop app
+// and in the browser mode (served by the loopback server from out/renderer).
+export default defineConfig({
+  main: {
+    build: {
+      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+    },
+  },
+  preload: {
+    // A sandboxed preload can only require Electron's renderer modules: one CommonJS file, no chunks.
+    build: {
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: resolve('electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
+      },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    plugins: [react()],
+    build: {
+      rollupOptions: { input: { index: resolve('renderer/index.html') } },
+    },
+  },
+});

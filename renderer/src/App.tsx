@@ -1,0 +1,177 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StoreApi } from 'zustand/vanilla';
+import type { MapSummary, ThroughlineApi } from '../../shared/contract/api';
+import type { Language } from '../../shared/validation/findings';
+import { Canvas } from './canvas/Canvas';
+import { rememberLanguage } from './i18n';
+import { FindingsPanel } from './panels/FindingsPanel';
+import { MapList } from './panels/MapList';
+import { Notices, useNotices } from './panels/Notices';
+import { Toolbar } from './panels/Toolbar';
+import type { Autosave } from './store/autosave';
+import { MapStoreContext } from './store/context';
+import type { MapState } from './store/map-store';
+
+export interface AppProps {
+  api: ThroughlineApi;
+  store: StoreApi<MapState>;
+  autosave: Autosave;
+}
+
+/** The main screen: maps on the left, the canvas in the middle, findings on the right. */
+export function App({ api, store, autosave }: AppProps) {
+  const { t, i18n } = useTranslation();
+  const [maps, setMaps] = useState<MapSummary[]>([]);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const { notices, notify } = useNotices();
+  const started = useRef(false);
+
+  const fail = useCallback(
+    (error: unknown) => notify(t('errors.generic', { message: (error as Error).message })),
+    [notify, t],
+  );
+
+  const refresh = useCallback(async () => setMaps(await api.listMaps({})), [api]);
+
+  const open = useCallback(
+    async (id: string) => {
+      try {
+        await autosave.flush();
+        const doc = await api.loadMap({ mapId: id });
+        store.getState().load(doc);
+        setOpenId(id);
+        await refresh();
+      } catch (error) {
+        notify(t('errors.loadFailed', { message: (error as Error).message }));
+      }
+    },
+    [api, autosave, notify, refresh, store, t],
+  );
+
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    void (async () => {
+      try {
+        const list = await api.listMaps({});
+        setMaps(list);
+        if (list[0]) await open(list[0].id);
+      } catch (error) {
+        fail(error);
+      }
+    })();
+  }, [api, open, fail]);
+
+  // Keep the map list's node counts current once a save lands.
+  useEffect(
+    () =>
+      store.subscribe((state, previous) => {
+        if (state.saveState === 'saved' && previous.saveState === 'saving') void refresh().catch(() => {});
+      }),
+    [store, refresh],
+  );
+
+  useEffect(() => {
+    const flushNow = () => void autosave.flush();
+    window.addEventListener('pagehide', flushNow);
+    document.addEventListener('visibilitychange', flushNow);
+    return () => {
+      window.removeEventListener('pagehide', flushNow);
+      document.removeEventListener('visibilitychange', flushNow);
+    };
+  }, [autosave]);
+
+  const create = useCallback(async () => {
+    try {
+      const created = await api.createMap({ name: t('maps.newName') });
+      await open(created.id);
+    } catch (error) {
+      fail(error);
+    }
+  }, [api, open, fail, t]);
+
+  const rename = useCallback(
+    async (id: string, name: string) => {
+      try {
+        await api.renameMap({ mapId: id, name });
+        if (id === store.getState().mapId) store.setState({ name });
+        await refresh();
+      } catch (error) {
+        fail(error);
+      }
+    },
+    [api, fail, refresh, store],
+  );
+
+  const duplicate = useCallback(
+    async (id: string) => {
+      try {
+        await autosave.flush();
+        const source = maps.find((m) => m.id === id);
+        const copy = await api.duplicateMap({
+          mapId: id,
+          name: t('maps.copyOf', { name: source?.name ?? '' }).slice(0, 200),
+        });
+        await open(copy.id);
+      } catch (error) {
+        fail(error);
+      }
+    },
+    [api, autosave, fail, maps, open, t],
+  );
+
+  const remove = useCallback(
+    async (id: string) => {
+      try {
+        if (id === store.getState().mapId) {
+          store.getState().clear();
+          setOpenId(null);
+        }
+        await api.deleteMap({ mapId: id });
+        const list = await api.listMaps({});
+        setMaps(list);
+        if (id === openId && list[0]) await open(list[0].id);
+      } catch (error) {
+        fail(error);
+      }
+    },
+    [api, fail, open, openId, store],
+  );
+
+  const changeLanguage = useCallback(
+    (language: Language) => {
+      rememberLanguage(language);
+      void i18n.changeLanguage(language);
+      document.documentElement.lang = language;
+    },
+    [i18n],
+  );
+
+  return (
+    <MapStoreContext.Provider value={store}>
+      <ReactFlowProvider>
+        <div className="app">
+          <header className="app__header">
+            <Toolbar onLanguage={changeLanguage} />
+          </header>
+          <MapList
+            maps={maps}
+            openId={openId}
+            onOpen={(id) => void open(id)}
+            onCreate={() => void create()}
+            onRename={(id, name) => void rename(id, name)}
+            onDuplicate={(id) => void duplicate(id)}
+            onDelete={(id) => void remove(id)}
+          />
+          <main className="app__canvas">
+            {openId ? <Canvas onNotice={notify} /> : <p className="canvas__empty">{t('canvas.noMap')}</p>}
+          </main>
+          <FindingsPanel />
+          <Notices notices={notices} />
+        </div>
+      </ReactFlowProvider>
+    </MapStoreContext.Provider>
+  );
+}

@@ -1,0 +1,61 @@
+import type { Strings } from './en';
+
+/** 简体中文界面文字。 */
+export const zhCN: Strings = {
+  app: { name: 'Throughline', tagline: '从战略到执行' },
+  maps: {
+    heading: '地图',
+    new: '新建地图',
+    newName: '未命名地图',
+    rename: '重命名',
+    duplicate: '复制',
+    delete: '删除',
+    deleteConfirm: '删除“{{name}}”？',
+    deleteYes: '删除',
+    deleteNo: '保留',
+    copyOf: '{{name}}（副本）',
+    nodes_one: '{{count}} 个节点',
+    nodes_other: '{{count}} 个节点',
+    empty: '还没有地图。新建一张开始吧。',
+    nameLabel: '地图名称',
+  },
+  kinds: { goal: '目标', mechanism: '机制', metric: '指标' },
+  kindsLong: { goal: '战略目标', mechanism: '运营机制', metric: '指标' },
+  lanes: { strategy: '战略', operations: '运营', metrics: '指标' },
+  toolbar: {
+    add: '添加{{kind}}',
+    fit: '适应屏幕',
+    language: '语言',
+    saving: '正在保存…',
+    saved: '所有更改已保存',
+    unsaved: '有未保存的更改',
+    saveFailed: '未保存：{{message}}',
+  },
+  node: {
+    untitled: '未命名',
+    titleLabel: '标题',
+    owner: '负责人：{{owner}}',
+    noOwner: '无负责人',
+    flagged_one: '{{count}} 个问题',
+    flagged_other: '{{count}} 个问题',
+    editHint: '双击或按 F2 重命名',
+  },
+  findings: {
+    heading: '检查结果',
+    none: '没有问题。每个目标都有执行路径。',
+    summary: '{{goals}} 个目标中有 {{withPath}} 个有执行路径',
+    severity: { error: '错误', warning: '警告', info: '提示' },
+    show: '在地图上显示',
+  },
+  canvas: {
+    label: '战略地图画布',
+    empty: '添加一个目标，开始绘制地图。',
+    linkRefused: '无法连接：{{reason}}',
+    noMap: '请选择或新建一张地图。',
+  },
+  errors: {
+    loadFailed: '无法打开地图：{{message}}',
+    generic: '出错了：{{message}}',
+  },
+  language: { en: 'English', 'zh-CN': '简体中文' },
+};

@@ -1,0 +1,28 @@
+import '@xyflow/react/dist/style.css';
+import './styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { App } from './App';
+import { createApiClient, defaultTransport } from './api/client';
+import { createI18n, initialLanguage } from './i18n';
+import { startAutosave } from './store/autosave';
+import { createMapStore } from './store/map-store';
+
+const language = initialLanguage();
+document.documentElement.lang = language;
+const i18n = createI18n(language);
+const api = createApiClient(defaultTransport());
+// One store and one saver for the window's life, outside React so StrictMode cannot double them.
+const store = createMapStore();
+const autosave = startAutosave(store, api);
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>
+      <App api={api} store={store} autosave={autosave} />
+    </I18nextProvider>
+  </StrictMode>,
+);

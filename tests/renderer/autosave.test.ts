@@ -1,0 +1,61 @@
+import { describe, expect, it, vi } from 'vitest';
+import { startAutosave } from '../../renderer/src/store/autosave';
+import { createMapStore } from '../../renderer/src/store/map-store';
+import type { MapChanges, MapDocument } from '../../shared/contract/api';
+import { ApiError } from '../../shared/contract/errors';
+import { createNode } from '../../shared/model';
+
+const doc: MapDocument = {
+  id: 'm1',
+  name: 'Plan',
+  revision: 0,
+  createdAt: '',
+  updatedAt: '',
+  nodes: [createNode('goal', 'g', 'Grow', { x: 0, y: 0 })],
+  links: [],
+};
+
+describe('autosave', () => {
+  it('saves an edit within the delay through the contract and records the new revision', async () => {
+    vi.useFakeTimers();
+    const store = createMapStore();
+    store.getState().load(doc);
+    const saved: MapChanges[] = [];
+    const saver = startAutosave(store, {
+      saveChanges: async (c) => {
+        saved.push(c as MapChanges);
+        return { revision: 1 };
+      },
+    });
+    store.getState().renameNode('g', 'Grow revenue');
+    expect(saved).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(saved).toHaveLength(1);
+    expect(saved[0]?.upsertNodes[0]?.title).toBe('Grow revenue');
+    expect(store.getState()).toMatchObject({ revision: 1, saveState: 'saved' });
+    saver.stop();
+    vi.useRealTimers();
+  });
+
+  it('keeps the edit and retries when a save fails', async () => {
+    vi.useFakeTimers();
+    const store = createMapStore();
+    store.getState().load(doc);
+    let calls = 0;
+    const saver = startAutosave(store, {
+      saveChanges: async () => {
+        calls += 1;
+        if (calls === 1) throw new ApiError('storage-failed', 'disk full');
+        return { revision: 1 };
+      },
+    });
+    store.getState().renameNode('g', 'Grow revenue');
+    await vi.advanceTimersByTimeAsync(300);
+    expect(store.getState()).toMatchObject({ saveState: 'failed', saveError: 'disk full' });
+    await vi.advanceTimersByTimeAsync(2100);
+    expect(calls).toBe(2);
+    expect(store.getState().saveState).toBe('saved');
+    saver.stop();
+    vi.useRealTimers();
+  });
+});

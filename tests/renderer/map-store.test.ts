@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { createMapStore } from '../../renderer/src/store/map-store';
+import type { MapDocument } from '../../shared/contract/api';
+import { createNode } from '../../shared/model';
+
+const doc = (): MapDocument => ({
+  id: 'm1',
+  name: 'Plan',
+  revision: 3,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  nodes: [
+    createNode('goal', 'g', 'Grow', { x: 0, y: 0 }),
+    createNode('mechanism', 'm', 'Coupons', { x: 360, y: 0 }),
+    createNode('metric', 'k', 'Conversion', { x: 720, y: 0 }),
+  ],
+  links: [{ id: 'l1', source: 'g', target: 'm' }],
+});
+
+describe('map store', () => {
+  it('flags the goal without an execution path and clears the flag when the chain is measured', () => {
+    const store = createMapStore();
+    store.getState().load(doc());
+    expect(store.getState().nodeFlags.g).toMatch(/^error:/);
+    const verdict = store.getState().connect('m', 'k');
+    expect(verdict.ok).toBe(true);
+    expect(store.getState().nodeFlags.g ?? '').not.toMatch(/^error/);
+    expect(store.getState().findings.some((f) => f.code === 'goal-without-execution-path')).toBe(false);
+  });
+
+  it('refuses a forbidden link with its reason and changes nothing', () => {
+    const store = createMapStore();
+    store.getState().load(doc());
+    const edges = store.getState().edges;
+    const verdict = store.getState().connect('k', 'g');
+    expect(verdict).toEqual({ ok: false, reason: 'out-of-metric' });
+    expect(store.getState().edges).toBe(edges);
+    expect(store.getState().takeChanges()).toBeNull();
+  });
+
+  it('collects only what changed for an incremental save, based on the last revision', () => {
+    const store = createMapStore();
+    store.getState().load(doc());
+    store.getState().renameNode('m', 'Coupon display');
+    const changes = store.getState().takeChanges();
+    expect(changes).toMatchObject({ mapId: 'm1', baseRevision: 3, deleteNodeIds: [], upsertLinks: [] });
+    expect(changes?.upsertNodes.map((n) => [n.id, n.title])).toEqual([['m', 'Coupon display']]);
+    expect(store.getState().takeChanges()).toBeNull();
+  });
+
+  it('deleting a node deletes its links too, and a failed save puts the changes back', () => {
+    const store = createMapStore();
+    store.getState().load(doc());
+    store.getState().onNodesChange([{ type: 'remove', id: 'g' }]);
+    expect(store.getState().edges).toHaveLength(0);
+    const changes = store.getState().takeChanges();
+    expect(changes?.deleteNodeIds).toEqual(['g']);
+    expect(changes?.deleteLinkIds).toEqual(['l1']);
+    if (!changes) throw new Error('no changes');
+    store.getState().saveFailed(changes, 'disk full');
+    expect(store.getState().saveState).toBe('failed');
+    expect(store.getState().takeChanges()?.deleteLinkIds).toEqual(['l1']);
+  });
+
+  it('records a drag once, when it ends, not per frame', () => {
+    const store = createMapStore();
+    store.getState().load(doc());
+    for (let i = 1; i <= 5; i++) {
+      store
+        .getState()
+        .onNodesChange([{ type: 'position', id: 'g', position: { x: i, y: i }, dragging: true }]);
+    }
+    expect(store.getState().saveState).toBe('saved');
+    store
+      .getState()
+      .onNodesChange([{ type: 'position', id: 'g', position: { x: 50, y: 60 }, dragging: false }]);
+    const changes = store.getState().takeChanges();
+    expect(changes?.upsertNodes[0]?.position).toEqual({ x: 50, y: 60 });
+  });
+
+  it('renaming one node replaces only that node object, so only its component re-renders', () => {
+    const store = createMapStore();
+    store.getState().load(doc());
+    const before = store.getState().nodes;
+    store.getState().renameNode('k', 'Order conversion rate');
+    const after = store.getState().nodes;
+    expect(after.filter((n, i) => n !== before[i]).map((n) => n.id)).toEqual(['k']);
+  });
+});
