@@ -1,0 +1,119 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { MapRepository } from '../../electron/main/storage/map-repository';
+import { openDocument } from '../../electron/main/storage/open-document';
+import type { MapLink, MapNode } from '../../shared/model/types';
+import { generateLayeredMap } from './generate-map';
+
+type Print = (name: string, value: number, unit: string) => void;
+
+/** Median wall time in ms of `run` (with `setUp` before each, unmeasured), after `warmup` runs. */
+function medianMs(run: () => unknown, runs: number, warmup: number, setUp: () => void = () => {}): number {
+  const times: number[] = [];
+  for (let i = 0; i < warmup + runs; i++) {
+    setUp();
+    const start = performance.now();
+    run();
+    if (i >= warmup) times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] as number;
+}
+
+/**
+ * The same rows written the plainest way better-sqlite3 allows: prepared INSERTs in one
+ * transaction, the node turned into columns and its kind fields into JSON just as the repository
+ * does. The yardstick for the repository's save.
+ */
+function rawInserter(db: Database.Database, nodes: readonly MapNode[], links: readonly MapLink[]) {
+  const node = db.prepare('INSERT INTO nodes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const link = db.prepare('INSERT INTO links VALUES (?, ?, ?, ?, ?)');
+  return (mapId: string) =>
+    db.transaction(() => {
+      for (let i = 0; i < nodes.length; i++) {
+        const { id, kind, title, description, owner, position, ...fields } = nodes[i] as MapNode;
+        node.run(
+          mapId,
+          id,
+          kind,
+          title,
+          description,
+          owner,
+          position.x,
+          position.y,
+          JSON.stringify(fields),
+          i,
+        );
+      }
+      for (let i = 0; i < links.length; i++) {
+        const { id, source, target } = links[i] as MapLink;
+        link.run(mapId, id, source, target, i);
+      }
+    })();
+}
+
+/**
+ * Storage on a temporary file on disk: saving a 5k-node, 6.5k-link map into an empty map, the same
+ * rows inserted raw (for the ratio), loading it, and saving a one-node edit.
+ */
+export async function benchStorage(print: Print): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'throughline-bench-'));
+  const repo = new MapRepository(openDocument(join(dir, 'bench.throughline'), { create: true }));
+  try {
+    const { nodes, links } = generateLayeredMap(5000, 7);
+    const changes = (
+      mapId: string,
+      baseRevision: number,
+      upsertNodes: MapNode[],
+      upsertLinks: MapLink[],
+    ) => ({
+      mapId,
+      baseRevision,
+      upsertNodes,
+      upsertLinks,
+      deleteNodeIds: [],
+      deleteLinkIds: [],
+    });
+
+    let target = '';
+    const freshMap = () => {
+      if (target) repo.deleteMap(target);
+      target = repo.createMap('Bench').id;
+    };
+    const save = medianMs(() => repo.applyChanges(changes(target, 0, nodes, links)), 9, 3, freshMap);
+
+    const rawInsert = rawInserter(repo.document.db, nodes, links);
+    let rawMap = '';
+    const freshRawMap = () => {
+      if (rawMap) repo.deleteMap(rawMap);
+      rawMap = repo.createMap('Raw').id;
+    };
+    const rawMs = medianMs(() => rawInsert(rawMap), 9, 3, freshRawMap);
+
+    const load = medianMs(() => repo.loadMap(target), 15, 3);
+
+    let revision = 1;
+    let n = 0;
+    const first = nodes[0] as MapNode;
+    const edit = medianMs(
+      () => {
+        revision = repo.applyChanges(
+          changes(target, revision, [{ ...first, title: `Edited ${n++}` }], []),
+        ).revision;
+      },
+      301,
+      20,
+    );
+
+    print('storage.save.5k', save, 'ms');
+    print('storage.rawinsert.5k', rawMs, 'ms');
+    print('storage.save.ratio', save / rawMs, 'x');
+    print('storage.load.5k', load, 'ms');
+    print('storage.edit1', edit, 'ms');
+  } finally {
+    repo.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

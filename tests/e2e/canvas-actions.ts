@@ -1,0 +1,49 @@
+import type { Page } from 'playwright-core';
+import type { NodeKind } from '../../shared/model';
+
+/** Adds a node with the toolbar and types its title, as a user does; returns the node's id. */
+export async function addNode(page: Page, kind: NodeKind, title: string): Promise<string> {
+  const before = await page.locator('[data-testid="plan-node"]').count();
+  await page.getByTestId(`add-${kind}`).click();
+  const input = page.locator('.plan-node__title-input');
+  await input.waitFor();
+  await input.fill(title);
+  await input.press('Enter');
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('[data-testid="plan-node"]').length === n + 1,
+    before,
+  );
+  const node = page.locator(`[data-testid="plan-node"][data-kind="${kind}"]`, { hasText: title });
+  return (await node.getAttribute('data-node-id')) ?? '';
+}
+
+async function centerOf(page: Page, selector: string) {
+  const box = await page.locator(selector).boundingBox();
+  if (!box) throw new Error(`${selector} is not visible`);
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Drags from one node's output handle to another node's input handle. */
+export async function dragLink(page: Page, fromId: string, toId: string): Promise<void> {
+  const from = await centerOf(page, `.react-flow__node[data-id="${fromId}"] .react-flow__handle.source`);
+  const to = await centerOf(page, `.react-flow__node[data-id="${toId}"] .react-flow__handle.target`);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 8 });
+  await page.mouse.move(to.x, to.y, { steps: 8 });
+  await page.mouse.up();
+}
+
+export async function fitView(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /fit to screen|适应屏幕/i }).click();
+  await page.waitForTimeout(300); // the fit animates for 200 ms; handles must have settled before a drag
+}
+
+export function edgeCount(page: Page): Promise<number> {
+  return page.locator('.react-flow__edge').count();
+}
+
+/** Waits until the toolbar says every change is saved. */
+export async function waitSaved(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid="save-state"][data-state="saved"]');
+}

@@ -1,0 +1,90 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { findChromium } from '../../electron/cli/find-browser';
+
+const root = new URL('../..', import.meta.url).pathname;
+
+/** A running `throughline serve` on a temporary library. */
+export interface ServedApp {
+  url: string;
+  libraryPath: string;
+  dir: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the browser mode exactly as users get it, on a library in a fresh temporary folder. */
+export async function serveApp(dir = mkdtempSync(join(tmpdir(), 'throughline-e2e-'))): Promise<ServedApp> {
+  const libraryPath = join(dir, 'library.throughline');
+  const child = spawn(
+    process.execPath,
+    [join(root, 'electron/cli/bin.mjs'), 'serve', '--no-open', '--port', '0', '--library', libraryPath],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}${err}`)), 30_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /Throughline is running at (\S+)/.exec(out);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`serve exited with ${code}: ${out}${err}`));
+    });
+  });
+  return { url, libraryPath, dir, stop: () => stopChild(child) };
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+let browserPromise: Promise<Browser> | undefined;
+
+/** Debian's Chromium through playwright-core; logs its version once (pitfalls.md). */
+export function launchBrowser(): Promise<Browser> {
+  browserPromise ??= (async () => {
+    const executablePath = findChromium();
+    if (!executablePath)
+      throw new Error('No Chromium found: install Debian\'s "chromium" package (see .ci/run).');
+    const browser = await chromium.launch({
+      executablePath,
+      args: ['--disable-gpu', '--disable-quic', '--disable-sync', '--no-sandbox'],
+    });
+    console.log(`e2e: Chromium ${browser.version()} at ${executablePath}`);
+    return browser;
+  })();
+  return browserPromise;
+}
+
+export async function openPage(app: ServedApp, viewport = { width: 1440, height: 900 }): Promise<Page> {
+  const browser = await launchBrowser();
+  const context = await browser.newContext({ viewport, locale: 'en-US' });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error('page error:', error));
+  await page.goto(app.url);
+  return page;
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
