@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { startPlanServer } from '../main/server/http-server';
 import { openPlanBackend, type PlanBackend } from '../main/services/plan-backend';
 import { defaultLibraryPath } from '../main/storage/library';
@@ -42,7 +42,11 @@ export async function serveCommand(
 
   let backend: PlanBackend;
   try {
-    backend = openPlanBackend(library, { isLibrary: true });
+    // The recent list and documents opened through the file picker live beside the library.
+    backend = openPlanBackend({
+      libraryPath: library,
+      stateDir: options.library ? dirname(library) : userDataDir(),
+    });
   } catch (error) {
     throw new CliError(describeError(error));
   }

@@ -3,6 +3,7 @@
 import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { documentDialogs } from './dialogs';
 import { registerIpc, rendererSenderCheck } from './ipc';
 import { hardenApp, hardenSession } from './security';
 import { openPlanBackend, type PlanBackend } from './services/plan-backend';
@@ -27,7 +28,12 @@ if (!app.requestSingleInstanceLock()) {
   hardenApp(app, (url) => isAppUrl(url));
   app.whenReady().then(() => {
     hardenSession(session.defaultSession);
-    backend = openPlanBackend(defaultLibraryPath(app.getPath('userData')), { isLibrary: true });
+    const userData = app.getPath('userData');
+    backend = openPlanBackend({
+      libraryPath: defaultLibraryPath(userData),
+      stateDir: userData,
+      dialogs: documentDialogs(() => BrowserWindow.getFocusedWindow()),
+    });
     registerIpc(ipcMain, backend.registry, isAppUrl);
     const window = createMainWindow(paths.preload);
     void window.loadFile(paths.rendererIndex);

@@ -2,16 +2,19 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreApi } from 'zustand/vanilla';
-import type { MapSummary, ThroughlineApi } from '../../shared/contract/api';
+import type { DocumentInfo, MapSummary, ThroughlineApi } from '../../shared/contract/api';
 import type { Language } from '../../shared/validation/findings';
 import { Canvas } from './canvas/Canvas';
 import { rememberLanguage } from './i18n';
+import { FileMenu } from './panels/FileMenu';
 import { FindingsPanel } from './panels/FindingsPanel';
 import { MapList } from './panels/MapList';
 import { Notices, useNotices } from './panels/Notices';
+import { ReadOnlyBanner } from './panels/ReadOnlyBanner';
 import { Toolbar } from './panels/Toolbar';
 import type { Autosave } from './store/autosave';
 import { MapStoreContext } from './store/context';
+import { useMapSessionKeeper } from './store/map-session';
 import type { MapState } from './store/map-store';
 
 export interface AppProps {
@@ -25,6 +28,7 @@ export function App({ api, store, autosave }: AppProps) {
   const { t, i18n } = useTranslation();
   const [maps, setMaps] = useState<MapSummary[]>([]);
   const [openId, setOpenId] = useState<string | null>(null);
+  const [documentInfo, setDocumentInfo] = useState<DocumentInfo | null>(null);
   const { notices, notify } = useNotices();
   const started = useRef(false);
 
@@ -39,8 +43,8 @@ export function App({ api, store, autosave }: AppProps) {
     async (id: string) => {
       try {
         await autosave.flush();
-        const doc = await api.loadMap({ mapId: id });
-        store.getState().load(doc);
+        const session = await api.openMapSession({ mapId: id, sessionId: store.getState().sessionId });
+        store.getState().load(session.map, { readOnly: session.readOnly });
         setOpenId(id);
         await refresh();
       } catch (error) {
@@ -55,6 +59,7 @@ export function App({ api, store, autosave }: AppProps) {
     started.current = true;
     void (async () => {
       try {
+        setDocumentInfo(await api.documentInfo({}));
         const list = await api.listMaps({});
         setMaps(list);
         if (list[0]) await open(list[0].id);
@@ -140,6 +145,36 @@ export function App({ api, store, autosave }: AppProps) {
     [api, fail, open, openId, store],
   );
 
+  const onSessionLost = useCallback(() => notify(t('session.lost')), [notify, t]);
+  useMapSessionKeeper(store, api, openId, onSessionLost);
+
+  const takeOver = useCallback(async () => {
+    const mapId = store.getState().mapId;
+    if (!mapId) return;
+    try {
+      const session = await api.openMapSession({
+        mapId,
+        sessionId: store.getState().sessionId,
+        takeOver: true,
+      });
+      store.getState().rebase(session.map);
+    } catch (error) {
+      fail(error);
+    }
+  }, [api, fail, store]);
+
+  const documentChanged = useCallback(
+    async (info: DocumentInfo) => {
+      setDocumentInfo(info);
+      store.getState().clear();
+      setOpenId(null);
+      const list = await api.listMaps({});
+      setMaps(list);
+      if (list[0]) await open(list[0].id);
+    },
+    [api, open, store],
+  );
+
   const changeLanguage = useCallback(
     (language: Language) => {
       rememberLanguage(language);
@@ -154,7 +189,20 @@ export function App({ api, store, autosave }: AppProps) {
       <ReactFlowProvider>
         <div className="app">
           <header className="app__header">
-            <Toolbar onLanguage={changeLanguage} />
+            <Toolbar
+              onLanguage={changeLanguage}
+              fileMenu={
+                <FileMenu
+                  api={api}
+                  document={documentInfo}
+                  mapId={openId}
+                  onDocumentChanged={(info) => void documentChanged(info).catch(fail)}
+                  onImported={(id) => void open(id)}
+                  flush={() => autosave.flush()}
+                  notify={notify}
+                />
+              }
+            />
           </header>
           <MapList
             maps={maps}
@@ -166,6 +214,7 @@ export function App({ api, store, autosave }: AppProps) {
             onDelete={(id) => void remove(id)}
           />
           <main className="app__canvas">
+            <ReadOnlyBanner onTakeOver={() => void takeOver()} />
             {openId ? <Canvas onNotice={notify} /> : <p className="canvas__empty">{t('canvas.noMap')}</p>}
           </main>
           <FindingsPanel />

@@ -3,6 +3,9 @@ import { IdSchema, MapContentSchema, MapLinkSchema, MapNameSchema, MapNodeSchema
 import type { ApiResponse } from './errors';
 import type { MethodName } from './methods';
 
+/** Largest document the browser mode accepts or hands out (about 40 MB of file). */
+export const MAX_DOCUMENT_BASE64 = 56_000_000;
+
 interface MethodSpec {
   args: z.ZodType;
   result: z.ZodType;
@@ -28,12 +31,17 @@ export const MapDocumentSchema = MapContentSchema.extend({
 });
 export type MapDocument = z.output<typeof MapDocumentSchema>;
 
+/** A window's editing session on one map (two windows on one map never lose an edit silently). */
+export const SessionIdSchema = IdSchema;
+
 /**
  * An incremental save: only the nodes and links that changed since the last save.
  * `baseRevision` is the revision the editor last saw; a save based on an older one is a conflict.
  */
 export const MapChangesSchema = z.object({
   mapId: IdSchema,
+  /** The window saving; it must hold the map's session (see openMapSession). */
+  sessionId: SessionIdSchema,
   baseRevision: z.number().int().nonnegative(),
   upsertNodes: z.array(MapNodeSchema).max(20_000).default([]),
   deleteNodeIds: z.array(IdSchema).max(20_000).default([]),
@@ -45,11 +53,38 @@ export type MapChangesInput = z.input<typeof MapChangesSchema>;
 
 const MapRef = z.object({ mapId: IdSchema });
 
-/** Where the open document lives: the default library or a `.throughline` file. */
+/** The open plan document: the default library or a `.throughline` file. */
 export const DocumentInfoSchema = z.object({
   path: z.string(),
+  /** The file's name without its folder, for the title bar and menus. */
+  fileName: z.string(),
   isLibrary: z.boolean(),
+  /** True in the desktop app, where Open and Save As use the system's dialogs. */
+  nativeDialogs: z.boolean(),
 });
+export type DocumentInfo = z.output<typeof DocumentInfoSchema>;
+
+export const RecentDocumentSchema = z.object({
+  path: z.string(),
+  fileName: z.string(),
+  openedAt: z.string(),
+  /** False when the file has gone missing since it was last opened. */
+  available: z.boolean(),
+});
+export type RecentDocument = z.output<typeof RecentDocumentSchema>;
+
+/** Bytes of a `.throughline` file, base64-encoded, for the browser mode's file picker and downloads. */
+export const DocumentBytesSchema = z.object({
+  fileName: z.string().min(1).max(255),
+  base64: z.string().max(MAX_DOCUMENT_BASE64),
+});
+
+export const MapSessionSchema = z.object({
+  map: MapDocumentSchema,
+  /** True when another window holds the map: this one shows it read-only until it takes over. */
+  readOnly: z.boolean(),
+});
+export type MapSession = z.output<typeof MapSessionSchema>;
 
 /**
  * The one API between the renderer and the main process. Each method names the zod schemas of its
@@ -68,7 +103,22 @@ export const contract = {
     result: MapSummarySchema,
   },
   exportMapJson: { args: MapRef, result: z.object({ fileName: z.string(), text: z.string() }) },
+  openMapSession: {
+    args: MapRef.extend({ sessionId: SessionIdSchema, takeOver: z.boolean().default(false) }),
+    result: MapSessionSchema,
+  },
+  keepMapSession: {
+    args: MapRef.extend({ sessionId: SessionIdSchema }),
+    result: z.object({ held: z.boolean() }),
+  },
   documentInfo: { args: z.object({}), result: DocumentInfoSchema },
+  listRecentDocuments: { args: z.object({}), result: z.array(RecentDocumentSchema) },
+  openRecentDocument: { args: z.object({ path: z.string().min(1).max(4096) }), result: DocumentInfoSchema },
+  openLibrary: { args: z.object({}), result: DocumentInfoSchema },
+  uploadDocument: { args: DocumentBytesSchema, result: DocumentInfoSchema },
+  downloadDocument: { args: z.object({}), result: DocumentBytesSchema },
+  openDocumentDialog: { args: z.object({}), result: DocumentInfoSchema.nullable() },
+  saveDocumentAsDialog: { args: z.object({}), result: DocumentInfoSchema.nullable() },
 } as const satisfies Record<MethodName, MethodSpec>;
 
 // Every contract entry is a listed method name (the reverse is checked by `satisfies` above).

@@ -8,6 +8,8 @@ export const API_ERROR_CODES = [
   'not-found',
   'link-refused',
   'conflict',
+  'read-only',
+  'unsupported',
   'invalid-file',
   'storage-failed',
   'internal',

@@ -12,7 +12,16 @@ export const METHOD_NAMES = [
   'saveChanges',
   'importMapJson',
   'exportMapJson',
+  'openMapSession',
+  'keepMapSession',
   'documentInfo',
+  'listRecentDocuments',
+  'openRecentDocument',
+  'openLibrary',
+  'uploadDocument',
+  'downloadDocument',
+  'openDocumentDialog',
+  'saveDocumentAsDialog',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 

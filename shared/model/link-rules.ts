@@ -17,7 +17,9 @@ export type LinkRefusal =
   | 'into-goal'
   | 'out-of-metric'
   | 'duplicate'
-  | 'cycle';
+  | 'cycle'
+  /** The map is open read-only because another window is editing it. */
+  | 'read-only';
 
 export type LinkCheck = { ok: true; meaning: LinkMeaning } | { ok: false; reason: LinkRefusal };
 

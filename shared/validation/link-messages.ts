@@ -10,6 +10,7 @@ const LINK_REFUSALS: Readonly<Record<Language, Readonly<Record<LinkRefusal, stri
     'out-of-metric': 'A metric cannot point to anything: links end at metrics.',
     duplicate: 'These two nodes are already linked.',
     cycle: 'This link would make a loop: links must run one way.',
+    'read-only': 'This map is being edited in another window; take over to edit it here.',
   },
   'zh-CN': {
     'missing-node': '这条连线的一端已不存在。',
@@ -18,6 +19,7 @@ const LINK_REFUSALS: Readonly<Record<Language, Readonly<Record<LinkRefusal, stri
     'out-of-metric': '指标不能指向任何节点：连线到指标为止。',
     duplicate: '这两个节点之间已经有连线了。',
     cycle: '这条连线会形成循环：连线只能单向。',
+    'read-only': '这张地图正在另一个窗口中编辑；接管后才能在这里编辑。',
   },
 };
 

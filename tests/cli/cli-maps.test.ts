@@ -9,7 +9,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openPlanBackend } from '../../electron/main/services/plan-backend';
@@ -158,7 +158,7 @@ describe('throughline validate', () => {
 
   it('reads edits still in the WAL of a document open in the app, touching neither file', async () => {
     const db = join(dir, 'open.throughline');
-    const backend = openPlanBackend(db, { isLibrary: false });
+    const backend = openPlanBackend({ libraryPath: db, stateDir: dirname(db) });
     try {
       const created = await backend.registry.dispatch('createMap', { name: 'Only in the WAL' });
       expect(created.ok).toBe(true);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type PlanServer, startPlanServer } from '../../electron/main/server/http-server';
 import { MAX_BODY_BYTES, sessionCookieName } from '../../electron/main/server/request-guards';
@@ -31,7 +31,7 @@ beforeEach(async () => {
   writeFileSync(join(rendererDir, 'assets', 'nested', 'data.json'), '{}');
   writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
   dbPath = join(dir, 'library.throughline');
-  backend = openPlanBackend(dbPath, { isLibrary: true });
+  backend = openPlanBackend({ libraryPath: dbPath, stateDir: dirname(dbPath) });
   server = await startPlanServer({ registry: backend.registry, rendererDir, token: TOKEN });
   cookie = `${sessionCookieName(server.port)}=${TOKEN}`;
 });
@@ -363,7 +363,7 @@ describe('startPlanServer: refusals', () => {
     backend.close();
     const hash = () => createHash('sha256').update(readFileSync(dbPath)).digest('hex');
     const sealed = hash();
-    backend = openPlanBackend(dbPath, { isLibrary: true });
+    backend = openPlanBackend({ libraryPath: dbPath, stateDir: dirname(dbPath) });
     server = await startPlanServer({ registry: backend.registry, rendererDir, token: TOKEN });
     cookie = `${sessionCookieName(server.port)}=${TOKEN}`;
     expect((await api('createMap', { name: '' })).json()).toMatchObject({
@@ -373,7 +373,7 @@ describe('startPlanServer: refusals', () => {
     await server.close();
     backend.close();
     expect(hash()).toBe(sealed);
-    backend = openPlanBackend(dbPath, { isLibrary: true });
+    backend = openPlanBackend({ libraryPath: dbPath, stateDir: dirname(dbPath) });
     server = await startPlanServer({ registry: backend.registry, rendererDir, token: TOKEN });
   });
 

@@ -32,7 +32,7 @@ let backend: PlanBackend;
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'throughline-ipc-'));
-  backend = openPlanBackend(join(dir, 'library.throughline'), { isLibrary: true });
+  backend = openPlanBackend({ libraryPath: join(dir, 'library.throughline'), stateDir: dir });
 });
 afterEach(() => {
   backend.close();

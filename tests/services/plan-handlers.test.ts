@@ -12,7 +12,7 @@ let backend: PlanBackend;
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'throughline-handlers-'));
-  backend = openPlanBackend(join(dir, 'library.throughline'), { isLibrary: true });
+  backend = openPlanBackend({ libraryPath: join(dir, 'library.throughline'), stateDir: dir });
 });
 afterEach(() => {
   backend.close();
@@ -27,7 +27,7 @@ async function call<T>(method: string, payload: unknown): Promise<T> {
 
 /** Rows this connection has written so far: unchanged means nothing was written. */
 function writes(): number {
-  const row = backend.database.db.prepare('SELECT total_changes() AS n').get() as { n: number };
+  const row = backend.documents.database.db.prepare('SELECT total_changes() AS n').get() as { n: number };
   return row.n;
 }
 
@@ -35,6 +35,7 @@ async function seeded(): Promise<{ map: MapSummary; doc: MapDocument }> {
   const map = await call<MapSummary>('createMap', { name: 'Growth plan' });
   await call('saveChanges', {
     mapId: map.id,
+    sessionId: 's1',
     baseRevision: 0,
     upsertNodes: [
       createNode('goal', 'g', 'Grow', { x: 0, y: 0 }),
@@ -76,25 +77,40 @@ describe('contract handlers over a real SQLite file', () => {
     [
       'saveChanges',
       'stale revision',
-      ({ mapId }) => ({ mapId, baseRevision: 0, upsertNodes: [] }),
+      ({ mapId }) => ({ mapId, sessionId: 's1', baseRevision: 0, upsertNodes: [] }),
       'conflict',
     ],
     [
       'saveChanges',
       'node with a wrong kind',
-      ({ mapId }) => ({ mapId, baseRevision: 1, upsertNodes: [{ id: 'x', kind: 'vision', title: 'x' }] }),
+      ({ mapId }) => ({
+        mapId,
+        sessionId: 's1',
+        baseRevision: 1,
+        upsertNodes: [{ id: 'x', kind: 'vision', title: 'x' }],
+      }),
       'invalid-payload',
     ],
     [
       'saveChanges',
       'metric → goal link',
-      ({ mapId }) => ({ mapId, baseRevision: 1, upsertLinks: [{ id: 'bad', source: 'k', target: 'g' }] }),
+      ({ mapId }) => ({
+        mapId,
+        sessionId: 's1',
+        baseRevision: 1,
+        upsertLinks: [{ id: 'bad', source: 'k', target: 'g' }],
+      }),
       'link-refused',
     ],
     [
       'saveChanges',
       'link to a missing node',
-      ({ mapId }) => ({ mapId, baseRevision: 1, upsertLinks: [{ id: 'bad', source: 'g', target: 'ghost' }] }),
+      ({ mapId }) => ({
+        mapId,
+        sessionId: 's1',
+        baseRevision: 1,
+        upsertLinks: [{ id: 'bad', source: 'g', target: 'ghost' }],
+      }),
       'link-refused',
     ],
     [
@@ -102,6 +118,7 @@ describe('contract handlers over a real SQLite file', () => {
       'cycle-closing link',
       ({ mapId }) => ({
         mapId,
+        sessionId: 's1',
         baseRevision: 1,
         upsertNodes: [createNode('mechanism', 'm2', 'Guides', { x: 0, y: 0 })],
         upsertLinks: [
@@ -111,6 +128,26 @@ describe('contract handlers over a real SQLite file', () => {
       }),
       'link-refused',
     ],
+    [
+      'saveChanges',
+      'no session',
+      ({ mapId }) => ({ mapId, baseRevision: 1, upsertNodes: [] }),
+      'invalid-payload',
+    ],
+    [
+      'saveChanges',
+      'a session that does not hold the map',
+      ({ mapId }) => ({ mapId, sessionId: 'other-window', baseRevision: 1, upsertNodes: [] }),
+      'read-only',
+    ],
+    ['openRecentDocument', 'a path not in the recent list', () => ({ path: '/etc/passwd' }), 'not-found'],
+    [
+      'uploadDocument',
+      'bytes that are not a document',
+      () => ({ fileName: 'x.throughline', base64: 'aGVsbG8=' }),
+      'invalid-file',
+    ],
+    ['openDocumentDialog', 'no dialogs in this mode', () => ({}), 'unsupported'],
     ['importMapJson', 'malformed JSON', () => ({ text: '{"format":"throughline-map",' }), 'invalid-file'],
     ['importMapJson', 'not a map', () => ({ text: '{"hello":1}' }), 'invalid-file'],
     ['nonexistentMethod', 'unknown method', () => ({}), 'unknown-method'],

@@ -105,7 +105,11 @@ export function sampleLinks(): MapLink[] {
 }
 
 /** A save with nothing in it, to be filled by the test. */
-export function changes(mapId: string, baseRevision: number, patch: Partial<MapChanges> = {}): MapChanges {
+export function changes(
+  mapId: string,
+  baseRevision: number,
+  patch: Partial<MapChanges> = {},
+): Omit<MapChanges, 'sessionId'> {
   return {
     mapId,
     baseRevision,

@@ -1,32 +1,32 @@
-import { MapRepository } from '../storage/map-repository';
-import { openDocument, type PlanDatabase } from '../storage/open-document';
+import { DocumentSession, type DocumentSessionOptions } from './document-session';
 import { MethodRegistry } from './method-registry';
-import { createPlanHandlers } from './plan-handlers';
+import { createPlanHandlers, type DocumentDialogs } from './plan-handlers';
 
-/** One open plan document with the contract registered over it: what either transport serves. */
+/** The open documents with the contract registered over them: what either transport serves. */
 export interface PlanBackend {
   readonly registry: MethodRegistry;
-  readonly path: string;
-  /** The open database, for the few callers that need more than the contract (tests, shutdown). */
-  readonly database: PlanDatabase;
+  readonly documents: DocumentSession;
   /** Folds the WAL back and closes the database; safe to call twice. */
   close(): void;
 }
 
-export function openPlanBackend(path: string, options: { isLibrary: boolean }): PlanBackend {
-  const database = openDocument(path, { create: true });
-  const repository = new MapRepository(database);
+export interface PlanBackendOptions extends Omit<DocumentSessionOptions, 'nativeDialogs'> {
+  /** The system's file dialogs, in the desktop app only. */
+  dialogs?: DocumentDialogs;
+}
+
+export function openPlanBackend({ dialogs, ...options }: PlanBackendOptions): PlanBackend {
+  const documents = new DocumentSession({ ...options, nativeDialogs: dialogs !== undefined });
   const registry = new MethodRegistry();
-  registry.registerAll(createPlanHandlers({ repository, document: { path, isLibrary: options.isLibrary } }));
+  registry.registerAll(createPlanHandlers({ documents, ...(dialogs ? { dialogs } : {}) }));
   let open = true;
   return {
     registry,
-    path,
-    database,
+    documents,
     close() {
       if (!open) return;
       open = false;
-      repository.close();
+      documents.close();
     },
   };
 }

@@ -3,42 +3,83 @@ import { parseInterchange, safeFileName, serializeInterchange } from '../../../s
 import { checkNewLink, type LinkContext, type MapLink, type MapNode } from '../../../shared/model';
 import { describeLinkRefusal } from '../../../shared/validation/link-messages';
 import type { MapRepository } from '../storage/map-repository';
+import type { DocumentSession } from './document-session';
+
+/** The system's file dialogs, which only the desktop app has (an Electron adapter provides them). */
+export interface DocumentDialogs {
+  /** A `.throughline` file to open, or null when the user cancelled. */
+  chooseDocumentToOpen(): Promise<string | null>;
+  /** Where to save a copy of the document, or null when the user cancelled. */
+  chooseSaveAsPath(suggestedName: string): Promise<string | null>;
+}
 
 export interface PlanHandlerDeps {
-  repository: MapRepository;
-  /** The open document, for `documentInfo`. */
-  document: { path: string; isLibrary: boolean };
+  documents: DocumentSession;
+  dialogs?: DocumentDialogs;
 }
+
+const NO_DIALOGS = 'Open and Save As dialogs exist only in the desktop app; use the file picker here.';
 
 /**
  * The contract's methods over one open plan document. Transport-free: Electron IPC and the
  * loopback HTTP server both reach these through the MethodRegistry.
  */
-export function createPlanHandlers({ repository, document }: PlanHandlerDeps): Handlers {
+export function createPlanHandlers({ documents, dialogs }: PlanHandlerDeps): Handlers {
+  const repo = () => documents.repository;
   return {
-    listMaps: () => repository.listMaps(),
-    createMap: ({ name }) => repository.createMap(name),
-    renameMap: ({ mapId, name }) => repository.renameMap(mapId, name),
-    duplicateMap: ({ mapId, name }) => repository.duplicateMap(mapId, name),
+    listMaps: () => repo().listMaps(),
+    createMap: ({ name }) => repo().createMap(name),
+    renameMap: ({ mapId, name }) => repo().renameMap(mapId, name),
+    duplicateMap: ({ mapId, name }) => repo().duplicateMap(mapId, name),
     deleteMap: ({ mapId }) => {
-      repository.deleteMap(mapId);
+      repo().deleteMap(mapId);
+      documents.leases.release(mapId);
       return { deleted: true as const };
     },
-    loadMap: ({ mapId }) => repository.loadMap(mapId),
+    loadMap: ({ mapId }) => repo().loadMap(mapId),
+    openMapSession: ({ mapId, sessionId, takeOver }) => {
+      const map = repo().loadMap(mapId);
+      return { map, readOnly: !documents.leases.claim(mapId, sessionId, takeOver) };
+    },
+    keepMapSession: ({ mapId, sessionId }) => ({ held: documents.leases.keep(mapId, sessionId) }),
     saveChanges: (changes) => {
-      refuseForbiddenNewLinks(repository, changes);
-      return repository.applyChanges(changes);
+      if (!documents.leases.holds(changes.mapId, changes.sessionId)) {
+        throw new ApiError(
+          'read-only',
+          'This map is being edited in another window. Take over to save your changes here.',
+        );
+      }
+      refuseForbiddenNewLinks(repo(), changes);
+      return repo().applyChanges(changes);
     },
     importMapJson: ({ text, name }) => {
       const parsed = parseInterchange(text);
       if (!parsed.ok) throw new ApiError('invalid-file', `This file cannot be imported: ${parsed.message}.`);
-      return repository.createMap(name ?? parsed.name, parsed.content);
+      return repo().createMap(name ?? parsed.name, parsed.content);
     },
     exportMapJson: ({ mapId }) => {
-      const map = repository.loadMap(mapId);
+      const map = repo().loadMap(mapId);
       return { fileName: safeFileName(map.name, 'json'), text: serializeInterchange(map.name, map) };
     },
-    documentInfo: () => ({ ...document }),
+    documentInfo: () => documents.info(),
+    listRecentDocuments: () => documents.recent.list(),
+    openRecentDocument: ({ path }) => documents.openRecent(path),
+    openLibrary: () => documents.openLibrary(),
+    uploadDocument: ({ fileName, base64 }) => documents.openUploaded(fileName, Buffer.from(base64, 'base64')),
+    downloadDocument: () => {
+      const { fileName, bytes } = documents.snapshot();
+      return { fileName, base64: bytes.toString('base64') };
+    },
+    openDocumentDialog: async () => {
+      if (!dialogs) throw new ApiError('unsupported', NO_DIALOGS);
+      const path = await dialogs.chooseDocumentToOpen();
+      return path ? documents.open(path) : null;
+    },
+    saveDocumentAsDialog: async () => {
+      if (!dialogs) throw new ApiError('unsupported', NO_DIALOGS);
+      const path = await dialogs.chooseSaveAsPath(documents.info().fileName);
+      return path ? documents.saveAs(path) : null;
+    },
   };
 }
 

@@ -172,7 +172,7 @@ export class MapRepository {
    * Saves the nodes and links that changed since `baseRevision`: deletes first (a deleted node takes
    * the links touching it along), then upserts. Refused as a conflict when the map has moved on.
    */
-  applyChanges(changes: MapChanges): { revision: number } {
+  applyChanges(changes: Omit<MapChanges, 'sessionId'>): { revision: number } {
     const { mapId } = changes;
     return this.db.transaction(() => {
       const current = this.sql.revision.get(mapId) as number | undefined;

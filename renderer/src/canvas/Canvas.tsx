@@ -32,6 +32,7 @@ const defaultEdgeOptions = {
   markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
 };
 const proOptions = { hideAttribution: true };
+const DELETE_KEYS = ['Delete', 'Backspace'];
 
 /** The map: React Flow over the store, with the link rule enforced while the user drags. */
 export function Canvas({ onNotice }: { onNotice: (message: string) => void }) {
@@ -39,6 +40,7 @@ export function Canvas({ onNotice }: { onNotice: (message: string) => void }) {
   const language = useLanguage();
   const store = useMapStoreApi();
   const { nodes, edges, onNodesChange, onEdgesChange } = useMapStore(useShallow(selectFlow));
+  const readOnly = useMapStore((s) => s.readOnly);
 
   const isValidConnection: IsValidConnection<PlanFlowEdge> = useCallback(
     (c) => store.getState().checkLink(c.source, c.target).ok,
@@ -92,7 +94,10 @@ export function Canvas({ onNotice }: { onNotice: (message: string) => void }) {
         fitViewOptions={fitViewOptions}
         minZoom={0.1}
         maxZoom={2}
-        deleteKeyCode={['Delete', 'Backspace']}
+        deleteKeyCode={readOnly ? null : DELETE_KEYS}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        edgesReconnectable={false}
         proOptions={proOptions}
       >
         <Background gap={24} />

@@ -56,6 +56,24 @@ export const en = {
     generic: 'Something went wrong: {{message}}',
   },
   language: { en: 'English', 'zh-CN': '简体中文' },
+  file: {
+    menu: 'File',
+    library: 'Library',
+    open: 'Open…',
+    saveAs: 'Save as…',
+    openLibrary: 'Open the library',
+    recent: 'Recent',
+    noRecent: 'No recent documents',
+    importJson: 'Import JSON map…',
+    exportJson: 'Export map as JSON',
+  },
+  session: {
+    readOnly: 'This map is being edited in another window, so it is read-only here.',
+    waiting_one: '{{count}} change made here is kept and will be saved when you take over.',
+    waiting_other: '{{count}} changes made here are kept and will be saved when you take over.',
+    takeOver: 'Take over editing',
+    lost: 'Another window took over this map; it is read-only here now.',
+  },
 };
 
 export type Strings = typeof en;

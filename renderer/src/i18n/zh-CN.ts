@@ -58,4 +58,22 @@ export const zhCN: Strings = {
     generic: '出错了：{{message}}',
   },
   language: { en: 'English', 'zh-CN': '简体中文' },
+  file: {
+    menu: '文件',
+    library: '资料库',
+    open: '打开…',
+    saveAs: '另存为…',
+    openLibrary: '打开资料库',
+    recent: '最近打开',
+    noRecent: '没有最近打开的文档',
+    importJson: '导入 JSON 地图…',
+    exportJson: '将地图导出为 JSON',
+  },
+  session: {
+    readOnly: '这张地图正在另一个窗口中编辑，此处为只读。',
+    waiting_one: '此处有 {{count}} 项更改已保留，接管后会保存。',
+    waiting_other: '此处有 {{count}} 项更改已保留，接管后会保存。',
+    takeOver: '接管编辑',
+    lost: '另一个窗口接管了这张地图，此处现为只读。',
+  },
 };

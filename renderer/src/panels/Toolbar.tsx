@@ -1,4 +1,5 @@
 import { useReactFlow } from '@xyflow/react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NODE_KINDS, type NodeKind } from '../../../shared/model';
 import { LANGUAGES, type Language } from '../../../shared/validation/findings';
@@ -8,13 +9,20 @@ import { useMapStore, useMapStoreApi } from '../store/context';
 const KIND_ICON: Record<NodeKind, string> = { goal: '◆', mechanism: '⚙', metric: '◔' };
 
 /** Adds each kind of node, fits the view, shows save state and switches language. */
-export function Toolbar({ onLanguage }: { onLanguage(language: Language): void }) {
+export function Toolbar({
+  onLanguage,
+  fileMenu,
+}: {
+  onLanguage(language: Language): void;
+  fileMenu: ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   const store = useMapStoreApi();
   const flow = useReactFlow();
   const name = useMapStore((s) => s.name);
   const saveState = useMapStore((s) => s.saveState);
   const saveError = useMapStore((s) => s.saveError);
+  const canEdit = useMapStore((s) => s.mapId !== null && !s.readOnly);
   const hasMap = useMapStore((s) => s.mapId !== null);
 
   const add = (kind: NodeKind) => {
@@ -37,6 +45,7 @@ export function Toolbar({ onLanguage }: { onLanguage(language: Language): void }
 
   return (
     <div className="toolbar" role="toolbar" aria-label={t('app.name')}>
+      {fileMenu}
       <h1 className="toolbar__title" title={name}>
         {name || t('app.name')}
       </h1>
@@ -47,7 +56,7 @@ export function Toolbar({ onLanguage }: { onLanguage(language: Language): void }
             type="button"
             className={`button button--add button--${kind}`}
             data-testid={`add-${kind}`}
-            disabled={!hasMap}
+            disabled={!canEdit}
             onClick={() => add(kind)}
           >
             <span aria-hidden="true">{KIND_ICON[kind]}</span> {t('toolbar.add', { kind: t(`kinds.${kind}`) })}

@@ -37,6 +37,11 @@ export function startAutosave(
     } catch (error) {
       const message = error instanceof ApiError ? error.message : String(error);
       store.getState().saveFailed(changes, message);
+      if (error instanceof ApiError && error.code === 'read-only') {
+        // Another window holds the map: keep the edits and wait for this window to take over.
+        store.getState().setReadOnly(true);
+        return false;
+      }
       if (!stopped) schedule(retryMs, true);
       return false;
     }

@@ -25,7 +25,11 @@ interface Pending {
 }
 
 export interface MapState {
+  /** This window's editing session; saves carry it so two windows never overwrite each other. */
+  sessionId: string;
   mapId: string | null;
+  /** True while another window holds the map: edits are refused until this window takes over. */
+  readOnly: boolean;
   name: string;
   revision: number;
   nodes: PlanFlowNode[];
@@ -39,12 +43,21 @@ export interface MapState {
   saveError: string | null;
   pending: Pending;
 
-  load(doc: MapDocument): void;
+  load(doc: MapDocument, options?: { readOnly?: boolean }): void;
+  /** Another window took the map over (or gave it back). */
+  setReadOnly(readOnly: boolean): void;
+  /**
+   * Takes the map over after another window edited it: the stored map replaces the view, then this
+   * window's unsaved edits are applied on top and saved, so neither window's work is lost silently.
+   */
+  rebase(doc: MapDocument): void;
   clear(): void;
   onNodesChange(changes: NodeChange<PlanFlowNode>[]): void;
   onEdgesChange(changes: EdgeChange<PlanFlowEdge>[]): void;
   addNode(kind: NodeKind, position: Position, title?: string): string;
   renameNode(id: string, title: string): void;
+  /** Replaces fields of one node (already validated by the caller, e.g. the inspector). */
+  updateNode(id: string, patch: Partial<MapNode>): void;
   /** Adds the link if the link rule allows it; says why not otherwise. */
   connect(source: string, target: string): LinkCheck;
   checkLink(source: string, target: string): LinkCheck;
@@ -100,7 +113,7 @@ function withFindings(nodes: PlanFlowNode[], edges: PlanFlowEdge[]) {
 }
 
 /** A store per open map (style.md: a factory, so tests and the print view can make their own). */
-export function createMapStore(): StoreApi<MapState> {
+export function createMapStore(sessionId: string = newId('s')): StoreApi<MapState> {
   return createStore<MapState>()((set, get) => {
     const touch = (pending: Partial<Record<keyof Pending, string[]>>) => {
       const p = get().pending;
@@ -118,6 +131,8 @@ export function createMapStore(): StoreApi<MapState> {
     };
 
     return {
+      sessionId,
+      readOnly: false,
       mapId: null,
       name: '',
       revision: 0,
@@ -130,10 +145,11 @@ export function createMapStore(): StoreApi<MapState> {
       saveError: null,
       pending: emptyPending(),
 
-      load(doc) {
+      load(doc, { readOnly = false } = {}) {
         const nodes = doc.nodes.map(toFlowNode);
         const edges = doc.links.map((l) => toFlowEdge(l));
         set({
+          readOnly,
           mapId: doc.id,
           name: doc.name,
           revision: doc.revision,
@@ -143,6 +159,46 @@ export function createMapStore(): StoreApi<MapState> {
           saveState: 'saved',
           saveError: null,
           pending: emptyPending(),
+        });
+      },
+
+      setReadOnly(readOnly) {
+        if (get().readOnly !== readOnly) set({ readOnly, editingId: null });
+      },
+
+      rebase(doc) {
+        const { pending, nodes: localNodes, edges: localEdges } = get();
+        const localNode = new Map(localNodes.map((n) => [n.id, planOf(n)]));
+        const localLink = new Map(localEdges.map((e) => [e.id, linkOf(e)]));
+        const plans = new Map(doc.nodes.map((n) => [n.id, n]));
+        for (const id of pending.deletedNodes) plans.delete(id);
+        for (const id of pending.nodes) {
+          const plan = localNode.get(id);
+          if (plan) plans.set(id, plan);
+        }
+        const links = new Map(doc.links.map((l) => [l.id, l]));
+        for (const id of pending.deletedLinks) links.delete(id);
+        for (const id of pending.links) {
+          const link = localLink.get(id);
+          if (link) links.set(id, link);
+        }
+        for (const [id, link] of links) {
+          if (pending.deletedNodes.has(link.source) || pending.deletedNodes.has(link.target))
+            links.delete(id);
+        }
+        const nodes = [...plans.values()].map(toFlowNode);
+        const edges = [...links.values()].map((l) => toFlowEdge(l));
+        const more =
+          pending.nodes.size + pending.links.size + pending.deletedNodes.size + pending.deletedLinks.size;
+        set({
+          readOnly: false,
+          mapId: doc.id,
+          name: doc.name,
+          revision: doc.revision,
+          nodes,
+          ...withFindings(nodes, edges),
+          saveState: more > 0 ? 'pending' : 'saved',
+          saveError: null,
         });
       },
 
@@ -162,6 +218,8 @@ export function createMapStore(): StoreApi<MapState> {
 
       onNodesChange(changes) {
         const state = get();
+        // Read-only (another window holds the map): selection and measuring only, no edits.
+        if (state.readOnly) changes = changes.filter((c) => c.type === 'select' || c.type === 'dimensions');
         let nodes = applyNodeChanges(changes, state.nodes);
         const moved: string[] = [];
         const removed: string[] = [];
@@ -201,6 +259,7 @@ export function createMapStore(): StoreApi<MapState> {
 
       onEdgesChange(changes) {
         const state = get();
+        if (state.readOnly) changes = changes.filter((c) => c.type === 'select');
         const edges = applyEdgeChanges(changes, state.edges);
         const removed = changes.filter((c) => c.type === 'remove').map((c) => c.id);
         if (removed.length === 0) {
@@ -212,6 +271,7 @@ export function createMapStore(): StoreApi<MapState> {
 
       addNode(kind, position, title = '') {
         const id = newId('n');
+        if (get().readOnly) return id;
         const plan: MapNode = createNode(kind, id, title, position);
         const node = { ...toFlowNode(plan), selected: true };
         const nodes = [...get().nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), node];
@@ -221,11 +281,32 @@ export function createMapStore(): StoreApi<MapState> {
 
       renameNode(id, title) {
         const state = get();
+        if (state.readOnly) return;
         let changed = false;
         const nodes = state.nodes.map((n) => {
           if (n.id !== id || n.data.plan.title === title) return n;
           changed = true;
           return { ...n, data: { plan: { ...planOf(n), title } } };
+        });
+        if (!changed) return;
+        set({ nodes, ...withFindings(nodes, state.edges), ...touch({ nodes: [id] }) });
+      },
+
+      updateNode(id, patch) {
+        const state = get();
+        if (state.readOnly) return;
+        let changed = false;
+        const nodes = state.nodes.map((n) => {
+          if (n.id !== id) return n;
+          const current = planOf(n);
+          const next = { ...current, ...patch, id: current.id, kind: current.kind } as MapNode;
+          if (
+            Object.keys(patch).every((k) => Object.is(next[k as keyof MapNode], current[k as keyof MapNode]))
+          ) {
+            return n;
+          }
+          changed = true;
+          return { ...n, position: next.position, data: { plan: next } };
         });
         if (!changed) return;
         set({ nodes, ...withFindings(nodes, state.edges), ...touch({ nodes: [id] }) });
@@ -238,6 +319,7 @@ export function createMapStore(): StoreApi<MapState> {
       },
 
       connect(source, target) {
+        if (get().readOnly) return { ok: false, reason: 'read-only' };
         const verdict = get().checkLink(source, target);
         if (!verdict.ok) return verdict;
         const id = newId('l');
@@ -256,7 +338,7 @@ export function createMapStore(): StoreApi<MapState> {
       },
 
       setEditing(id) {
-        set({ editingId: id });
+        set({ editingId: get().readOnly ? null : id });
       },
 
       takeChanges() {
@@ -268,6 +350,7 @@ export function createMapStore(): StoreApi<MapState> {
         if (empty) return null;
         const changes: MapChanges = {
           mapId,
+          sessionId: get().sessionId,
           baseRevision: revision,
           upsertNodes: nodes.filter((n) => pending.nodes.has(n.id)).map(planOf),
           upsertLinks: edges.filter((e) => pending.links.has(e.id)).map(linkOf),

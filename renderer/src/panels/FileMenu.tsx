@@ -1,0 +1,215 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DocumentInfo, RecentDocument, ThroughlineApi } from '../../../shared/contract/api';
+import { base64ToBytes, downloadFile, fileToBase64 } from '../files/browser-files';
+
+export interface FileMenuProps {
+  api: ThroughlineApi;
+  document: DocumentInfo | null;
+  mapId: string | null;
+  /** Called after another document became the open one. */
+  onDocumentChanged(info: DocumentInfo): void;
+  /** Called after a map was imported into the open document. */
+  onImported(mapId: string): void;
+  /** Saves pending edits before the document is copied or switched. */
+  flush(): Promise<void>;
+  notify(message: string): void;
+}
+
+type PickerPurpose = 'open' | 'import';
+
+/**
+ * The File commands, reachable in both modes: Open, Save As, recent documents, the library, JSON
+ * import and export. The desktop app uses the system's dialogs; the browser mode a file picker
+ * and downloads, over the same contract.
+ */
+export function FileMenu({
+  api,
+  document: doc,
+  mapId,
+  onDocumentChanged,
+  onImported,
+  flush,
+  notify,
+}: FileMenuProps) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [recent, setRecent] = useState<RecentDocument[]>([]);
+  const picker = useRef<HTMLInputElement>(null);
+  const purpose = useRef<PickerPurpose>('open');
+  const menu = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    void api.listRecentDocuments({}).then(setRecent, () => setRecent([]));
+    const close = (e: MouseEvent) => {
+      if (!menu.current?.contains(e.target as Node)) setOpen(false);
+    };
+    // Escape closes the menu and gives focus back to its button, as a native menu does.
+    const escape = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setOpen(false);
+      button.current?.focus();
+    };
+    document.addEventListener('mousedown', close);
+    document.addEventListener('keydown', escape);
+    return () => {
+      document.removeEventListener('mousedown', close);
+      document.removeEventListener('keydown', escape);
+    };
+  }, [open, api]);
+
+  const run = (action: () => Promise<void>) => {
+    setOpen(false);
+    void action().catch((error: unknown) =>
+      notify(t('errors.generic', { message: (error as Error).message })),
+    );
+  };
+
+  const switched = (info: DocumentInfo | null) => {
+    if (info) onDocumentChanged(info);
+  };
+
+  const choose = (what: PickerPurpose) => {
+    purpose.current = what;
+    if (picker.current) {
+      picker.current.accept = what === 'open' ? '.throughline' : '.json,application/json';
+      picker.current.value = '';
+      picker.current.click();
+    }
+  };
+
+  const openDocument = () =>
+    run(async () => {
+      await flush();
+      if (doc?.nativeDialogs) switched(await api.openDocumentDialog({}));
+      else choose('open');
+    });
+
+  const saveAs = () =>
+    run(async () => {
+      await flush();
+      if (doc?.nativeDialogs) {
+        switched(await api.saveDocumentAsDialog({}));
+        return;
+      }
+      const copy = await api.downloadDocument({});
+      downloadFile(copy.fileName, base64ToBytes(copy.base64), 'application/vnd.sqlite3');
+    });
+
+  const exportJson = () =>
+    run(async () => {
+      if (!mapId) return;
+      await flush();
+      const { fileName, text } = await api.exportMapJson({ mapId });
+      downloadFile(fileName, text, 'application/json');
+    });
+
+  const onPicked = (file: File | undefined) => {
+    if (!file) return;
+    run(async () => {
+      if (purpose.current === 'open') {
+        switched(await api.uploadDocument({ fileName: file.name, base64: await fileToBase64(file) }));
+      } else {
+        const imported = await api.importMapJson({ text: await file.text() });
+        onImported(imported.id);
+      }
+    });
+  };
+
+  return (
+    <div className="file-menu" ref={menu}>
+      <button
+        ref={button}
+        type="button"
+        className="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+        data-testid="file-menu"
+        title={doc?.path}
+      >
+        {t('file.menu')} ·{' '}
+        <span className="file-menu__doc">
+          {doc ? (doc.isLibrary ? t('file.library') : doc.fileName) : ''}
+        </span>
+      </button>
+      {open ? (
+        <div className="file-menu__popup" role="menu" aria-label={t('file.menu')}>
+          <button type="button" role="menuitem" onClick={openDocument} data-testid="file-open">
+            {t('file.open')}
+          </button>
+          <button type="button" role="menuitem" onClick={saveAs} data-testid="file-save-as">
+            {t('file.saveAs')}
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            onClick={() =>
+              run(async () => {
+                await flush();
+                switched(await api.openLibrary({}));
+              })
+            }
+            disabled={doc?.isLibrary}
+          >
+            {t('file.openLibrary')}
+          </button>
+          <div className="file-menu__section" role="presentation">
+            {t('file.recent')}
+          </div>
+          {recent.length === 0 ? (
+            <div className="file-menu__empty" role="presentation">
+              {t('file.noRecent')}
+            </div>
+          ) : (
+            recent.map((r) => (
+              <button
+                key={r.path}
+                type="button"
+                role="menuitem"
+                disabled={!r.available}
+                title={r.path}
+                data-testid="file-recent"
+                onClick={() =>
+                  run(async () => {
+                    await flush();
+                    switched(await api.openRecentDocument({ path: r.path }));
+                  })
+                }
+              >
+                {r.fileName}
+              </button>
+            ))
+          )}
+          <hr />
+          <button
+            type="button"
+            role="menuitem"
+            onClick={() => run(async () => choose('import'))}
+            data-testid="file-import-json"
+          >
+            {t('file.importJson')}
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            onClick={exportJson}
+            disabled={!mapId}
+            data-testid="file-export-json"
+          >
+            {t('file.exportJson')}
+          </button>
+        </div>
+      ) : null}
+      <input
+        ref={picker}
+        type="file"
+        hidden
+        data-testid="file-picker"
+        onChange={(e) => onPicked(e.target.files?.[0])}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LEASE_MS, MapLeases } from '../../electron/main/services/map-leases';
+import { openPlanBackend, type PlanBackend } from '../../electron/main/services/plan-backend';
+import type { DocumentInfo, MapSession, MapSummary, RecentDocument } from '../../shared/contract/api';
+import { createNode } from '../../shared/model';
+
+let dir: string;
+let backend: PlanBackend;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'throughline-docs-'));
+  backend = openPlanBackend({ libraryPath: join(dir, 'library.throughline'), stateDir: dir });
+});
+afterEach(() => {
+  backend.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function call<T>(method: string, payload: unknown = {}): Promise<T> {
+  const response = await backend.registry.dispatch(method, payload);
+  if (!response.ok) throw new Error(`${response.error.code}: ${response.error.message}`);
+  return response.value as T;
+}
+
+async function failure(method: string, payload: unknown = {}) {
+  const response = await backend.registry.dispatch(method, payload);
+  if (response.ok) throw new Error(`${method} should have failed`);
+  return response.error;
+}
+
+describe('documents', () => {
+  it('starts on the library and reports it', async () => {
+    const info = await call<DocumentInfo>('documentInfo');
+    expect(info).toMatchObject({ fileName: 'library.throughline', isLibrary: true, nativeDialogs: false });
+  });
+
+  it('downloads a copy, opens it through the file picker path, lists it as recent and reopens it', async () => {
+    await call('createMap', { name: 'Offsite plan' });
+    const copy = await call<{ fileName: string; base64: string }>('downloadDocument');
+    expect(copy.fileName).toBe('library.throughline');
+    expect(Buffer.from(copy.base64, 'base64').subarray(0, 15).toString()).toBe('SQLite format 3');
+
+    const opened = await call<DocumentInfo>('uploadDocument', {
+      fileName: '../../Board pack.throughline',
+      base64: copy.base64,
+    });
+    expect(opened).toMatchObject({ fileName: 'Board pack.throughline', isLibrary: false });
+    expect(opened.path).toBe(join(dir, 'documents', 'Board pack.throughline'));
+    expect((await call<MapSummary[]>('listMaps')).map((m) => m.name)).toEqual(['Offsite plan']);
+
+    // Edits go to the opened document, not the library.
+    await call('createMap', { name: 'Only in the board pack' });
+    await call('openLibrary');
+    expect((await call<MapSummary[]>('listMaps')).map((m) => m.name)).toEqual(['Offsite plan']);
+
+    const recent = await call<RecentDocument[]>('listRecentDocuments');
+    expect(recent).toEqual([expect.objectContaining({ path: opened.path, available: true })]);
+    await call('openRecentDocument', { path: opened.path });
+    expect((await call<MapSummary[]>('listMaps')).map((m) => m.name).sort()).toEqual([
+      'Offsite plan',
+      'Only in the board pack',
+    ]);
+  });
+
+  it('refuses an upload that is not a Throughline document and keeps the current one open, leaving no file behind', async () => {
+    await call('createMap', { name: 'Keep me' });
+    const error = await failure('uploadDocument', {
+      fileName: 'notes.throughline',
+      base64: Buffer.from('just some text, not SQLite').toString('base64'),
+    });
+    expect(error.code).toBe('invalid-file');
+    expect(error.message).toContain('notes.throughline');
+    expect((await call<MapSummary[]>('listMaps')).map((m) => m.name)).toEqual(['Keep me']);
+    expect(readdirSync(join(dir, 'documents'))).toEqual([]);
+  });
+
+  it('never names a second upload over the first', async () => {
+    const { base64 } = await call<{ base64: string }>('downloadDocument');
+    const first = await call<DocumentInfo>('uploadDocument', { fileName: 'Plan.throughline', base64 });
+    const second = await call<DocumentInfo>('uploadDocument', { fileName: 'Plan.throughline', base64 });
+    expect(second.path).not.toBe(first.path);
+    expect(existsSync(first.path) && existsSync(second.path)).toBe(true);
+  });
+
+  it('treats a damaged recent-documents list as empty', async () => {
+    writeFileSync(join(dir, 'recent-documents.json'), '{not json');
+    expect(await call('listRecentDocuments')).toEqual([]);
+    const { base64 } = await call<{ base64: string }>('downloadDocument');
+    await call('uploadDocument', { fileName: 'Plan.throughline', base64 });
+    expect(JSON.parse(readFileSync(join(dir, 'recent-documents.json'), 'utf8'))).toHaveLength(1);
+  });
+});
+
+describe('two windows on one map', () => {
+  async function seededMap(): Promise<string> {
+    const map = await call<MapSummary>('createMap', { name: 'Shared' });
+    return map.id;
+  }
+
+  it('opens the map read-only in a second window, refuses its saves, and lets it take over', async () => {
+    const mapId = await seededMap();
+    const first = await call<MapSession>('openMapSession', { mapId, sessionId: 'window-a' });
+    expect(first.readOnly).toBe(false);
+    const second = await call<MapSession>('openMapSession', { mapId, sessionId: 'window-b' });
+    expect(second.readOnly).toBe(true);
+
+    const node = createNode('goal', 'g', 'Grow', { x: 0, y: 0 });
+    const refused = await failure('saveChanges', {
+      mapId,
+      sessionId: 'window-b',
+      baseRevision: 0,
+      upsertNodes: [node],
+    });
+    expect(refused.code).toBe('read-only');
+    await call('saveChanges', { mapId, sessionId: 'window-a', baseRevision: 0, upsertNodes: [node] });
+
+    const taken = await call<MapSession>('openMapSession', { mapId, sessionId: 'window-b', takeOver: true });
+    expect(taken.readOnly).toBe(false);
+    expect(taken.map.nodes.map((n) => n.title)).toEqual(['Grow']);
+    expect(await call('keepMapSession', { mapId, sessionId: 'window-a' })).toEqual({ held: false });
+    const late = await failure('saveChanges', {
+      mapId,
+      sessionId: 'window-a',
+      baseRevision: 1,
+      upsertNodes: [node],
+    });
+    expect(late.code).toBe('read-only');
+  });
+});
+
+describe('map leases', () => {
+  it('frees a map whose window stopped saying it is there', () => {
+    let now = 0;
+    const leases = new MapLeases(() => now);
+    expect(leases.claim('m', 'a', false)).toBe(true);
+    expect(leases.claim('m', 'b', false)).toBe(false);
+    now += LEASE_MS - 1;
+    expect(leases.keep('m', 'a')).toBe(true);
+    now += LEASE_MS + 1;
+    expect(leases.claim('m', 'b', false)).toBe(true);
+    expect(leases.keep('m', 'a')).toBe(false);
+  });
+});
