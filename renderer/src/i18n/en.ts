@@ -1,3 +1,7 @@
+import { inspectorStrings } from './strings/inspector';
+import { layoutStrings } from './strings/layout';
+import { templatesStrings } from './strings/templates';
+
 /** English UI strings. zh-CN.ts has the same keys (a test checks both have every key). */
 export const en = {
   app: { name: 'Throughline', tagline: 'Strategy to execution' },
@@ -74,6 +78,9 @@ export const en = {
     takeOver: 'Take over editing',
     lost: 'Another window took over this map; it is read-only here now.',
   },
+  inspector: inspectorStrings.en,
+  layout: layoutStrings.en,
+  templates: templatesStrings.en,
 };
 
 export type Strings = typeof en;

@@ -1,4 +1,7 @@
 import type { Strings } from './en';
+import { inspectorStrings } from './strings/inspector';
+import { layoutStrings } from './strings/layout';
+import { templatesStrings } from './strings/templates';
 
 /** 简体中文界面文字。 */
 export const zhCN: Strings = {
@@ -76,4 +79,7 @@ export const zhCN: Strings = {
     takeOver: '接管编辑',
     lost: '另一个窗口接管了这张地图，此处现为只读。',
   },
+  inspector: inspectorStrings.zhCN,
+  layout: layoutStrings.zhCN,
+  templates: templatesStrings.zhCN,
 };
