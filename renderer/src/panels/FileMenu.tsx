@@ -47,16 +47,16 @@ export function FileMenu({
       if (!menu.current?.contains(e.target as Node)) setOpen(false);
     };
     // Escape closes the menu and gives focus back to its button, as a native menu does.
-    const escape = (e: KeyboardEvent) => {
+    const closeOnEscape = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return;
       setOpen(false);
       button.current?.focus();
     };
     document.addEventListener('mousedown', close);
-    document.addEventListener('keydown', escape);
+    document.addEventListener('keydown', closeOnEscape);
     return () => {
       document.removeEventListener('mousedown', close);
-      document.removeEventListener('keydown', escape);
+      document.removeEventListener('keydown', closeOnEscape);
     };
   }, [open, api]);
 
