@@ -2,15 +2,21 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreApi } from 'zustand/vanilla';
+import { version as appVersion } from '../../package.json';
 import type { DocumentInfo, MapSummary, ThroughlineApi } from '../../shared/contract/api';
 import type { Language } from '../../shared/validation/findings';
 import { Canvas } from './canvas/Canvas';
+import { CommandBus } from './commands/command-bus';
+import { type AppCommandHandlers, useAppCommands } from './commands/use-app-commands';
+import { CommandBusContext, useKeyboardShortcuts, useShellCommands } from './commands/use-commands';
 import { rememberLanguage } from './i18n';
 import { FileMenu } from './panels/FileMenu';
 import { FindingsPanel } from './panels/FindingsPanel';
 import { MapList } from './panels/MapList';
 import { Notices, useNotices } from './panels/Notices';
 import { ReadOnlyBanner } from './panels/ReadOnlyBanner';
+import { SearchBar } from './panels/SearchBar';
+import { ShortcutSheet } from './panels/ShortcutSheet';
 import { Toolbar } from './panels/Toolbar';
 import type { Autosave } from './store/autosave';
 import { MapStoreContext } from './store/context';
@@ -23,6 +29,12 @@ export interface AppProps {
   autosave: Autosave;
 }
 
+/** Registers the window's commands; a component so it can sit inside the providers. */
+function AppCommands(handlers: AppCommandHandlers) {
+  useAppCommands(handlers);
+  return null;
+}
+
 /** The main screen: maps on the left, the canvas in the middle, findings on the right. */
 export function App({ api, store, autosave }: AppProps) {
   const { t, i18n } = useTranslation();
@@ -31,6 +43,15 @@ export function App({ api, store, autosave }: AppProps) {
   const [documentInfo, setDocumentInfo] = useState<DocumentInfo | null>(null);
   const { notices, notify } = useNotices();
   const started = useRef(false);
+  const [bus] = useState(() => new CommandBus());
+  const [sheetOpen, setSheetOpen] = useState(false);
+  const [searchOpen, setSearchOpen] = useState(false);
+  const selectedCount = useCallback(
+    () => store.getState().nodes.reduce((count, n) => count + (n.selected ? 1 : 0), 0),
+    [store],
+  );
+  useKeyboardShortcuts(bus, selectedCount);
+  useShellCommands(bus);
 
   const fail = useCallback(
     (error: unknown) => notify(t('errors.generic', { message: (error as Error).message })),
@@ -175,6 +196,11 @@ export function App({ api, store, autosave }: AppProps) {
     [api, open, store],
   );
 
+  const closeSearch = useCallback(() => {
+    setSearchOpen(false);
+    document.querySelector<HTMLElement>('[data-canvas-scope]')?.focus({ preventScroll: true });
+  }, []);
+
   const changeLanguage = useCallback(
     (language: Language) => {
       rememberLanguage(language);
@@ -185,42 +211,55 @@ export function App({ api, store, autosave }: AppProps) {
   );
 
   return (
-    <MapStoreContext.Provider value={store}>
-      <ReactFlowProvider>
-        <div className="app">
-          <header className="app__header">
-            <Toolbar
-              onLanguage={changeLanguage}
-              fileMenu={
-                <FileMenu
-                  api={api}
-                  document={documentInfo}
-                  mapId={openId}
-                  onDocumentChanged={(info) => void documentChanged(info).catch(fail)}
-                  onImported={(id) => void open(id)}
-                  flush={() => autosave.flush()}
-                  notify={notify}
-                />
-              }
+    <CommandBusContext.Provider value={bus}>
+      <MapStoreContext.Provider value={store}>
+        <AppCommands
+          newMap={() => void create()}
+          changeLanguage={changeLanguage}
+          showShortcuts={() => setSheetOpen(true)}
+          find={() => {
+            if (openId) setSearchOpen(true);
+          }}
+          about={() => notify(t('app.about', { version: appVersion }))}
+        />
+        <ReactFlowProvider>
+          <div className="app">
+            <header className="app__header">
+              <Toolbar
+                onLanguage={changeLanguage}
+                fileMenu={
+                  <FileMenu
+                    api={api}
+                    document={documentInfo}
+                    mapId={openId}
+                    onDocumentChanged={(info) => void documentChanged(info).catch(fail)}
+                    onImported={(id) => void open(id)}
+                    flush={() => autosave.flush()}
+                    notify={notify}
+                  />
+                }
+              />
+            </header>
+            <MapList
+              maps={maps}
+              openId={openId}
+              onOpen={(id) => void open(id)}
+              onCreate={() => void create()}
+              onRename={(id, name) => void rename(id, name)}
+              onDuplicate={(id) => void duplicate(id)}
+              onDelete={(id) => void remove(id)}
             />
-          </header>
-          <MapList
-            maps={maps}
-            openId={openId}
-            onOpen={(id) => void open(id)}
-            onCreate={() => void create()}
-            onRename={(id, name) => void rename(id, name)}
-            onDuplicate={(id) => void duplicate(id)}
-            onDelete={(id) => void remove(id)}
-          />
-          <main className="app__canvas">
-            <ReadOnlyBanner onTakeOver={() => void takeOver()} />
-            {openId ? <Canvas onNotice={notify} /> : <p className="canvas__empty">{t('canvas.noMap')}</p>}
-          </main>
-          <FindingsPanel />
-          <Notices notices={notices} />
-        </div>
-      </ReactFlowProvider>
-    </MapStoreContext.Provider>
+            <main className="app__canvas">
+              <ReadOnlyBanner onTakeOver={() => void takeOver()} />
+              {searchOpen && openId ? <SearchBar onClose={closeSearch} /> : null}
+              {openId ? <Canvas onNotice={notify} /> : <p className="canvas__empty">{t('canvas.noMap')}</p>}
+            </main>
+            <FindingsPanel />
+            <Notices notices={notices} />
+            {sheetOpen ? <ShortcutSheet onClose={() => setSheetOpen(false)} /> : null}
+          </div>
+        </ReactFlowProvider>
+      </MapStoreContext.Provider>
+    </CommandBusContext.Provider>
   );
 }

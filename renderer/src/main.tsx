@@ -8,9 +8,11 @@ import { createApiClient, defaultTransport } from './api/client';
 import { createI18n, initialLanguage } from './i18n';
 import { startAutosave } from './store/autosave';
 import { createMapStore } from './store/map-store';
+import { applyTheme, useViewPrefs } from './store/view-prefs';
 
 const language = initialLanguage();
 document.documentElement.lang = language;
+applyTheme(useViewPrefs.getState().theme);
 const i18n = createI18n(language);
 const api = createApiClient(defaultTransport());
 // One store and one saver for the window's life, outside React so StrictMode cannot double them.

@@ -51,7 +51,8 @@ describe('map store', () => {
   it('deleting a node deletes its links too, and a failed save puts the changes back', () => {
     const store = createMapStore();
     store.getState().load(doc());
-    store.getState().onNodesChange([{ type: 'remove', id: 'g' }]);
+    store.getState().selectOnly('g');
+    store.getState().deleteSelection();
     expect(store.getState().edges).toHaveLength(0);
     const changes = store.getState().takeChanges();
     expect(changes?.deleteNodeIds).toEqual(['g']);

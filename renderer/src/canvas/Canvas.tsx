@@ -12,11 +12,15 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { describeLinkRefusal } from '../../../shared/validation/link-messages';
+import { CANVAS_SCOPE_ATTRIBUTE } from '../commands/use-commands';
 import { useLanguage } from '../i18n/use-language';
 import { useMapStore, useMapStoreApi } from '../store/context';
 import type { MapState } from '../store/map-store';
-import type { PlanFlowEdge } from '../store/plan-flow';
+import type { PlanFlowEdge, PlanFlowNode } from '../store/plan-flow';
+import { useViewPrefs } from '../store/view-prefs';
 import { nodeTypes } from './node-types';
+import { SelectionAnnouncer } from './SelectionAnnouncer';
+import { useCanvasCommands } from './use-canvas-commands';
 
 const selectFlow = (s: MapState) => ({
   nodes: s.nodes,
@@ -32,15 +36,25 @@ const defaultEdgeOptions = {
   markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
 };
 const proOptions = { hideAttribution: true };
-const DELETE_KEYS = ['Delete', 'Backspace'];
+const GRID: [number, number] = [20, 20];
+const MULTI_SELECT_KEYS = ['Meta', 'Control', 'Shift'];
 
-/** The map: React Flow over the store, with the link rule enforced while the user drags. */
+const minimapColour = (node: PlanFlowNode) => `var(--${node.data.plan.kind}-minimap)`;
+
+/**
+ * The map: React Flow over the store, with the link rule enforced while the user drags. The keys
+ * are the app's own (commands/keymap.ts), so React Flow's keyboard handling is off: deleting,
+ * moving the selection and renaming go through the store as single undo steps.
+ */
 export function Canvas({ onNotice }: { onNotice: (message: string) => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const store = useMapStoreApi();
   const { nodes, edges, onNodesChange, onEdgesChange } = useMapStore(useShallow(selectFlow));
   const readOnly = useMapStore((s) => s.readOnly);
+  const snap = useViewPrefs((s) => s.snapToGrid);
+  const colorMode = useViewPrefs((s) => s.theme);
+  useCanvasCommands(onNotice);
 
   const isValidConnection: IsValidConnection<PlanFlowEdge> = useCallback(
     (c) => store.getState().checkLink(c.source, c.target).ok,
@@ -77,9 +91,20 @@ export function Canvas({ onNotice }: { onNotice: (message: string) => void }) {
   );
 
   return (
-    <div className="canvas" data-testid="canvas">
+    <section
+      className="canvas"
+      data-testid="canvas"
+      aria-label={t('canvas.label')}
+      aria-describedby="canvas-help"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: the canvas takes keyboard focus; its keys are listed in the shortcut sheet
+      tabIndex={0}
+      {...{ [CANVAS_SCOPE_ATTRIBUTE]: '' }}
+    >
+      <p id="canvas-help" className="visually-hidden">
+        {t('canvas.keyboardHelp')}
+      </p>
+      <SelectionAnnouncer />
       <ReactFlow
-        aria-label={t('canvas.label')}
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
@@ -94,17 +119,29 @@ export function Canvas({ onNotice }: { onNotice: (message: string) => void }) {
         fitViewOptions={fitViewOptions}
         minZoom={0.1}
         maxZoom={2}
-        deleteKeyCode={readOnly ? null : DELETE_KEYS}
+        deleteKeyCode={null}
+        disableKeyboardA11y
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        colorMode={colorMode}
+        snapToGrid={snap}
+        snapGrid={GRID}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
         edgesReconnectable={false}
         proOptions={proOptions}
       >
-        <Background gap={24} />
-        <MiniMap pannable zoomable ariaLabel="Minimap" />
+        <Background gap={GRID[0] * 2} />
+        <MiniMap
+          pannable
+          zoomable
+          ariaLabel={t('canvas.minimap')}
+          nodeColor={minimapColour}
+          nodeStrokeWidth={0}
+          className="canvas__minimap"
+        />
         <Controls showInteractive={false} />
       </ReactFlow>
       {nodes.length === 0 ? <p className="canvas__empty">{t('canvas.empty')}</p> : null}
-    </div>
+    </section>
   );
 }

@@ -1,6 +1,7 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCommandBus } from '../commands/use-commands';
 import { useMapStore, useMapStoreApi } from '../store/context';
 import type { PlanFlowNode } from '../store/plan-flow';
 
@@ -58,20 +59,75 @@ function PlanNodeView({ id, data, selected }: NodeProps<PlanFlowNode>) {
   );
 }
 
-/** Inline rename: Enter or leaving the field keeps the title, Escape drops the edit. */
+/**
+ * Inline rename: Enter or leaving the field keeps the title, Escape drops the edit, Tab keeps it
+ * and goes on to add a child (the facilitator's goal → mechanism → metric chain without the mouse).
+ * Started by typing on a selected node, it starts from what was typed.
+ */
 function TitleEditor({ id, initial }: { id: string; initial: string }) {
   const { t } = useTranslation();
   const store = useMapStoreApi();
-  const [value, setValue] = useState(initial);
+  const bus = useCommandBus();
+  const [seed] = useState(() => store.getState().editSeed);
+  const [value, setValue] = useState(seed ?? initial);
+  // The text as typed, readable from the handlers below before React re-renders.
+  const latest = useRef(value);
+  latest.current = value;
+  const cancelled = useRef(false);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
-    input.current?.focus();
-    input.current?.select();
-  }, []);
+    // React Flow shows a new node only once it is measured, and a hidden field cannot take focus:
+    // try on the next frames until it does, so typing right after "add" lands in the title.
+    let frame = 0;
+    let tries = 0;
+    const focus = () => {
+      const field = input.current;
+      if (!field) return;
+      field.focus({ preventScroll: true });
+      if (document.activeElement !== field) {
+        if (++tries < 30) frame = requestAnimationFrame(focus);
+        return;
+      }
+      if (seed === null) field.select();
+      else field.setSelectionRange(field.value.length, field.value.length);
+    };
+    focus();
+    return () => cancelAnimationFrame(frame);
+  }, [seed]);
+
+  // Until the field has focus, what the facilitator types is meant for it, not for the canvas:
+  // catch it (capture phase, before the keymap) so no letter is lost and Enter/Tab act as in the field.
+  const finish = useRef<(key: 'Enter' | 'Tab' | 'Escape') => void>(() => {});
+  useEffect(() => {
+    const early = (e: KeyboardEvent) => {
+      const field = input.current;
+      // Only the editor the store says is open: one being closed must not swallow the next letters.
+      if (!field || document.activeElement === field || store.getState().editingId !== id) return;
+      if (e.isComposing || e.keyCode === 229 || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key.length === 1) {
+        latest.current += e.key;
+        setValue(latest.current);
+      } else if (e.key === 'Enter' || e.key === 'Tab' || e.key === 'Escape') finish.current(e.key);
+      else return;
+      e.preventDefault();
+      e.stopPropagation();
+    };
+    window.addEventListener('keydown', early, true);
+    return () => window.removeEventListener('keydown', early, true);
+  }, [id, store]);
   const commit = useCallback(() => {
-    store.getState().renameNode(id, value.trim());
+    if (cancelled.current) return;
+    store.getState().renameNode(id, latest.current.trim());
     store.getState().setEditing(null);
-  }, [id, store, value]);
+  }, [id, store]);
+  finish.current = (key) => {
+    if (key === 'Escape') {
+      cancelled.current = true;
+      store.getState().setEditing(null);
+    } else commit();
+    focusCanvas();
+    if (key === 'Tab') bus.run('add-child');
+  };
   return (
     <input
       ref={input}
@@ -84,17 +140,19 @@ function TitleEditor({ id, initial }: { id: string; initial: string }) {
       onKeyDown={(e) => {
         // While an IME composition is in progress, Enter confirms the composition, not the title.
         if (e.nativeEvent.isComposing || e.keyCode === 229) return;
-        if (e.key === 'Enter') {
+        if (e.key === 'Enter' || e.key === 'Escape' || (e.key === 'Tab' && !e.shiftKey)) {
           e.preventDefault();
-          commit();
-        } else if (e.key === 'Escape') {
-          e.preventDefault();
-          store.getState().setEditing(null);
+          finish.current(e.key);
         }
         e.stopPropagation();
       }}
     />
   );
+}
+
+/** After a rename the keyboard goes on from the canvas, not from wherever focus fell. */
+function focusCanvas() {
+  document.querySelector<HTMLElement>('[data-canvas-scope]')?.focus({ preventScroll: true });
 }
 
 /** Render counts per node id, read by the performance tests and benchmarks. */

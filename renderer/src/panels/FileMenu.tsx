@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentInfo, RecentDocument, ThroughlineApi } from '../../../shared/contract/api';
+import { useCommand } from '../commands/use-commands';
 import { base64ToBytes, downloadFile, fileToBase64 } from '../files/browser-files';
 
 export interface FileMenuProps {
@@ -118,6 +119,21 @@ export function FileMenu({
     });
   };
 
+  const openRecent = (path: string) =>
+    run(async () => {
+      await flush();
+      switched(await api.openRecentDocument({ path }));
+    });
+
+  // The same File commands from the desktop menu and the keyboard.
+  useCommand('open', openDocument);
+  useCommand('save-as', saveAs);
+  useCommand('open-recent', ({ path }) => {
+    if (path) openRecent(path);
+  });
+  useCommand('import-json', () => run(async () => choose('import')));
+  useCommand('export', exportJson);
+
   return (
     <div className="file-menu" ref={menu}>
       <button
@@ -172,12 +188,7 @@ export function FileMenu({
                 disabled={!r.available}
                 title={r.path}
                 data-testid="file-recent"
-                onClick={() =>
-                  run(async () => {
-                    await flush();
-                    switched(await api.openRecentDocument({ path: r.path }));
-                  })
-                }
+                onClick={() => openRecent(r.path)}
               >
                 {r.fileName}
               </button>

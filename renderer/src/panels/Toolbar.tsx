@@ -4,7 +4,42 @@ import { useTranslation } from 'react-i18next';
 import { NODE_KINDS, type NodeKind } from '../../../shared/model';
 import { LANGUAGES, type Language } from '../../../shared/validation/findings';
 import { placeInLane } from '../canvas/placement';
+import type { CommandName } from '../commands/command-bus';
+import { useCommandBus } from '../commands/use-commands';
 import { useMapStore, useMapStoreApi } from '../store/context';
+import { type ThemeChoice, useViewPrefs } from '../store/view-prefs';
+
+const THEMES: readonly ThemeChoice[] = ['system', 'light', 'dark'];
+
+/** A compact toolbar button that runs a command; its name is spoken and shown as a tooltip. */
+function IconButton({
+  label,
+  icon,
+  run,
+  disabled = false,
+  testId,
+}: {
+  label: string;
+  icon: string;
+  run: CommandName;
+  disabled?: boolean;
+  testId?: string;
+}) {
+  const bus = useCommandBus();
+  return (
+    <button
+      type="button"
+      className="button button--icon"
+      title={label}
+      aria-label={label}
+      disabled={disabled}
+      onClick={() => bus.run(run)}
+      data-testid={testId ?? `toolbar-${run}`}
+    >
+      <span aria-hidden="true">{icon}</span>
+    </button>
+  );
+}
 
 const KIND_ICON: Record<NodeKind, string> = { goal: '◆', mechanism: '⚙', metric: '◔' };
 
@@ -24,6 +59,12 @@ export function Toolbar({
   const saveError = useMapStore((s) => s.saveError);
   const canEdit = useMapStore((s) => s.mapId !== null && !s.readOnly);
   const hasMap = useMapStore((s) => s.mapId !== null);
+  const undoDepth = useMapStore((s) => s.undoDepth);
+  const redoDepth = useMapStore((s) => s.redoDepth);
+  const bus = useCommandBus();
+  const snap = useViewPrefs((s) => s.snapToGrid);
+  const setSnap = useViewPrefs((s) => s.setSnapToGrid);
+  const theme = useViewPrefs((s) => s.theme);
 
   const add = (kind: NodeKind) => {
     const position = placeInLane(kind, store.getState().nodes);
@@ -58,18 +99,51 @@ export function Toolbar({
             data-testid={`add-${kind}`}
             disabled={!canEdit}
             onClick={() => add(kind)}
+            aria-label={t('toolbar.add', { kind: t(`kinds.${kind}`) })}
+            title={t('toolbar.add', { kind: t(`kinds.${kind}`) })}
           >
-            <span aria-hidden="true">{KIND_ICON[kind]}</span> {t('toolbar.add', { kind: t(`kinds.${kind}`) })}
+            <span aria-hidden="true">{KIND_ICON[kind]}</span> {t(`kinds.${kind}`)}
           </button>
         ))}
-        <button
-          type="button"
-          className="button"
-          disabled={!hasMap}
-          onClick={() => void flow.fitView({ padding: 0.2, duration: 200 })}
-        >
+      </div>
+      <div className="toolbar__group">
+        <IconButton label={t('toolbar.undo')} icon="↶" disabled={!canEdit || undoDepth === 0} run="undo" />
+        <IconButton label={t('toolbar.redo')} icon="↷" disabled={!canEdit || redoDepth === 0} run="redo" />
+      </div>
+      <div className="toolbar__group">
+        <button type="button" className="button" disabled={!hasMap} onClick={() => bus.run('fit-view')}>
           {t('toolbar.fit')}
         </button>
+        <IconButton label={t('toolbar.find')} icon="⌕" disabled={!hasMap} run="find" testId="open-search" />
+        <button
+          type="button"
+          className="button button--icon"
+          aria-pressed={snap}
+          title={t('toolbar.snap')}
+          aria-label={t('toolbar.snap')}
+          onClick={() => setSnap(!snap)}
+          data-testid="snap-toggle"
+        >
+          <span aria-hidden="true">⌗</span>
+        </button>
+        <label className="toolbar__theme">
+          <span aria-hidden="true" className="toolbar__theme-icon">
+            ◐
+          </span>
+          <select
+            value={theme}
+            onChange={(e) => bus.run(`theme-${e.target.value as ThemeChoice}`)}
+            aria-label={t('toolbar.theme')}
+            data-testid="theme"
+          >
+            {THEMES.map((choice) => (
+              <option key={choice} value={choice}>
+                {t(`toolbar.themes.${choice}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <IconButton label={t('toolbar.shortcuts')} icon="?" run="shortcuts" testId="open-shortcuts" />
       </div>
       <span
         className={`save-state save-state--${saveState}`}

@@ -4,14 +4,27 @@ import type { MapChanges, MapDocument } from '../../../shared/contract/api';
 import {
   checkNewLink,
   createNode,
+  LANE_OF_KIND,
   type LinkCheck,
+  type MapLink,
   type MapNode,
   type NodeKind,
   type Position,
 } from '../../../shared/model';
 import { validateMap } from '../../../shared/validation';
 import type { Finding, Severity } from '../../../shared/validation/findings';
+import {
+  childSpot,
+  type Direction,
+  freeSpot,
+  type NavNode,
+  neighbour,
+  nextKind,
+  SIBLING_STEP_Y,
+  siblingSpot,
+} from '../canvas/map-navigation';
 import { newId } from './ids';
+import { EditHistory, emptyEdit, isEmptyEdit, type PlanEdit } from './plan-edit';
 import { linkOf, type PlanFlowEdge, type PlanFlowNode, planOf, toFlowEdge, toFlowNode } from './plan-flow';
 
 export type SaveState = 'saved' | 'pending' | 'saving' | 'failed';
@@ -39,6 +52,11 @@ export interface MapState {
    * subscription only fires when its own flag changes. */
   nodeFlags: Record<string, string>;
   editingId: string | null;
+  /** Text typed on a selected node that started the rename; the editor starts from it. */
+  editSeed: string | null;
+  /** Depths of the undo and redo stacks, for the toolbar's enabled state. */
+  undoDepth: number;
+  redoDepth: number;
   saveState: SaveState;
   saveError: string | null;
   pending: Pending;
@@ -62,7 +80,32 @@ export interface MapState {
   connect(source: string, target: string): LinkCheck;
   checkLink(source: string, target: string): LinkCheck;
   selectOnly(id: string): void;
-  setEditing(id: string | null): void;
+  /** Selects these nodes (and no link), or everything with `selectAll`. */
+  selectNodes(ids: readonly string[]): void;
+  selectAll(): void;
+  clearSelection(): void;
+  /** The one selected node's id, or null when none or several are selected. */
+  selectedId(): string | null;
+  /** Starts renaming a node; `seed` is the text typed to start it (replaces the title). */
+  setEditing(id: string | null, seed?: string): void;
+  /** Tab: a linked child of the next kind (or a sub-goal) under the selected node; its id. */
+  addChild(options?: { subGoal?: boolean }): string | null;
+  /** Enter: a node of the same kind under the same parent; its id. */
+  addSibling(): string | null;
+  /** Arrow keys: moves the selection along links; false when there is nowhere to go. */
+  moveSelection(direction: Direction): boolean;
+  /** Deletes the selected nodes with their links, and the selected links: one undo step. */
+  deleteSelection(): number;
+  /** Copies the selected nodes and the links between them to the map's clipboard. */
+  copySelection(): number;
+  cutSelection(): number;
+  /** Pastes the clipboard as new nodes, offset so they are seen; they become the selection. */
+  paste(): number;
+  duplicateSelection(): number;
+  /** Moves nodes to new positions in one undo step (the automatic layout). */
+  applyPositions(positions: ReadonlyMap<string, Position>): void;
+  undo(): boolean;
+  redo(): boolean;
   /** Hands the pending changes to the saver and clears them. */
   takeChanges(): MapChanges | null;
   saveSucceeded(revision: number): void;
@@ -112,13 +155,34 @@ function withFindings(nodes: PlanFlowNode[], edges: PlanFlowEdge[]) {
   return { findings, nodeFlags: flagsOf(findings), edges: nextEdges };
 }
 
+/** Nodes and links copied with Ctrl+C, kept per window so a paste can land in any map. */
+interface Clipboard {
+  nodes: MapNode[];
+  links: MapLink[];
+}
+
+/** How far each paste is shifted from the copied nodes, so a paste is never hidden under them. */
+const PASTE_OFFSET = 40;
+
+const navNode = (n: PlanFlowNode): NavNode => ({ id: n.id, kind: n.data.plan.kind, position: n.position });
+
 /** A store per open map (style.md: a factory, so tests and the print view can make their own). */
 export function createMapStore(sessionId: string = newId('s')): StoreApi<MapState> {
+  const history = new EditHistory();
+  let clipboard: Clipboard | null = null;
+  let pasteCount = 0;
+
   return createStore<MapState>()((set, get) => {
     const touch = (pending: Partial<Record<keyof Pending, string[]>>) => {
       const p = get().pending;
-      for (const id of pending.nodes ?? []) p.nodes.add(id);
-      for (const id of pending.links ?? []) p.links.add(id);
+      for (const id of pending.nodes ?? []) {
+        p.deletedNodes.delete(id);
+        p.nodes.add(id);
+      }
+      for (const id of pending.links ?? []) {
+        p.deletedLinks.delete(id);
+        p.links.add(id);
+      }
       for (const id of pending.deletedNodes ?? []) {
         p.nodes.delete(id);
         p.deletedNodes.add(id);
@@ -128,6 +192,137 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
         p.deletedLinks.add(id);
       }
       return { saveState: get().saveState === 'saving' ? ('saving' as const) : ('pending' as const) };
+    };
+
+    const depths = () => ({ undoDepth: history.undoDepth, redoDepth: history.redoDepth });
+
+    /**
+     * The one way the map's content changes: applies an edit's `after` values (null deletes),
+     * keeps every untouched node and link object as it was (so only changed nodes re-render),
+     * re-runs the validator and marks the ids for the next incremental save.
+     * `select` replaces the selection with these node ids.
+     */
+    const applyEdit = (edit: PlanEdit, select?: readonly string[]) => {
+      const state = get();
+      const selectSet = select ? new Set(select) : null;
+      const seen = new Set<string>();
+      const nodes: PlanFlowNode[] = [];
+      for (const n of state.nodes) {
+        const change = edit.nodes.get(n.id);
+        const selected = selectSet ? selectSet.has(n.id) : n.selected;
+        if (!change) {
+          nodes.push(n.selected === selected ? n : { ...n, selected });
+          continue;
+        }
+        seen.add(n.id);
+        if (change.after)
+          nodes.push({ ...n, position: change.after.position, data: { plan: change.after }, selected });
+      }
+      for (const [id, change] of edit.nodes) {
+        if (seen.has(id) || !change.after) continue;
+        nodes.push({ ...toFlowNode(change.after), selected: selectSet?.has(id) ?? false });
+      }
+      const seenLinks = new Set<string>();
+      const edges: PlanFlowEdge[] = [];
+      for (const e of state.edges) {
+        const change = edit.links.get(e.id);
+        const keep = selectSet ? (e.selected ? { ...e, selected: false } : e) : e;
+        if (!change) {
+          edges.push(keep);
+          continue;
+        }
+        seenLinks.add(e.id);
+        if (change.after) edges.push(toFlowEdge(change.after));
+      }
+      for (const [id, change] of edit.links) {
+        if (!seenLinks.has(id) && change.after) edges.push(toFlowEdge(change.after));
+      }
+      const upsertNodes: string[] = [];
+      const deletedNodes: string[] = [];
+      for (const [id, c] of edit.nodes) (c.after ? upsertNodes : deletedNodes).push(id);
+      const upsertLinks: string[] = [];
+      const deletedLinks: string[] = [];
+      for (const [id, c] of edit.links) (c.after ? upsertLinks : deletedLinks).push(id);
+      set({
+        nodes,
+        ...withFindings(nodes, edges),
+        ...touch({ nodes: upsertNodes, deletedNodes, links: upsertLinks, deletedLinks }),
+      });
+    };
+
+    /** A user action: applied, then recorded as one undo step. Refused while read-only. */
+    const commit = (edit: PlanEdit, select?: readonly string[]): boolean => {
+      if (get().readOnly || isEmptyEdit(edit)) return false;
+      applyEdit(edit, select);
+      history.record(edit);
+      set(depths());
+      return true;
+    };
+
+    /** The edit that deletes these nodes with every link touching them, and these links. */
+    const deletion = (nodeIds: ReadonlySet<string>, linkIds: ReadonlySet<string>): PlanEdit => {
+      const edit = emptyEdit();
+      for (const n of get().nodes)
+        if (nodeIds.has(n.id)) edit.nodes.set(n.id, { before: n.data.plan, after: null });
+      for (const e of get().edges) {
+        if (linkIds.has(e.id) || nodeIds.has(e.source) || nodeIds.has(e.target))
+          edit.links.set(e.id, { before: linkOf(e), after: null });
+      }
+      return edit;
+    };
+
+    const selectedNodes = () => get().nodes.filter((n) => n.selected);
+
+    const navigation = () => {
+      const byId = new Map(get().nodes.map((n) => [n.id, navNode(n)]));
+      return { byId, links: get().edges.map(linkOf) };
+    };
+
+    /** Adds a new node (and the link from its parent) as one step, selected and being renamed. */
+    const addLinked = (kind: NodeKind, position: Position, parentId: string | null): string | null => {
+      if (get().readOnly) return null;
+      const id = newId('n');
+      const edit = emptyEdit();
+      edit.nodes.set(id, { before: null, after: createNode(kind, id, '', position) });
+      if (parentId) {
+        const linkId = newId('l');
+        edit.links.set(linkId, { before: null, after: { id: linkId, source: parentId, target: id } });
+      }
+      commit(edit, [id]);
+      set({ editingId: id, editSeed: null });
+      return id;
+    };
+
+    const pasteFrom = (source: Clipboard, offset: number): number => {
+      if (get().readOnly || source.nodes.length === 0) return 0;
+      const ids = new Map(source.nodes.map((n) => [n.id, newId('n')]));
+      const edit = emptyEdit();
+      for (const n of source.nodes) {
+        const id = ids.get(n.id) as string;
+        const position = { x: n.position.x + offset, y: n.position.y + offset };
+        edit.nodes.set(id, { before: null, after: { ...n, id, position } });
+      }
+      for (const l of source.links) {
+        const sourceId = ids.get(l.source);
+        const targetId = ids.get(l.target);
+        if (!sourceId || !targetId) continue;
+        const id = newId('l');
+        edit.links.set(id, { before: null, after: { id, source: sourceId, target: targetId } });
+      }
+      commit(edit, [...ids.values()]);
+      return ids.size;
+    };
+
+    const copyOf = (): Clipboard | null => {
+      const chosen = selectedNodes();
+      if (chosen.length === 0) return null;
+      const ids = new Set(chosen.map((n) => n.id));
+      return {
+        nodes: chosen.map(planOf),
+        links: get()
+          .edges.filter((e) => ids.has(e.source) && ids.has(e.target))
+          .map(linkOf),
+      };
     };
 
     return {
@@ -141,6 +336,9 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
       findings: [],
       nodeFlags: {},
       editingId: null,
+      editSeed: null,
+      undoDepth: 0,
+      redoDepth: 0,
       saveState: 'saved',
       saveError: null,
       pending: emptyPending(),
@@ -148,6 +346,7 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
       load(doc, { readOnly = false } = {}) {
         const nodes = doc.nodes.map(toFlowNode);
         const edges = doc.links.map((l) => toFlowEdge(l));
+        history.clear();
         set({
           readOnly,
           mapId: doc.id,
@@ -156,9 +355,11 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
           nodes,
           ...withFindings(nodes, edges),
           editingId: null,
+          editSeed: null,
           saveState: 'saved',
           saveError: null,
           pending: emptyPending(),
+          ...depths(),
         });
       },
 
@@ -190,6 +391,8 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
         const edges = [...links.values()].map((l) => toFlowEdge(l));
         const more =
           pending.nodes.size + pending.links.size + pending.deletedNodes.size + pending.deletedLinks.size;
+        // The other window's edits are not in this window's history: undo must not revert them.
+        history.clear();
         set({
           readOnly: false,
           mapId: doc.id,
@@ -199,10 +402,12 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
           ...withFindings(nodes, edges),
           saveState: more > 0 ? 'pending' : 'saved',
           saveError: null,
+          ...depths(),
         });
       },
 
       clear() {
+        history.clear();
         set({
           mapId: null,
           name: '',
@@ -210,106 +415,81 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
           edges: [],
           findings: [],
           nodeFlags: {},
+          editingId: null,
+          editSeed: null,
           pending: emptyPending(),
           saveState: 'saved',
           saveError: null,
+          ...depths(),
         });
       },
 
       onNodesChange(changes) {
         const state = get();
         // Read-only (another window holds the map): selection and measuring only, no edits.
-        if (state.readOnly) changes = changes.filter((c) => c.type === 'select' || c.type === 'dimensions');
-        let nodes = applyNodeChanges(changes, state.nodes);
-        const moved: string[] = [];
-        const removed: string[] = [];
-        for (const c of changes) {
-          // Persist a drag once, when it ends, never per frame.
-          if (c.type === 'position' && c.dragging === false) moved.push(c.id);
-          if (c.type === 'remove') removed.push(c.id);
-        }
-        if (moved.length > 0) {
-          const ids = new Set(moved);
-          nodes = nodes.map((n) => {
-            if (!ids.has(n.id)) return n;
-            // Stored positions are whole pixels; show exactly what is stored.
-            const plan = planOf(n);
-            return plan === n.data.plan ? n : { ...n, position: plan.position, data: { plan } };
-          });
-        }
-        if (removed.length === 0) {
-          set({ nodes, ...(moved.length > 0 ? touch({ nodes: moved }) : {}) });
+        // Removal goes through deleteSelection (one undo step with the links), never from here.
+        const allowed = changes.filter(
+          (c) => c.type === 'select' || c.type === 'dimensions' || (!state.readOnly && c.type === 'position'),
+        );
+        if (allowed.length === 0) return;
+        const nodes = applyNodeChanges(allowed, state.nodes);
+        // A drag is persisted and recorded once, when it ends, never per frame.
+        const dropped = new Set(
+          allowed.flatMap((c) => (c.type === 'position' && c.dragging === false ? [c.id] : [])),
+        );
+        if (dropped.size === 0) {
+          set({ nodes });
           return;
         }
-        const gone = new Set(removed);
-        const goneLinks = state.edges
-          .filter((e) => gone.has(e.source) || gone.has(e.target))
-          .map((e) => e.id);
-        const edges = state.edges.filter((e) => !gone.has(e.source) && !gone.has(e.target));
-        set({
-          nodes,
-          ...withFindings(nodes, edges),
-          ...touch({
-            nodes: moved.filter((id) => !gone.has(id)),
-            deletedNodes: removed,
-            deletedLinks: goneLinks,
-          }),
-        });
+        const edit = emptyEdit();
+        for (const n of nodes) {
+          if (!dropped.has(n.id)) continue;
+          const before = n.data.plan;
+          const after = planOf(n);
+          if (after !== before) edit.nodes.set(n.id, { before, after });
+        }
+        set({ nodes });
+        if (isEmptyEdit(edit)) return;
+        commit(edit);
       },
 
       onEdgesChange(changes) {
-        const state = get();
-        if (state.readOnly) changes = changes.filter((c) => c.type === 'select');
-        const edges = applyEdgeChanges(changes, state.edges);
-        const removed = changes.filter((c) => c.type === 'remove').map((c) => c.id);
-        if (removed.length === 0) {
-          set({ edges });
-          return;
-        }
-        set({ ...withFindings(state.nodes, edges), ...touch({ deletedLinks: removed }) });
+        const allowed = changes.filter((c) => c.type === 'select');
+        if (allowed.length > 0) set({ edges: applyEdgeChanges(allowed, get().edges) });
       },
 
       addNode(kind, position, title = '') {
         const id = newId('n');
         if (get().readOnly) return id;
-        const plan: MapNode = createNode(kind, id, title, position);
-        const node = { ...toFlowNode(plan), selected: true };
-        const nodes = [...get().nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), node];
-        set({ nodes, ...withFindings(nodes, get().edges), editingId: id, ...touch({ nodes: [id] }) });
+        const edit = emptyEdit();
+        const spot = freeSpot(position, get().nodes.map(navNode));
+        edit.nodes.set(id, { before: null, after: createNode(kind, id, title, spot) });
+        commit(edit, [id]);
+        set({ editingId: id, editSeed: null });
         return id;
       },
 
       renameNode(id, title) {
-        const state = get();
-        if (state.readOnly) return;
-        let changed = false;
-        const nodes = state.nodes.map((n) => {
-          if (n.id !== id || n.data.plan.title === title) return n;
-          changed = true;
-          return { ...n, data: { plan: { ...planOf(n), title } } };
-        });
-        if (!changed) return;
-        set({ nodes, ...withFindings(nodes, state.edges), ...touch({ nodes: [id] }) });
+        const node = get().nodes.find((n) => n.id === id);
+        if (!node || node.data.plan.title === title) return;
+        const before = planOf(node);
+        const edit = emptyEdit();
+        edit.nodes.set(id, { before, after: { ...before, title } });
+        commit(edit);
       },
 
       updateNode(id, patch) {
-        const state = get();
-        if (state.readOnly) return;
-        let changed = false;
-        const nodes = state.nodes.map((n) => {
-          if (n.id !== id) return n;
-          const current = planOf(n);
-          const next = { ...current, ...patch, id: current.id, kind: current.kind } as MapNode;
-          if (
-            Object.keys(patch).every((k) => Object.is(next[k as keyof MapNode], current[k as keyof MapNode]))
-          ) {
-            return n;
-          }
-          changed = true;
-          return { ...n, position: next.position, data: { plan: next } };
-        });
-        if (!changed) return;
-        set({ nodes, ...withFindings(nodes, state.edges), ...touch({ nodes: [id] }) });
+        const node = get().nodes.find((n) => n.id === id);
+        if (!node) return;
+        const current = planOf(node);
+        const next = { ...current, ...patch, id: current.id, kind: current.kind } as MapNode;
+        const same = Object.keys(patch).every((k) =>
+          Object.is(next[k as keyof MapNode], current[k as keyof MapNode]),
+        );
+        if (same) return;
+        const edit = emptyEdit();
+        edit.nodes.set(id, { before: current, after: next });
+        commit(edit);
       },
 
       checkLink(source, target) {
@@ -323,22 +503,166 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
         const verdict = get().checkLink(source, target);
         if (!verdict.ok) return verdict;
         const id = newId('l');
-        const edges = [...get().edges, toFlowEdge({ id, source, target })];
-        set({ ...withFindings(get().nodes, edges), ...touch({ links: [id] }) });
+        const edit = emptyEdit();
+        edit.links.set(id, { before: null, after: { id, source, target } });
+        commit(edit);
         return verdict;
       },
 
       selectOnly(id) {
+        get().selectNodes([id]);
+      },
+
+      selectNodes(ids) {
+        const chosen = new Set(ids);
         set({
           nodes: get().nodes.map((n) => {
-            const selected = n.id === id;
+            const selected = chosen.has(n.id);
             return n.selected === selected ? n : { ...n, selected };
           }),
+          edges: get().edges.map((e) => (e.selected ? { ...e, selected: false } : e)),
         });
       },
 
-      setEditing(id) {
-        set({ editingId: get().readOnly ? null : id });
+      selectAll() {
+        get().selectNodes(get().nodes.map((n) => n.id));
+      },
+
+      clearSelection() {
+        get().selectNodes([]);
+      },
+
+      selectedId() {
+        const chosen = selectedNodes();
+        return chosen.length === 1 ? (chosen[0]?.id ?? null) : null;
+      },
+
+      setEditing(id, seed) {
+        set({ editingId: get().readOnly ? null : id, editSeed: id ? (seed ?? null) : null });
+      },
+
+      addChild({ subGoal = false } = {}) {
+        const parentId = get().selectedId();
+        if (!parentId) return null;
+        const { byId, links } = navigation();
+        const parent = byId.get(parentId);
+        if (!parent) return null;
+        if (subGoal) {
+          if (parent.kind !== 'goal') return null;
+          const spot = freeSpot(
+            { x: parent.position.x + 60, y: parent.position.y + SIBLING_STEP_Y },
+            byId.values(),
+          );
+          return addLinked('goal', spot, parentId);
+        }
+        const kind = nextKind(parent.kind);
+        if (!kind) return null;
+        return addLinked(kind, childSpot(parent, byId, links), parentId);
+      },
+
+      addSibling() {
+        const id = get().selectedId();
+        if (!id) return null;
+        const { byId, links } = navigation();
+        const node = byId.get(id);
+        if (!node) return null;
+        const parent = links.find((l) => l.target === id && byId.has(l.source))?.source ?? null;
+        return addLinked(node.kind, siblingSpot(node, byId), parent);
+      },
+
+      moveSelection(direction) {
+        const id = get().selectedId();
+        const { byId, links } = navigation();
+        if (!id) {
+          // Nothing selected: the arrows start at the top-left goal, as a reader would.
+          const first = [...byId.values()].sort(
+            (a, b) => LANE_OF_KIND[a.kind] - LANE_OF_KIND[b.kind] || a.position.y - b.position.y,
+          )[0];
+          if (!first) return false;
+          get().selectOnly(first.id);
+          return true;
+        }
+        const next = neighbour(id, direction, byId, links);
+        if (!next) return false;
+        get().selectOnly(next);
+        return true;
+      },
+
+      deleteSelection() {
+        const nodeIds = new Set(selectedNodes().map((n) => n.id));
+        const linkIds = new Set(
+          get()
+            .edges.filter((e) => e.selected)
+            .map((e) => e.id),
+        );
+        if (nodeIds.size + linkIds.size === 0) return 0;
+        const edit = deletion(nodeIds, linkIds);
+        return commit(edit, []) ? nodeIds.size + linkIds.size : 0;
+      },
+
+      copySelection() {
+        const copy = copyOf();
+        if (!copy) return 0;
+        clipboard = copy;
+        pasteCount = 0;
+        return copy.nodes.length;
+      },
+
+      cutSelection() {
+        const count = get().copySelection();
+        if (count === 0 || get().readOnly) return 0;
+        // A cut pastes back where it was: the first paste is not offset.
+        pasteCount = -1;
+        get().deleteSelection();
+        return count;
+      },
+
+      paste() {
+        if (!clipboard) return 0;
+        pasteCount += 1;
+        return pasteFrom(clipboard, pasteCount * PASTE_OFFSET);
+      },
+
+      duplicateSelection() {
+        const copy = copyOf();
+        return copy ? pasteFrom(copy, PASTE_OFFSET) : 0;
+      },
+
+      applyPositions(positions) {
+        const edit = emptyEdit();
+        for (const n of get().nodes) {
+          const position = positions.get(n.id);
+          if (!position) continue;
+          const before = planOf(n);
+          const rounded = { x: Math.round(position.x), y: Math.round(position.y) };
+          if (before.position.x === rounded.x && before.position.y === rounded.y) continue;
+          edit.nodes.set(n.id, { before, after: { ...before, position: rounded } });
+        }
+        commit(edit);
+      },
+
+      undo() {
+        if (get().readOnly) return false;
+        const edit = history.undo();
+        if (!edit) return false;
+        applyEdit(
+          edit,
+          [...edit.nodes].filter(([, c]) => c.after).map(([id]) => id),
+        );
+        set({ editingId: null, ...depths() });
+        return true;
+      },
+
+      redo() {
+        if (get().readOnly) return false;
+        const edit = history.redo();
+        if (!edit) return false;
+        applyEdit(
+          edit,
+          [...edit.nodes].filter(([, c]) => c.after).map(([id]) => id),
+        );
+        set({ editingId: null, ...depths() });
+        return true;
       },
 
       takeChanges() {

@@ -1,0 +1,105 @@
+import { useReactFlow } from '@xyflow/react';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Direction } from '../canvas/map-navigation';
+import { useCommand } from '../commands/use-commands';
+import { useMapStoreApi } from '../store/context';
+import type { PlanFlowNode } from '../store/plan-flow';
+
+const NODE_WIDTH = 280;
+const NODE_HEIGHT = 110;
+const MOVES: ReadonlyArray<readonly ['move-left' | 'move-right' | 'move-up' | 'move-down', Direction]> = [
+  ['move-left', 'left'],
+  ['move-right', 'right'],
+  ['move-up', 'up'],
+  ['move-down', 'down'],
+];
+
+/** The canvas's share of the commands: editing, selection, clipboard, history and view. */
+export function useCanvasCommands(onNotice: (message: string) => void): void {
+  const { t } = useTranslation();
+  const store = useMapStoreApi();
+  const flow = useReactFlow<PlanFlowNode>();
+
+  /** Pans just enough to bring the node into view; a node already visible does not move the view. */
+  const reveal = useCallback(
+    (id: string | null) => {
+      if (!id) return;
+      // A new node reaches React Flow a frame or two later; reveal it once it is there.
+      let tries = 0;
+      const attempt = () => {
+        const node = flow.getNode(id);
+        if (!node) {
+          if (++tries < 10) requestAnimationFrame(attempt);
+          return;
+        }
+        const width = node.measured?.width ?? NODE_WIDTH;
+        const height = node.measured?.height ?? NODE_HEIGHT;
+        const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+        if (!pane) return;
+        const topLeft = flow.flowToScreenPosition(node.position);
+        const bottomRight = flow.flowToScreenPosition({
+          x: node.position.x + width,
+          y: node.position.y + height,
+        });
+        const inside =
+          topLeft.x >= pane.left &&
+          topLeft.y >= pane.top &&
+          bottomRight.x <= pane.right &&
+          bottomRight.y <= pane.bottom;
+        if (!inside)
+          void flow.setCenter(node.position.x + width / 2, node.position.y + height / 2, {
+            zoom: flow.getZoom(),
+            duration: 200,
+          });
+      };
+      requestAnimationFrame(attempt);
+    },
+    [flow],
+  );
+
+  const state = () => store.getState();
+
+  useCommand('add-child', () => {
+    const parent = state().nodes.find((n) => n.selected)?.data.plan;
+    const id = state().addChild();
+    if (id) reveal(id);
+    else if (parent?.kind === 'metric') onNotice(t('canvas.metricEndsChain'));
+  });
+  useCommand('add-sub-goal', () => reveal(state().addChild({ subGoal: true })));
+  useCommand('add-sibling', () => reveal(state().addSibling()));
+  useCommand('rename', ({ seed }) => {
+    const id = state().selectedId();
+    if (!id) return;
+    // Letters typed before a just-opened editor appears are kept, in order.
+    const { editingId, editSeed } = state();
+    state().setEditing(id, editingId === id && seed !== undefined ? (editSeed ?? '') + seed : seed);
+  });
+  for (const [command, direction] of MOVES) {
+    // biome-ignore lint/correctness/useHookAtTopLevel: MOVES is a fixed module-level list, so the hooks run in the same order every render
+    useCommand(command, () => {
+      if (state().moveSelection(direction)) reveal(state().selectedId());
+    });
+  }
+  useCommand('clear-selection', () => state().clearSelection());
+  useCommand('select-all', () => state().selectAll());
+  useCommand('delete', () => state().deleteSelection());
+  useCommand('copy', () => {
+    const count = state().copySelection();
+    if (count > 0) onNotice(t('canvas.copied', { count }));
+  });
+  useCommand('cut', () => state().cutSelection());
+  useCommand('paste', () => {
+    if (state().paste() === 0 && !state().readOnly) onNotice(t('canvas.nothingToPaste'));
+  });
+  useCommand('duplicate', () => state().duplicateSelection());
+  useCommand('undo', () => {
+    if (!state().undo()) onNotice(t('canvas.nothingToUndo'));
+  });
+  useCommand('redo', () => {
+    if (!state().redo()) onNotice(t('canvas.nothingToRedo'));
+  });
+  useCommand('zoom-in', () => void flow.zoomIn({ duration: 150 }));
+  useCommand('zoom-out', () => void flow.zoomOut({ duration: 150 }));
+  useCommand('fit-view', () => void flow.fitView({ padding: 0.2, maxZoom: 1.25, duration: 200 }));
+}

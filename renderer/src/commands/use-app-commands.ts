@@ -1,0 +1,25 @@
+import type { Language } from '../../../shared/validation/findings';
+import { useViewPrefs } from '../store/view-prefs';
+import { useCommand } from './use-commands';
+
+export interface AppCommandHandlers {
+  newMap(): void;
+  changeLanguage(language: Language): void;
+  showShortcuts(): void;
+  find(): void;
+  about(): void;
+}
+
+/** The window-level commands: the same handlers for the menu, the toolbar and the keyboard. */
+export function useAppCommands(handlers: AppCommandHandlers): void {
+  const setTheme = useViewPrefs((s) => s.setTheme);
+  useCommand('new-map', handlers.newMap);
+  useCommand('language-en', () => handlers.changeLanguage('en'));
+  useCommand('language-zh-CN', () => handlers.changeLanguage('zh-CN'));
+  useCommand('theme-system', () => setTheme('system'));
+  useCommand('theme-light', () => setTheme('light'));
+  useCommand('theme-dark', () => setTheme('dark'));
+  useCommand('shortcuts', handlers.showShortcuts);
+  useCommand('find', handlers.find);
+  useCommand('about', handlers.about);
+}

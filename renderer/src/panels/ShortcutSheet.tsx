@@ -1,0 +1,96 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** Which keys the sheet lists, grouped; labels come from `shortcuts.*` in both languages. */
+const GROUPS: ReadonlyArray<{ id: string; rows: ReadonlyArray<readonly [keys: string, label: string]> }> = [
+  {
+    id: 'build',
+    rows: [
+      ['Tab', 'addChild'],
+      ['Shift+Tab', 'addSubGoal'],
+      ['Enter', 'addSibling'],
+      ['F2', 'rename'],
+      ['Esc', 'escape'],
+      ['Delete', 'delete'],
+    ],
+  },
+  {
+    id: 'move',
+    rows: [
+      ['← →', 'moveLinks'],
+      ['↑ ↓', 'moveSiblings'],
+      ['Mod+A', 'selectAll'],
+      ['Shift+click', 'multiSelect'],
+      ['Mod+F', 'find'],
+    ],
+  },
+  {
+    id: 'edit',
+    rows: [
+      ['Mod+Z', 'undo'],
+      ['Mod+Shift+Z / Mod+Y', 'redo'],
+      ['Mod+C / Mod+X / Mod+V', 'clipboard'],
+      ['Mod+D', 'duplicate'],
+    ],
+  },
+  {
+    id: 'view',
+    rows: [
+      ['F / Mod+0', 'fit'],
+      ['Mod+= / Mod+-', 'zoom'],
+      ['F5', 'presentation'],
+      ['? / F1', 'sheet'],
+    ],
+  },
+];
+
+const isMac = () => /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '');
+
+/** The shortcut sheet (`?`): a modal dialog, closed with Escape or its button. */
+export function ShortcutSheet({ onClose }: { onClose(): void }) {
+  const { t } = useTranslation();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const mod = isMac() ? '⌘' : 'Ctrl';
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+    return () => element?.close();
+  }, []);
+
+  return (
+    <dialog
+      ref={dialog}
+      className="shortcut-sheet"
+      aria-labelledby="shortcut-sheet-title"
+      data-testid="shortcut-sheet"
+      onClose={onClose}
+      onCancel={onClose}
+    >
+      <header className="shortcut-sheet__header">
+        <h2 id="shortcut-sheet-title">{t('shortcuts.title')}</h2>
+        <button type="button" className="button" onClick={onClose}>
+          {t('shortcuts.close')}
+        </button>
+      </header>
+      <div className="shortcut-sheet__groups">
+        {GROUPS.map((group) => (
+          <section key={group.id} aria-labelledby={`shortcuts-${group.id}`}>
+            <h3 id={`shortcuts-${group.id}`}>{t(`shortcuts.groups.${group.id}`)}</h3>
+            <dl>
+              {group.rows.map(([keys, label]) => (
+                <div key={label} className="shortcut-sheet__row">
+                  <dt>
+                    <kbd>{keys.replaceAll('Mod', mod)}</kbd>
+                  </dt>
+                  <dd>{t(`shortcuts.keys.${label}`)}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        ))}
+      </div>
+      <p className="shortcut-sheet__note">{t('shortcuts.imeNote')}</p>
+    </dialog>
+  );
+}

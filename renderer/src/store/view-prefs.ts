@@ -1,0 +1,88 @@
+import { create } from 'zustand';
+import { MECHANISM_FUNCTIONS, type MechanismFunction } from '../../../shared/model';
+
+export type ThemeChoice = 'system' | 'light' | 'dark';
+
+/** How the map is shown, not what it says: never saved in the plan, remembered per machine. */
+export interface ViewPrefs {
+  theme: ThemeChoice;
+  snapToGrid: boolean;
+  /** Filters: only flagged nodes; only mechanisms of these functions (empty: all); only this owner. */
+  flaggedOnly: boolean;
+  functions: MechanismFunction[];
+  owner: string;
+  setTheme(theme: ThemeChoice): void;
+  setSnapToGrid(snap: boolean): void;
+  setFlaggedOnly(on: boolean): void;
+  toggleFunction(fn: MechanismFunction): void;
+  setOwner(owner: string): void;
+  clearFilters(): void;
+}
+
+const STORAGE_KEY = 'throughline.view';
+
+interface Stored {
+  theme?: unknown;
+  snapToGrid?: unknown;
+}
+
+function readStored(): Stored {
+  try {
+    const raw = globalThis.localStorage?.getItem(STORAGE_KEY);
+    return raw ? (JSON.parse(raw) as Stored) : {};
+  } catch {
+    return {};
+  }
+}
+
+function remember(prefs: Pick<ViewPrefs, 'theme' | 'snapToGrid'>) {
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify(prefs));
+  } catch {
+    // Private mode or a full quota: the preference lasts for this session only.
+  }
+}
+
+const stored = readStored();
+const initialTheme: ThemeChoice =
+  stored.theme === 'light' || stored.theme === 'dark' ? stored.theme : 'system';
+
+/** Applies the theme to the document: "system" follows the OS through the CSS media query. */
+export function applyTheme(theme: ThemeChoice): void {
+  const root = globalThis.document?.documentElement;
+  if (!root) return;
+  if (theme === 'system') root.removeAttribute('data-theme');
+  else root.setAttribute('data-theme', theme);
+}
+
+export const useViewPrefs = create<ViewPrefs>()((set, get) => ({
+  theme: initialTheme,
+  snapToGrid: stored.snapToGrid !== false,
+  flaggedOnly: false,
+  functions: [],
+  owner: '',
+  setTheme(theme) {
+    set({ theme });
+    applyTheme(theme);
+    remember({ theme, snapToGrid: get().snapToGrid });
+  },
+  setSnapToGrid(snapToGrid) {
+    set({ snapToGrid });
+    remember({ theme: get().theme, snapToGrid });
+  },
+  setFlaggedOnly(flaggedOnly) {
+    set({ flaggedOnly });
+  },
+  toggleFunction(fn) {
+    const on = new Set(get().functions);
+    if (on.has(fn)) on.delete(fn);
+    else on.add(fn);
+    set({ functions: MECHANISM_FUNCTIONS.filter((f) => on.has(f)) });
+  },
+  setOwner(owner) {
+    set({ owner });
+  },
+  clearFilters() {
+    set({ flaggedOnly: false, functions: [], owner: '' });
+  },
+}));

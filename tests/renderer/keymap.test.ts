@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { searchNodes } from '../../renderer/src/canvas/search-nodes';
+import { actionForKey, type KeyContext, type KeyPress } from '../../renderer/src/commands/keymap';
+import { createNode } from '../../shared/model';
+
+const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({
+  key,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  altKey: false,
+  isComposing: false,
+  keyCode: 0,
+  ...extra,
+});
+const canvas = (selectedNodes = 1): KeyContext => ({ inTextField: false, onCanvas: true, selectedNodes });
+const field: KeyContext = { inTextField: true, onCanvas: true, selectedNodes: 1 };
+
+describe('keymap', () => {
+  it('maps the facilitator keys on a selected node', () => {
+    expect(actionForKey(press('Tab'), canvas())).toEqual({ command: 'add-child' });
+    expect(actionForKey(press('Tab', { shiftKey: true }), canvas())).toEqual({ command: 'add-sub-goal' });
+    expect(actionForKey(press('Enter'), canvas())).toEqual({ command: 'add-sibling' });
+    expect(actionForKey(press('F2'), canvas())).toEqual({ command: 'rename' });
+    expect(actionForKey(press('Delete'), canvas())).toEqual({ command: 'delete' });
+    expect(actionForKey(press('Backspace'), canvas())).toEqual({ command: 'delete' });
+    expect(actionForKey(press('ArrowRight'), canvas())).toEqual({ command: 'move-right' });
+    expect(actionForKey(press('Escape'), canvas())).toEqual({ command: 'clear-selection' });
+    expect(actionForKey(press('?', { shiftKey: true }), canvas())).toEqual({ command: 'shortcuts' });
+  });
+
+  it('starts a rename with the typed character, and fits the view with F when nothing is selected', () => {
+    expect(actionForKey(press('R'), canvas())).toEqual({ command: 'rename', seed: 'R' });
+    expect(actionForKey(press('增'), canvas())).toEqual({ command: 'rename', seed: '增' });
+    expect(actionForKey(press('f'), canvas(0))).toEqual({ command: 'fit-view' });
+    expect(actionForKey(press('f'), canvas(1))).toEqual({ command: 'rename', seed: 'f' });
+  });
+
+  it('leaves Tab and Enter alone with no single node selected (focus moves, buttons work)', () => {
+    expect(actionForKey(press('Tab'), canvas(0))).toBeNull();
+    expect(actionForKey(press('Enter'), canvas(2))).toBeNull();
+    expect(actionForKey(press('Enter'), { ...canvas(), onCanvas: false })).toBeNull();
+  });
+
+  it('never treats a key as a shortcut during an IME composition', () => {
+    for (const key of ['Enter', 'Tab', 'Delete', 'Backspace', 'ArrowLeft', 'a', 'Escape', 'F2']) {
+      expect(actionForKey(press(key, { isComposing: true }), canvas())).toBeNull();
+      expect(actionForKey(press(key, { keyCode: 229 }), canvas())).toBeNull();
+    }
+    expect(actionForKey(press('z', { ctrlKey: true, isComposing: true }), canvas())).toBeNull();
+  });
+
+  it('keeps a text field its own keys: undo, copy, paste, Delete and Enter act on the text', () => {
+    for (const key of ['z', 'y', 'c', 'v', 'x', 'a']) {
+      expect(actionForKey(press(key, { ctrlKey: true }), field)).toBeNull();
+    }
+    expect(actionForKey(press('Enter'), field)).toBeNull();
+    expect(actionForKey(press('Delete'), field)).toBeNull();
+    expect(actionForKey(press('f', { ctrlKey: true }), field)).toEqual({ command: 'find' });
+  });
+
+  it('maps undo, redo and the clipboard with Ctrl on Windows/Linux and Cmd on macOS', () => {
+    for (const mod of [{ ctrlKey: true }, { metaKey: true }]) {
+      expect(actionForKey(press('z', mod), canvas())).toEqual({ command: 'undo' });
+      expect(actionForKey(press('Z', { ...mod, shiftKey: true }), canvas())).toEqual({ command: 'redo' });
+      expect(actionForKey(press('y', mod), canvas())).toEqual({ command: 'redo' });
+      expect(actionForKey(press('c', mod), canvas())).toEqual({ command: 'copy' });
+      expect(actionForKey(press('x', mod), canvas())).toEqual({ command: 'cut' });
+      expect(actionForKey(press('v', mod), canvas())).toEqual({ command: 'paste' });
+      expect(actionForKey(press('d', mod), canvas())).toEqual({ command: 'duplicate' });
+      expect(actionForKey(press('a', mod), canvas())).toEqual({ command: 'select-all' });
+    }
+  });
+});
+
+describe('search', () => {
+  const nodes = [
+    createNode('metric', 'k', 'Payment conversion', { x: 800, y: 0 }),
+    { ...createNode('goal', 'g', 'Raise order conversion', { x: 0, y: 0 }), owner: 'COO' },
+    {
+      ...createNode('mechanism', 'm', '优惠券提示', { x: 400, y: 0 }),
+      description: 'Coupon hints at checkout',
+    },
+  ];
+
+  it('finds by title, owner or description, case-insensitively, in reading order', () => {
+    expect(searchNodes(nodes, 'CONVERSION')).toEqual(['g', 'k']);
+    expect(searchNodes(nodes, 'coo')).toEqual(['g']);
+    expect(searchNodes(nodes, 'coupon')).toEqual(['m']);
+    expect(searchNodes(nodes, '优惠')).toEqual(['m']);
+    expect(searchNodes(nodes, '  ')).toEqual([]);
+  });
+});
