@@ -1,5 +1,6 @@
 export * from './execution-path';
 export * from './findings';
+export * from './goal-focus';
 export * from './link-messages';
 export * from './messages';
 export * from './summary';
