@@ -1,29 +1,95 @@
 // The desktop shell: lifecycle, the one window, IPC wiring. Everything that is not an Electron
 // adapter lives in services/ and storage/, which run (and are tested) under plain Node.
+import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, screen, session } from 'electron';
+import { APP_COMMAND_CHANNEL, type AppCommandMessage } from '../../shared/contract/app-commands';
+import { channelOf } from '../../shared/contract/methods';
 import { documentDialogs } from './dialogs';
 import { registerIpc, rendererSenderCheck } from './ipc';
+import { documentPathFromArgv } from './launch-args';
+import { afterHandled, installMenu, RECENT_CHANGING_METHODS } from './menu';
+import { type MenuLanguage, menuLanguageFromLocale } from './menu-labels';
 import { hardenApp, hardenSession } from './security';
 import { openPlanBackend, type PlanBackend } from './services/plan-backend';
 import { defaultLibraryPath } from './storage/library';
 import { builtPaths, createMainWindow } from './window';
+import { initialWindowState, readWindowState, trackWindowState, windowStateFile } from './window-state';
 
 const paths = builtPaths(dirname(fileURLToPath(import.meta.url)));
 const rendererUrl = pathToFileURL(paths.rendererIndex).toString();
 const isAppUrl = rendererSenderCheck(rendererUrl);
 let backend: PlanBackend | undefined;
+let mainWindow: BrowserWindow | undefined;
+// Until the renderer tells main the user's choice, the menu follows the system's language.
+let menuLanguage: MenuLanguage = 'en';
+// A document named at launch (argv; on macOS an `open-file` before ready) is opened before the page loads.
+let launchDocument = documentPathFromArgv(process.argv, process.cwd());
+
+function refreshMenu(): void {
+  installMenu({
+    platform: process.platform,
+    language: menuLanguage,
+    recent: backend?.documents.recent.list() ?? [],
+  });
+}
+
+function focusMainWindow(): void {
+  if (!mainWindow || mainWindow.isDestroyed()) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+/** Opens the launch document in main, so the page starts on it; a refused file keeps the library open. */
+function openAtLaunch(path: string): void {
+  try {
+    backend?.documents.open(path);
+  } catch (error) {
+    dialog.showErrorBox('Throughline', (error as Error).message);
+  }
+}
+
+/**
+ * A document given while the app runs (a second launch, or Finder's `open-file`): the renderer does
+ * the switch, after saving pending edits, through `openRecentDocument`, which opens only listed
+ * paths. The user named this file to the system, so main lists it first.
+ */
+function openFromShell(path: string): void {
+  if (!backend || !existsSync(path)) return;
+  backend.documents.recent.remember(path);
+  refreshMenu();
+  const window = mainWindow;
+  if (!window || window.isDestroyed()) return;
+  focusMainWindow();
+  const message: AppCommandMessage = { command: 'open-recent', path };
+  const send = () => window.webContents.send(APP_COMMAND_CHANNEL, message);
+  if (window.webContents.isLoading()) window.webContents.once('did-finish-load', send);
+  else send();
+}
+
+/** The displays' work areas, the primary display's first (a lost window is centred there). */
+function workAreas() {
+  const primary = screen.getPrimaryDisplay();
+  const others = screen.getAllDisplays().filter((display) => display.id !== primary.id);
+  return [primary, ...others].map((display) => display.workArea);
+}
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    const [window] = BrowserWindow.getAllWindows();
-    if (window) {
-      if (window.isMinimized()) window.restore();
-      window.focus();
-    }
+  // One instance: a second launch focuses this window and opens the file it was given.
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    focusMainWindow();
+    const path = documentPathFromArgv(argv, workingDirectory);
+    if (path) openFromShell(path);
+  });
+  // macOS: a document double-clicked in Finder or dropped on the Dock icon (may come before ready).
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    if (mainWindow) openFromShell(path);
+    else launchDocument = path;
   });
   hardenApp(app, (url) => isAppUrl(url));
   app.whenReady().then(() => {
@@ -34,8 +100,21 @@ if (!app.requestSingleInstanceLock()) {
       stateDir: userData,
       dialogs: documentDialogs(() => BrowserWindow.getFocusedWindow()),
     });
-    registerIpc(ipcMain, backend.registry, isAppUrl);
-    const window = createMainWindow(paths.preload);
+    registerIpc(
+      afterHandled(ipcMain, RECENT_CHANGING_METHODS.map(channelOf), refreshMenu),
+      backend.registry,
+      isAppUrl,
+    );
+    if (launchDocument) openAtLaunch(launchDocument);
+    menuLanguage = menuLanguageFromLocale(app.getLocale());
+    refreshMenu();
+    const stateFile = windowStateFile(userData);
+    const window = createMainWindow(
+      paths.preload,
+      initialWindowState(readWindowState(stateFile), workAreas()),
+    );
+    trackWindowState(window, stateFile);
+    mainWindow = window;
     void window.loadFile(paths.rendererIndex);
   });
   app.on('window-all-closed', () => app.quit());

@@ -1,13 +1,23 @@
 import { join } from 'node:path';
 import { BrowserWindow } from 'electron';
+import { DEFAULT_WINDOW_SIZE, type InitialWindowState, MIN_WINDOW_SIZE } from './window-state';
 
-/** The one main window. webPreferences are written literally so electronegativity can read them. */
-export function createMainWindow(preloadPath: string): BrowserWindow {
+/**
+ * The one main window, where it was last (see window-state.ts). webPreferences are written
+ * literally so electronegativity can read them.
+ */
+export function createMainWindow(
+  preloadPath: string,
+  initial: InitialWindowState = { ...DEFAULT_WINDOW_SIZE, maximized: false },
+): BrowserWindow {
   const window = new BrowserWindow({
-    width: 1440,
-    height: 900,
-    minWidth: 960,
-    minHeight: 600,
+    // No position (undefined) centres the window; a plain property, no spread, for electronegativity.
+    x: initial.x,
+    y: initial.y,
+    width: initial.width,
+    height: initial.height,
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
     show: false,
     title: 'Throughline',
     backgroundColor: '#f6f7f9',
@@ -22,7 +32,10 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       spellcheck: true,
     },
   });
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (initial.maximized) window.maximize();
+    window.show();
+  });
   return window;
 }
 
