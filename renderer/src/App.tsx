@@ -11,6 +11,7 @@ import { type AppCommandHandlers, useAppCommands } from './commands/use-app-comm
 import { CommandBusContext, useKeyboardShortcuts, useShellCommands } from './commands/use-commands';
 import { rememberLanguage } from './i18n';
 import { FileMenu } from './panels/FileMenu';
+import { FilterBar } from './panels/FilterBar';
 import { FindingsPanel } from './panels/FindingsPanel';
 import { MapList } from './panels/MapList';
 import { Notices, useNotices } from './panels/Notices';
@@ -18,10 +19,13 @@ import { ReadOnlyBanner } from './panels/ReadOnlyBanner';
 import { SearchBar } from './panels/SearchBar';
 import { ShortcutSheet } from './panels/ShortcutSheet';
 import { Toolbar } from './panels/Toolbar';
+import { PresentationOverlay } from './presentation/PresentationOverlay';
+import { usePresentation } from './presentation/use-presentation';
 import type { Autosave } from './store/autosave';
 import { MapStoreContext } from './store/context';
 import { useMapSessionKeeper } from './store/map-session';
 import type { MapState } from './store/map-store';
+import { useViewPrefs } from './store/view-prefs';
 
 export interface AppProps {
   api: ThroughlineApi;
@@ -50,6 +54,8 @@ export function App({ api, store, autosave }: AppProps) {
     () => store.getState().nodes.reduce((count, n) => count + (n.selected ? 1 : 0), 0),
     [store],
   );
+  const presentation = usePresentation(store);
+  const filtersOpen = useViewPrefs((s) => s.filtersOpen);
   useKeyboardShortcuts(bus, selectedCount);
   useShellCommands(bus);
 
@@ -221,9 +227,13 @@ export function App({ api, store, autosave }: AppProps) {
             if (openId) setSearchOpen(true);
           }}
           about={() => notify(t('app.about', { version: appVersion }))}
+          presentation={() => {
+            if (openId) presentation.toggle();
+          }}
+          toggleFilters={() => useViewPrefs.getState().setFiltersOpen(!useViewPrefs.getState().filtersOpen)}
         />
         <ReactFlowProvider>
-          <div className="app">
+          <div className={presentation.presenting ? 'app app--presenting' : 'app'}>
             <header className="app__header">
               <Toolbar
                 onLanguage={changeLanguage}
@@ -252,7 +262,24 @@ export function App({ api, store, autosave }: AppProps) {
             <main className="app__canvas">
               <ReadOnlyBanner onTakeOver={() => void takeOver()} />
               {searchOpen && openId ? <SearchBar onClose={closeSearch} /> : null}
-              {openId ? <Canvas onNotice={notify} /> : <p className="canvas__empty">{t('canvas.noMap')}</p>}
+              {filtersOpen && openId && !presentation.presenting ? <FilterBar /> : null}
+              {openId ? (
+                <Canvas
+                  onNotice={notify}
+                  presenting={presentation.presenting}
+                  presentedGoal={presentation.goalId}
+                />
+              ) : (
+                <p className="canvas__empty">{t('canvas.noMap')}</p>
+              )}
+              {presentation.presenting && openId ? (
+                <PresentationOverlay
+                  goalIds={presentation.goalIds}
+                  index={presentation.index}
+                  onIndex={presentation.setIndex}
+                  onExit={presentation.stop}
+                />
+              ) : null}
             </main>
             <FindingsPanel />
             <Notices notices={notices} />

@@ -21,6 +21,7 @@ import { useViewPrefs } from '../store/view-prefs';
 import { nodeTypes } from './node-types';
 import { SelectionAnnouncer } from './SelectionAnnouncer';
 import { useCanvasCommands } from './use-canvas-commands';
+import { useMapEmphasis } from './use-map-emphasis';
 
 const selectFlow = (s: MapState) => ({
   nodes: s.nodes,
@@ -46,12 +47,23 @@ const minimapColour = (node: PlanFlowNode) => `var(--${node.data.plan.kind}-mini
  * are the app's own (commands/keymap.ts), so React Flow's keyboard handling is off: deleting,
  * moving the selection and renaming go through the store as single undo steps.
  */
-export function Canvas({ onNotice }: { onNotice: (message: string) => void }) {
+export function Canvas({
+  onNotice,
+  presenting = false,
+  presentedGoal = null,
+}: {
+  onNotice: (message: string) => void;
+  /** Presentation mode: editing is off and the presented goal's execution paths are in focus. */
+  presenting?: boolean;
+  presentedGoal?: string | null;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const store = useMapStoreApi();
-  const { nodes, edges, onNodesChange, onEdgesChange } = useMapStore(useShallow(selectFlow));
-  const readOnly = useMapStore((s) => s.readOnly);
+  const flow = useMapStore(useShallow(selectFlow));
+  const { onNodesChange, onEdgesChange } = flow;
+  const { nodes, edges } = useMapEmphasis(flow.nodes, flow.edges, presentedGoal);
+  const readOnly = useMapStore((s) => s.readOnly) || presenting;
   const snap = useViewPrefs((s) => s.snapToGrid);
   const colorMode = useViewPrefs((s) => s.theme);
   useCanvasCommands(onNotice);

@@ -1,9 +1,19 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MechanismFunction } from '../../../shared/model';
 import { useCommandBus } from '../commands/use-commands';
 import { useMapStore, useMapStoreApi } from '../store/context';
 import type { PlanFlowNode } from '../store/plan-flow';
+
+/** A shape per function, so the function reads at a glance and without colour. */
+export const FUNCTION_ICON: Readonly<Record<MechanismFunction, string>> = {
+  operations: '⟳',
+  marketing: '◎',
+  sales: '➜',
+  product: '◇',
+  other: '•',
+};
 
 /**
  * One node on the canvas. React Flow re-renders it only when its own node object changes; its
@@ -31,7 +41,9 @@ function PlanNodeView({ id, data, selected }: NodeProps<PlanFlowNode>) {
       <div className="plan-node__kind">
         <span className="plan-node__kind-label">{t(`kinds.${plan.kind}`)}</span>
         {plan.kind === 'mechanism' ? (
-          <span className={`plan-node__function plan-node__function--${plan.function}`}>{plan.function}</span>
+          <span className={`plan-node__function plan-node__function--${plan.function}`}>
+            <span aria-hidden="true">{FUNCTION_ICON[plan.function]}</span> {t(`functions.${plan.function}`)}
+          </span>
         ) : null}
       </div>
       {editing ? (
@@ -75,7 +87,7 @@ function TitleEditor({ id, initial }: { id: string; initial: string }) {
   latest.current = value;
   const cancelled = useRef(false);
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     // React Flow shows a new node only once it is measured, and a hidden field cannot take focus:
     // try on the next frames until it does, so typing right after "add" lands in the title.
     let frame = 0;
@@ -88,17 +100,19 @@ function TitleEditor({ id, initial }: { id: string; initial: string }) {
         if (++tries < 30) frame = requestAnimationFrame(focus);
         return;
       }
-      if (seed === null) field.select();
+      // Select the old title to replace it, unless letters already arrived (seed or typed early):
+      // selecting those would let the next key wipe them.
+      if (seed === null && latest.current === initial) field.select();
       else field.setSelectionRange(field.value.length, field.value.length);
     };
     focus();
     return () => cancelAnimationFrame(frame);
-  }, [seed]);
+  }, [seed, initial]);
 
   // Until the field has focus, what the facilitator types is meant for it, not for the canvas:
   // catch it (capture phase, before the keymap) so no letter is lost and Enter/Tab act as in the field.
   const finish = useRef<(key: 'Enter' | 'Tab' | 'Escape') => void>(() => {});
-  useEffect(() => {
+  useLayoutEffect(() => {
     const early = (e: KeyboardEvent) => {
       const field = input.current;
       // Only the editor the store says is open: one being closed must not swallow the next letters.

@@ -11,6 +11,7 @@ export const CANVAS_ACTIONS = [
   'move-up',
   'move-down',
   'clear-selection',
+  'toggle-filters',
 ] as const;
 export type CanvasAction = (typeof CANVAS_ACTIONS)[number];
 

@@ -8,6 +8,8 @@ export interface AppCommandHandlers {
   showShortcuts(): void;
   find(): void;
   about(): void;
+  presentation(): void;
+  toggleFilters(): void;
 }
 
 /** The window-level commands: the same handlers for the menu, the toolbar and the keyboard. */
@@ -22,4 +24,6 @@ export function useAppCommands(handlers: AppCommandHandlers): void {
   useCommand('shortcuts', handlers.showShortcuts);
   useCommand('find', handlers.find);
   useCommand('about', handlers.about);
+  useCommand('presentation', handlers.presentation);
+  useCommand('toggle-filters', handlers.toggleFilters);
 }

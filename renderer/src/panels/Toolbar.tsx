@@ -65,6 +65,7 @@ export function Toolbar({
   const snap = useViewPrefs((s) => s.snapToGrid);
   const setSnap = useViewPrefs((s) => s.setSnapToGrid);
   const theme = useViewPrefs((s) => s.theme);
+  const filtersOpen = useViewPrefs((s) => s.filtersOpen);
 
   const add = (kind: NodeKind) => {
     const position = placeInLane(kind, store.getState().nodes);
@@ -118,13 +119,32 @@ export function Toolbar({
         <button
           type="button"
           className="button button--icon"
+          aria-pressed={filtersOpen}
+          title={t('toolbar.filters')}
+          aria-label={t('toolbar.filters')}
+          disabled={!hasMap}
+          onClick={() => bus.run('toggle-filters')}
+          data-testid="toggle-filters"
+        >
+          <span aria-hidden="true">▽</span>
+        </button>
+        <IconButton
+          label={t('toolbar.present')}
+          icon="▶"
+          disabled={!hasMap}
+          run="presentation"
+          testId="start-presentation"
+        />
+        <button
+          type="button"
+          className="button button--icon"
           aria-pressed={snap}
           title={t('toolbar.snap')}
           aria-label={t('toolbar.snap')}
           onClick={() => setSnap(!snap)}
           data-testid="snap-toggle"
         >
-          <span aria-hidden="true">⌗</span>
+          <span aria-hidden="true">▦</span>
         </button>
         <label className="toolbar__theme">
           <span aria-hidden="true" className="toolbar__theme-icon">

@@ -11,6 +11,9 @@ export interface ViewPrefs {
   flaggedOnly: boolean;
   functions: MechanismFunction[];
   owner: string;
+  /** Whether the filter bar is shown. */
+  filtersOpen: boolean;
+  setFiltersOpen(open: boolean): void;
   setTheme(theme: ThemeChoice): void;
   setSnapToGrid(snap: boolean): void;
   setFlaggedOnly(on: boolean): void;
@@ -61,6 +64,10 @@ export const useViewPrefs = create<ViewPrefs>()((set, get) => ({
   flaggedOnly: false,
   functions: [],
   owner: '',
+  filtersOpen: false,
+  setFiltersOpen(filtersOpen) {
+    set({ filtersOpen });
+  },
   setTheme(theme) {
     set({ theme });
     applyTheme(theme);

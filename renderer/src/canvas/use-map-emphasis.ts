@@ -1,0 +1,104 @@
+import { useMemo, useRef } from 'react';
+import { goalFocus } from '../../../shared/validation/goal-focus';
+import { useMapStore, useMapStoreApi } from '../store/context';
+import type { MapState } from '../store/map-store';
+import type { PlanFlowEdge, PlanFlowNode } from '../store/plan-flow';
+import { useViewPrefs } from '../store/view-prefs';
+
+/** The one selected node's id when it is a goal: its execution paths are then in focus. */
+const selectedGoal = (s: MapState): string | null => {
+  let found: string | null = null;
+  for (const n of s.nodes) {
+    if (!n.selected) continue;
+    if (found !== null || n.data.plan.kind !== 'goal') return null;
+    found = n.id;
+  }
+  return found;
+};
+
+/**
+ * Adds a class to the items whose emphasis changed, keeping every other object as it was, so
+ * React Flow re-renders only those (a WeakMap remembers the decorated copy of each original).
+ */
+function useDecorated<T extends { id: string; className?: string }>(
+  items: T[],
+  classOf: (id: string) => string,
+): T[] {
+  const cache = useRef(new WeakMap<T, { extra: string; item: T }>());
+  return useMemo(
+    () =>
+      items.map((item) => {
+        const extra = classOf(item.id);
+        if (!extra) return item;
+        const hit = cache.current.get(item);
+        if (hit && hit.extra === extra) return hit.item;
+        const decorated = { ...item, className: `${item.className ?? ''} ${extra}`.trim() };
+        cache.current.set(item, { extra, item: decorated });
+        return decorated;
+      }),
+    [items, classOf],
+  );
+}
+
+/**
+ * What the canvas emphasises: a selected goal's execution paths (the rest dimmed), or the
+ * presented goal's, and the filters (flagged only, by function, by owner) that dim what they leave out.
+ */
+export function useMapEmphasis(
+  nodes: PlanFlowNode[],
+  edges: PlanFlowEdge[],
+  presentedGoal: string | null,
+): { nodes: PlanFlowNode[]; edges: PlanFlowEdge[] } {
+  const store = useMapStoreApi();
+  const selected = useMapStore(selectedGoal);
+  const findings = useMapStore((s) => s.findings);
+  const flaggedOnly = useViewPrefs((s) => s.flaggedOnly);
+  const functions = useViewPrefs((s) => s.functions);
+  const owner = useViewPrefs((s) => s.owner);
+  const goalId = presentedGoal ?? selected;
+
+  // Recomputed when the links or the findings change (a content edit), never per drag frame.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: findings stand for "the content changed"
+  const focus = useMemo(() => {
+    if (!goalId) return null;
+    const { nodes: current, edges: links } = store.getState();
+    return goalFocus(
+      goalId,
+      current.map((n) => n.data.plan),
+      links,
+    );
+  }, [goalId, edges, findings, store]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: findings stand for "the content changed"
+  const filteredOut = useMemo(() => {
+    if (!flaggedOnly && functions.length === 0 && owner === '') return null;
+    const { nodes: current, nodeFlags } = store.getState();
+    const out = new Set<string>();
+    for (const n of current) {
+      const plan = n.data.plan;
+      const keep =
+        (!flaggedOnly || nodeFlags[n.id] !== undefined) &&
+        (functions.length === 0 || (plan.kind === 'mechanism' && functions.includes(plan.function))) &&
+        (owner === '' || plan.owner === owner);
+      if (!keep) out.add(n.id);
+    }
+    return out;
+  }, [flaggedOnly, functions, owner, findings, store]);
+
+  const nodeClass = useMemo(
+    () => (id: string) => {
+      if (filteredOut?.has(id)) return 'is-filtered-out';
+      if (!focus) return '';
+      return focus.nodeIds.has(id) ? 'is-in-focus' : 'is-dimmed';
+    },
+    [focus, filteredOut],
+  );
+  const edgeClass = useMemo(
+    () => (id: string) => {
+      if (!focus) return filteredOut ? 'is-dimmed' : '';
+      return focus.linkIds.has(id) ? 'is-in-focus' : 'is-dimmed';
+    },
+    [focus, filteredOut],
+  );
+  return { nodes: useDecorated(nodes, nodeClass), edges: useDecorated(edges, edgeClass) };
+}
