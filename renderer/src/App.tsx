@@ -258,6 +258,10 @@ export function App({ api, store, autosave }: AppProps) {
               onRename={(id, name) => void rename(id, name)}
               onDuplicate={(id) => void duplicate(id)}
               onDelete={(id) => void remove(id)}
+              onCreateFromTemplate={async (templateId, language) => {
+                const created = await api.createMapFromTemplate({ templateId, language });
+                await open(created.id);
+              }}
             />
             <main className="app__canvas">
               <ReadOnlyBanner onTakeOver={() => void takeOver()} />

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, MapContentSchema, MapLinkSchema, MapNameSchema, MapNodeSchema } from '../model/schemas';
+import { TEMPLATE_IDS } from '../templates/ids';
+import { LANGUAGES } from '../validation/findings';
 import type { ApiResponse } from './errors';
 import type { MethodName } from './methods';
 
@@ -100,6 +102,15 @@ export const contract = {
   saveChanges: { args: MapChangesSchema, result: z.object({ revision: z.number().int() }) },
   importMapJson: {
     args: z.object({ text: z.string().max(50_000_000), name: MapNameSchema.optional() }),
+    result: MapSummarySchema,
+  },
+  /** A new map with a built-in template's content in one language, named after it unless named here. */
+  createMapFromTemplate: {
+    args: z.object({
+      templateId: z.enum(TEMPLATE_IDS),
+      language: z.enum(LANGUAGES),
+      name: MapNameSchema.optional(),
+    }),
     result: MapSummarySchema,
   },
   exportMapJson: { args: MapRef, result: z.object({ fileName: z.string(), text: z.string() }) },

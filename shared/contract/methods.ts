@@ -11,6 +11,7 @@ export const METHOD_NAMES = [
   'loadMap',
   'saveChanges',
   'importMapJson',
+  'createMapFromTemplate',
   'exportMapJson',
   'openMapSession',
   'keepMapSession',

@@ -6,6 +6,7 @@ import { openPlanBackend, type PlanBackend } from '../../electron/main/services/
 import type { MapDocument, MapSummary } from '../../shared/contract/api';
 import { serializeInterchange } from '../../shared/interchange';
 import { createNode } from '../../shared/model';
+import { templateContent } from '../../shared/templates';
 
 let dir: string;
 let backend: PlanBackend;
@@ -150,6 +151,25 @@ describe('contract handlers over a real SQLite file', () => {
     ['openDocumentDialog', 'no dialogs in this mode', () => ({}), 'unsupported'],
     ['importMapJson', 'malformed JSON', () => ({ text: '{"format":"throughline-map",' }), 'invalid-file'],
     ['importMapJson', 'not a map', () => ({ text: '{"hello":1}' }), 'invalid-file'],
+    [
+      'createMapFromTemplate',
+      'an unknown template',
+      () => ({ templateId: 'no-such-template', language: 'en' }),
+      'invalid-payload',
+    ],
+    [
+      'createMapFromTemplate',
+      'an unsupported language',
+      () => ({ templateId: 'okrs', language: 'fr' }),
+      'invalid-payload',
+    ],
+    [
+      'createMapFromTemplate',
+      'a blank name',
+      () => ({ templateId: 'okrs', language: 'en', name: '  ' }),
+      'invalid-payload',
+    ],
+    ['createMapFromTemplate', 'no template', () => ({ language: 'en' }), 'invalid-payload'],
     ['nonexistentMethod', 'unknown method', () => ({}), 'unknown-method'],
     ['__proto__', 'prototype key as method', () => ({}), 'unknown-method'],
   ];
@@ -172,6 +192,30 @@ describe('contract handlers over a real SQLite file', () => {
       expect(await call('loadMap', { mapId: map.id })).toEqual(before.doc);
     });
   }
+
+  it('creates a map from a template, in the language asked for, named after it unless named', async () => {
+    const map = await call<MapSummary>('createMapFromTemplate', {
+      templateId: 'checkout-conversion',
+      language: 'zh-CN',
+    });
+    expect(map.name).toBe('结算页转化修复');
+    const expected = templateContent('checkout-conversion', 'zh-CN');
+    expect(map.nodeCount).toBe(expected.nodes.length);
+    const doc = await call<MapDocument>('loadMap', { mapId: map.id });
+    expect(doc.revision).toBe(0);
+    expect(doc.nodes).toEqual(expected.nodes);
+    expect(doc.links).toEqual(expected.links);
+
+    const named = await call<MapSummary>('createMapFromTemplate', {
+      templateId: 'okrs',
+      language: 'en',
+      name: 'Q1 OKRs',
+    });
+    expect(named.name).toBe('Q1 OKRs');
+    const okrs = await call<MapDocument>('loadMap', { mapId: named.id });
+    expect(okrs.nodes.map((n) => n.title)).toEqual(templateContent('okrs', 'en').nodes.map((n) => n.title));
+    expect((await call<MapSummary[]>('listMaps', {})).length).toBe(2);
+  });
 
   it('imports a map with forbidden and dangling links as findings, not refusals', async () => {
     const text = serializeInterchange('Imported', {

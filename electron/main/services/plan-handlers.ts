@@ -1,6 +1,7 @@
 import { ApiError, type Handlers, type MapChanges } from '../../../shared/contract';
 import { parseInterchange, safeFileName, serializeInterchange } from '../../../shared/interchange';
 import { checkNewLink, type LinkContext, type MapLink, type MapNode } from '../../../shared/model';
+import { templateContent, templateName } from '../../../shared/templates';
 import { describeLinkRefusal } from '../../../shared/validation/link-messages';
 import type { MapRepository } from '../storage/map-repository';
 import type { DocumentSession } from './document-session';
@@ -57,6 +58,8 @@ export function createPlanHandlers({ documents, dialogs }: PlanHandlerDeps): Han
       if (!parsed.ok) throw new ApiError('invalid-file', `This file cannot be imported: ${parsed.message}.`);
       return repo().createMap(name ?? parsed.name, parsed.content);
     },
+    createMapFromTemplate: ({ templateId, language, name }) =>
+      repo().createMap(name ?? templateName(templateId, language), templateContent(templateId, language)),
     exportMapJson: ({ mapId }) => {
       const map = repo().loadMap(mapId);
       return { fileName: safeFileName(map.name, 'json'), text: serializeInterchange(map.name, map) };

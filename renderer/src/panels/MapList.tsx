@@ -1,6 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapSummary } from '../../../shared/contract/api';
+import type { TemplateId } from '../../../shared/templates/ids';
+import type { Language } from '../../../shared/validation/findings';
+import { TemplatePicker } from './TemplatePicker';
 
 export interface MapListProps {
   maps: MapSummary[];
@@ -10,26 +13,61 @@ export interface MapListProps {
   onRename(id: string, name: string): void;
   onDuplicate(id: string): void;
   onDelete(id: string): void;
+  /** Creates a map from a template in the given language and opens it; rejects with the reason. */
+  onCreateFromTemplate(templateId: TemplateId, language: Language): Promise<void>;
 }
 
-/** The maps of the open document: new, open, rename in place, duplicate, delete with confirmation. */
+/**
+ * The maps of the open document: new (blank or from a template), open, rename in place, duplicate,
+ * delete with confirmation.
+ */
 export function MapList(props: MapListProps) {
   const { t } = useTranslation();
+  const [picking, setPicking] = useState(false);
+  const templateButton = useRef<HTMLButtonElement>(null);
+  // A cancelled picker gives focus back to its button, once the modal dialog is gone.
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (picking || !refocus.current) return;
+    refocus.current = false;
+    templateButton.current?.focus();
+  }, [picking]);
   return (
     <nav className="maps" aria-labelledby="maps-heading" data-testid="map-list">
       <div className="maps__header">
         <h2 id="maps-heading" className="panel-heading">
           {t('maps.heading')}
         </h2>
-        <button
-          type="button"
-          className="button button--primary"
-          onClick={props.onCreate}
-          data-testid="new-map"
-        >
-          + {t('maps.new')}
-        </button>
+        <div className="maps__new">
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={props.onCreate}
+            data-testid="new-map"
+          >
+            + {t('maps.new')}
+          </button>
+          <button
+            ref={templateButton}
+            type="button"
+            className="button"
+            aria-haspopup="dialog"
+            onClick={() => setPicking(true)}
+            data-testid="new-from-template"
+          >
+            {t('templates.open')}
+          </button>
+        </div>
       </div>
+      {picking ? (
+        <TemplatePicker
+          onCreate={props.onCreateFromTemplate}
+          onClose={(created) => {
+            refocus.current = !created;
+            setPicking(false);
+          }}
+        />
+      ) : null}
       {props.maps.length === 0 ? <p className="maps__empty">{t('maps.empty')}</p> : null}
       <ul className="maps__list">
         {props.maps.map((m) => (
