@@ -1,5 +1,5 @@
 import { useReactFlow } from '@xyflow/react';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../shared/validation/findings';
 import { healthSummary } from '../../../shared/validation/summary';
@@ -15,12 +15,17 @@ export function FindingsPanel() {
   const { t } = useTranslation();
   const language = useLanguage();
   const findings = useMapStore((s) => s.findings);
-  const nodes = useMapStore((s) => s.nodes);
   const store = useMapStoreApi();
   const flow = useReactFlow<PlanFlowNode>();
-  const summary = healthSummary(
-    nodes.map((n) => n.data.plan),
-    findings,
+  // The findings change with every content edit and only then: not on drag frames or selection,
+  // which at 1,000 nodes would re-render this long list sixty times a second.
+  const summary = useMemo(
+    () =>
+      healthSummary(
+        store.getState().nodes.map((n) => n.data.plan),
+        findings,
+      ),
+    [findings, store],
   );
 
   const show = useCallback(

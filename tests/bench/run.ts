@@ -1,0 +1,27 @@
+import { benchLayout } from './layout.bench';
+import { benchStorage } from './storage.bench';
+import { benchValidate } from './validate.bench';
+
+type Print = (name: string, value: number, unit: string) => void;
+
+/** Each benchmark prints its figures through `print`, one line each: `name: value unit`. */
+const BENCHES: Record<string, (print: Print) => Promise<void>> = {
+  validate: benchValidate,
+  storage: benchStorage,
+  layout: benchLayout,
+};
+
+const print: Print = (name, value, unit) => {
+  console.log(`${name}: ${Number(value.toPrecision(4))} ${unit}`);
+};
+
+// `npm run bench` runs them all; `npm run bench -- layout storage` only those named.
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !(name in BENCHES));
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark: ${unknown.join(', ')}. Known: ${Object.keys(BENCHES).join(', ')}.`);
+  process.exit(2);
+}
+for (const [name, bench] of Object.entries(BENCHES)) {
+  if (wanted.length === 0 || wanted.includes(name)) await bench(print);
+}

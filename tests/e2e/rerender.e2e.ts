@@ -1,0 +1,44 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  goToNode,
+  libraryWithMap,
+  renameSelected,
+  rerenderedNodes,
+  waitForNodes,
+} from '../bench/canvas.bench';
+import { launchBrowser, removeDir, type ServedApp, serveApp } from './harness';
+
+// What keeps a 1,000-node map fluid: an edit renders the edited node's component and no other.
+// Asserted here on a 300-node generated map; `npm run bench` prints the 1k figures.
+describe('Re-renders on a generated map', () => {
+  let app: ServedApp;
+  let dir: string;
+  let page: Page;
+
+  beforeAll(async () => {
+    dir = libraryWithMap(300, 5);
+    app = await serveApp(dir);
+    const browser = await launchBrowser();
+    page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    await page.goto(app.url);
+    await waitForNodes(page, 300);
+  });
+
+  afterAll(async () => {
+    await page?.context().close();
+    await app?.stop();
+    removeDir(dir);
+  });
+
+  it('renaming one node renders that node component only', async () => {
+    await goToNode(page, 'Mechanism 12');
+    const rendered = await renameSelected(page, 'm11', 'Weekly pipeline review');
+    expect(rendered).toEqual(['m11']);
+  });
+
+  it('selecting another node renders only the two whose selection changed', async () => {
+    const rendered = await rerenderedNodes(page, () => goToNode(page, 'Mechanism 13'));
+    expect(rendered.sort()).toEqual(['m11', 'm12']);
+  });
+});
