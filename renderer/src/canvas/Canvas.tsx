@@ -8,7 +8,7 @@ import {
   MiniMap,
   ReactFlow,
 } from '@xyflow/react';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { describeLinkRefusal } from '../../../shared/validation/link-messages';
@@ -21,6 +21,7 @@ import { useViewPrefs } from '../store/view-prefs';
 import { nodeTypes } from './node-types';
 import { SelectionAnnouncer } from './SelectionAnnouncer';
 import { useCanvasCommands } from './use-canvas-commands';
+import { useEdgeLabels } from './use-edge-labels';
 import { useMapEmphasis } from './use-map-emphasis';
 
 const selectFlow = (s: MapState) => ({
@@ -62,7 +63,25 @@ export function Canvas({
   const store = useMapStoreApi();
   const flow = useMapStore(useShallow(selectFlow));
   const { onNodesChange, onEdgesChange } = flow;
-  const { nodes, edges } = useMapEmphasis(flow.nodes, flow.edges, presentedGoal);
+  const labelled = useEdgeLabels(flow.edges);
+  const { nodes, edges } = useMapEmphasis(flow.nodes, labelled, presentedGoal);
+  const ariaLabelConfig = useMemo(
+    () => ({
+      'node.a11yDescription.default': t('flow.nodeHelp'),
+      'node.a11yDescription.keyboardDisabled': t('flow.nodeHelp'),
+      'node.a11yDescription.ariaLiveMessage': ({ direction }: { direction: string }) =>
+        t('flow.moved', { direction }),
+      'edge.a11yDescription.default': t('flow.edgeHelp'),
+      'controls.ariaLabel': t('flow.controls'),
+      'controls.zoomIn.ariaLabel': t('flow.zoomIn'),
+      'controls.zoomOut.ariaLabel': t('flow.zoomOut'),
+      'controls.fitView.ariaLabel': t('flow.fitView'),
+      'controls.interactive.ariaLabel': t('flow.interactive'),
+      'minimap.ariaLabel': t('canvas.minimap'),
+      'handle.ariaLabel': t('flow.handle'),
+    }),
+    [t],
+  );
   const readOnly = useMapStore((s) => s.readOnly) || presenting;
   const snap = useViewPrefs((s) => s.snapToGrid);
   const colorMode = useViewPrefs((s) => s.theme);
@@ -135,6 +154,7 @@ export function Canvas({
         disableKeyboardA11y
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         colorMode={colorMode}
+        ariaLabelConfig={ariaLabelConfig}
         snapToGrid={snap}
         snapGrid={GRID}
         nodesDraggable={!readOnly}

@@ -104,6 +104,18 @@ export const en = {
     nothingToPaste: 'Nothing to paste: copy nodes first.',
     nothingToUndo: 'Nothing to undo.',
     nothingToRedo: 'Nothing to redo.',
+    linkLabel: 'Link from {{source}} to {{target}}',
+  },
+  flow: {
+    nodeHelp: 'A node of the map. Arrow keys move between linked nodes; press ? for every shortcut.',
+    edgeHelp: 'A link of the map. Press Delete to remove it.',
+    moved: 'Moved the node {{direction}}.',
+    controls: 'Zoom controls',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    fitView: 'Fit to screen',
+    interactive: 'Lock or unlock the map',
+    handle: 'Link handle: drag to another node to link them',
   },
   search: {
     label: 'Find nodes by title, owner or description',

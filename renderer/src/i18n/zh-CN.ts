@@ -105,6 +105,18 @@ export const zhCN: Strings = {
     nothingToPaste: '没有可粘贴的内容：请先复制节点。',
     nothingToUndo: '没有可撤销的操作。',
     nothingToRedo: '没有可重做的操作。',
+    linkLabel: '从{{source}}到{{target}}的连线',
+  },
+  flow: {
+    nodeHelp: '地图上的节点。方向键在相连的节点之间移动；按 ? 查看全部快捷键。',
+    edgeHelp: '地图上的连线。按 Delete 删除。',
+    moved: '已将节点向{{direction}}移动。',
+    controls: '缩放控件',
+    zoomIn: '放大',
+    zoomOut: '缩小',
+    fitView: '适应屏幕',
+    interactive: '锁定或解锁地图',
+    handle: '连线手柄：拖到另一个节点即可连线',
   },
   search: {
     label: '按标题、负责人或描述查找节点',
