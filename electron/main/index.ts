@@ -99,6 +99,10 @@ if (!app.requestSingleInstanceLock()) {
       libraryPath: defaultLibraryPath(userData),
       stateDir: userData,
       dialogs: documentDialogs(() => BrowserWindow.getFocusedWindow()),
+      onUiLanguage: (language) => {
+        menuLanguage = language;
+        refreshMenu();
+      },
     });
     registerIpc(
       afterHandled(ipcMain, RECENT_CHANGING_METHODS.map(channelOf), refreshMenu),

@@ -87,6 +87,7 @@ export function App({ api, store, autosave }: AppProps) {
     void (async () => {
       try {
         setDocumentInfo(await api.documentInfo({}));
+        api.setUiLanguage({ language: i18n.language as Language }).catch(() => {});
         const list = await api.listMaps({});
         setMaps(list);
         if (list[0]) await open(list[0].id);
@@ -94,7 +95,7 @@ export function App({ api, store, autosave }: AppProps) {
         fail(error);
       }
     })();
-  }, [api, open, fail]);
+  }, [api, open, fail, i18n.language]);
 
   // Keep the map list's node counts current once a save lands.
   useEffect(
@@ -212,8 +213,10 @@ export function App({ api, store, autosave }: AppProps) {
       rememberLanguage(language);
       void i18n.changeLanguage(language);
       document.documentElement.lang = language;
+      // The desktop menu follows; losing this call only leaves the menu in the old language.
+      api.setUiLanguage({ language }).catch(() => {});
     },
-    [i18n],
+    [api, i18n],
   );
 
   return (

@@ -130,6 +130,11 @@ export const contract = {
   downloadDocument: { args: z.object({}), result: DocumentBytesSchema },
   openDocumentDialog: { args: z.object({}), result: DocumentInfoSchema.nullable() },
   saveDocumentAsDialog: { args: z.object({}), result: DocumentInfoSchema.nullable() },
+  /** The UI language the user chose, so the desktop menu can follow it (a no-op in a browser). */
+  setUiLanguage: {
+    args: z.object({ language: z.enum(LANGUAGES) }),
+    result: z.object({ language: z.enum(LANGUAGES) }),
+  },
 } as const satisfies Record<MethodName, MethodSpec>;
 
 // Every contract entry is a listed method name (the reverse is checked by `satisfies` above).

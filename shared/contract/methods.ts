@@ -23,6 +23,7 @@ export const METHOD_NAMES = [
   'downloadDocument',
   'openDocumentDialog',
   'saveDocumentAsDialog',
+  'setUiLanguage',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 

@@ -233,3 +233,27 @@ describe('contract handlers over a real SQLite file', () => {
     expect(doc.links.map((l) => l.id)).toEqual(['l1', 'l2']);
   });
 });
+
+describe('setUiLanguage', () => {
+  it('tells the desktop shell the chosen language, and refuses one it does not know', async () => {
+    const heard: string[] = [];
+    const shell = openPlanBackend({
+      libraryPath: join(dir, 'shell.throughline'),
+      stateDir: dir,
+      onUiLanguage: (language) => heard.push(language),
+    });
+    try {
+      expect(await shell.registry.dispatch('setUiLanguage', { language: 'zh-CN' })).toEqual({
+        ok: true,
+        value: { language: 'zh-CN' },
+      });
+      const refused = await shell.registry.dispatch('setUiLanguage', { language: 'fr' });
+      expect(refused.ok).toBe(false);
+      expect(heard).toEqual(['zh-CN']);
+    } finally {
+      shell.close();
+    }
+    // Without a shell (the browser mode) it is accepted and does nothing.
+    expect(await call('setUiLanguage', { language: 'en' })).toEqual({ language: 'en' });
+  });
+});

@@ -1,3 +1,4 @@
+import type { Language } from '../../../shared/validation/findings';
 import { DocumentSession, type DocumentSessionOptions } from './document-session';
 import { MethodRegistry } from './method-registry';
 import { createPlanHandlers, type DocumentDialogs } from './plan-handlers';
@@ -13,12 +14,20 @@ export interface PlanBackend {
 export interface PlanBackendOptions extends Omit<DocumentSessionOptions, 'nativeDialogs'> {
   /** The system's file dialogs, in the desktop app only. */
   dialogs?: DocumentDialogs;
+  /** Told the UI language the user chose, in the desktop app only (its menu follows it). */
+  onUiLanguage?: (language: Language) => void;
 }
 
-export function openPlanBackend({ dialogs, ...options }: PlanBackendOptions): PlanBackend {
+export function openPlanBackend({ dialogs, onUiLanguage, ...options }: PlanBackendOptions): PlanBackend {
   const documents = new DocumentSession({ ...options, nativeDialogs: dialogs !== undefined });
   const registry = new MethodRegistry();
-  registry.registerAll(createPlanHandlers({ documents, ...(dialogs ? { dialogs } : {}) }));
+  registry.registerAll(
+    createPlanHandlers({
+      documents,
+      ...(dialogs ? { dialogs } : {}),
+      ...(onUiLanguage ? { onUiLanguage } : {}),
+    }),
+  );
   let open = true;
   return {
     registry,

@@ -2,6 +2,7 @@ import { ApiError, type Handlers, type MapChanges } from '../../../shared/contra
 import { parseInterchange, safeFileName, serializeInterchange } from '../../../shared/interchange';
 import { checkNewLink, type LinkContext, type MapLink, type MapNode } from '../../../shared/model';
 import { templateContent, templateName } from '../../../shared/templates';
+import type { Language } from '../../../shared/validation/findings';
 import { describeLinkRefusal } from '../../../shared/validation/link-messages';
 import type { MapRepository } from '../storage/map-repository';
 import type { DocumentSession } from './document-session';
@@ -17,6 +18,8 @@ export interface DocumentDialogs {
 export interface PlanHandlerDeps {
   documents: DocumentSession;
   dialogs?: DocumentDialogs;
+  /** Told the UI language the user chose (the desktop menu follows it). */
+  onUiLanguage?: (language: Language) => void;
 }
 
 const NO_DIALOGS = 'Open and Save As dialogs exist only in the desktop app; use the file picker here.';
@@ -25,7 +28,7 @@ const NO_DIALOGS = 'Open and Save As dialogs exist only in the desktop app; use 
  * The contract's methods over one open plan document. Transport-free: Electron IPC and the
  * loopback HTTP server both reach these through the MethodRegistry.
  */
-export function createPlanHandlers({ documents, dialogs }: PlanHandlerDeps): Handlers {
+export function createPlanHandlers({ documents, dialogs, onUiLanguage }: PlanHandlerDeps): Handlers {
   const repo = () => documents.repository;
   return {
     listMaps: () => repo().listMaps(),
@@ -77,6 +80,10 @@ export function createPlanHandlers({ documents, dialogs }: PlanHandlerDeps): Han
       if (!dialogs) throw new ApiError('unsupported', NO_DIALOGS);
       const path = await dialogs.chooseDocumentToOpen();
       return path ? documents.open(path) : null;
+    },
+    setUiLanguage: ({ language }) => {
+      onUiLanguage?.(language);
+      return { language };
     },
     saveDocumentAsDialog: async () => {
       if (!dialogs) throw new ApiError('unsupported', NO_DIALOGS);
