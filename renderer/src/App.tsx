@@ -13,6 +13,7 @@ import { rememberLanguage } from './i18n';
 import { FileMenu } from './panels/FileMenu';
 import { FilterBar } from './panels/FilterBar';
 import { FindingsPanel } from './panels/FindingsPanel';
+import { InspectorColumn } from './panels/inspector/InspectorColumn';
 import { MapList } from './panels/MapList';
 import { Notices, useNotices } from './panels/Notices';
 import { ReadOnlyBanner } from './panels/ReadOnlyBanner';
@@ -288,7 +289,7 @@ export function App({ api, store, autosave }: AppProps) {
                 />
               ) : null}
             </main>
-            <FindingsPanel />
+            <InspectorColumn findings={<FindingsPanel />} />
             <Notices notices={notices} />
             {sheetOpen ? <ShortcutSheet onClose={() => setSheetOpen(false)} /> : null}
           </div>

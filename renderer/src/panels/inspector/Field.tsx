@@ -1,0 +1,199 @@
+import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MapNode } from '../../../../shared/model/types';
+import { useMapStoreApi } from '../../store/context';
+import { widthOf } from './field-rows';
+import { commitField, type FieldError, type FieldSpec, formatField } from './parse-field';
+
+type Editable = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+
+const PLACEHOLDERS: Partial<Record<FieldSpec['key'], string>> = {
+  owner: 'inspector.placeholders.owner',
+  horizon: 'inspector.placeholders.horizon',
+  unit: 'inspector.placeholders.unit',
+  source: 'inspector.placeholders.source',
+  baseline: 'inspector.placeholders.number',
+  target: 'inspector.placeholders.number',
+  current: 'inspector.placeholders.number',
+};
+
+/** While an input method is composing (Chinese, Japanese…), keys belong to the composition. */
+export function isComposing(e: KeyboardEvent): boolean {
+  return e.nativeEvent.isComposing || e.keyCode === 229;
+}
+
+/** Whether the browser holds a partly typed or impossible value it will not report (dates). */
+function badInputOf(element: Editable): boolean {
+  return element instanceof HTMLInputElement ? element.validity.badInput : false;
+}
+
+/**
+ * One field of the selected node. The text being typed lives here; it is saved when the user
+ * leaves the field or presses Enter (Ctrl/Cmd+Enter in the description), only if it is valid, as
+ * one change. Escape puts the saved value back. Choices in a select are saved at once. A valid
+ * draft still being typed when the field goes away (another node selected) is saved then.
+ */
+export interface FieldProps {
+  plan: MapNode;
+  spec: FieldSpec;
+  readOnly: boolean;
+  /** Why the last value typed here was refused; the row shows the message under itself. */
+  error: FieldError | null;
+  /** The id of that message, for aria-describedby. */
+  errorId: string;
+  onError(key: FieldSpec['key'], error: FieldError | null): void;
+}
+
+export function Field({ plan, spec, readOnly, error, errorId, onError }: FieldProps) {
+  const { t } = useTranslation();
+  const store = useMapStoreApi();
+  const id = useId();
+  const saved = formatField(plan, spec.key);
+  const [draft, setDraftState] = useState<string | null>(null);
+  const setError = (next: FieldError | null) => onError(spec.key, next);
+  const value = draft ?? saved;
+
+  // The draft as of the last keystroke, for the save on unmount (state is gone by then).
+  const pending = useRef<string | null>(null);
+  const setDraft = (next: string | null) => {
+    pending.current = next;
+    setDraftState(next);
+  };
+
+  /** Checks `raw` against the node as it is now and saves it; the error, or null when saved. */
+  const save = (raw: string, badInput: boolean): FieldError | null => {
+    const state = store.getState();
+    if (state.readOnly) return null;
+    const latest = state.nodes.find((n) => n.id === plan.id)?.data.plan;
+    if (!latest) return null;
+    const result = commitField(latest, spec.key, raw, { badInput });
+    if (!result.ok) return result.error;
+    if (Object.keys(result.value).length > 0) state.updateNode(plan.id, result.value);
+    return null;
+  };
+
+  const commit = (raw: string, badInput = false) => {
+    if (readOnly) return;
+    const problem = save(raw, badInput);
+    setError(problem);
+    if (!problem) setDraft(null);
+  };
+
+  // Saved through a ref so the cleanup sees the last draft; runs once, when the field goes away.
+  const saveOnUnmount = useRef(save);
+  saveOnUnmount.current = save;
+  useEffect(
+    () => () => {
+      if (pending.current !== null) saveOnUnmount.current(pending.current, false);
+    },
+    [],
+  );
+
+  const revert = (input: Editable) => {
+    setDraft(null);
+    setError(null);
+    // A partly typed date reads as "" in the DOM and React does not reset it: do it by hand.
+    if (spec.type === 'date') input.value = saved;
+  };
+
+  const onKeyDown = (e: KeyboardEvent<Editable>) => {
+    // Keys typed here are for this field, not for the canvas's shortcuts (Delete, Tab, arrows…).
+    e.stopPropagation();
+    if (isComposing(e)) return;
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      revert(e.currentTarget);
+    } else if (e.key === 'Enter' && spec.type !== 'select') {
+      if (spec.type === 'textarea' && !(e.ctrlKey || e.metaKey)) return;
+      e.preventDefault();
+      commit(e.currentTarget.value, badInputOf(e.currentTarget));
+    }
+  };
+
+  const onBlur = (e: { currentTarget: Editable }) => {
+    const badInput = badInputOf(e.currentTarget);
+    // A partly typed date fires no change (its value stays ""), so check it even without a draft.
+    // After a refused date, its value may have gone from bad to "" (cleared) without a change event.
+    const recheck = error !== null && spec.type === 'date';
+    if (draft === null && !badInput && !recheck) return;
+    commit(e.currentTarget.value, badInput);
+  };
+
+  const unit = plan.kind === 'metric' && spec.type === 'number' ? plan.unit.trim() : '';
+  const placeholderKey = PLACEHOLDERS[spec.key];
+  const common = {
+    id,
+    className: `inspector__input inspector__input--${spec.type}`,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': error ? errorId : undefined,
+    'data-field': spec.key,
+    disabled: readOnly,
+    onKeyDown,
+  };
+
+  let control: ReactNode;
+  if (spec.type === 'select') {
+    control = (
+      <select
+        {...common}
+        value={value}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          commit(e.target.value);
+        }}
+      >
+        {spec.nullable ? <option value="">{t(`${spec.optionLabels}.none`)}</option> : null}
+        {(spec.options ?? []).map((option) => (
+          <option key={option} value={option}>
+            {t(`${spec.optionLabels}.${option}`)}
+          </option>
+        ))}
+      </select>
+    );
+  } else if (spec.type === 'textarea') {
+    control = (
+      <textarea
+        {...common}
+        value={value}
+        rows={3}
+        maxLength={spec.maxLength}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={onBlur}
+      />
+    );
+  } else {
+    control = (
+      <input
+        {...common}
+        // Numbers are typed as text so that "abc" can be explained rather than silently dropped.
+        type={spec.type === 'date' ? 'date' : 'text'}
+        inputMode={spec.type === 'number' ? 'decimal' : undefined}
+        autoComplete="off"
+        spellCheck={spec.type === 'text' ? undefined : false}
+        value={value}
+        maxLength={spec.maxLength}
+        placeholder={placeholderKey ? t(placeholderKey) : undefined}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={onBlur}
+      />
+    );
+  }
+
+  return (
+    <div
+      className={`inspector__field inspector__field--${widthOf(spec)}${error ? ' is-invalid' : ''}`}
+      data-field-key={spec.key}
+    >
+      <label className="inspector__label" htmlFor={id}>
+        {t(`inspector.labels.${spec.key}`)}
+        {unit ? (
+          <>
+            {' '}
+            <span className="inspector__label-unit">{unit}</span>
+          </>
+        ) : null}
+      </label>
+      {control}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import type { ProgressStatus } from '../../../../shared/model/metric-progress';
+
+/** A shape per status, so the status never rests on colour alone. */
+export const STATUS_ICON: Readonly<Record<ProgressStatus, string>> = {
+  achieved: '★',
+  'on-track': '✓',
+  'at-risk': '▲',
+  'off-track': '✕',
+  unknown: '?',
+};
+
+/** A metric's or a goal's status: icon, word and colour. */
+export function StatusBadge({ status, testId }: { status: ProgressStatus; testId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <span
+      className={`inspector-status inspector-status--${status}`}
+      data-testid={testId}
+      data-status={status}
+    >
+      <span className="inspector-status__icon" aria-hidden="true">
+        {STATUS_ICON[status]}
+      </span>
+      {t(`inspector.status.${status}`)}
+    </span>
+  );
+}

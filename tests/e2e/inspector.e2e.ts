@@ -1,0 +1,296 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addNode, dragLink, waitSaved } from './canvas-actions';
+import { openPage, removeDir, type ServedApp, serveApp } from './harness';
+
+const require = createRequire(import.meta.url);
+
+/** One field of the inspector, by its key (title, owner, baseline, dueDate…). */
+function field(page: Page, key: string): Locator {
+  return page.locator(`[data-testid="inspector"] [data-field="${key}"]`);
+}
+
+/** The toolbar's Fit to screen (React Flow's own control has the same name), then the animation. */
+async function fitView(page: Page): Promise<void> {
+  await page
+    .locator('.app__header')
+    .getByRole('button', { name: /fit to screen|适应屏幕/i })
+    .click();
+  await page.waitForTimeout(300);
+}
+
+/** Where a node is clicked: near its top-left corner, clear of the minimap in the bottom-right. */
+const NODE_SPOT = { x: 16, y: 12 };
+
+/** Clicks a node on the canvas and waits for the inspector to show it. */
+async function select(page: Page, id: string): Promise<void> {
+  await page.locator(`[data-testid="plan-node"][data-node-id="${id}"]`).click({ position: NODE_SPOT });
+  await page.waitForSelector(`[data-testid="inspector"][data-node-id="${id}"]`);
+}
+
+/** Types a value into a text or number field and presses Enter, as a user does. */
+async function type(page: Page, key: string, value: string): Promise<void> {
+  await field(page, key).fill(value);
+  await field(page, key).press('Enter');
+}
+
+/** The message shown next to a field, through its aria-describedby. */
+async function messageOf(page: Page, key: string): Promise<string | null> {
+  const input = field(page, key);
+  const describedBy = await input.getAttribute('aria-describedby');
+  if (!describedBy) return null;
+  return page.evaluate((id) => document.getElementById(id)?.textContent ?? null, describedBy);
+}
+
+const progress = (page: Page) => page.getByTestId('metric-progress');
+
+describe('the inspector, end to end in Chromium', () => {
+  let app: ServedApp;
+  let page: Page;
+  let goal = '';
+  let mechanism = '';
+  let metric = '';
+
+  beforeAll(async () => {
+    app = await serveApp();
+    page = await openPage(app);
+    await page.getByTestId('new-map').click();
+    await page.waitForSelector('[data-testid="map-row"]');
+    goal = await addNode(page, 'goal', 'Raise order conversion');
+    mechanism = await addNode(page, 'mechanism', 'Clear coupon and shipping hints');
+    metric = await addNode(page, 'metric', 'Payment-page conversion');
+    await fitView(page);
+    await dragLink(page, goal, mechanism);
+    await dragLink(page, mechanism, metric);
+    await page.waitForFunction(() => document.querySelectorAll('.react-flow__edge').length === 2);
+    await waitSaved(page);
+  });
+
+  afterAll(async () => {
+    await page?.context().close();
+    await app?.stop();
+    removeDir(app.dir);
+  });
+
+  it('says when no node or several nodes are selected', async () => {
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await expect.poll(() => page.getByTestId('inspector-empty').textContent()).toMatch(/select a node/i);
+    await page.locator(`[data-testid="plan-node"][data-node-id="${goal}"]`).click({ position: NODE_SPOT });
+    await page
+      .locator(`[data-testid="plan-node"][data-node-id="${metric}"]`)
+      .click({ position: NODE_SPOT, modifiers: ['Control'] });
+    await expect
+      .poll(() => page.getByTestId('inspector-empty').textContent())
+      .toMatch(/2 nodes are selected/);
+    expect(await page.locator('[data-testid="inspector"] [data-field]').count()).toBe(0);
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await expect.poll(() => page.getByTestId('inspector-empty').textContent()).toMatch(/select a node/i);
+  });
+
+  it('shows a metric’s progress and status from the values typed, and saves each edit once', async () => {
+    await select(page, metric);
+    expect(await page.getByTestId('inspector').getAttribute('data-kind')).toBe('metric');
+    await expect.poll(() => progress(page).getAttribute('data-status')).toBe('unknown');
+
+    await type(page, 'unit', '%');
+    await type(page, 'baseline', '61');
+    await type(page, 'target', '70');
+    await type(page, 'current', '65');
+    // 4 of 9 points: 44 % of the way, no time frame: at risk.
+    await expect.poll(() => progress(page).getAttribute('data-status')).toBe('at-risk');
+    expect(await page.getByTestId('metric-status').textContent()).toMatch(/at risk/i);
+    expect(await page.getByTestId('progress-summary').textContent()).toMatch(/65%.*44%/);
+    expect(await progress(page).getByRole('progressbar').getAttribute('aria-valuenow')).toBe('44');
+
+    await type(page, 'current', '68');
+    await expect.poll(() => progress(page).getAttribute('data-status')).toBe('on-track');
+    expect(await page.getByTestId('metric-status').textContent()).toMatch(/on track/i);
+    // Overshooting is achieved; the bar is clamped, the words give the real share.
+    await type(page, 'current', '79');
+    await expect.poll(() => progress(page).getAttribute('data-status')).toBe('achieved');
+    expect(await progress(page).getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
+    expect(await page.getByTestId('progress-summary').textContent()).toMatch(/200%/);
+    await waitSaved(page);
+
+    // Keystrokes change nothing until Enter (or leaving the field): one edit, one change.
+    await field(page, 'current').fill('');
+    await field(page, 'current').pressSequentially('68');
+    await page.waitForTimeout(300);
+    expect(await page.getByTestId('save-state').getAttribute('data-state')).toBe('saved');
+    expect(await progress(page).getAttribute('data-status')).toBe('achieved');
+    await field(page, 'current').press('Enter');
+    await expect.poll(() => progress(page).getAttribute('data-status')).toBe('on-track');
+    await waitSaved(page);
+  });
+
+  it('refuses text in a number field with a clear message and saves nothing', async () => {
+    await select(page, metric);
+    await field(page, 'baseline').fill('abc');
+    await field(page, 'baseline').press('Enter');
+    await expect.poll(() => messageOf(page, 'baseline')).toMatch(/not a number/i);
+    expect(await field(page, 'baseline').getAttribute('aria-invalid')).toBe('true');
+    // Leaving the field does not save it either.
+    await field(page, 'target').focus();
+    expect(await field(page, 'baseline').inputValue()).toBe('abc');
+    expect(await page.getByTestId('save-state').getAttribute('data-state')).toBe('saved');
+    expect(await progress(page).getAttribute('data-status')).toBe('on-track');
+
+    // Escape puts the saved value back and clears the message.
+    await field(page, 'baseline').press('Escape');
+    expect(await field(page, 'baseline').inputValue()).toBe('61');
+    expect(await field(page, 'baseline').getAttribute('aria-invalid')).toBeNull();
+    await field(page, 'baseline').fill('abc');
+    await field(page, 'baseline').press('Enter');
+    await expect.poll(() => messageOf(page, 'baseline')).toMatch(/not a number/i);
+  });
+
+  it('refuses an impossible date with a clear message and saves nothing', async () => {
+    await select(page, metric);
+    // Typed into the date input segment by segment (en-US: month, day, year): 31 February.
+    await field(page, 'dueDate').click();
+    await page.keyboard.type('02312027');
+    await field(page, 'dueDate').press('Enter');
+    await expect.poll(() => messageOf(page, 'dueDate')).toMatch(/not a valid date/i);
+    expect(await field(page, 'dueDate').getAttribute('aria-invalid')).toBe('true');
+    await page.waitForTimeout(300);
+    expect(await page.getByTestId('save-state').getAttribute('data-state')).toBe('saved');
+  });
+
+  it('does not commit on Enter while an input method is composing', async () => {
+    await select(page, metric);
+    await field(page, 'source').fill('数据');
+    await field(page, 'source').dispatchEvent('keydown', { key: 'Enter', keyCode: 229, isComposing: true });
+    await page.waitForTimeout(200);
+    expect(await page.getByTestId('save-state').getAttribute('data-state')).toBe('saved');
+    await field(page, 'source').press('Escape');
+    expect(await field(page, 'source').inputValue()).toBe('');
+  });
+
+  it('clears the "no owner" finding once an owner is set', async () => {
+    const noOwner = (id: string) =>
+      page.locator(`[data-testid="finding"][data-code="node-without-owner"][data-node-id="${id}"]`).count();
+    expect(await noOwner(metric)).toBe(1);
+    await select(page, metric);
+    await type(page, 'owner', 'Head of payments');
+    await expect.poll(() => noOwner(metric)).toBe(0);
+    expect(await page.locator(`[data-testid="plan-node"][data-node-id="${metric}"]`).textContent()).toContain(
+      'Head of payments',
+    );
+    await waitSaved(page);
+  });
+
+  it('saves a valid value still being typed when the user clicks another node', async () => {
+    await select(page, goal);
+    await field(page, 'owner').fill('Chief operating officer');
+    await select(page, mechanism);
+    await select(page, goal);
+    expect(await field(page, 'owner').inputValue()).toBe('Chief operating officer');
+  });
+
+  it('shows a mechanism’s function as a chip and a goal’s health from its metrics', async () => {
+    await select(page, mechanism);
+    expect(await page.getByTestId('function-chip').textContent()).toMatch(/operations/i);
+    await field(page, 'function').selectOption('marketing');
+    await expect.poll(() => page.getByTestId('function-chip').textContent()).toMatch(/marketing/i);
+    await type(page, 'startDate', '2026-01-01');
+    // A due date before the start date is refused, with the start date named.
+    await field(page, 'dueDate').fill('2025-12-31');
+    await field(page, 'dueDate').press('Enter');
+    await expect.poll(() => messageOf(page, 'dueDate')).toMatch(/before the start date \(2026-01-01\)/);
+    await field(page, 'dueDate').press('Escape');
+
+    await select(page, goal);
+    const health = page.getByTestId('goal-health');
+    await expect.poll(() => health.getAttribute('data-metrics')).toBe('1');
+    expect(await health.getAttribute('data-status')).toBe('on-track');
+    expect(await page.getByTestId('goal-status').textContent()).toMatch(/on track/i);
+    await field(page, 'priority').selectOption('high');
+    await type(page, 'horizon', 'FY2027');
+    await waitSaved(page);
+  });
+
+  it('has no serious or critical accessibility violations in the inspector', async () => {
+    for (const id of [metric, mechanism, goal]) {
+      await select(page, id);
+      // Show a validation message too, so it is checked as well.
+      if (id === metric) {
+        await field(page, 'target').fill('lots');
+        await field(page, 'target').press('Enter');
+        await expect.poll(() => messageOf(page, 'target')).toMatch(/not a number/i);
+      }
+      const violations = await axeViolations(page, '[data-testid="inspector"]');
+      expect(violations, `${id}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+      if (id === metric) await field(page, 'target').press('Escape');
+    }
+  });
+
+  it('shows every field disabled where the map is read-only (open in another window)', async () => {
+    const second = await openPage(app);
+    try {
+      await second.getByTestId('read-only-banner').waitFor();
+      await select(second, metric);
+      await second.getByTestId('inspector-read-only').waitFor();
+      const fields = second.locator('[data-testid="inspector"] [data-field]');
+      expect(await fields.count()).toBeGreaterThan(5);
+      for (const f of await fields.all()) expect(await f.isDisabled()).toBe(true);
+      expect(await field(second, 'current').inputValue()).toBe('68');
+    } finally {
+      await second.context().close();
+    }
+  });
+
+  it('keeps every valid value across a reload, and none of the refused ones', async () => {
+    await waitSaved(page);
+    await page.reload();
+    await page.waitForSelector(`[data-testid="plan-node"][data-node-id="${metric}"]`);
+    await select(page, metric);
+    expect(await field(page, 'unit').inputValue()).toBe('%');
+    expect(await field(page, 'baseline').inputValue()).toBe('61');
+    expect(await field(page, 'target').inputValue()).toBe('70');
+    expect(await field(page, 'current').inputValue()).toBe('68');
+    expect(await field(page, 'dueDate').inputValue()).toBe('');
+    expect(await field(page, 'source').inputValue()).toBe('');
+    expect(await field(page, 'owner').inputValue()).toBe('Head of payments');
+    expect(await progress(page).getAttribute('data-status')).toBe('on-track');
+
+    await select(page, mechanism);
+    expect(await field(page, 'function').inputValue()).toBe('marketing');
+    expect(await field(page, 'startDate').inputValue()).toBe('2026-01-01');
+    expect(await field(page, 'dueDate').inputValue()).toBe('');
+
+    await select(page, goal);
+    expect(await field(page, 'priority').inputValue()).toBe('high');
+    expect(await field(page, 'horizon').inputValue()).toBe('FY2027');
+    expect(await field(page, 'owner').inputValue()).toBe('Chief operating officer');
+  });
+});
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+/** axe-core's serious and critical violations inside `selector`. */
+async function axeViolations(page: Page, selector: string): Promise<AxeViolation[]> {
+  // Evaluated rather than added as a <script>: the app's Content Security Policy (rightly) refuses
+  // inline scripts, and evaluation from the test is not subject to it.
+  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  const violations = await page.evaluate(async (include) => {
+    type Axe = {
+      run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }>;
+    };
+    const axe = (globalThis as unknown as { axe: Axe }).axe;
+    const result = await axe.run({ include: [include] }, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
+  }, selector);
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
