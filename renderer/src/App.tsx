@@ -175,7 +175,8 @@ export function App({ api, store, autosave }: AppProps) {
   );
 
   const onSessionLost = useCallback(() => notify(t('session.lost')), [notify, t]);
-  useMapSessionKeeper(store, api, openId, onSessionLost);
+  const onSessionRegained = useCallback(() => notify(t('session.regained')), [notify, t]);
+  useMapSessionKeeper(store, api, openId, onSessionLost, onSessionRegained);
 
   const takeOver = useCallback(async () => {
     const mapId = store.getState().mapId;

@@ -122,6 +122,11 @@ export const contract = {
     args: MapRef.extend({ sessionId: SessionIdSchema }),
     result: z.object({ held: z.boolean() }),
   },
+  /** A window closing or reloading gives the map back at once, instead of after the lease runs out. */
+  releaseMapSession: {
+    args: MapRef.extend({ sessionId: SessionIdSchema }),
+    result: z.object({ released: z.boolean() }),
+  },
   documentInfo: { args: z.object({}), result: DocumentInfoSchema },
   listRecentDocuments: { args: z.object({}), result: z.array(RecentDocumentSchema) },
   openRecentDocument: { args: z.object({ path: z.string().min(1).max(4096) }), result: DocumentInfoSchema },

@@ -15,6 +15,7 @@ export const METHOD_NAMES = [
   'exportMapJson',
   'openMapSession',
   'keepMapSession',
+  'releaseMapSession',
   'documentInfo',
   'listRecentDocuments',
   'openRecentDocument',

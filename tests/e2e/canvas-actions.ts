@@ -35,7 +35,7 @@ export async function dragLink(page: Page, fromId: string, toId: string): Promis
 }
 
 export async function fitView(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /fit to screen|适应屏幕/i }).click();
+  await page.getByTestId('fit-view').click();
   await page.waitForTimeout(300); // the fit animates for 200 ms; handles must have settled before a drag
 }
 

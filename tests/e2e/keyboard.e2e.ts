@@ -158,5 +158,8 @@ describe('Keyboard-first editing in Chromium', () => {
       'Raise order conversion',
     ]);
     expect(await edgeCount(page)).toBe(3);
+    // The reloaded page gave the map back as it left, so the new one edits it at once.
+    expect(await page.getByTestId('read-only-banner').count()).toBe(0);
+    expect(await page.getByTestId('add-goal').isEnabled()).toBe(true);
   });
 });

@@ -46,4 +46,16 @@ describe('one map in two windows', () => {
       .poll(() => titles(first))
       .toEqual(['Written in the first window', 'Written in the second window']);
   });
+
+  it('hands the map to the read-only window by itself when the editing window closes', async () => {
+    await second.getByTestId('read-only-banner').waitFor({ timeout: 10_000 });
+    await first.close({ runBeforeUnload: true });
+    // Released on close, picked up at the next heartbeat with the latest content.
+    await second.getByTestId('read-only-banner').waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await second.getByTestId('add-goal').isEnabled()).toBe(true);
+    expect((await titles(second)).sort()).toEqual([
+      'Written in the first window',
+      'Written in the second window',
+    ]);
+  });
 });

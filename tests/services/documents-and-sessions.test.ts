@@ -143,4 +143,13 @@ describe('map leases', () => {
     expect(leases.claim('m', 'b', false)).toBe(true);
     expect(leases.keep('m', 'a')).toBe(false);
   });
+
+  it("gives a map back when its window closes, but never another window's hold", () => {
+    const leases = new MapLeases(() => 0);
+    leases.claim('m', 'a', false);
+    expect(leases.releaseBy('m', 'b')).toBe(false);
+    expect(leases.claim('m', 'b', false)).toBe(false);
+    expect(leases.releaseBy('m', 'a')).toBe(true);
+    expect(leases.claim('m', 'b', false)).toBe(true);
+  });
 });

@@ -40,6 +40,13 @@ export class MapLeases {
     return this.keep(mapId, sessionId);
   }
 
+  /** Gives the map back if this session holds it (a window closing); never another's hold. */
+  releaseBy(mapId: string, sessionId: string): boolean {
+    if (this.leases.get(mapId)?.sessionId !== sessionId) return false;
+    this.leases.delete(mapId);
+    return true;
+  }
+
   release(mapId: string): void {
     this.leases.delete(mapId);
   }

@@ -46,6 +46,7 @@ export function createPlanHandlers({ documents, dialogs, onUiLanguage }: PlanHan
       return { map, readOnly: !documents.leases.claim(mapId, sessionId, takeOver) };
     },
     keepMapSession: ({ mapId, sessionId }) => ({ held: documents.leases.keep(mapId, sessionId) }),
+    releaseMapSession: ({ mapId, sessionId }) => ({ released: documents.leases.releaseBy(mapId, sessionId) }),
     saveChanges: (changes) => {
       if (!documents.leases.holds(changes.mapId, changes.sessionId)) {
         throw new ApiError(

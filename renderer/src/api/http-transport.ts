@@ -11,11 +11,15 @@ export function httpTransport(origin: string): TransportApi {
   for (const method of METHOD_NAMES) {
     api[method] = async (args: unknown) => {
       try {
+        const body = JSON.stringify(args ?? {});
         const response = await fetch(`${origin}/api/${method}`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
           credentials: 'same-origin',
-          body: JSON.stringify(args ?? {}),
+          body,
+          // Small calls outlive the page, so the last save and the map's release still arrive
+          // when the window closes or reloads (browsers cap keepalive bodies at 64 kB in all).
+          keepalive: body.length < 16_000,
         });
         return (await response.json()) as ApiResponse<unknown>;
       } catch (error) {

@@ -176,6 +176,7 @@ export const en = {
     waiting_other: '{{count}} changes made here are kept and will be saved when you take over.',
     takeOver: 'Take over editing',
     lost: 'Another window took over this map; it is read-only here now.',
+    regained: 'The other window let go of this map: you can edit it here again.',
   },
   inspector: inspectorStrings.en,
   layout: layoutStrings.en,

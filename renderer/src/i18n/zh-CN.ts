@@ -176,6 +176,7 @@ export const zhCN: Strings = {
     waiting_other: '此处有 {{count}} 项更改已保留，接管后会保存。',
     takeOver: '接管编辑',
     lost: '另一个窗口接管了这张地图，此处现为只读。',
+    regained: '另一个窗口已释放这张地图：你可以在这里继续编辑。',
   },
   inspector: inspectorStrings.zhCN,
   layout: layoutStrings.zhCN,

@@ -112,7 +112,13 @@ export function Toolbar({
         <IconButton label={t('toolbar.redo')} icon="↷" disabled={!canEdit || redoDepth === 0} run="redo" />
       </div>
       <div className="toolbar__group">
-        <button type="button" className="button" disabled={!hasMap} onClick={() => bus.run('fit-view')}>
+        <button
+          type="button"
+          className="button"
+          disabled={!hasMap}
+          onClick={() => bus.run('fit-view')}
+          data-testid="fit-view"
+        >
           {t('toolbar.fit')}
         </button>
         <IconButton label={t('toolbar.find')} icon="⌕" disabled={!hasMap} run="find" testId="open-search" />

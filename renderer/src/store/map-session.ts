@@ -5,22 +5,35 @@ import type { MapState } from './map-store';
 
 const KEEP_EVERY_MS = 2000;
 
+type SessionApi = Pick<ThroughlineApi, 'keepMapSession' | 'openMapSession' | 'releaseMapSession'>;
+
 /**
- * Tells the main process every two seconds that this window still has the map open, and turns the
- * view read-only as soon as another window has taken the map over.
+ * Keeps this window's hold on the open map: says every two seconds that it is still here, turns
+ * the view read-only as soon as another window takes the map over, and, while read-only, picks the
+ * map up by itself (with the other window's latest edits) once that window has let it go or gone
+ * quiet. Closing or reloading the window gives the map back at once.
  */
 export function useMapSessionKeeper(
   store: StoreApi<MapState>,
-  api: Pick<ThroughlineApi, 'keepMapSession'>,
+  api: SessionApi,
   mapId: string | null,
   onLost: () => void,
+  onRegained: () => void,
 ): void {
   useEffect(() => {
     if (!mapId) return;
     const timer = setInterval(async () => {
       const { readOnly, sessionId, mapId: open } = store.getState();
-      if (readOnly || open !== mapId) return;
+      if (open !== mapId) return;
       try {
+        if (readOnly) {
+          const session = await api.openMapSession({ mapId, sessionId, takeOver: false });
+          if (!session.readOnly && store.getState().readOnly && store.getState().mapId === mapId) {
+            store.getState().rebase(session.map);
+            onRegained();
+          }
+          return;
+        }
         const { held } = await api.keepMapSession({ mapId, sessionId });
         if (!held && !store.getState().readOnly) {
           store.getState().setReadOnly(true);
@@ -30,6 +43,14 @@ export function useMapSessionKeeper(
         // The next tick tries again; a save would report a real problem.
       }
     }, KEEP_EVERY_MS);
-    return () => clearInterval(timer);
-  }, [store, api, mapId, onLost]);
+    const release = () => {
+      const { readOnly, sessionId } = store.getState();
+      if (!readOnly) void api.releaseMapSession({ mapId, sessionId }).catch(() => {});
+    };
+    window.addEventListener('pagehide', release);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('pagehide', release);
+    };
+  }, [store, api, mapId, onLost, onRegained]);
 }
