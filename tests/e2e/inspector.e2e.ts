@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
 import { addNode, dragLink, waitSaved } from './canvas-actions';
 import { openPage, removeDir, type ServedApp, serveApp } from './harness';
-
-const require = createRequire(import.meta.url);
 
 /** One field of the inspector, by its key (title, owner, baseline, dueDate…). */
 function field(page: Page, key: string): Locator {
@@ -266,31 +263,3 @@ describe('the inspector, end to end in Chromium', () => {
     expect(await field(page, 'owner').inputValue()).toBe('Chief operating officer');
   });
 });
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
-
-/** axe-core's serious and critical violations inside `selector`. */
-async function axeViolations(page: Page, selector: string): Promise<AxeViolation[]> {
-  // Evaluated rather than added as a <script>: the app's Content Security Policy (rightly) refuses
-  // inline scripts, and evaluation from the test is not subject to it.
-  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  const violations = await page.evaluate(async (include) => {
-    type Axe = {
-      run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }>;
-    };
-    const axe = (globalThis as unknown as { axe: Axe }).axe;
-    const result = await axe.run({ include: [include] }, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target })),
-    }));
-  }, selector);
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}

@@ -1,10 +1,8 @@
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEMPLATE_IDS, templateContent, templateName } from '../../shared/templates';
-import { launchBrowser, removeDir, type ServedApp, serveApp } from './harness';
-
-const require = createRequire(import.meta.url);
+import { axeViolations } from './axe';
+import { openPage, removeDir, type ServedApp, serveApp } from './harness';
 
 describe('new maps from templates, end to end in Chromium over the browser transport', () => {
   let app: ServedApp;
@@ -12,15 +10,7 @@ describe('new maps from templates, end to end in Chromium over the browser trans
 
   beforeAll(async () => {
     app = await serveApp();
-    // As harness.openPage, but with the page's CSP bypassed so axe-core can be injected.
-    const context = await (await launchBrowser()).newContext({
-      viewport: { width: 1440, height: 900 },
-      locale: 'en-US',
-      bypassCSP: true,
-    });
-    page = await context.newPage();
-    page.on('pageerror', (error) => console.error('page error:', error));
-    await page.goto(app.url);
+    page = await openPage(app);
     await page.getByTestId('new-from-template').waitFor();
   });
 
@@ -143,21 +133,3 @@ describe('new maps from templates, end to end in Chromium over the browser trans
     await page.getByTestId('language').selectOption('en');
   });
 });
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-}
-
-/** axe-core's serious and critical violations inside `selector`. */
-async function axeViolations(page: Page, selector: string): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  const violations = await page.evaluate(async (include) => {
-    type Axe = { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> };
-    const axe = (globalThis as unknown as { axe: Axe }).axe;
-    const result = await axe.run({ include: [include] }, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help }));
-  }, selector);
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
