@@ -67,8 +67,11 @@ describe('The main screen: accessible, and entirely in Chinese when switched', (
     removeDir(app.dir);
   });
 
-  it('has no serious or critical axe violations, in English and in Chinese', async () => {
+  it('has no serious or critical axe violations, in English and Chinese, light and dark', async () => {
     expect(await axeViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'light' });
     await page.getByTestId('language').selectOption('zh-CN');
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     expect(await axeViolations(page)).toEqual([]);

@@ -118,8 +118,10 @@ export function Toolbar({
           disabled={!hasMap}
           onClick={() => bus.run('fit-view')}
           data-testid="fit-view"
+          title={t('toolbar.fit')}
+          aria-label={t('toolbar.fit')}
         >
-          {t('toolbar.fit')}
+          <span aria-hidden="true">⤢</span> <span className="toolbar__fit-label">{t('toolbar.fit')}</span>
         </button>
         <IconButton label={t('toolbar.find')} icon="⌕" disabled={!hasMap} run="find" testId="open-search" />
         <button
