@@ -1,3 +1,4 @@
+import { benchCanvas } from './canvas.bench';
 import { benchLayout } from './layout.bench';
 import { benchStorage } from './storage.bench';
 import { benchValidate } from './validate.bench';
@@ -9,6 +10,7 @@ const BENCHES: Record<string, (print: Print) => Promise<void>> = {
   validate: benchValidate,
   storage: benchStorage,
   layout: benchLayout,
+  canvas: benchCanvas,
 };
 
 const print: Print = (name, value, unit) => {
@@ -25,3 +27,5 @@ if (unknown.length > 0) {
 for (const [name, bench] of Object.entries(BENCHES)) {
   if (wanted.length === 0 || wanted.includes(name)) await bench(print);
 }
+// The canvas benchmark's browser and server are closed; exit even if a handle lingers.
+process.exit(0);
