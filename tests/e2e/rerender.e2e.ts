@@ -5,7 +5,7 @@ import {
   libraryWithMap,
   renameSelected,
   rerenderedNodes,
-  waitForNodes,
+  waitForCanvas,
 } from '../bench/canvas.bench';
 import { launchBrowser, removeDir, type ServedApp, serveApp } from './harness';
 
@@ -22,7 +22,7 @@ describe('Re-renders on a generated map', () => {
     const browser = await launchBrowser();
     page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
     await page.goto(app.url);
-    await waitForNodes(page, 300);
+    await waitForCanvas(page, 10);
   });
 
   afterAll(async () => {
@@ -38,7 +38,14 @@ describe('Re-renders on a generated map', () => {
   });
 
   it('selecting another node renders only the two whose selection changed', async () => {
+    const onScreen = new Set(
+      await page
+        .locator('.react-flow__node')
+        .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id'))),
+    );
     const rendered = await rerenderedNodes(page, () => goToNode(page, 'Mechanism 13'));
-    expect(rendered.sort()).toEqual(['m11', 'm12']);
+    // Nodes the view scrolled onto the screen mount for the first time; of those already drawn,
+    // only the two whose selection changed render again.
+    expect(rendered.filter((id) => onScreen.has(id)).sort()).toEqual(['m11', 'm12']);
   });
 });

@@ -5,7 +5,6 @@ import {
   type FinalConnectionState,
   type IsValidConnection,
   MarkerType,
-  MiniMap,
   ReactFlow,
 } from '@xyflow/react';
 import { useCallback, useMemo } from 'react';
@@ -16,9 +15,10 @@ import { CANVAS_SCOPE_ATTRIBUTE } from '../commands/use-commands';
 import { useLanguage } from '../i18n/use-language';
 import { useMapStore, useMapStoreApi } from '../store/context';
 import type { MapState } from '../store/map-store';
-import type { PlanFlowEdge, PlanFlowNode } from '../store/plan-flow';
+import type { PlanFlowEdge } from '../store/plan-flow';
 import { useViewPrefs } from '../store/view-prefs';
 import { nodeTypes } from './node-types';
+import { OverviewMap } from './OverviewMap';
 import { SelectionAnnouncer } from './SelectionAnnouncer';
 import { useCanvasCommands } from './use-canvas-commands';
 import { useEdgeLabels } from './use-edge-labels';
@@ -40,8 +40,12 @@ const defaultEdgeOptions = {
 const proOptions = { hideAttribution: true };
 const GRID: [number, number] = [20, 20];
 const MULTI_SELECT_KEYS = ['Meta', 'Control', 'Shift'];
-
-const minimapColour = (node: PlanFlowNode) => `var(--${node.data.plan.kind}-minimap)`;
+/**
+ * From this many nodes, React Flow draws only what is on screen (nodes carry their size and handle
+ * positions up front, see plan-flow.ts): a 1,000-node map then opens in under a second. A workshop
+ * map of a few dozen nodes is drawn whole, so nothing on it ever appears late.
+ */
+const VIRTUALIZE_FROM = 150;
 
 /**
  * The map: React Flow over the store, with the link rule enforced while the user drags. The keys
@@ -151,6 +155,7 @@ export function Canvas({
         minZoom={0.1}
         maxZoom={2}
         deleteKeyCode={null}
+        onlyRenderVisibleElements={nodes.length > VIRTUALIZE_FROM}
         disableKeyboardA11y
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         colorMode={colorMode}
@@ -163,14 +168,7 @@ export function Canvas({
         proOptions={proOptions}
       >
         <Background gap={GRID[0] * 2} />
-        <MiniMap
-          pannable
-          zoomable
-          ariaLabel={t('canvas.minimap')}
-          nodeColor={minimapColour}
-          nodeStrokeWidth={0}
-          className="canvas__minimap"
-        />
+        <OverviewMap />
         <Controls showInteractive={false} />
       </ReactFlow>
       {nodes.length === 0 ? <p className="canvas__empty">{t('canvas.empty')}</p> : null}
