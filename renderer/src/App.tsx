@@ -10,6 +10,7 @@ import { CommandBus } from './commands/command-bus';
 import { type AppCommandHandlers, useAppCommands } from './commands/use-app-commands';
 import { CommandBusContext, useKeyboardShortcuts, useShellCommands } from './commands/use-commands';
 import { rememberLanguage } from './i18n';
+import { needsLayout } from './layout/needs-layout';
 import { FileMenu } from './panels/FileMenu';
 import { FilterBar } from './panels/FilterBar';
 import { FindingsPanel } from './panels/FindingsPanel';
@@ -67,12 +68,15 @@ export function App({ api, store, autosave }: AppProps) {
 
   const refresh = useCallback(async () => setMaps(await api.listMaps({})), [api]);
 
+  // An imported map without a layout is tidied into lanes once its canvas is up.
+  const layoutPending = useRef(false);
   const open = useCallback(
-    async (id: string) => {
+    async (id: string, { imported = false } = {}) => {
       try {
         await autosave.flush();
         const session = await api.openMapSession({ mapId: id, sessionId: store.getState().sessionId });
         store.getState().load(session.map, { readOnly: session.readOnly });
+        layoutPending.current = imported && !session.readOnly && needsLayout(session.map.nodes);
         setOpenId(id);
         await refresh();
       } catch (error) {
@@ -81,6 +85,13 @@ export function App({ api, store, autosave }: AppProps) {
     },
     [api, autosave, notify, refresh, store, t],
   );
+
+  useEffect(() => {
+    if (!openId || !layoutPending.current) return;
+    layoutPending.current = false;
+    // After the canvas has mounted and registered its commands.
+    requestAnimationFrame(() => bus.run('auto-layout'));
+  }, [openId, bus]);
 
   useEffect(() => {
     if (started.current) return;
@@ -248,7 +259,7 @@ export function App({ api, store, autosave }: AppProps) {
                     document={documentInfo}
                     mapId={openId}
                     onDocumentChanged={(info) => void documentChanged(info).catch(fail)}
-                    onImported={(id) => void open(id)}
+                    onImported={(id) => void open(id, { imported: true })}
                     flush={() => autosave.flush()}
                     notify={notify}
                   />

@@ -89,7 +89,8 @@ export function Canvas({
   const readOnly = useMapStore((s) => s.readOnly) || presenting;
   const snap = useViewPrefs((s) => s.snapToGrid);
   const colorMode = useViewPrefs((s) => s.theme);
-  useCanvasCommands(onNotice);
+  const setLayoutRunning = useViewPrefs((s) => s.setLayoutRunning);
+  useCanvasCommands(onNotice, setLayoutRunning);
 
   const isValidConnection: IsValidConnection<PlanFlowEdge> = useCallback(
     (c) => store.getState().checkLink(c.source, c.target).ok,

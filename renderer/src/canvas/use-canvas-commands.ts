@@ -3,8 +3,10 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Direction } from '../canvas/map-navigation';
 import { useCommand } from '../commands/use-commands';
+import { runLaneLayout } from '../layout/elk-runner';
 import { useMapStoreApi } from '../store/context';
 import type { PlanFlowNode } from '../store/plan-flow';
+import { NODE_SIZE } from '../store/plan-flow';
 
 const NODE_WIDTH = 280;
 const NODE_HEIGHT = 110;
@@ -16,7 +18,10 @@ const MOVES: ReadonlyArray<readonly ['move-left' | 'move-right' | 'move-up' | 'm
 ];
 
 /** The canvas's share of the commands: editing, selection, clipboard, history and view. */
-export function useCanvasCommands(onNotice: (message: string) => void): void {
+export function useCanvasCommands(
+  onNotice: (message: string) => void,
+  onBusy: (busy: boolean) => void,
+): void {
   const { t } = useTranslation();
   const store = useMapStoreApi();
   const flow = useReactFlow<PlanFlowNode>();
@@ -102,4 +107,27 @@ export function useCanvasCommands(onNotice: (message: string) => void): void {
   useCommand('zoom-in', () => void flow.zoomIn({ duration: 150 }));
   useCommand('zoom-out', () => void flow.zoomOut({ duration: 150 }));
   useCommand('fit-view', () => void flow.fitView({ padding: 0.2, maxZoom: 1.25, duration: 200 }));
+  useCommand('auto-layout', () => {
+    if (state().readOnly || state().nodes.length === 0) return;
+    const mapId = state().mapId;
+    onBusy(true);
+    const input = {
+      nodes: state().nodes.map((n) => ({
+        id: n.id,
+        kind: n.data.plan.kind,
+        width: n.measured?.width ?? NODE_SIZE.width,
+        height: n.measured?.height ?? NODE_SIZE.height,
+      })),
+      links: state().edges.map((e) => ({ id: e.id, source: e.source, target: e.target })),
+    };
+    runLaneLayout(input)
+      .then((positions) => {
+        // The user may have opened another map meanwhile: these positions are not for it.
+        if (state().mapId !== mapId) return;
+        state().applyPositions(positions);
+        requestAnimationFrame(() => void flow.fitView({ padding: 0.2, maxZoom: 1.25, duration: 250 }));
+      })
+      .catch(() => onNotice(t('layout.failed')))
+      .finally(() => onBusy(false));
+  });
 }

@@ -65,7 +65,11 @@ export async function runLaneLayout(input: LaneLayoutInput): Promise<Map<string,
     return await Promise.race([layoutLanes(input, current.elk), current.failed, timeout]);
   } catch (error) {
     discardRunner(current, error);
-    throw error;
+    if (!(error instanceof Error) || !error.message.startsWith('The layout worker failed')) throw error;
+    // Where no worker can start (a file:// page in some Electron set-ups, a stricter CSP), lay
+    // out on the main thread instead: slower for a big map, but the user still gets the lanes.
+    const { default: BundledElk } = await import('elkjs/lib/elk.bundled.js');
+    return layoutLanes(input, new BundledElk());
   } finally {
     clearTimeout(timer);
   }

@@ -66,6 +66,7 @@ export function Toolbar({
   const setSnap = useViewPrefs((s) => s.setSnapToGrid);
   const theme = useViewPrefs((s) => s.theme);
   const filtersOpen = useViewPrefs((s) => s.filtersOpen);
+  const layoutRunning = useViewPrefs((s) => s.layoutRunning);
 
   const add = (kind: NodeKind) => {
     const position = placeInLane(kind, store.getState().nodes);
@@ -122,6 +123,18 @@ export function Toolbar({
           aria-label={t('toolbar.fit')}
         >
           <span aria-hidden="true">⤢</span> <span className="toolbar__fit-label">{t('toolbar.fit')}</span>
+        </button>
+        <button
+          type="button"
+          className="button button--icon"
+          title={layoutRunning ? t('layout.running') : t('layout.autoLayout')}
+          aria-label={t('layout.autoLayout')}
+          aria-busy={layoutRunning}
+          disabled={!canEdit || layoutRunning}
+          onClick={() => bus.run('auto-layout')}
+          data-testid="auto-layout"
+        >
+          <span aria-hidden="true">☰</span>
         </button>
         <IconButton label={t('toolbar.find')} icon="⌕" disabled={!hasMap} run="find" testId="open-search" />
         <button

@@ -1,0 +1,130 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPage, removeDir, type ServedApp, serveApp } from './harness';
+
+interface Box {
+  kind: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Every node's kind and box on screen. */
+function boxes(page: Page): Promise<Box[]> {
+  return page.locator('.react-flow__node').evaluateAll((nodes) =>
+    nodes.map((n) => {
+      const r = n.getBoundingClientRect();
+      const kind = n.querySelector('[data-kind]')?.getAttribute('data-kind') ?? '';
+      return { kind, x: r.x, y: r.y, width: r.width, height: r.height };
+    }),
+  );
+}
+
+/** Goals left of mechanisms left of metrics, and no two nodes on top of each other. */
+function inLanes(list: Box[]): boolean {
+  const right = (kind: string) => Math.max(...list.filter((b) => b.kind === kind).map((b) => b.x + b.width));
+  const left = (kind: string) => Math.min(...list.filter((b) => b.kind === kind).map((b) => b.x));
+  if (!(right('goal') <= left('mechanism') && right('mechanism') <= left('metric'))) return false;
+  return list.every((a, i) =>
+    list.every(
+      (b, j) =>
+        i === j ||
+        a.x + a.width <= b.x ||
+        b.x + b.width <= a.x ||
+        a.y + a.height <= b.y ||
+        b.y + b.height <= a.y,
+    ),
+  );
+}
+
+describe('Layout into lanes', () => {
+  let app: ServedApp;
+  let page: Page;
+
+  beforeAll(async () => {
+    app = await serveApp();
+    page = await openPage(app);
+  });
+
+  afterAll(async () => {
+    await page?.context().close();
+    await app?.stop();
+    removeDir(app.dir);
+  });
+
+  it('lays out an imported map that has no positions into Strategy | Operations | Metrics', async () => {
+    const file = join(app.dir, 'no-positions.json');
+    const node = (id: string, kind: string) => ({ id, kind, title: `${kind} ${id}`, owner: 'Ana' });
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'throughline-map',
+        version: 1,
+        name: 'Unarranged',
+        nodes: [
+          node('g1', 'goal'),
+          node('g2', 'goal'),
+          node('m1', 'mechanism'),
+          node('m2', 'mechanism'),
+          node('m3', 'mechanism'),
+          node('k1', 'metric'),
+          node('k2', 'metric'),
+        ],
+        links: [
+          { id: 'a', source: 'g1', target: 'm1' },
+          { id: 'b', source: 'g1', target: 'm2' },
+          { id: 'c', source: 'g2', target: 'm3' },
+          { id: 'd', source: 'm1', target: 'k1' },
+          { id: 'e', source: 'm3', target: 'k2' },
+        ],
+      }),
+    );
+    await page.getByTestId('file-menu').click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('file-import-json').click();
+    await (await chooser).setFiles(file);
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(7);
+    await expect.poll(async () => inLanes(await boxes(page)), { timeout: 15_000 }).toBe(true);
+  });
+
+  it("tidies a map on demand in one undo step, and keeps the user's positions otherwise", async () => {
+    const mechanism = page.locator('.react-flow__node', { hasText: 'mechanism m2' });
+    await page.waitForTimeout(400); // the fit after the layout animates for 250 ms
+    const before = await mechanism.boundingBox();
+    if (!before) throw new Error('no node');
+    // Drag a mechanism into the metrics lane: the lanes are broken.
+    await page.mouse.move(before.x + 40, before.y + 20);
+    await page.mouse.down();
+    await page.mouse.move(before.x + 340, before.y + 200, { steps: 10 });
+    await page.mouse.up();
+    await expect.poll(async () => inLanes(await boxes(page))).toBe(false);
+
+    await page.getByTestId('auto-layout').click();
+    await expect.poll(async () => inLanes(await boxes(page)), { timeout: 15_000 }).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => inLanes(await boxes(page))).toBe(false);
+  });
+
+  it('still lays out on the main thread where the layout worker cannot start', async () => {
+    const second = await openPage(app);
+    await second.route('**/elk-worker*', (route) => route.abort());
+    // This window holds the map after the first one lets it go (read-only until then).
+    await page.close();
+    await second.getByTestId('read-only-banner').waitFor({ state: 'detached', timeout: 15_000 });
+    const node = second.locator('.react-flow__node', { hasText: 'mechanism m2' });
+    const box = await node.boundingBox();
+    if (!box) throw new Error('no node');
+    await second.mouse.move(box.x + 40, box.y + 20);
+    await second.mouse.down();
+    await second.mouse.move(box.x + 340, box.y + 200, { steps: 10 });
+    await second.mouse.up();
+    await expect.poll(async () => inLanes(await boxes(second))).toBe(false);
+    await second.getByTestId('auto-layout').click();
+    await expect.poll(async () => inLanes(await boxes(second)), { timeout: 20_000 }).toBe(true);
+    page = second;
+  });
+});
