@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEMPLATE_IDS, templateContent, templateName } from '../../shared/templates';
+import { validateMap } from '../../shared/validation';
 import { axeViolations } from './axe';
 import { openPage, removeDir, type ServedApp, serveApp } from './harness';
 
@@ -131,5 +132,22 @@ describe('new maps from templates, end to end in Chromium over the browser trans
       .poll(() => page.locator('[data-testid="plan-node"]', { hasText: '关键结果：净收入留存率' }).count())
       .toBe(1);
     await page.getByTestId('language').selectOption('en');
+  });
+
+  it('shows every template with the findings its validation gives: only the launch lacks a path', async () => {
+    for (const id of TEMPLATE_IDS) {
+      await openPicker();
+      await page.locator(`[data-testid="template-option"][data-template-id="${id}"]`).click();
+      await page.getByTestId('template-create').click();
+      await picker().waitFor({ state: 'detached' });
+      const content = templateContent(id, 'en');
+      await expect.poll(() => page.locator('[data-testid="plan-node"]').count()).toBe(content.nodes.length);
+      const expected = validateMap(content);
+      await expect.poll(() => page.locator('[data-testid="finding"]').count()).toBe(expected.length);
+      const noPath = await page
+        .locator('[data-testid="finding"][data-code="goal-without-execution-path"]')
+        .count();
+      expect(noPath > 0, id).toBe(id === 'product-launch-gap');
+    }
   });
 });
