@@ -7,6 +7,7 @@ import {
   METHOD_NAMES,
   type MethodName,
 } from '../../../shared/contract';
+import { storageFailure } from '../storage/storage-errors';
 
 type AnyHandler = (args: unknown) => unknown;
 
@@ -70,9 +71,8 @@ function payloadError(error: ZodError): ApiError {
 export function asApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof ZodError) return payloadError(error);
-  const code = (error as { code?: unknown })?.code;
-  if (typeof code === 'string' && /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN|BUSY|LOCKED)/.test(code)) {
-    return new ApiError('storage-failed', `The plan could not be written (${code}). Your edits are kept.`);
-  }
+  // A full disk or a read-only file: a plain message saying the edits are kept (storage-errors.ts).
+  const storage = storageFailure(error);
+  if (storage) return storage;
   return new ApiError('internal', `Something went wrong: ${(error as Error)?.message ?? String(error)}`);
 }
