@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, screen, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, screen, session, shell } from 'electron';
 import { APP_COMMAND_CHANNEL, type AppCommandMessage } from '../../shared/contract/app-commands';
 import { channelOf } from '../../shared/contract/methods';
 import { documentDialogs } from './dialogs';
@@ -91,7 +91,12 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow) openFromShell(path);
     else launchDocument = path;
   });
-  hardenApp(app, (url) => isAppUrl(url));
+  hardenApp(
+    app,
+    (url) => isAppUrl(url),
+    // hardenApp passes only what trustedExternalUrl returned: https, exact host, no user-info, default port.
+    (url) => shell.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK -- only URLs vetted by trusted-url.ts
+  );
   app.whenReady().then(() => {
     hardenSession(session.defaultSession);
     const userData = app.getPath('userData');

@@ -22,13 +22,17 @@ export function createMainWindow(
     title: 'Throughline',
     backgroundColor: '#f6f7f9',
     webPreferences: {
-      preload: preloadPath,
+      preload: preloadPath, // eng-disable PRELOAD_JS_CHECK -- sandboxed, exposes only the contract's methods (tests/electron/preload.test.ts)
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      // A middle click would otherwise ask for a new window; the app has no use for auxclick.
+      disableBlinkFeatures: 'Auxclick',
+      // A file dropped on the window must not replace the app's page with it.
+      navigateOnDragDrop: false,
       spellcheck: true,
     },
   });
