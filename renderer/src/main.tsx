@@ -7,6 +7,7 @@ import { App } from './App';
 import { createApiClient, defaultTransport } from './api/client';
 import { createI18n, initialLanguage } from './i18n';
 import { startAutosave } from './store/autosave';
+import { installFlushOnExit } from './store/flush-on-exit';
 import { createMapStore } from './store/map-store';
 import { applyTheme, useViewPrefs } from './store/view-prefs';
 
@@ -18,6 +19,7 @@ const api = createApiClient(defaultTransport());
 // One store and one saver for the window's life, outside React so StrictMode cannot double them.
 const store = createMapStore();
 const autosave = startAutosave(store, api);
+installFlushOnExit({ store, autosave, askBeforeLosingEdits: !window.throughline });
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
