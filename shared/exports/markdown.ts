@@ -1,0 +1,111 @@
+import type { MapLink, MapNode, MechanismNode, MetricNode } from '../model/types';
+import type { Language } from '../validation/findings';
+import { healthSummary } from '../validation/summary';
+import { validateMap } from '../validation/validate';
+import { escapeMarkdown } from './markdown-escape';
+import { MARKDOWN_WORDS } from './markdown-words';
+import { type OutlineRow, outlineRows } from './outline';
+import { VALUE_LABELS } from './outline-labels';
+
+export interface MarkdownMap {
+  name: string;
+  nodes: readonly MapNode[];
+  links: readonly MapLink[];
+}
+
+/**
+ * The outline of a map as a Markdown document, for people who track the plan in a wiki or a chat:
+ * the map's name, its health in one line, each goal as a `##` heading with its mechanisms as
+ * bullets and their metrics nested under them (the rows of outline.ts), then every finding of the
+ * validator. Every piece of user text goes through escapeMarkdown, so it stays inert text.
+ */
+export function outlineMarkdown(map: MarkdownMap, language: Language, today: string): string {
+  const words = MARKDOWN_WORDS[language];
+  const labels = VALUE_LABELS[language];
+  const findings = validateMap({ nodes: map.nodes, links: map.links });
+  const numbers = new Intl.NumberFormat(language, { maximumFractionDigits: 6 });
+
+  const text = (value: string) => escapeMarkdown(value.trim());
+  const title = (node: MapNode) => text(node.title) || labels.untitled[node.kind];
+  const amount = (value: number | null) => (value === null ? '—' : numbers.format(value));
+  /** "Label: value" for each value present, joined on one line. */
+  const facts = (pairs: readonly (readonly [string, string | null])[]) =>
+    pairs
+      .filter((pair): pair is readonly [string, string] => pair[1] !== null && pair[1] !== '')
+      .map(([label, value]) => `${label}${words.colon}${value}`)
+      .join(words.separator);
+  const withFacts = (head: string, line: string) => (line === '' ? head : `${head} — ${line}`);
+
+  const mechanismLine = (row: OutlineRow, m: MechanismNode) =>
+    withFacts(
+      `- **${title(m)}**`,
+      facts([
+        [words.owner, text(m.owner)],
+        [words.function, labels.function[m.function]],
+        [words.start, m.startDate],
+        [words.due, m.dueDate],
+        [words.status, labels.mechanismStatus[m.status]],
+        [words.enabledBy, row.enabledBy.map(title).join('; ')],
+      ]),
+    );
+  const metricFacts = (row: OutlineRow, k: MetricNode) =>
+    facts([
+      [words.unit, text(k.unit)],
+      [
+        words.baselineToTarget,
+        k.baseline === null && k.target === null ? null : `${amount(k.baseline)} → ${amount(k.target)}`,
+      ],
+      [words.current, k.current === null ? null : amount(k.current)],
+      [words.due, k.dueDate],
+      [words.status, row.progress === null ? null : labels.progress[row.progress]],
+    ]);
+
+  const lines: string[] = [`# ${text(map.name)}`, '', words.summary(healthSummary(map.nodes, findings)), ''];
+  lines.push(words.asOf(today), '');
+
+  const rows = outlineRows(map, today);
+  if (rows.length === 0) lines.push(words.noGoals, '');
+  for (let i = 0; i < rows.length; ) {
+    const goal = (rows[i] as OutlineRow).goal;
+    const first = rows[i] as OutlineRow;
+    lines.push(`## ${title(goal)}`, '');
+    const about = facts([
+      [words.owner, text(goal.owner)],
+      [words.horizon, text(goal.horizon)],
+      [words.priority, goal.priority === null ? null : labels.priority[goal.priority]],
+      [words.status, labels.goalStatus[goal.status]],
+      [words.partOf, first.parentGoals.map(title).join('; ')],
+    ]);
+    lines.push(about, '');
+    let mechanism: MechanismNode | null = null;
+    for (; i < rows.length && (rows[i] as OutlineRow).goal === goal; i++) {
+      const row = rows[i] as OutlineRow;
+      if (row.mechanism !== null) {
+        if (row.mechanism !== mechanism) lines.push(mechanismLine(row, row.mechanism));
+        mechanism = row.mechanism;
+        lines.push(
+          row.metric === null
+            ? `  - ${words.noMetric}`
+            : withFacts(`  - ${title(row.metric)}`, metricFacts(row, row.metric)),
+        );
+      } else if (row.metric !== null) {
+        lines.push(
+          withFacts(
+            `- **${words.outcomeMetric}**${words.colon}${title(row.metric)}`,
+            metricFacts(row, row.metric),
+          ),
+        );
+      } else {
+        lines.push(`- ${words.noMechanism}`);
+      }
+    }
+    lines.push('');
+  }
+
+  lines.push(`## ${words.findings}`, '');
+  if (findings.length === 0) lines.push(words.noFindings);
+  for (const finding of findings) {
+    lines.push(`- **${words.severity[finding.severity]}**${words.colon}${text(finding.message[language])}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

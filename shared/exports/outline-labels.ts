@@ -1,0 +1,68 @@
+import type {
+  GoalPriority,
+  GoalStatus,
+  MechanismFunction,
+  MechanismStatus,
+  MetricCadence,
+  MetricDirection,
+} from '../model/kinds';
+import type { ProgressStatus } from '../model/metric-progress';
+import type { Language } from '../validation/findings';
+
+/**
+ * The words for field values in exported files, in each language. They say the same as the
+ * inspector's options (renderer/src/i18n/strings/inspector.ts); they live here because the exports
+ * are made in the main process and the command line, which do not load the renderer's strings.
+ */
+export interface ValueLabels {
+  priority: Record<GoalPriority, string>;
+  goalStatus: Record<GoalStatus, string>;
+  mechanismStatus: Record<MechanismStatus, string>;
+  function: Record<MechanismFunction, string>;
+  direction: Record<MetricDirection, string>;
+  cadence: Record<MetricCadence, string>;
+  progress: Record<ProgressStatus, string>;
+  /** Shown in the Markdown outline instead of an empty title, so a heading is never blank. */
+  untitled: { goal: string; mechanism: string; metric: string };
+}
+
+export const VALUE_LABELS: Readonly<Record<Language, ValueLabels>> = {
+  en: {
+    priority: { high: 'High', medium: 'Medium', low: 'Low' },
+    goalStatus: { proposed: 'Proposed', active: 'Active', achieved: 'Achieved', dropped: 'Dropped' },
+    mechanismStatus: { planned: 'Planned', running: 'Running', done: 'Done', paused: 'Paused' },
+    function: {
+      operations: 'Operations',
+      marketing: 'Marketing',
+      sales: 'Sales',
+      product: 'Product',
+      other: 'Other',
+    },
+    direction: { higher: 'Higher is better', lower: 'Lower is better' },
+    cadence: { weekly: 'Weekly', monthly: 'Monthly', quarterly: 'Quarterly', yearly: 'Yearly' },
+    progress: {
+      achieved: 'Achieved',
+      'on-track': 'On track',
+      'at-risk': 'At risk',
+      'off-track': 'Off track',
+      unknown: 'Unknown',
+    },
+    untitled: { goal: 'Untitled goal', mechanism: 'Untitled mechanism', metric: 'Untitled metric' },
+  },
+  'zh-CN': {
+    priority: { high: '高', medium: '中', low: '低' },
+    goalStatus: { proposed: '提议', active: '进行中', achieved: '已达成', dropped: '已放弃' },
+    mechanismStatus: { planned: '计划中', running: '运行中', done: '已完成', paused: '已暂停' },
+    function: { operations: '运营', marketing: '市场', sales: '销售', product: '产品', other: '其他' },
+    direction: { higher: '越高越好', lower: '越低越好' },
+    cadence: { weekly: '每周', monthly: '每月', quarterly: '每季度', yearly: '每年' },
+    progress: {
+      achieved: '已达成',
+      'on-track': '正常推进',
+      'at-risk': '有风险',
+      'off-track': '偏离目标',
+      unknown: '未知',
+    },
+    untitled: { goal: '未命名目标', mechanism: '未命名机制', metric: '未命名指标' },
+  },
+};
