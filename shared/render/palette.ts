@@ -1,0 +1,41 @@
+import type { NodeKind } from '../model/kinds';
+import type { Severity } from '../validation/findings';
+
+/**
+ * Fonts of the printed map and document: CJK families of Linux, macOS and Windows first (they
+ * carry Latin glyphs too), so a Chinese plan never prints empty boxes.
+ */
+export const PRINT_FONT_STACK =
+  '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+
+export interface KindStyle {
+  fill: string;
+  stroke: string;
+  /** Dash pattern of the border; metrics are dashed so they differ without colour. */
+  dash: string | null;
+  ink: string;
+  radius: number;
+}
+
+/**
+ * The app's palette (renderer/src/styles.css, light theme). The kinds differ in lightness too —
+ * dark goals with white text, mid mechanisms, light metrics with a dashed border — so a greyscale
+ * print keeps them apart.
+ */
+export const KIND_STYLE: Readonly<Record<NodeKind, KindStyle>> = {
+  goal: { fill: '#173a8a', stroke: '#173a8a', dash: null, ink: '#ffffff', radius: 10 },
+  mechanism: { fill: '#f3b13b', stroke: '#b07100', dash: null, ink: '#2a1a00', radius: 4 },
+  metric: { fill: '#e3f4ef', stroke: '#0f7a62', dash: '6 4', ink: '#0b3d31', radius: 22 },
+};
+
+export const SEVERITY_COLOUR: Readonly<Record<Severity, string>> = {
+  error: '#b42318',
+  warning: '#8a4b00',
+  info: '#3f5f8f',
+};
+
+/** The badge's glyph per severity, as on the canvas. */
+export const SEVERITY_GLYPH: Readonly<Record<Severity, string>> = { error: '!', warning: '▲', info: 'i' };
+
+export const LINK_COLOUR = '#5b6472';
+export const HINT_COLOUR = '#4b5563';
