@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { serializeInterchange } from '../../shared/interchange/format';
+import { goToNode } from '../e2e/canvas-actions';
 import { launchBrowser, removeDir, serveApp } from '../e2e/harness';
 import { generateLayeredMap } from './generate-map';
 
@@ -53,16 +54,6 @@ export async function rerenderedNodes(page: Page, act: () => Promise<void>): Pro
       .__throughlineRenderCounts;
     return [...(counts?.keys() ?? [])];
   });
-}
-
-/** Finds a node by its title with Ctrl+F, which selects it and centres it, as a user would. */
-export async function goToNode(page: Page, title: string) {
-  await page.keyboard.press('Control+f');
-  const search = page.getByTestId('search-input');
-  await search.fill(title);
-  await search.press('Enter');
-  await search.press('Escape');
-  await page.waitForTimeout(300); // the centring animates for 200 ms
 }
 
 /** Renames the selected node with the keyboard (F2, type, Enter); the node components rendered. */

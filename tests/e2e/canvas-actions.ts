@@ -45,5 +45,26 @@ export function edgeCount(page: Page): Promise<number> {
 
 /** Waits until the toolbar says every change is saved. */
 export async function waitSaved(page: Page): Promise<void> {
-  await page.waitForSelector('[data-testid="save-state"][data-state="saved"]');
+  const state = page.getByTestId('save-state');
+  try {
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="save-state"]')?.getAttribute('data-state') === 'saved',
+      null,
+      { timeout: 30_000 },
+    );
+  } catch (error) {
+    // Say what the toolbar showed instead, so a failure explains itself.
+    const shown = `${await state.getAttribute('data-state')}: ${await state.textContent()}`;
+    throw new Error(`the map was not saved within 30 s; the toolbar showed "${shown}"`, { cause: error });
+  }
+}
+
+/** Finds a node by its title with Ctrl+F, which selects it and centres it, as a user would. */
+export async function goToNode(page: Page, title: string) {
+  await page.keyboard.press('Control+f');
+  const search = page.getByTestId('search-input');
+  await search.fill(title);
+  await search.press('Enter');
+  await search.press('Escape');
+  await page.waitForTimeout(300); // the centring animates for 200 ms
 }

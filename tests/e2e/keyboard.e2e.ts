@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { edgeCount, waitSaved } from './canvas-actions';
+import { edgeCount, goToNode, waitSaved } from './canvas-actions';
 import { openPage, removeDir, type ServedApp, serveApp } from './harness';
 
 const nodeCount = (page: Page) => page.locator('[data-testid="plan-node"]').count();
@@ -109,7 +109,8 @@ describe('Keyboard-first editing in Chromium', () => {
 
   it('copies, pastes and duplicates the selection, and selects all', async () => {
     await page.keyboard.press('Escape');
-    await page.locator('.react-flow__node', { hasText: 'Payment-page conversion' }).click();
+    await goToNode(page, 'Payment-page conversion');
+    await expect.poll(() => selectedTitle(page)).toBe('Payment-page conversion');
     await page.keyboard.press('Control+c');
     await page.keyboard.press('Control+v');
     await expect.poll(() => nodeCount(page)).toBe(5);
@@ -143,6 +144,8 @@ describe('Keyboard-first editing in Chromium', () => {
     const sheet = page.getByTestId('shortcut-sheet');
     await expect.poll(() => sheet.isVisible()).toBe(true);
     expect(await sheet.textContent()).toContain('Add a linked child of the next kind');
+    // Help ▸ About in the browser: the sheet names the version.
+    expect(await page.getByTestId('about').textContent()).toMatch(/Throughline \d+\.\d+\.\d+/);
     await page.keyboard.press('Escape');
     await expect.poll(() => sheet.count()).toBe(0);
   });

@@ -1,12 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  goToNode,
-  libraryWithMap,
-  renameSelected,
-  rerenderedNodes,
-  waitForCanvas,
-} from '../bench/canvas.bench';
+import { libraryWithMap, renameSelected, rerenderedNodes, waitForCanvas } from '../bench/canvas.bench';
+import { goToNode } from './canvas-actions';
 import { launchBrowser, removeDir, type ServedApp, serveApp } from './harness';
 
 // What keeps a 1,000-node map fluid: an edit renders the edited node's component and no other.

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { version as appVersion } from '../../../package.json';
 
 /** Which keys the sheet lists, grouped; labels come from `shortcuts.*` in both languages. */
 const GROUPS: ReadonlyArray<{ id: string; rows: ReadonlyArray<readonly [keys: string, label: string]> }> = [
@@ -91,6 +92,9 @@ export function ShortcutSheet({ onClose }: { onClose(): void }) {
         ))}
       </div>
       <p className="shortcut-sheet__note">{t('shortcuts.imeNote')}</p>
+      <p className="shortcut-sheet__note" data-testid="about">
+        {t('app.about', { version: appVersion })}
+      </p>
     </dialog>
   );
 }
