@@ -1,0 +1,5 @@
+export * from './export-choices';
+export * from './paper';
+export * from './pdf-options';
+export * from './print-date';
+export * from './print-query';

@@ -1,0 +1,25 @@
+import type { Language } from '../validation/findings';
+
+/**
+ * A YYYY-MM-DD date as people write it: "12 May 2026" in English, "2026年5月12日" in Chinese.
+ * Formatted in UTC so the day never shifts with the machine's time zone. Other text is kept as it is.
+ */
+export function formatPrintDate(date: string, language: Language): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return date;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const when = new Date(Date.UTC(y, m - 1, d));
+  if (when.getUTCMonth() !== m - 1) return date;
+  return new Intl.DateTimeFormat(language === 'zh-CN' ? 'zh-CN' : 'en-GB', {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(when);
+}
+
+/** Today as YYYY-MM-DD in the machine's own calendar (what "today" means to the person printing). */
+export function localToday(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
