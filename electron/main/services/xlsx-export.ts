@@ -1,0 +1,85 @@
+// exceljs is CommonJS whose only ESM export is its default; its types declare named exports.
+import ExcelJS from 'exceljs';
+import { guardText } from '../../../shared/exports/formula-guard';
+import { type CellValue, outlineTable } from '../../../shared/exports/outline-columns';
+import type { MapLink, MapNode } from '../../../shared/model/types';
+import type { Language, Severity } from '../../../shared/validation/findings';
+import { validateMap } from '../../../shared/validation/validate';
+
+export const XLSX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The sheets' names stay English in every language, so scripts that read the file can rely on them. */
+export const OUTLINE_SHEET = 'Outline';
+export const FINDINGS_SHEET = 'Findings';
+
+const FINDINGS_WORDS: Readonly<
+  Record<Language, { header: [string, string, string]; severity: Record<Severity, string> }>
+> = {
+  en: {
+    header: ['Severity', 'Finding', 'Nodes'],
+    severity: { error: 'Error', warning: 'Warning', info: 'Note' },
+  },
+  'zh-CN': {
+    header: ['严重程度', '检查结果', '相关节点'],
+    severity: { error: '错误', warning: '警告', info: '提示' },
+  },
+};
+
+export interface XlsxMap {
+  name: string;
+  nodes: readonly MapNode[];
+  links: readonly MapLink[];
+}
+
+/** A cell as exceljs stores it: text guarded against formula injection, numbers as numbers. */
+const cellValue = (value: CellValue): string | number | null =>
+  typeof value === 'string' ? guardText(value) : value;
+
+/**
+ * The outline of a map as an Excel workbook: the sheet "Outline" with the rows of the CSV export
+ * (outline-columns.ts) under a bold, frozen header row, numbers as numbers and dates as text
+ * (YYYY-MM-DD, formatted as text so Excel does not turn them into its own dates), and the sheet
+ * "Findings" with every finding of the validator. Main process only: exceljs needs Node.
+ */
+export async function outlineXlsx(map: XlsxMap, language: Language, today: string): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Throughline';
+  workbook.title = map.name;
+
+  const table = outlineTable(map, language, today);
+  const outline = workbook.addWorksheet(OUTLINE_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  outline.columns = table.columns.map((column, c) => ({
+    header: table.header[c] as string,
+    key: column.key,
+    width: column.width,
+    style: column.type === 'date' ? { numFmt: '@' } : {},
+  }));
+  for (const cells of table.rows) outline.addRow(cells.map(cellValue));
+  styleHeader(outline, table.columns.length);
+
+  const words = FINDINGS_WORDS[language];
+  const findings = workbook.addWorksheet(FINDINGS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  findings.columns = [
+    { header: words.header[0], key: 'severity', width: 12 },
+    { header: words.header[1], key: 'message', width: 90, style: { alignment: { wrapText: true } } },
+    { header: words.header[2], key: 'nodes', width: 40 },
+  ];
+  const titleOf = new Map(map.nodes.map((n) => [n.id, n.title]));
+  for (const finding of validateMap({ nodes: map.nodes, links: map.links })) {
+    findings.addRow([
+      words.severity[finding.severity],
+      guardText(finding.message[language]),
+      guardText(finding.nodeIds.map((id) => titleOf.get(id) ?? id).join('; ')),
+    ]);
+  }
+  styleHeader(findings, 3);
+
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function styleHeader(sheet: ExcelJS.Worksheet, columns: number): void {
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  // A filter on the header lets a reader narrow the rows to one goal or owner at once.
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns } };
+}
