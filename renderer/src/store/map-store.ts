@@ -271,6 +271,17 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
       return edit;
     };
 
+    /** Undo or redo: applies the edit the history hands back and selects the nodes it touched. */
+    const replay = (take: () => PlanEdit | null): boolean => {
+      if (get().readOnly) return false;
+      const edit = take();
+      if (!edit) return false;
+      const touched = [...edit.nodes].filter(([, c]) => c.after).map(([id]) => id);
+      applyEdit(edit, touched);
+      set({ editingId: null, ...depths() });
+      return true;
+    };
+
     const selectedNodes = () => get().nodes.filter((n) => n.selected);
 
     const navigation = () => {
@@ -642,27 +653,11 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
       },
 
       undo() {
-        if (get().readOnly) return false;
-        const edit = history.undo();
-        if (!edit) return false;
-        applyEdit(
-          edit,
-          [...edit.nodes].filter(([, c]) => c.after).map(([id]) => id),
-        );
-        set({ editingId: null, ...depths() });
-        return true;
+        return replay(() => history.undo());
       },
 
       redo() {
-        if (get().readOnly) return false;
-        const edit = history.redo();
-        if (!edit) return false;
-        applyEdit(
-          edit,
-          [...edit.nodes].filter(([, c]) => c.after).map(([id]) => id),
-        );
-        set({ editingId: null, ...depths() });
-        return true;
+        return replay(() => history.redo());
       },
 
       takeChanges() {
