@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OUTLINE_FORMATS } from '../exports/outline-formats';
 import { IdSchema, MapContentSchema, MapLinkSchema, MapNameSchema, MapNodeSchema } from '../model/schemas';
 import { TEMPLATE_IDS } from '../templates/ids';
 import { LANGUAGES } from '../validation/findings';
@@ -114,6 +115,11 @@ export const contract = {
     result: MapSummarySchema,
   },
   exportMapJson: { args: MapRef, result: z.object({ fileName: z.string(), text: z.string() }) },
+  /** A map's outline as a CSV, Excel or Markdown file in one language (bytes as base64). */
+  exportMap: {
+    args: MapRef.extend({ format: z.enum(OUTLINE_FORMATS), language: z.enum(LANGUAGES) }),
+    result: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
+  },
   openMapSession: {
     args: MapRef.extend({ sessionId: SessionIdSchema, takeOver: z.boolean().default(false) }),
     result: MapSessionSchema,

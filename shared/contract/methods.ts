@@ -13,6 +13,7 @@ export const METHOD_NAMES = [
   'importMapJson',
   'createMapFromTemplate',
   'exportMapJson',
+  'exportMap',
   'openMapSession',
   'keepMapSession',
   'releaseMapSession',

@@ -6,6 +6,7 @@ import type { Language } from '../../../shared/validation/findings';
 import { describeLinkRefusal } from '../../../shared/validation/link-messages';
 import type { MapRepository } from '../storage/map-repository';
 import type { DocumentSession } from './document-session';
+import { outlineFile } from './outline-file';
 
 /** The system's file dialogs, which only the desktop app has (an Electron adapter provides them). */
 export interface DocumentDialogs {
@@ -67,6 +68,10 @@ export function createPlanHandlers({ documents, dialogs, onUiLanguage }: PlanHan
     exportMapJson: ({ mapId }) => {
       const map = repo().loadMap(mapId);
       return { fileName: safeFileName(map.name, 'json'), text: serializeInterchange(map.name, map) };
+    },
+    exportMap: async ({ mapId, format, language }) => {
+      const { fileName, mimeType, bytes } = await outlineFile(repo().loadMap(mapId), format, language);
+      return { fileName, mimeType, base64: bytes.toString('base64') };
     },
     documentInfo: () => documents.info(),
     listRecentDocuments: () => documents.recent.list(),

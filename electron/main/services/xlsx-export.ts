@@ -6,8 +6,6 @@ import type { MapLink, MapNode } from '../../../shared/model/types';
 import type { Language, Severity } from '../../../shared/validation/findings';
 import { validateMap } from '../../../shared/validation/validate';
 
-export const XLSX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /** The sheets' names stay English in every language, so scripts that read the file can rely on them. */
 export const OUTLINE_SHEET = 'Outline';
 export const FINDINGS_SHEET = 'Findings';

@@ -1,0 +1,40 @@
+import { outlineCsv } from '../../../shared/exports/csv';
+import { localDate } from '../../../shared/exports/local-date';
+import { outlineMarkdown } from '../../../shared/exports/markdown';
+import { OUTLINE_FORMAT_FILES, type OutlineFormat } from '../../../shared/exports/outline-formats';
+import { safeFileName } from '../../../shared/interchange/file-name';
+import type { MapLink, MapNode } from '../../../shared/model/types';
+import type { Language } from '../../../shared/validation/findings';
+
+export interface OutlineFile {
+  fileName: string;
+  mimeType: string;
+  bytes: Buffer;
+}
+
+export interface ExportableMap {
+  name: string;
+  nodes: readonly MapNode[];
+  links: readonly MapLink[];
+}
+
+/**
+ * A map's outline as a file in one format and language: what the contract's exportMap and the
+ * command line both hand out. Metric statuses are judged by today's local date, as the inspector
+ * judges them. The XLSX writer (exceljs) is loaded only when a workbook is asked for.
+ */
+export async function outlineFile(
+  map: ExportableMap,
+  format: OutlineFormat,
+  language: Language,
+  today: string = localDate(),
+): Promise<OutlineFile> {
+  const { extension, mimeType } = OUTLINE_FORMAT_FILES[format];
+  const fileName = safeFileName(map.name, extension);
+  if (format === 'xlsx') {
+    const { outlineXlsx } = await import('./xlsx-export');
+    return { fileName, mimeType, bytes: await outlineXlsx(map, language, today) };
+  }
+  const text = format === 'csv' ? outlineCsv(map, language, today) : outlineMarkdown(map, language, today);
+  return { fileName, mimeType, bytes: Buffer.from(text, 'utf8') };
+}

@@ -1,0 +1,117 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openPlanBackend, type PlanBackend } from '../../electron/main/services/plan-backend';
+import { FINDINGS_SHEET, OUTLINE_SHEET } from '../../electron/main/services/xlsx-export';
+import type { MapSummary } from '../../shared/contract/api';
+import { CSV_BOM, outlineCsv } from '../../shared/exports/csv';
+import { localDate } from '../../shared/exports/local-date';
+import { outlineMarkdown } from '../../shared/exports/markdown';
+import { templateContent } from '../../shared/templates';
+
+let dir: string;
+let backend: PlanBackend;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'throughline-export-map-'));
+  backend = openPlanBackend({ libraryPath: join(dir, 'library.throughline'), stateDir: dir });
+});
+afterEach(() => {
+  backend.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface Exported {
+  fileName: string;
+  mimeType: string;
+  base64: string;
+}
+
+async function call<T>(method: string, payload: unknown): Promise<T> {
+  const response = await backend.registry.dispatch(method, payload);
+  if (!response.ok) throw new Error(`${response.error.code}: ${response.error.message}`);
+  return response.value as T;
+}
+
+/** Rows this connection has written so far: unchanged means nothing was written. */
+function writes(): number {
+  const row = backend.documents.database.db.prepare('SELECT total_changes() AS n').get() as { n: number };
+  return row.n;
+}
+
+const fromTemplate = (language: 'en' | 'zh-CN') =>
+  call<MapSummary>('createMapFromTemplate', { templateId: 'product-launch-gap', language });
+
+describe('exportMap over the contract', () => {
+  it('answers CSV and Markdown made from the stored map, named after it', async () => {
+    for (const language of ['en', 'zh-CN'] as const) {
+      const map = await fromTemplate(language);
+      const content = templateContent('product-launch-gap', language);
+      // The export judges metric statuses by today's date, as the inspector does.
+      const today = localDate();
+
+      const csv = await call<Exported>('exportMap', { mapId: map.id, format: 'csv', language });
+      expect(csv.fileName).toBe(`${map.name}.csv`);
+      expect(csv.mimeType).toBe('text/csv;charset=utf-8');
+      const csvText = Buffer.from(csv.base64, 'base64').toString('utf8');
+      expect(csvText.startsWith(CSV_BOM)).toBe(true);
+      expect(csvText).toBe(outlineCsv(content, language, today));
+
+      const md = await call<Exported>('exportMap', { mapId: map.id, format: 'md', language });
+      expect(md.fileName).toBe(`${map.name}.md`);
+      expect(md.mimeType).toBe('text/markdown;charset=utf-8');
+      expect(Buffer.from(md.base64, 'base64').toString('utf8')).toBe(
+        outlineMarkdown({ name: map.name, ...content }, language, today),
+      );
+    }
+  });
+
+  it('answers an Excel workbook with the outline and the findings', async () => {
+    const map = await fromTemplate('zh-CN');
+    const xlsx = await call<Exported>('exportMap', { mapId: map.id, format: 'xlsx', language: 'zh-CN' });
+    expect(xlsx.fileName).toBe(`${map.name}.xlsx`);
+    expect(xlsx.mimeType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(xlsx.base64, 'base64') as unknown as ExcelJS.Buffer);
+    const outline = workbook.getWorksheet(OUTLINE_SHEET) as ExcelJS.Worksheet;
+    expect(outline.getRow(1).getCell(1).value).toBe('战略目标');
+    expect(outline.rowCount).toBeGreaterThan(1);
+    expect((workbook.getWorksheet(FINDINGS_SHEET) as ExcelJS.Worksheet).rowCount).toBeGreaterThan(1);
+  });
+
+  const bad: [string, (mapId: string) => unknown, string][] = [
+    [
+      'a format the outline has no writer for',
+      (mapId) => ({ mapId, format: 'pdf', language: 'en' }),
+      'invalid-payload',
+    ],
+    ['no format', (mapId) => ({ mapId, language: 'en' }), 'invalid-payload'],
+    ['a format in capitals', (mapId) => ({ mapId, format: 'CSV', language: 'en' }), 'invalid-payload'],
+    ['an unknown language', (mapId) => ({ mapId, format: 'csv', language: 'fr' }), 'invalid-payload'],
+    ['no language', (mapId) => ({ mapId, format: 'md' }), 'invalid-payload'],
+    [
+      'a map id with path tricks',
+      () => ({ mapId: '../x', format: 'csv', language: 'en' }),
+      'invalid-payload',
+    ],
+    ['a number for the map id', () => ({ mapId: 7, format: 'csv', language: 'en' }), 'invalid-payload'],
+    ['an unknown map', () => ({ mapId: 'nope', format: 'xlsx', language: 'en' }), 'not-found'],
+    ['a string instead of an object', () => 'csv', 'invalid-payload'],
+  ];
+
+  it.each(bad)('refuses %s with a typed error and writes nothing', async (_, payload, code) => {
+    const map = await fromTemplate('en');
+    const files = readdirSync(dir).sort();
+    const before = writes();
+    const response = await backend.registry.dispatch('exportMap', payload(map.id));
+    expect(response.ok).toBe(false);
+    if (!response.ok) {
+      expect(response.error.code).toBe(code);
+      expect(response.error.message).not.toMatch(/\n\s+at /);
+    }
+    expect(writes()).toBe(before);
+    expect(readdirSync(dir).sort()).toEqual(files);
+  });
+});
