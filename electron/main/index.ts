@@ -7,6 +7,7 @@ import { app, BrowserWindow, dialog, ipcMain, screen, session, shell } from 'ele
 import { APP_COMMAND_CHANNEL, type AppCommandMessage } from '../../shared/contract/app-commands';
 import { channelOf } from '../../shared/contract/methods';
 import { documentDialogs } from './dialogs';
+import { flushBeforeClose } from './flush-before-close';
 import { registerIpc, rendererSenderCheck } from './ipc';
 import { documentPathFromArgv } from './launch-args';
 import { afterHandled, installMenu, RECENT_CHANGING_METHODS } from './menu';
@@ -123,6 +124,8 @@ if (!app.requestSingleInstanceLock()) {
       initialWindowState(readWindowState(stateFile), workAreas()),
     );
     trackWindowState(window, stateFile);
+    // Closing waits for the page's last save (and asks if the disk refused it).
+    flushBeforeClose(window, dialog, () => menuLanguage);
     mainWindow = window;
     void window.loadFile(paths.rendererIndex);
   });
