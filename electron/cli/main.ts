@@ -26,12 +26,19 @@ const COMMANDS: Record<string, CommandSpec> = {
     ],
   },
   export: {
-    usage: 'throughline export FILE --format json [--map NAME_OR_ID] [--out PATH]',
-    summary: 'Write one map in the JSON interchange format.',
-    options: { format: { type: 'string' }, map: { type: 'string' }, out: { type: 'string' } },
+    usage:
+      'throughline export FILE --format json|csv|xlsx|md [--map NAME_OR_ID] [--out PATH] [--lang en|zh-CN]',
+    summary: 'Write one map as JSON, or its outline as CSV, Excel or Markdown.',
+    options: {
+      format: { type: 'string' },
+      map: { type: 'string' },
+      out: { type: 'string' },
+      lang: { type: 'string' },
+    },
     details: [
-      'Writes to stdout unless --out is given. A document with several maps needs --map.',
-      'json is the only format so far; pdf, png, csv, xlsx and md will follow.',
+      'Writes to stdout unless --out is given; xlsx needs --out. A document with several maps needs --map.',
+      'csv, xlsx and md hold the outline, one row per goal-mechanism-metric path, with the findings (md, xlsx);',
+      'headers, values and findings are in --lang (default en). pdf and png are not available yet.',
     ],
   },
   import: {
@@ -184,6 +191,7 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
           format: str('format') ?? 'json',
           map: str('map'),
           out: str('out'),
+          lang: language(str('lang')),
         },
         io.out,
         io.info,
