@@ -1,5 +1,6 @@
 import { inspectorStrings } from './strings/inspector';
 import { layoutStrings } from './strings/layout';
+import { outlineStrings } from './strings/outline';
 import { templatesStrings } from './strings/templates';
 
 /** English UI strings. zh-CN.ts has the same keys (a test checks both have every key). */
@@ -181,6 +182,7 @@ export const en = {
   inspector: inspectorStrings.en,
   layout: layoutStrings.en,
   templates: templatesStrings.en,
+  outline: outlineStrings.en,
 };
 
 export type Strings = typeof en;

@@ -1,6 +1,7 @@
 import type { Strings } from './en';
 import { inspectorStrings } from './strings/inspector';
 import { layoutStrings } from './strings/layout';
+import { outlineStrings } from './strings/outline';
 import { templatesStrings } from './strings/templates';
 
 /** 简体中文界面文字。 */
@@ -181,4 +182,5 @@ export const zhCN: Strings = {
   inspector: inspectorStrings.zhCN,
   layout: layoutStrings.zhCN,
   templates: templatesStrings.zhCN,
+  outline: outlineStrings.zhCN,
 };

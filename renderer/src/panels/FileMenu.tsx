@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentInfo, RecentDocument, ThroughlineApi } from '../../../shared/contract/api';
+import type { OutlineFormat } from '../../../shared/exports/outline-formats';
 import { useCommand } from '../commands/use-commands';
 import { base64ToBytes, downloadFile, fileToBase64 } from '../files/browser-files';
+import { useLanguage } from '../i18n/use-language';
 
 export interface FileMenuProps {
   api: ThroughlineApi;
@@ -19,6 +21,13 @@ export interface FileMenuProps {
 
 type PickerPurpose = 'open' | 'import';
 
+/** The outline exports in the menu: the same table as CSV and Excel, and a Markdown document. */
+const OUTLINE_EXPORTS = [
+  { format: 'csv', label: 'outline.exportCsv' },
+  { format: 'xlsx', label: 'outline.exportXlsx' },
+  { format: 'md', label: 'outline.exportMd' },
+] as const satisfies readonly { format: OutlineFormat; label: string }[];
+
 /**
  * The File commands, reachable in both modes: Open, Save As, recent documents, the library, JSON
  * import and export. The desktop app uses the system's dialogs; the browser mode a file picker
@@ -34,6 +43,7 @@ export function FileMenu({
   notify,
 }: FileMenuProps) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const [open, setOpen] = useState(false);
   const [recent, setRecent] = useState<RecentDocument[]>([]);
   const picker = useRef<HTMLInputElement>(null);
@@ -105,6 +115,15 @@ export function FileMenu({
       await flush();
       const { fileName, text } = await api.exportMapJson({ mapId });
       downloadFile(fileName, text, 'application/json');
+    });
+
+  // Headers, values and findings in the language the UI is in.
+  const exportOutline = (format: OutlineFormat) =>
+    run(async () => {
+      if (!mapId) return;
+      await flush();
+      const file = await api.exportMap({ mapId, format, language });
+      downloadFile(file.fileName, base64ToBytes(file.base64), file.mimeType);
     });
 
   const onPicked = (file: File | undefined) => {
@@ -212,6 +231,18 @@ export function FileMenu({
           >
             {t('file.exportJson')}
           </button>
+          {OUTLINE_EXPORTS.map(({ format, label }) => (
+            <button
+              key={format}
+              type="button"
+              role="menuitem"
+              onClick={() => exportOutline(format)}
+              disabled={!mapId}
+              data-testid={`file-export-${format}`}
+            >
+              {t(label)}
+            </button>
+          ))}
         </div>
       ) : null}
       <input

@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CSV_BOM, outlineCsv } from '../../shared/exports/csv';
+import { localDate } from '../../shared/exports/local-date';
+import { escapeMarkdown } from '../../shared/exports/markdown-escape';
+import { outlineRows } from '../../shared/exports/outline';
+import { templateContent, templateName } from '../../shared/templates';
+import { validateMap } from '../../shared/validation';
+import { openPage, removeDir, type ServedApp, serveApp } from './harness';
+
+const TEMPLATE = 'product-launch-gap';
+
+describe('outline exports from the File menu, downloaded in the browser mode', () => {
+  let app: ServedApp;
+  let page: Page;
+  const name = templateName(TEMPLATE, 'en');
+  const content = templateContent(TEMPLATE, 'en');
+
+  beforeAll(async () => {
+    app = await serveApp();
+    page = await openPage(app);
+    await page.getByTestId('new-from-template').click();
+    await page.locator(`[data-testid="template-option"][data-template-id="${TEMPLATE}"]`).click();
+    await page.getByTestId('template-create').click();
+    // expect.poll only runs inside a test; here the page is waited for by its own means.
+    await page.locator('[data-testid="map-row"]', { hasText: name }).waitFor();
+    await page.locator(`[data-testid="plan-node"][data-node-id="${content.nodes.at(-1)?.id}"]`).waitFor();
+  });
+
+  afterAll(async () => {
+    await page?.context().close();
+    await app?.stop();
+    removeDir(app.dir);
+  });
+
+  async function download(menuItem: string) {
+    await page.getByTestId('file-menu').click();
+    const pending = page.waitForEvent('download');
+    await page.getByTestId(menuItem).click();
+    const file = await pending;
+    const path = await file.path();
+    return { name: file.suggestedFilename(), bytes: readFileSync(path) };
+  }
+
+  it('downloads the outline as CSV: one row per path, the same as the export makes', async () => {
+    const csv = await download('file-export-csv');
+    expect(csv.name).toBe(`${name}.csv`);
+    const text = csv.bytes.toString('utf8');
+    expect(text.startsWith(CSV_BOM)).toBe(true);
+    expect(text).toBe(outlineCsv(content, 'en', localDate()));
+    const lines = text.slice(CSV_BOM.length).split('\r\n');
+    expect(lines[0]?.startsWith('Goal,Goal owner,Horizon,Priority,Goal status')).toBe(true);
+    expect(lines.length).toBe(outlineRows(content, localDate()).length + 2); // header, rows, final CRLF
+    for (const node of content.nodes) expect(text).toContain(node.title);
+  });
+
+  it('downloads the outline as Markdown with every title and every finding', async () => {
+    const md = await download('file-export-md');
+    expect(md.name).toBe(`${name}.md`);
+    const text = md.bytes.toString('utf8');
+    expect(text.startsWith(`# ${escapeMarkdown(name)}\n`)).toBe(true);
+    expect(text).toContain('2 of 3 goals have an execution path');
+    for (const node of content.nodes) expect(text).toContain(escapeMarkdown(node.title));
+    const findings = validateMap(content);
+    expect(findings.length).toBeGreaterThan(0);
+    for (const finding of findings) expect(text).toContain(escapeMarkdown(finding.message.en));
+  });
+
+  it('downloads an Excel workbook, and exports in Chinese when the interface is in Chinese', async () => {
+    const xlsx = await download('file-export-xlsx');
+    expect(xlsx.name).toBe(`${name}.xlsx`);
+    expect(xlsx.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+
+    await page.getByTestId('language').selectOption('zh-CN');
+    await page.getByTestId('file-menu').click();
+    expect(await page.getByTestId('file-export-csv').textContent()).toBe('导出大纲为 CSV');
+    await page.keyboard.press('Escape');
+    const csv = await download('file-export-csv');
+    const text = csv.bytes.toString('utf8');
+    expect(text.slice(CSV_BOM.length).split('\r\n')[0]?.startsWith('战略目标,目标负责人')).toBe(true);
+    expect(text).toBe(outlineCsv(content, 'zh-CN', localDate()));
+    await page.getByTestId('language').selectOption('en');
+  });
+});
