@@ -82,6 +82,18 @@ export const DocumentBytesSchema = z.object({
   base64: z.string().max(MAX_DOCUMENT_BASE64),
 });
 
+/** An automatic backup of the open document (see electron/main/storage/backups.ts). */
+export const BackupSchema = z.object({
+  /** The backup's file name: all a client may name when restoring, never a path. */
+  id: z.string(),
+  /** When it was made, as an ISO time (UTC). */
+  createdAt: z.string(),
+  fileName: z.string(),
+  sizeBytes: z.number().int().nonnegative(),
+  mapCount: z.number().int().nonnegative(),
+});
+export type Backup = z.output<typeof BackupSchema>;
+
 export const MapSessionSchema = z.object({
   map: MapDocumentSchema,
   /** True when another window holds the map: this one shows it read-only until it takes over. */
@@ -146,6 +158,10 @@ export const contract = {
     args: z.object({ language: z.enum(LANGUAGES) }),
     result: z.object({ language: z.enum(LANGUAGES) }),
   },
+  /** The open document's backups, newest first. */
+  listBackups: { args: z.object({}), result: z.array(BackupSchema) },
+  /** Replaces the open document with one of its backups, after backing up its current state. */
+  restoreBackup: { args: z.object({ id: z.string().min(1).max(255) }), result: DocumentInfoSchema },
 } as const satisfies Record<MethodName, MethodSpec>;
 
 // Every contract entry is a listed method name (the reverse is checked by `satisfies` above).

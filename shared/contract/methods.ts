@@ -26,6 +26,8 @@ export const METHOD_NAMES = [
   'openDocumentDialog',
   'saveDocumentAsDialog',
   'setUiLanguage',
+  'listBackups',
+  'restoreBackup',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 

@@ -1,10 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import type { DocumentInfo } from '../../../shared/contract/api';
+import type { Backup, DocumentInfo } from '../../../shared/contract/api';
 import { ApiError } from '../../../shared/contract/errors';
 import { safeFileName } from '../../../shared/interchange/file-name';
+import type { BackupPolicy } from '../storage/backups';
+import { stageRestore } from '../storage/backups';
 import { MapRepository } from '../storage/map-repository';
 import { openDocument, type PlanDatabase } from '../storage/open-document';
+import { DocumentBackups } from './document-backups';
 import { MapLeases } from './map-leases';
 import { RecentDocuments } from './recent-documents';
 
@@ -15,6 +18,8 @@ export interface DocumentSessionOptions {
   stateDir: string;
   /** Whether Open and Save As use the system's dialogs (the desktop app). */
   nativeDialogs: boolean;
+  /** How often and how many automatic backups (tests inject a clock). */
+  backups?: Partial<BackupPolicy>;
 }
 
 /**
@@ -24,12 +29,15 @@ export interface DocumentSessionOptions {
 export class DocumentSession {
   readonly recent: RecentDocuments;
   readonly leases = new MapLeases();
+  readonly backups: DocumentBackups;
   private current: { database: PlanDatabase; repository: MapRepository; isLibrary: boolean };
 
   constructor(private readonly options: DocumentSessionOptions) {
     this.recent = new RecentDocuments(options.stateDir);
+    this.backups = new DocumentBackups(options.backups);
     const database = openDocument(options.libraryPath, { create: true });
     this.current = { database, repository: new MapRepository(database), isLibrary: true };
+    this.backups.afterOpen(database);
   }
 
   get repository(): MapRepository {
@@ -55,9 +63,10 @@ export class DocumentSession {
     if (path === this.current.database.path) return this.info();
     const database = openDocument(path, { create });
     const isLibrary = path === this.options.libraryPath;
-    this.current.repository.close();
+    this.closeCurrent();
     this.current = { database, repository: new MapRepository(database), isLibrary };
     this.leases.clear();
+    this.backups.afterOpen(database);
     if (!isLibrary) this.recent.remember(path);
     return this.info();
   }
@@ -124,8 +133,60 @@ export class DocumentSession {
   }
 
   close(): void {
+    this.closeCurrent();
+  }
+
+  /** The open document's backups, newest first. */
+  listBackups(): Backup[] {
+    return this.backups.list(this.current.database);
+  }
+
+  /**
+   * Replaces the open document with one of its backups without ever losing data: the backup is
+   * first checked as a document in a staged copy, the current state is backed up, and only then
+   * is the database closed, the staged copy moved over the file (one rename) and reopened.
+   * Anything that fails before the rename leaves the document as it was, and open.
+   */
+  async restoreBackup(id: string): Promise<DocumentInfo> {
+    const before = this.current;
+    const { path } = before.database;
+    const staged = stageRestore(this.backups.find(before.database, id).path, path);
+    try {
+      await this.backups.beforeRestore(before.database);
+      if (this.current !== before) {
+        throw new ApiError('conflict', 'Another document was opened meanwhile; nothing was restored.');
+      }
+      before.repository.close();
+      if (existsSync(`${path}-wal`)) {
+        // Another program still has the file open: its WAL would be replayed onto the backup.
+        this.current = { ...before, ...reopen(path) };
+        throw new ApiError(
+          'storage-failed',
+          `"${basename(path)}" is in use by another program; nothing was restored.`,
+        );
+      }
+      renameSync(staged, path);
+    } catch (error) {
+      rmSync(staged, { force: true });
+      if (!this.current.database.db.open) this.current = { ...this.current, ...reopen(path) };
+      throw error;
+    }
+    this.current = { ...before, ...reopen(path) };
+    this.leases.clear();
+    this.backups.rotate(this.current.database);
+    return this.info();
+  }
+
+  /** A clean close: the day's backup if it is still missing, then the WAL folded back. */
+  private closeCurrent(): void {
+    this.backups.beforeClose(this.current.database);
     this.current.repository.close();
   }
+}
+
+function reopen(path: string): { database: PlanDatabase; repository: MapRepository } {
+  const database = openDocument(path, { create: false });
+  return { database, repository: new MapRepository(database) };
 }
 
 function uniquePath(folder: string, fileName: string): string {

@@ -5,6 +5,7 @@ import { templateContent, templateName } from '../../../shared/templates';
 import type { Language } from '../../../shared/validation/findings';
 import { describeLinkRefusal } from '../../../shared/validation/link-messages';
 import type { MapRepository } from '../storage/map-repository';
+import { createBackupHandlers } from './backup-handlers';
 import type { DocumentSession } from './document-session';
 import { outlineFile } from './outline-file';
 
@@ -96,6 +97,7 @@ export function createPlanHandlers({ documents, dialogs, onUiLanguage }: PlanHan
       const path = await dialogs.chooseSaveAsPath(documents.info().fileName);
       return path ? documents.saveAs(path) : null;
     },
+    ...createBackupHandlers(documents),
   };
 }
 
