@@ -39,10 +39,32 @@ export interface OutlineInput {
 const USABLE = LINK_CLASS_CODE.usable;
 
 /**
+ * The most rows an outline may have: what one Excel sheet holds under its header. Rows multiply
+ * (every goal lists every mechanism it reaches), so a contrived map of 20,000 nodes could ask for
+ * hundreds of millions; it is refused with a reason instead of exhausting memory.
+ */
+export const MAX_OUTLINE_ROWS = 1_048_575;
+
+/** The outline of a map would have more rows than MAX_OUTLINE_ROWS. */
+export class OutlineTooLargeError extends Error {
+  constructor(limit: number) {
+    super(
+      `the outline of this map would have more than ${limit.toLocaleString('en')} rows ` +
+        '(goals reaching the same long chains of mechanisms); export it as JSON instead',
+    );
+    this.name = 'OutlineTooLargeError';
+  }
+}
+
+/**
  * The outline rows of a map. `today` (YYYY-MM-DD) is the date metric statuses are judged by, so
  * the result depends on nothing but its arguments.
  */
-export function outlineRows(map: OutlineInput, today: string): OutlineRow[] {
+export function outlineRows(
+  map: OutlineInput,
+  today: string,
+  maxRows: number = MAX_OUTLINE_ROWS,
+): OutlineRow[] {
   const { nodes, links } = map;
   const n = nodes.length;
   const analysis = analyseLinks(nodes, links);
@@ -75,6 +97,10 @@ export function outlineRows(map: OutlineInput, today: string): OutlineRow[] {
     metricProgress(metric, today, startOf.get(metric.id) ?? null).status;
 
   const rows: OutlineRow[] = [];
+  const add = (row: OutlineRow): void => {
+    if (rows.length >= maxRows) throw new OutlineTooLargeError(maxRows);
+    rows.push(row);
+  };
   const goalSeen = new Uint8Array(n);
   // Per goal, which mechanisms its walk has met: stamped with the goal's index + 1, so the array
   // is allocated once for the whole outline.
@@ -113,19 +139,19 @@ export function outlineRows(map: OutlineInput, today: string): OutlineRow[] {
         .filter((p) => kindOf(p) === 'mechanism' && walkStamp[p] === mark)
         .map((p) => nodes[p] as MechanismNode);
       const metrics = (next[m] as number[]).filter((w) => kindOf(w) === 'metric');
-      if (metrics.length === 0) rows.push({ ...base, mechanism, enabledBy, metric: null, progress: null });
+      if (metrics.length === 0) add({ ...base, mechanism, enabledBy, metric: null, progress: null });
       for (const k of metrics) {
         const metric = nodes[k] as MetricNode;
-        rows.push({ ...base, mechanism, enabledBy, metric, progress: progressOf(metric) });
+        add({ ...base, mechanism, enabledBy, metric, progress: progressOf(metric) });
       }
     }
     for (const k of next[g] as number[]) {
       if (kindOf(k) !== 'metric') continue;
       const metric = nodes[k] as MetricNode;
-      rows.push({ ...base, mechanism: null, enabledBy: [], metric, progress: progressOf(metric) });
+      add({ ...base, mechanism: null, enabledBy: [], metric, progress: progressOf(metric) });
     }
     if (rows.length === before)
-      rows.push({ ...base, mechanism: null, enabledBy: [], metric: null, progress: null });
+      add({ ...base, mechanism: null, enabledBy: [], metric: null, progress: null });
 
     const subGoals = (next[g] as number[]).filter((w) => kindOf(w) === 'goal');
     for (let k = subGoals.length - 1; k >= 0; k--) stack.push(subGoals[k] as number);

@@ -3,7 +3,7 @@ import { CSV_BOM, outlineCsv, toCsv } from '../../shared/exports/csv';
 import { guardText, unguardText } from '../../shared/exports/formula-guard';
 import { outlineMarkdown } from '../../shared/exports/markdown';
 import { escapeMarkdown } from '../../shared/exports/markdown-escape';
-import { type OutlineRow, outlineRows } from '../../shared/exports/outline';
+import { type OutlineRow, OutlineTooLargeError, outlineRows } from '../../shared/exports/outline';
 import { type CellValue, OUTLINE_COLUMNS, outlineTable } from '../../shared/exports/outline-columns';
 import { metricProgress, metricStartDate } from '../../shared/model/metric-progress';
 import { MapNodeSchema } from '../../shared/model/schemas';
@@ -166,6 +166,20 @@ describe('outline rows', () => {
     const rows = outlineRows(map, TODAY);
     expect(paths(rows)).toEqual(['a/m/k', 'shared/-/-', 'b/m/k']);
     expect(rows[1]?.parentGoals.map((g) => g.id)).toEqual(['a', 'b']);
+  });
+
+  it('refuses, with a reason, an outline longer than a spreadsheet holds instead of exhausting memory', () => {
+    row = 0;
+    // Every goal reaches the whole chain of mechanisms: rows = goals × mechanisms.
+    const goals = ['a', 'b', 'c'].map((id) => goal(id));
+    const chain = ['m1', 'm2', 'm3', 'm4'].map((id) => mech(id));
+    const map = {
+      nodes: [...goals, ...chain],
+      links: links('a>m1', 'b>m1', 'c>m1', 'm1>m2', 'm2>m3', 'm3>m4'),
+    };
+    expect(outlineRows(map, TODAY, 12)).toHaveLength(12);
+    expect(() => outlineRows(map, TODAY, 11)).toThrow(OutlineTooLargeError);
+    expect(() => outlineRows(map, TODAY, 11)).toThrow(/more than 11 rows.*export it as JSON instead/);
   });
 
   it('judges each metric as the inspector does (metricProgress from the mechanisms’ start)', () => {

@@ -1,6 +1,8 @@
+import { ApiError } from '../../../shared/contract/errors';
 import { outlineCsv } from '../../../shared/exports/csv';
 import { localDate } from '../../../shared/exports/local-date';
 import { outlineMarkdown } from '../../../shared/exports/markdown';
+import { OutlineTooLargeError } from '../../../shared/exports/outline';
 import { OUTLINE_FORMAT_FILES, type OutlineFormat } from '../../../shared/exports/outline-formats';
 import { safeFileName } from '../../../shared/interchange/file-name';
 import type { MapLink, MapNode } from '../../../shared/model/types';
@@ -31,10 +33,18 @@ export async function outlineFile(
 ): Promise<OutlineFile> {
   const { extension, mimeType } = OUTLINE_FORMAT_FILES[format];
   const fileName = safeFileName(map.name, extension);
-  if (format === 'xlsx') {
-    const { outlineXlsx } = await import('./xlsx-export');
-    return { fileName, mimeType, bytes: await outlineXlsx(map, language, today) };
+  try {
+    if (format === 'xlsx') {
+      const { outlineXlsx } = await import('./xlsx-export');
+      return { fileName, mimeType, bytes: await outlineXlsx(map, language, today) };
+    }
+    const text = format === 'csv' ? outlineCsv(map, language, today) : outlineMarkdown(map, language, today);
+    return { fileName, mimeType, bytes: Buffer.from(text, 'utf8') };
+  } catch (error) {
+    // A map whose outline is too large is the user's map, not a fault: say so as a typed error.
+    if (error instanceof OutlineTooLargeError) {
+      throw new ApiError('unsupported', `This map cannot be exported as an outline: ${error.message}.`);
+    }
+    throw error;
   }
-  const text = format === 'csv' ? outlineCsv(map, language, today) : outlineMarkdown(map, language, today);
-  return { fileName, mimeType, bytes: Buffer.from(text, 'utf8') };
 }
