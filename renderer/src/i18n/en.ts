@@ -1,3 +1,4 @@
+import { backupsStrings } from './strings/backups';
 import { inspectorStrings } from './strings/inspector';
 import { layoutStrings } from './strings/layout';
 import { outlineStrings } from './strings/outline';
@@ -180,6 +181,7 @@ export const en = {
     regained: 'The other window let go of this map: you can edit it here again.',
   },
   inspector: inspectorStrings.en,
+  backups: backupsStrings.en,
   layout: layoutStrings.en,
   templates: templatesStrings.en,
   outline: outlineStrings.en,

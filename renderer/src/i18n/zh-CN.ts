@@ -1,4 +1,5 @@
 import type { Strings } from './en';
+import { backupsStrings } from './strings/backups';
 import { inspectorStrings } from './strings/inspector';
 import { layoutStrings } from './strings/layout';
 import { outlineStrings } from './strings/outline';
@@ -180,6 +181,7 @@ export const zhCN: Strings = {
     regained: '另一个窗口已释放这张地图：你可以在这里继续编辑。',
   },
   inspector: inspectorStrings.zhCN,
+  backups: backupsStrings.zhCN,
   layout: layoutStrings.zhCN,
   templates: templatesStrings.zhCN,
   outline: outlineStrings.zhCN,

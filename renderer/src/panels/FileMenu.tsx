@@ -5,6 +5,7 @@ import type { OutlineFormat } from '../../../shared/exports/outline-formats';
 import { useCommand } from '../commands/use-commands';
 import { base64ToBytes, downloadFile, fileToBase64 } from '../files/browser-files';
 import { useLanguage } from '../i18n/use-language';
+import { RestoreDialog } from './RestoreDialog';
 
 export interface FileMenuProps {
   api: ThroughlineApi;
@@ -46,6 +47,7 @@ export function FileMenu({
   const language = useLanguage();
   const [open, setOpen] = useState(false);
   const [recent, setRecent] = useState<RecentDocument[]>([]);
+  const [restoreOpen, setRestoreOpen] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
   const purpose = useRef<PickerPurpose>('open');
   const menu = useRef<HTMLDivElement>(null);
@@ -191,6 +193,17 @@ export function FileMenu({
           >
             {t('file.openLibrary')}
           </button>
+          <button
+            type="button"
+            role="menuitem"
+            onClick={() => {
+              setOpen(false);
+              setRestoreOpen(true);
+            }}
+            data-testid="file-restore"
+          >
+            {t('backups.menuItem')}
+          </button>
           <div className="file-menu__section" role="presentation">
             {t('file.recent')}
           </div>
@@ -252,6 +265,17 @@ export function FileMenu({
         data-testid="file-picker"
         onChange={(e) => onPicked(e.target.files?.[0])}
       />
+      {restoreOpen ? (
+        <RestoreDialog
+          api={api}
+          flush={flush}
+          onRestored={(info, date) => {
+            onDocumentChanged(info);
+            notify(t('backups.restored', { date }));
+          }}
+          onClose={() => setRestoreOpen(false)}
+        />
+      ) : null}
     </div>
   );
 }
