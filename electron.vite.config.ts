@@ -24,7 +24,10 @@ export default defineConfig({
     root: 'renderer',
     plugins: [react()],
     build: {
-      rollupOptions: { input: { index: resolve('renderer/index.html') } },
+      // The print view is a page of its own, loaded by the PDF printers (renderer/print.html).
+      rollupOptions: {
+        input: { index: resolve('renderer/index.html'), print: resolve('renderer/print.html') },
+      },
     },
   },
 });

@@ -121,7 +121,7 @@ export function pdfEngineOptions(choices: PdfChoices, documentTitle: string): Pd
 function band(marginsMm: Margins<number>, left: string, right: string): string {
   const style = [
     `font-family:${PRINT_FONT_STACK.replace(/"/g, "'")}`,
-    'font-size:8px',
+    'font-size:9px',
     'line-height:1.3',
     'color:#4b5563',
     'width:100%',

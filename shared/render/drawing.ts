@@ -63,10 +63,10 @@ export interface Drawing {
 }
 
 /** Room around the drawing, for badges and the curves of links within a column. */
-const MARGIN = 28;
+const MARGIN = 22;
 /** How far a link between two nodes of one column bulges out to the left. */
-const BRACKET_MIN = 36;
-const BRACKET_MAX = 110;
+const BRACKET_MIN = 30;
+const BRACKET_MAX = 80;
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 

@@ -44,8 +44,8 @@ export interface TileOptions {
   overviewScale?: number;
 }
 
-/** Space kept around nodes when choosing where a tile ends: badges and hints stick out. */
-const CUT_MARGIN_X = 12;
+/** Space kept around nodes when choosing where a tile ends: badges and "← p. 12" hints stick out. */
+const CUT_MARGIN_X = 60;
 const CUT_MARGIN_Y = 18;
 /** A tile is at least this share of a page when the cut is moved to fall between nodes. */
 const MIN_FILL = 0.5;
@@ -59,7 +59,11 @@ const MAX_REFS = 3;
  * beside nodes whose links continue on another tile. The overview is the whole drawing.
  */
 export function mapTiles(input: MapSvgInput, page: PageSize, options: TileOptions = {}): MapTiling {
-  const drawing = prepareDrawing(input);
+  return tileDrawing(prepareDrawing(input), page, options);
+}
+
+/** mapTiles over a drawing already prepared (the print view sizes the pages from its bounds first). */
+export function tileDrawing(drawing: Drawing, page: PageSize, options: TileOptions = {}): MapTiling {
   const scale = options.scale ?? 1;
   const overviewScale = options.overviewScale ?? scale;
   const { bounds } = drawing;

@@ -77,12 +77,12 @@ describe('pdfEngineOptions', () => {
     const { headerTemplate, footerTemplate } = options.playwright;
     expect(headerTemplate).toContain('Board pack · Q3');
     expect(headerTemplate).toContain('12 May 2026');
-    expect(headerTemplate).toContain('font-size:8px');
+    expect(headerTemplate).toContain('font-size:9px');
     expect(footerTemplate).toContain('Confidential');
     expect(footerTemplate).toContain(
       'Page <span class="pageNumber"></span> of <span class="totalPages"></span>',
     );
-    expect(footerTemplate).toContain('font-size:8px');
+    expect(footerTemplate).toContain('font-size:9px');
     // Without a title the map's name heads the pages.
     expect(pdfEngineOptions(choices(), 'Map name').playwright.headerTemplate).toContain('Map name');
   });

@@ -1,4 +1,5 @@
 import { backupsStrings } from './strings/backups';
+import { exportStrings } from './strings/export';
 import { inspectorStrings } from './strings/inspector';
 import { layoutStrings } from './strings/layout';
 import { outlineStrings } from './strings/outline';
@@ -183,6 +184,7 @@ export const en = {
   inspector: inspectorStrings.en,
   backups: backupsStrings.en,
   layout: layoutStrings.en,
+  export: exportStrings.en,
   templates: templatesStrings.en,
   outline: outlineStrings.en,
 };

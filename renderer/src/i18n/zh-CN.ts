@@ -1,5 +1,6 @@
 import type { Strings } from './en';
 import { backupsStrings } from './strings/backups';
+import { exportStrings } from './strings/export';
 import { inspectorStrings } from './strings/inspector';
 import { layoutStrings } from './strings/layout';
 import { outlineStrings } from './strings/outline';
@@ -183,6 +184,7 @@ export const zhCN: Strings = {
   inspector: inspectorStrings.zhCN,
   backups: backupsStrings.zhCN,
   layout: layoutStrings.zhCN,
+  export: exportStrings.zhCN,
   templates: templatesStrings.zhCN,
   outline: outlineStrings.zhCN,
 };
