@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from '../model/limits';
 import { MapContentSchema, MapNameSchema } from '../model/schemas';
 import type { MapContent } from '../model/types';
+import { interchangeCountReason, interchangeOversizeReason } from './size-guard';
 
 /** Identifies a Throughline JSON map and its format version. */
 export const INTERCHANGE_FORMAT = 'throughline-map';
@@ -34,12 +35,17 @@ export function parseInterchange(text: string): ParsedInterchange {
   if (text.length > MAX_INTERCHANGE_BYTES) {
     return { ok: false, message: `the file is larger than ${MAX_INTERCHANGE_BYTES / 1_000_000} MB` };
   }
+  // Counted before parsing: a million nodes would otherwise be parsed into a million objects first.
+  const oversize = interchangeOversizeReason(text);
+  if (oversize) return { ok: false, message: `the file is too large to be a map: ${oversize}` };
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
     return { ok: false, message: `the file is not valid JSON (${(error as Error).message})` };
   }
+  const tooMany = interchangeCountReason(raw);
+  if (tooMany) return { ok: false, message: `the file is too large to be a map: ${tooMany}` };
   const parsed = InterchangeSchema.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues.slice(0, 3).map((issue) => {
