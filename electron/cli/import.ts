@@ -4,6 +4,7 @@ import { MapRepository } from '../main/storage/map-repository';
 import { openDocument } from '../main/storage/open-document';
 import { CliError, describeError, EXIT } from './cli-error';
 import { readJsonMap } from './read-maps';
+import { printable } from './terminal-text';
 import { formatReports, reportOf } from './validate';
 
 export interface ImportOptions {
@@ -50,7 +51,7 @@ export async function importCommand(
     );
   } else {
     info(
-      `Imported "${summary.name}" (${summary.id}) into ${options.into}: ` +
+      `Imported "${printable(summary.name)}" (${summary.id}) into ${options.into}: ` +
         `${map.content.nodes.length} nodes, ${map.content.links.length} links.`,
     );
     out(formatReports(options.file, [report], options.lang));

@@ -2,6 +2,7 @@ import { type Finding, healthSummary, type Language, validateMap } from '../../s
 import { EXIT } from './cli-error';
 import type { LoadedMap } from './read-maps';
 import { readMaps } from './read-maps';
+import { printable } from './terminal-text';
 
 export interface ValidateOptions {
   file: string;
@@ -59,7 +60,7 @@ export function formatReports(file: string, reports: readonly MapReport[], lang:
     const id = report.id ? ` (${report.id})` : '';
     const s = report.summary;
     lines.push(
-      `Map "${report.name}"${id}: ${plural(report.nodes, 'node')}, ${plural(report.links, 'link')}; ` +
+      `Map "${printable(report.name)}"${id}: ${plural(report.nodes, 'node')}, ${plural(report.links, 'link')}; ` +
         `${s.goalsWithPath} of ${plural(s.goals, 'goal')} with an execution path`,
     );
     if (report.findings.length === 0) lines.push('  No findings.');
@@ -71,7 +72,7 @@ export function formatReports(file: string, reports: readonly MapReport[], lang:
         .filter(Boolean)
         .join('; ');
       lines.push(
-        `  ${SEVERITY_LABEL[finding.severity]}  ${finding.message[lang]}${where ? `  [${where}]` : ''}  (${finding.code})`,
+        `  ${SEVERITY_LABEL[finding.severity]}  ${printable(finding.message[lang])}${where ? `  [${where}]` : ''}  (${finding.code})`,
       );
     }
     lines.push(
