@@ -1,4 +1,5 @@
 import {
+  accessSync,
   closeSync,
   constants,
   copyFileSync,
@@ -65,6 +66,7 @@ export function openDocument(path: string, opts: OpenDocumentOptions): PlanDatab
   const exists = existsSync(path);
   if (!exists && !opts.create)
     throw new ApiError('not-found', `There is no Throughline document at "${path}".`);
+  if (exists) refuseReadOnly(path);
   const inspection: Inspection = exists ? inspect(path) : { kind: 'empty' };
   if (!exists) mkdirSync(dirname(path), { recursive: true });
 
@@ -100,6 +102,28 @@ export function openDocument(path: string, opts: OpenDocumentOptions): PlanDatab
   } catch (error) {
     db.close();
     throw error;
+  }
+}
+
+/**
+ * A document is written in place, and WAL mode keeps two files beside it, so both the file and
+ * its folder must be writable. Said before SQLite tries: its own words for this case ("attempt to
+ * write a readonly database" while reading the header) would read as a damaged file, and a file
+ * opened read-only would take edits it could never save.
+ */
+function refuseReadOnly(path: string): void {
+  for (const [target, what] of [
+    [path, 'the file'],
+    [dirname(path), 'its folder'],
+  ] as const) {
+    try {
+      accessSync(target, constants.W_OK);
+    } catch {
+      throw new ApiError(
+        'storage-failed',
+        `"${path}" cannot be opened for editing: ${what} is read-only. Make it writable, or copy the file to a folder you can write to and open the copy. The file was not changed.`,
+      );
+    }
   }
 }
 
