@@ -9,12 +9,12 @@ import { CliError, describeError, EXIT } from './cli-error';
 import { readMaps, selectMap } from './read-maps';
 
 /** Export formats of the command line: the JSON interchange format and the outline's formats. */
-export const EXPORT_FORMATS = ['json', ...OUTLINE_FORMATS] as const;
+export const EXPORT_FORMATS = ['json', ...OUTLINE_FORMATS, 'pdf'] as const;
 /**
  * Formats of the export issue that need a browser engine to draw the map (the PDF and image
  * exports); they come with that work and are named here so the user is told "not yet", not "no".
  */
-const DRAWN_FORMATS = ['pdf', 'png', 'svg'];
+const DRAWN_FORMATS = ['png', 'svg'];
 
 export interface ExportOptions {
   file: string;
@@ -23,6 +23,9 @@ export interface ExportOptions {
   out?: string;
   /** The language of the outline's headers, values and findings (the JSON format has none). */
   lang: Language;
+  /** PDF only: paper size and orientation. */
+  paper?: string;
+  landscape?: boolean;
 }
 
 /**
@@ -46,6 +49,10 @@ export async function exportCommand(
     throw new CliError(
       'format xlsx needs --out PATH: a workbook is binary and is not written to the terminal.',
     );
+  }
+  if (format === 'pdf') {
+    const { exportPdfCommand } = await import('./export-pdf');
+    return exportPdfCommand({ ...options, landscape: options.landscape === true }, info);
   }
   const { maps } = await readMaps(options.file);
   const map = selectMap(maps, options.map, options.file);

@@ -27,18 +27,22 @@ const COMMANDS: Record<string, CommandSpec> = {
   },
   export: {
     usage:
-      'throughline export FILE --format json|csv|xlsx|md [--map NAME_OR_ID] [--out PATH] [--lang en|zh-CN]',
+      'throughline export FILE --format json|csv|xlsx|md|pdf [--map NAME_OR_ID] [--out PATH] [--lang en|zh-CN] [--paper A4|A3|Letter|Tabloid] [--landscape]',
     summary: 'Write one map as JSON, or its outline as CSV, Excel or Markdown.',
     options: {
       format: { type: 'string' },
       map: { type: 'string' },
       out: { type: 'string' },
       lang: { type: 'string' },
+      paper: { type: 'string' },
+      landscape: { type: 'boolean' },
     },
     details: [
-      'Writes to stdout unless --out is given; xlsx needs --out. A document with several maps needs --map.',
+      'Writes to stdout unless --out is given; xlsx and pdf need --out. A document with several maps needs --map.',
       'csv, xlsx and md hold the outline, one row per goal-mechanism-metric path, with the findings (md, xlsx);',
-      'headers, values and findings are in --lang (default en). pdf and png are not available yet.',
+      'headers, values and findings are in --lang (default en). png is not available yet.',
+      'pdf prints the map, outline, metrics and findings with the system Chromium (--paper, default A4;',
+      '--landscape); without Chromium, Chrome or Edge it says so and exits 2.',
     ],
   },
   import: {
@@ -192,6 +196,8 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
           map: str('map'),
           out: str('out'),
           lang: language(str('lang')),
+          paper: str('paper'),
+          landscape: flag('landscape'),
         },
         io.out,
         io.info,

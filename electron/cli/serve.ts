@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { startPlanServer } from '../main/server/http-server';
+import type { PdfPrinter } from '../main/services/pdf-printer';
 import { openPlanBackend, type PlanBackend } from '../main/services/plan-backend';
 import { defaultLibraryPath } from '../main/storage/library';
 import { CliError, describeError, EXIT } from './cli-error';
@@ -41,11 +42,14 @@ export async function serveCommand(
   const library = options.library ? resolve(options.library) : defaultLibraryPath(userDataDir());
 
   let backend: PlanBackend;
+  // PDFs are printed by the system's Chromium from this server's print view, once it listens.
+  let printer: PdfPrinter | null = null;
   try {
     // The recent list and documents opened through the file picker live beside the library.
     backend = openPlanBackend({
       libraryPath: library,
       stateDir: options.library ? dirname(library) : userDataDir(),
+      pdfPrinter: () => printer,
     });
   } catch (error) {
     throw new CliError(describeError(error));
@@ -68,6 +72,13 @@ export async function serveCommand(
     }
     throw new CliError(`The server could not start: ${describeError(error)}`);
   }
+
+  const served = server;
+  printer = {
+    // playwright-core loads on the first export only, so the server starts as fast as before.
+    print: async (job, signal) =>
+      (await import('../main/services/pdf-export')).chromiumPrinter(served).print(job, signal),
+  };
 
   // Listen for Ctrl+C / SIGTERM before announcing the address, so a stop right after it is clean.
   const signals: NodeJS.Signals[] =

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OUTLINE_FORMATS } from '../exports/outline-formats';
 import { IdSchema, MapContentSchema, MapLinkSchema, MapNameSchema, MapNodeSchema } from '../model/schemas';
+import { PdfChoicesSchema } from '../print/export-choices';
 import { TEMPLATE_IDS } from '../templates/ids';
 import { LANGUAGES } from '../validation/findings';
 import type { ApiResponse } from './errors';
@@ -127,6 +128,14 @@ export const contract = {
     result: MapSummarySchema,
   },
   exportMapJson: { args: MapRef, result: z.object({ fileName: z.string(), text: z.string() }) },
+  /**
+   * A map as a PDF: its print view printed by Chromium (browser mode) or a hidden window (desktop),
+   * bytes as base64 for the renderer to save. 'unsupported' when no Chromium can be found.
+   */
+  exportPdf: {
+    args: MapRef.extend({ options: PdfChoicesSchema }),
+    result: z.object({ fileName: z.string(), base64: z.string().max(MAX_DOCUMENT_BASE64) }),
+  },
   /** A map's outline as a CSV, Excel or Markdown file in one language (bytes as base64). */
   exportMap: {
     args: MapRef.extend({ format: z.enum(OUTLINE_FORMATS), language: z.enum(LANGUAGES) }),

@@ -13,6 +13,7 @@ export const METHOD_NAMES = [
   'importMapJson',
   'createMapFromTemplate',
   'exportMapJson',
+  'exportPdf',
   'exportMap',
   'openMapSession',
   'keepMapSession',

@@ -263,9 +263,10 @@ describe('throughline import and export', () => {
     expect(ambiguous.stderr).toContain('--map');
     expect(ambiguous.stderr).toContain('Growth 2026');
 
+    // A PDF is binary: without --out it is refused before anything is read or printed.
     const pdf = await cli('export', db, '--format', 'pdf', '--map', 'Growth 2026');
     expect(pdf.code).toBe(2);
-    expect(pdf.stderr).toContain('format pdf is not available yet');
+    expect(pdf.stderr).toContain('format pdf needs --out PATH');
 
     const missing = await cli('export', db, '--map', 'Nope');
     expect(missing.code).toBe(2);

@@ -1,6 +1,7 @@
 import type { Language } from '../../../shared/validation/findings';
 import { DocumentSession, type DocumentSessionOptions } from './document-session';
 import { MethodRegistry } from './method-registry';
+import type { PdfPrinter } from './pdf-printer';
 import { createPlanHandlers, type DocumentDialogs } from './plan-handlers';
 
 /** The open documents with the contract registered over them: what either transport serves. */
@@ -16,9 +17,16 @@ export interface PlanBackendOptions extends Omit<DocumentSessionOptions, 'native
   dialogs?: DocumentDialogs;
   /** Told the UI language the user chose, in the desktop app only (its menu follows it). */
   onUiLanguage?: (language: Language) => void;
+  /** What prints PDFs (a hidden window on the desktop, Chromium in the browser mode), read at call time. */
+  pdfPrinter?: () => PdfPrinter | null;
 }
 
-export function openPlanBackend({ dialogs, onUiLanguage, ...options }: PlanBackendOptions): PlanBackend {
+export function openPlanBackend({
+  dialogs,
+  onUiLanguage,
+  pdfPrinter,
+  ...options
+}: PlanBackendOptions): PlanBackend {
   const documents = new DocumentSession({ ...options, nativeDialogs: dialogs !== undefined });
   const registry = new MethodRegistry();
   registry.registerAll(
@@ -26,6 +34,7 @@ export function openPlanBackend({ dialogs, onUiLanguage, ...options }: PlanBacke
       documents,
       ...(dialogs ? { dialogs } : {}),
       ...(onUiLanguage ? { onUiLanguage } : {}),
+      ...(pdfPrinter ? { pdfPrinter } : {}),
     }),
   );
   let open = true;

@@ -8,6 +8,8 @@ import type { MapRepository } from '../storage/map-repository';
 import { createBackupHandlers } from './backup-handlers';
 import type { DocumentSession } from './document-session';
 import { outlineFile } from './outline-file';
+import { exportPdfHandler } from './pdf-export-handler';
+import type { PdfPrinter } from './pdf-printer';
 
 /** The system's file dialogs, which only the desktop app has (an Electron adapter provides them). */
 export interface DocumentDialogs {
@@ -22,6 +24,8 @@ export interface PlanHandlerDeps {
   dialogs?: DocumentDialogs;
   /** Told the UI language the user chose (the desktop menu follows it). */
   onUiLanguage?: (language: Language) => void;
+  /** What prints PDFs here, read at call time (the browser mode's server starts after the handlers). */
+  pdfPrinter?: () => PdfPrinter | null;
 }
 
 const NO_DIALOGS = 'Open and Save As dialogs exist only in the desktop app; use the file picker here.';
@@ -30,7 +34,12 @@ const NO_DIALOGS = 'Open and Save As dialogs exist only in the desktop app; use 
  * The contract's methods over one open plan document. Transport-free: Electron IPC and the
  * loopback HTTP server both reach these through the MethodRegistry.
  */
-export function createPlanHandlers({ documents, dialogs, onUiLanguage }: PlanHandlerDeps): Handlers {
+export function createPlanHandlers({
+  documents,
+  dialogs,
+  onUiLanguage,
+  pdfPrinter,
+}: PlanHandlerDeps): Handlers {
   const repo = () => documents.repository;
   return {
     listMaps: () => repo().listMaps(),
@@ -70,6 +79,7 @@ export function createPlanHandlers({ documents, dialogs, onUiLanguage }: PlanHan
       const map = repo().loadMap(mapId);
       return { fileName: safeFileName(map.name, 'json'), text: serializeInterchange(map.name, map) };
     },
+    exportPdf: exportPdfHandler(documents, pdfPrinter ?? (() => null)),
     exportMap: async ({ mapId, format, language }) => {
       const { fileName, mimeType, bytes } = await outlineFile(repo().loadMap(mapId), format, language);
       return { fileName, mimeType, base64: bytes.toString('base64') };

@@ -1,0 +1,101 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { PdfChoicesSchema } from '../../shared/print/export-choices';
+import { PAPERS, type Paper } from '../../shared/print/paper';
+import { localToday } from '../../shared/print/print-date';
+import type { Language } from '../../shared/validation/findings';
+import { startPlanServer } from '../main/server/http-server';
+import { NO_CHROMIUM_MESSAGE } from '../main/services/pdf-printer';
+import { openPlanBackend } from '../main/services/plan-backend';
+import { CliError, describeError, EXIT } from './cli-error';
+import { findChromium } from './find-browser';
+import { isRendererBuilt, PACKAGE_ROOT, rendererDirOf } from './package-root';
+import { readMaps, selectMap } from './read-maps';
+
+export interface ExportPdfOptions {
+  file: string;
+  map?: string;
+  out?: string;
+  paper?: string;
+  landscape: boolean;
+  lang: Language;
+}
+
+/**
+ * `throughline export FILE --format pdf --out PATH`: the same print view and the same options as
+ * the app's Export PDF, without a window. The map is copied into a throw-away library in a
+ * temporary folder, served by the browser mode's own loopback server (random port and token), and
+ * printed by the system's Chromium through playwright-core; then the server, the library and the
+ * folder are gone. The user's file is only read (readMaps works on a private copy).
+ */
+export async function exportPdfCommand(
+  options: ExportPdfOptions,
+  info: (line: string) => void,
+): Promise<number> {
+  if (options.out === undefined) {
+    throw new CliError('format pdf needs --out PATH: a PDF is binary and is not written to the terminal.');
+  }
+  const paper = paperOf(options.paper);
+  const executablePath = findChromium();
+  if (!executablePath) throw new CliError(NO_CHROMIUM_MESSAGE);
+  if (!isRendererBuilt()) {
+    throw new CliError(`The app is not built yet (${rendererDirOf()} is missing): run npm run build first.`);
+  }
+  const { maps } = await readMaps(options.file);
+  const map = selectMap(maps, options.map, options.file);
+  const target = resolve(options.out);
+
+  const dir = mkdtempSync(join(tmpdir(), 'throughline-pdf-'));
+  const controller = new AbortController();
+  const cancel = () => controller.abort(new CliError('Cancelled: no PDF was written.'));
+  process.once('SIGINT', cancel);
+  try {
+    const backend = openPlanBackend({ libraryPath: join(dir, 'library.throughline'), stateDir: dir });
+    try {
+      const { id } = backend.documents.repository.createMap(map.name, map.content);
+      const server = await startPlanServer({
+        registry: backend.registry,
+        rendererDir: rendererDirOf(PACKAGE_ROOT),
+      });
+      try {
+        const { exportPdfFile } = await import('../main/services/pdf-export');
+        const choices = PdfChoicesSchema.parse({
+          paper,
+          orientation: options.landscape ? 'landscape' : 'portrait',
+          date: localToday(),
+          language: options.lang,
+        });
+        await exportPdfFile({
+          executablePath,
+          app: server,
+          job: { mapId: id, mapName: map.name, choices },
+          target,
+          signal: controller.signal,
+        });
+      } finally {
+        await server.close();
+      }
+    } finally {
+      backend.close();
+    }
+  } catch (error) {
+    if (controller.signal.aborted) throw controller.signal.reason;
+    if (error instanceof CliError) throw error;
+    throw new CliError(`The PDF could not be made: ${describeError(error)}`);
+  } finally {
+    process.off('SIGINT', cancel);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  info(
+    `Exported "${map.name}" to ${options.out} (${paper}, ${options.landscape ? 'landscape' : 'portrait'}).`,
+  );
+  return EXIT.ok;
+}
+
+function paperOf(value: string | undefined): Paper {
+  if (value === undefined) return 'A4';
+  const match = PAPERS.find((p) => p.toLowerCase() === value.toLowerCase());
+  if (!match) throw new CliError(`--paper must be one of ${PAPERS.join(', ')}, not "${value}".`);
+  return match;
+}

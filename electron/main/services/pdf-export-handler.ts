@@ -1,0 +1,29 @@
+import { ApiError, type Handlers } from '../../../shared/contract';
+import { safeFileName } from '../../../shared/interchange';
+import type { DocumentSession } from './document-session';
+import type { PdfPrinter } from './pdf-printer';
+
+const NO_PRINTER =
+  'This window cannot make PDFs: start Throughline with `throughline serve` or the desktop app.';
+
+/**
+ * The contract's exportPdf: the map of the open document printed by whichever printer this
+ * process has (Chromium in the browser mode, a hidden window in the desktop app), returned as
+ * bytes for the renderer to save. `printer` is read at call time: the browser mode only knows its
+ * own address once its server is listening.
+ */
+export function exportPdfHandler(
+  documents: DocumentSession,
+  printer: () => PdfPrinter | null,
+): Handlers['exportPdf'] {
+  return async ({ mapId, options }) => {
+    const map = documents.repository.loadMap(mapId);
+    const current = printer();
+    if (!current) throw new ApiError('unsupported', NO_PRINTER);
+    const bytes = await current.print({ mapId, mapName: map.name, choices: options });
+    return {
+      fileName: safeFileName(options.title.trim() || map.name, 'pdf'),
+      base64: Buffer.from(bytes).toString('base64'),
+    };
+  };
+}

@@ -1,0 +1,24 @@
+import type { PdfChoices } from '../../../shared/print/export-choices';
+
+/** One PDF to make: a map of the open document, with the export dialog's choices. */
+export interface PdfJob {
+  mapId: string;
+  /** The map's name: the document's title when the choices give none. */
+  mapName: string;
+  choices: PdfChoices;
+}
+
+/**
+ * Something that prints the print view of a map to PDF bytes: Chromium through playwright-core
+ * (browser mode, command line, tests) or a hidden Electron window (desktop app).
+ */
+export interface PdfPrinter {
+  print(job: PdfJob, signal?: AbortSignal): Promise<Uint8Array>;
+}
+
+/** Said whenever a PDF is asked for and no browser engine can be found. */
+export const NO_CHROMIUM_MESSAGE =
+  'No Chromium, Google Chrome or Microsoft Edge was found on this computer, so the PDF cannot be made: install one of them, or set CHROME_PATH to its executable.';
+
+/** How long the print view may take to load the map and lay it out before printing gives up. */
+export const PRINT_READY_TIMEOUT_MS = 120_000;
