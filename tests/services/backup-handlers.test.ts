@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openPlanBackend, type PlanBackend } from '../../electron/main/services/plan-backend';
 import { backupFolderOf } from '../../electron/main/storage/backups';
 import type { Backup, DocumentInfo, MapDocument, MapSummary } from '../../shared/contract/api';
@@ -178,6 +178,31 @@ describe('listBackups and restoreBackup', () => {
       upsertNodes: [createNode('goal', 'g', 'Still writable', { x: 0, y: 0 })],
     });
     expect(await titles(mapId)).toEqual(['Still writable']);
+  });
+
+  it('backs up a document left open for days, checking every hour', async () => {
+    await backedUpMap();
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      backend.close();
+      backend = start(); // its hourly check runs on the fake clock
+      await backend.documents.backups.settled();
+      expect(await call<Backup[]>('listBackups')).toHaveLength(1);
+      clock.now += DAY - 1;
+      vi.advanceTimersByTime(60 * 60 * 1000);
+      await backend.documents.backups.settled();
+      expect(await call<Backup[]>('listBackups')).toHaveLength(1);
+      clock.now += 1;
+      vi.advanceTimersByTime(60 * 60 * 1000);
+      await backend.documents.backups.settled();
+      const backups = await call<Backup[]>('listBackups');
+      expect(backups.map((b) => b.createdAt)).toEqual([
+        new Date(clock.now).toISOString(),
+        new Date(T0).toISOString(),
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('backs up on a clean close when the day’s backup is missing, and keeps the last seven', async () => {

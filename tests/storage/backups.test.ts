@@ -25,7 +25,7 @@ const DAY = 24 * 60 * 60 * 1000;
 const T0 = Date.parse('2026-03-01T09:00:00.000Z');
 
 function policyAt(clock: { now: number }, keep = 7): BackupPolicy {
-  return { keep, intervalMs: DAY, now: () => new Date(clock.now) };
+  return { keep, intervalMs: DAY, checkEveryMs: DAY / 24, now: () => new Date(clock.now) };
 }
 
 /** A document with two maps, left open (its last writes still in the WAL). */

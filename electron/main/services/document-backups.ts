@@ -15,32 +15,54 @@ import type { PlanDatabase } from '../storage/open-document';
 
 /**
  * When the open document is backed up: once a day when it is opened (in the background, so
- * opening never waits for it) and on a clean close if that day's backup is still missing; and
- * always before a restore replaces it. An automatic backup that fails is reported on stderr and
+ * opening never waits for it), while it stays open (checked every hour), and on a clean close if
+ * that day's backup is still missing; and always before a restore replaces it. An automatic backup that fails is reported on stderr and
  * never stops the user's work; the one before a restore must succeed or the restore does not run.
  */
 export class DocumentBackups {
   readonly policy: BackupPolicy;
   private running: Promise<unknown> = Promise.resolve();
+  private busy = false;
+  private timer: ReturnType<typeof setInterval> | undefined;
 
   constructor(policy: Partial<BackupPolicy> = {}) {
     this.policy = { ...DEFAULT_BACKUP_POLICY, ...policy };
   }
 
   afterOpen(database: PlanDatabase): void {
-    this.running = backUpIfDue(database.db, database.path, this.policy).catch((error: unknown) => {
-      // Closed mid-copy (the user switched documents or quit): the next open tries again.
-      if (database.db.open) warn(database, error);
-    });
+    this.stopChecking();
+    this.backUpInBackground(database);
+    this.timer = setInterval(() => this.backUpInBackground(database), this.policy.checkEveryMs);
+    // The check must never keep a closing process (the CLI's serve, a test) alive.
+    this.timer.unref?.();
   }
 
   beforeClose(database: PlanDatabase): void {
+    this.stopChecking();
     if (!database.db.open) return;
     try {
       backUpIfDueSync(database.db, database.path, this.policy);
     } catch (error) {
       warn(database, error);
     }
+  }
+
+  private backUpInBackground(database: PlanDatabase): void {
+    if (this.busy || !database.db.open) return;
+    this.busy = true;
+    this.running = backUpIfDue(database.db, database.path, this.policy)
+      .catch((error: unknown) => {
+        // Closed mid-copy (the user switched documents or quit): the next open tries again.
+        if (database.db.open) warn(database, error);
+      })
+      .finally(() => {
+        this.busy = false;
+      });
+  }
+
+  private stopChecking(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
   }
 
   /** Resolves once the automatic backup started last has finished (or failed). */

@@ -169,11 +169,14 @@ export class DocumentSession {
     } catch (error) {
       rmSync(staged, { force: true });
       if (!this.current.database.db.open) this.current = { ...this.current, ...reopen(path) };
+      if (this.current.database !== before.database) this.backups.afterOpen(this.current.database);
       throw error;
     }
     this.current = { ...before, ...reopen(path) };
     this.leases.clear();
     this.backups.rotate(this.current.database);
+    // The hourly check follows the reopened connection (the backup just made keeps it quiet today).
+    this.backups.afterOpen(this.current.database);
     return this.info();
   }
 

@@ -20,12 +20,15 @@ export interface BackupPolicy {
   keep: number;
   /** The least time between two automatic backups of one document. */
   intervalMs: number;
+  /** How often a document left open (for days, on a desktop) is checked for its next backup. */
+  checkEveryMs: number;
   now: () => Date;
 }
 
 export const DEFAULT_BACKUP_POLICY: BackupPolicy = {
   keep: 7,
   intervalMs: 24 * 60 * 60 * 1000,
+  checkEveryMs: 60 * 60 * 1000,
   now: () => new Date(),
 };
 
