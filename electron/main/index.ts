@@ -12,6 +12,7 @@ import { registerIpc, rendererSenderCheck } from './ipc';
 import { documentPathFromArgv } from './launch-args';
 import { afterHandled, installMenu, RECENT_CHANGING_METHODS } from './menu';
 import { type MenuLanguage, menuLanguageFromLocale } from './menu-labels';
+import { electronPdfPrinter, printPageBeside } from './print-pdf';
 import { hardenApp, hardenSession } from './security';
 import { openPlanBackend, type PlanBackend } from './services/plan-backend';
 import { defaultLibraryPath } from './storage/library';
@@ -20,7 +21,11 @@ import { initialWindowState, readWindowState, trackWindowState, windowStateFile 
 
 const paths = builtPaths(dirname(fileURLToPath(import.meta.url)));
 const rendererUrl = pathToFileURL(paths.rendererIndex).toString();
-const isAppUrl = rendererSenderCheck(rendererUrl);
+// The print view (a hidden window making a PDF) reads the map through the contract too.
+const printPaths = { preload: paths.preload, printPage: printPageBeside(paths.rendererIndex) };
+const isAppPage = rendererSenderCheck(rendererUrl);
+const isPrintPage = rendererSenderCheck(pathToFileURL(printPaths.printPage).toString());
+const isAppUrl = (url: string | undefined) => isAppPage(url) || isPrintPage(url);
 let backend: PlanBackend | undefined;
 let mainWindow: BrowserWindow | undefined;
 // Until the renderer tells main the user's choice, the menu follows the system's language.
@@ -105,6 +110,7 @@ if (!app.requestSingleInstanceLock()) {
       libraryPath: defaultLibraryPath(userData),
       stateDir: userData,
       dialogs: documentDialogs(() => BrowserWindow.getFocusedWindow()),
+      pdfPrinter: () => electronPdfPrinter(printPaths),
       onUiLanguage: (language) => {
         menuLanguage = language;
         refreshMenu();
