@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import type { PdfPrinter } from '../../electron/main/services/pdf-printer';
 import { openPlanBackend, type PlanBackend } from '../../electron/main/services/plan-backend';
 import { contract, type MethodArgs } from '../../shared/contract/api';
 import { ApiErrorShapeSchema, type ApiResponse } from '../../shared/contract/errors';
@@ -42,6 +43,8 @@ const WRITES_WHEN_VALID: ReadonlySet<MethodName> = new Set([
   'saveChanges',
   'importMapJson',
   'createMapFromTemplate',
+  // Replaces the open document with one of its backups (after backing up the current state).
+  'restoreBackup',
 ]);
 
 /** Methods that may open another document when valid; the library must be left as it was. */
@@ -92,6 +95,7 @@ const VALID: { [K in MethodName]?: () => MethodArgs<K> } = {
   createMapFromTemplate: () => ({ templateId: 'okrs', language: 'en' }),
   exportMapJson: () => ({ mapId }),
   exportMap: () => ({ mapId, format: 'csv', language: 'zh-CN' }),
+  exportPdf: () => ({ mapId, options: { title: '<img src=x onerror=alert(1)> ../../CON', footer: 'x' } }),
   openMapSession: () => ({ mapId, sessionId: 'other-window' }),
   keepMapSession: () => ({ mapId, sessionId: SESSION }),
   releaseMapSession: () => ({ mapId, sessionId: 'other-window' }),
@@ -104,7 +108,13 @@ const VALID: { [K in MethodName]?: () => MethodArgs<K> } = {
   openDocumentDialog: () => ({}),
   saveDocumentAsDialog: () => ({}),
   setUiLanguage: () => ({ language: 'zh-CN' }),
+  listBackups: () => ({}),
+  // A path out of the backups folder: must be refused as not found, never followed.
+  restoreBackup: () => ({ id: '../library.throughline' }),
 };
+
+/** A PDF printer that prints nothing, so exportPdf runs through to its file name without a browser. */
+const FAKE_PRINTER: PdfPrinter = { print: async () => new TextEncoder().encode('%PDF-1.7\n') };
 
 /** Values a real caller might send, so a shaped payload can be right in some fields. */
 const plausibleValue = (): fc.Arbitrary<unknown> =>
@@ -220,7 +230,7 @@ async function seedMap(): Promise<void> {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'throughline-fuzz-'));
   libraryPath = join(dir, 'library.throughline');
-  backend = openPlanBackend({ libraryPath, stateDir: dir });
+  backend = openPlanBackend({ libraryPath, stateDir: dir, pdfPrinter: () => FAKE_PRINTER });
   await seedMap();
   documentBase64 = (await ok<{ base64: string }>('downloadDocument', {})).base64;
 });
