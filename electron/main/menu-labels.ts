@@ -19,7 +19,7 @@ const en = {
   noRecent: 'No Recent Documents',
   saveAs: 'Save As…',
   importJson: 'Import JSON Map…',
-  exportJson: 'Export Map as JSON…',
+  exportPdf: 'Export PDF…',
   closeWindow: 'Close Window',
   exit: 'Exit',
   // Edit
@@ -75,7 +75,7 @@ const zhCN: MenuLabels = {
   noRecent: '没有最近打开的文档',
   saveAs: '另存为…',
   importJson: '导入 JSON 地图…',
-  exportJson: '将地图导出为 JSON…',
+  exportPdf: '导出 PDF…',
   closeWindow: '关闭窗口',
   exit: '退出',
   edit: '编辑',

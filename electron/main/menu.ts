@@ -98,7 +98,8 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       item(l.saveAs, 'save-as', { accelerator: 'CmdOrCtrl+Shift+S' }),
       separator,
       item(l.importJson, 'import-json'),
-      item(l.exportJson, 'export'),
+      // 'export' opens the Export PDF dialog; JSON export stays in the app's File menu.
+      item(l.exportPdf, 'export'),
       separator,
       // On macOS Quit is in the application menu, and File ends with Close Window (Cmd+W).
       mac ? { role: 'close', label: l.closeWindow } : { role: 'quit', label: l.exit },

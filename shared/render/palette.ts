@@ -2,11 +2,13 @@ import type { NodeKind } from '../model/kinds';
 import type { Severity } from '../validation/findings';
 
 /**
- * Fonts of the printed map and document: CJK families of Linux, macOS and Windows first (they
- * carry Latin glyphs too), so a Chinese plan never prints empty boxes.
+ * Fonts of the printed map and document. Latin text first in TrueType fonts of Windows, macOS and
+ * Linux: Chromium embeds CFF fonts from a collection (Noto Sans CJK's .ttc) as Type 3 glyphs
+ * without word spaces, so English text would extract as "Raisetheconversionrate". Ideographs fall
+ * through to the CJK families of each system, so a Chinese plan never prints empty boxes.
  */
 export const PRINT_FONT_STACK =
-  '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+  '"Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 
 export interface KindStyle {
   fill: string;

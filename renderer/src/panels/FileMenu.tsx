@@ -5,6 +5,7 @@ import type { OutlineFormat } from '../../../shared/exports/outline-formats';
 import { useCommand } from '../commands/use-commands';
 import { base64ToBytes, downloadFile, fileToBase64 } from '../files/browser-files';
 import { useLanguage } from '../i18n/use-language';
+import { ExportDialog } from './ExportDialog';
 import { RestoreDialog } from './RestoreDialog';
 
 export interface FileMenuProps {
@@ -48,6 +49,7 @@ export function FileMenu({
   const [open, setOpen] = useState(false);
   const [recent, setRecent] = useState<RecentDocument[]>([]);
   const [restoreOpen, setRestoreOpen] = useState(false);
+  const [pdfOpen, setPdfOpen] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
   const purpose = useRef<PickerPurpose>('open');
   const menu = useRef<HTMLDivElement>(null);
@@ -153,7 +155,11 @@ export function FileMenu({
     if (path) openRecent(path);
   });
   useCommand('import-json', () => run(async () => choose('import')));
-  useCommand('export', exportJson);
+  // Export (the desktop menu's and the toolbar's) opens the PDF dialog; JSON stays in the menu.
+  useCommand('export', () => {
+    setOpen(false);
+    if (mapId) setPdfOpen(true);
+  });
 
   return (
     <div className="file-menu" ref={menu}>
@@ -238,6 +244,18 @@ export function FileMenu({
           <button
             type="button"
             role="menuitem"
+            onClick={() => {
+              setOpen(false);
+              setPdfOpen(true);
+            }}
+            disabled={!mapId}
+            data-testid="file-export-pdf"
+          >
+            {t('export.menuItem')}
+          </button>
+          <button
+            type="button"
+            role="menuitem"
             onClick={exportJson}
             disabled={!mapId}
             data-testid="file-export-json"
@@ -265,6 +283,16 @@ export function FileMenu({
         data-testid="file-picker"
         onChange={(e) => onPicked(e.target.files?.[0])}
       />
+      {pdfOpen && mapId ? (
+        <ExportDialog
+          api={api}
+          mapId={mapId}
+          language={language}
+          flush={flush}
+          notify={notify}
+          onClose={() => setPdfOpen(false)}
+        />
+      ) : null}
       {restoreOpen ? (
         <RestoreDialog
           api={api}
