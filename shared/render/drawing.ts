@@ -47,6 +47,8 @@ export interface LinkShape {
   d: string;
   /** The arrow's tip and the direction it points (+1 right, −1 left). */
   tip: { x: number; y: number; direction: 1 | -1 };
+  /** The middle of the curve, where a flagged link carries its mark. */
+  mid: { x: number; y: number };
   flagged: boolean;
   bounds: Rect;
 }
@@ -180,6 +182,8 @@ function linkShape(link: MapLink, source: NodeBox, target: NodeBox, flagged: boo
     route,
     d,
     tip: { x: tx, y: ty, direction },
+    // A cubic Bézier's point at t = 1/2: (P0 + 3·P1 + 3·P2 + P3) / 8.
+    mid: { x: (sx + 3 * c1 + 3 * c2 + end) / 8, y: (sy + ty) / 2 },
     flagged,
     bounds: { x: left, y: top, width: Math.max(...xs) - left, height: Math.abs(ty - sy) + 2 * ARROW_LENGTH },
   };

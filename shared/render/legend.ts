@@ -2,7 +2,7 @@ import type { NodeKind } from '../model/kinds';
 import type { Severity } from '../validation/findings';
 import { r } from './drawing';
 import { escapeXml } from './escape';
-import { badgeSvg } from './map-svg';
+import { badgeSvg, linkMark } from './map-svg';
 import { KIND_STYLE, LINK_COLOUR, PRINT_FONT_STACK, SEVERITY_COLOUR } from './palette';
 import { textWidth } from './text-measure';
 
@@ -40,8 +40,9 @@ export function legendEntries(labels: LegendLabels): LegendEntry[] {
     const colour = flagged ? SEVERITY_COLOUR.error : LINK_COLOUR;
     entries.push({
       swatch:
-        `<path d="M2 12H26" stroke="${colour}" stroke-width="1.6"${flagged ? ' stroke-dasharray="5 3"' : ''}/>` +
-        `<path d="M34 12L25 7.5L25 16.5Z" fill="${colour}"/>`,
+        `<path d="M2 12H26" stroke="${colour}" stroke-width="${flagged ? 2.4 : 1.6}"/>` +
+        `<path d="M34 12L25 7.5L25 16.5Z" fill="${colour}"/>` +
+        (flagged ? linkMark(14, 12) : ''),
       label: flagged ? labels.flaggedLink : labels.link,
     });
   }

@@ -35,6 +35,11 @@ export interface SvgOptions {
   /** The accessible name of the picture. */
   title?: string;
   hints?: ReadonlyMap<string, NodeHints>;
+  /**
+   * 'shapes' draws boxes and links only: for an overview too small to read, whose text and dashes
+   * would only make the PDF bigger and slower (the tiles and the outline carry the words).
+   */
+  detail?: 'full' | 'shapes';
 }
 
 /** The whole map as one SVG string, drawn from the stored positions. */
@@ -60,14 +65,23 @@ export function drawingSvg(drawing: Drawing, view: Rect, options: SvgOptions = {
     ` role="img"${options.title ? ` aria-label="${escapeXml(options.title)}"` : ''}>`,
   ];
   if (options.title) parts.push(`<title>${escapeXml(options.title)}</title>`);
-  parts.push(linksSvg(links));
-  for (const box of boxes) parts.push(nodeSvg(drawing, box, options.hints?.get(box.node.id)));
+  if (options.detail === 'shapes') {
+    parts.push(linksSvg(links, false));
+    for (const box of boxes) parts.push(shapeSvg(box));
+  } else {
+    parts.push(linksSvg(links, true));
+    for (const box of boxes) parts.push(nodeSvg(drawing, box, options.hints?.get(box.node.id)));
+  }
   parts.push('</svg>');
   return parts.join('');
 }
 
-/** Curves under the nodes, then their arrowheads; flagged links dashed in the error colour. */
-function linksSvg(links: readonly LinkShape[]): string {
+/**
+ * Curves under the nodes, then their arrowheads. Links a finding reports are thicker, red and
+ * marked "!" at their middle: solid, because Chromium's PDF writer turns every dash of a long
+ * dashed curve into a path of its own (a 200-node map's PDF was five times bigger).
+ */
+function linksSvg(links: readonly LinkShape[], marks: boolean): string {
   if (links.length === 0) return '';
   const plain: string[] = [];
   const flagged: string[] = [];
@@ -86,12 +100,26 @@ function linksSvg(links: readonly LinkShape[]): string {
   }
   if (flagged.length > 0) {
     const colour = SEVERITY_COLOUR.error;
-    parts.push(
-      `<path d="${flagged.join('')}" fill="none" stroke="${colour}" stroke-width="1.8" stroke-dasharray="6 4"/>`,
-    );
-    parts.push(`<path d="${arrows(links.filter((l) => l.flagged))}" fill="${colour}"/>`);
+    const list = links.filter((l) => l.flagged);
+    parts.push(`<path d="${flagged.join('')}" fill="none" stroke="${colour}" stroke-width="2.4"/>`);
+    parts.push(`<path d="${arrows(list)}" fill="${colour}"/>`);
+    if (marks) parts.push(list.map((l) => linkMark(l.mid.x, l.mid.y)).join(''));
   }
   return parts.join('');
+}
+
+/** The "!" on a link a finding reports: a red disc with a white bar and dot, no text needed. */
+export function linkMark(x: number, y: number): string {
+  return (
+    `<circle cx="${r(x)}" cy="${r(y)}" r="6.5" fill="${SEVERITY_COLOUR.error}" stroke="#ffffff" stroke-width="1.5"/>` +
+    `<path d="M${r(x - 1)} ${r(y - 4)}h2v4.6h-2zM${r(x - 1)} ${r(y + 1.8)}h2v2h-2z" fill="#ffffff"/>`
+  );
+}
+
+/** A node as a plain box in its kind's colours: the shapes-only overview. */
+function shapeSvg(box: NodeBox): string {
+  const style = KIND_STYLE[box.node.kind];
+  return `<rect x="${r(box.x)}" y="${r(box.y)}" width="${box.width}" height="${box.height}" rx="${style.radius}" fill="${style.fill}" stroke="${style.stroke}" stroke-width="3"/>`;
 }
 
 /** Function chips differ by border as on the canvas, so they read without colour. */
@@ -127,7 +155,7 @@ function nodeSvg(drawing: Drawing, box: NodeBox, hints: NodeHints | undefined): 
   if (node.kind === 'mechanism') {
     const name = labels.functions[node.function];
     const chipX = left + textWidth(kind, BOX.kindFont) + kind.length * 0.6 + 8;
-    const chipWidth = textWidth(name, 10) + 12;
+    const chipWidth = textWidth(name, 10, true) + 12;
     const dash = FUNCTION_DASH[node.function];
     parts.push(
       `<rect x="${r(chipX)}" y="${r(kindBaseline - 11)}" width="${r(chipWidth)}" height="15" rx="7.5" fill="#ffffff" fill-opacity="0.6" stroke="#3b2a06" stroke-opacity="0.6" stroke-width="1.2"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`,

@@ -47,6 +47,8 @@ export interface TileOptions {
 /** Space kept around nodes when choosing where a tile ends: badges and "← p. 12" hints stick out. */
 const CUT_MARGIN_X = 60;
 const CUT_MARGIN_Y = 18;
+/** Room for a hint ("← p. 12", about 40 units) beyond the outermost nodes. */
+const HINT_ROOM = 48;
 /** A tile is at least this share of a page when the cut is moved to fall between nodes. */
 const MIN_FILL = 0.5;
 /** Links from one node to more tiles than this are summed up with an ellipsis. */
@@ -115,6 +117,12 @@ function cutTiles(drawing: Drawing, page: PageSize): TileShape[] {
       (b) => centreX(b) >= x0 && (centreX(b) < x1 || c === columnStarts.length - 1),
     );
     if (inColumn.length === 0) continue;
+    // The outer columns widen, as far as the page allows, to show the "← p. 3" hints beyond the
+    // outermost nodes.
+    const first = c === 0;
+    const last = c === columnStarts.length - 1;
+    const left = first ? Math.max(x0 - HINT_ROOM, x1 - page.width) : x0;
+    const right = last ? Math.min(x1 + HINT_ROOM, left + page.width) : x1;
     const top = Math.max(bounds.y, Math.min(...inColumn.map((b) => b.y)) - 2 * CUT_MARGIN_Y);
     const bottom = Math.min(
       bounds.y + bounds.height,
@@ -139,7 +147,7 @@ function cutTiles(drawing: Drawing, page: PageSize): TileShape[] {
         column: columns.length,
         row: column.length,
         label: `${columnLetter(columns.length)}${column.length + 1}`,
-        view: { x: x0, y: y0, width: x1 - x0, height: y1 - y0 },
+        view: { x: left, y: y0, width: right - left, height: y1 - y0 },
         nodeIds,
         neighbours: {},
       };

@@ -1,5 +1,6 @@
 import { benchCanvas } from './canvas.bench';
 import { benchLayout } from './layout.bench';
+import { benchPdf } from './pdf.bench';
 import { benchStorage } from './storage.bench';
 import { benchValidate } from './validate.bench';
 
@@ -11,6 +12,7 @@ const BENCHES: Record<string, (print: Print) => Promise<void>> = {
   storage: benchStorage,
   layout: benchLayout,
   canvas: benchCanvas,
+  pdf: benchPdf,
 };
 
 const print: Print = (name, value, unit) => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MapLink, MapNode } from '../../shared/model/types';
 import {
   cuts,
+  drawingSvg,
   escapeXml,
   legendSvg,
   type MapSvgLabels,
@@ -124,7 +125,7 @@ describe('mapSvg', () => {
     expect(long.join('')).toBe('x'.repeat(80));
   });
 
-  it('flags nodes with findings with a badge and error links dashed', () => {
+  it('flags nodes with findings with a badge, and marks links a finding reports', () => {
     // A goal with no mechanism has no execution path (an error); the metric → goal link is forbidden.
     const nodes: MapNode[] = [
       goal('g1', 'Lonely goal'),
@@ -148,8 +149,10 @@ describe('mapSvg', () => {
     const links: MapLink[] = [{ id: 'l1', source: 'k1', target: 'g1' }];
     const svg = mapSvg({ nodes, links, labels });
     expect(xmlProblem(svg)).toBeNull();
-    expect(svg).toContain('stroke="#b42318"');
-    expect(svg).toContain('stroke-dasharray="6 4"');
+    expect(svg).toContain('stroke="#b42318" stroke-width="2.4"');
+    expect(svg).toContain('<circle');
+    // The metric keeps its dashed border; links are never dashed (each dash would be a PDF path).
+    expect(svg.match(/stroke-dasharray/g)?.length).toBe(1);
     expect(allText(svg)).toMatch(/!/);
   });
 
@@ -219,6 +222,16 @@ describe('mapTiles', () => {
       }
     }
     expect(tiling.tiles.every((t) => /^[A-Z]+\d+$/.test(t.label))).toBe(true);
+  });
+
+  it('draws a shapes-only overview: boxes and links, no words', () => {
+    const map = generateLayeredMap(60, 3);
+    const drawing = prepareDrawing({ ...map, labels });
+    const svg = drawingSvg(drawing, drawing.bounds, { detail: 'shapes' });
+    expect(xmlProblem(svg)).toBeNull();
+    expect(svgTexts(svg)).toEqual([]);
+    expect(svg.match(/<rect/g)?.length).toBe(map.nodes.length);
+    expect(svg).not.toContain('stroke-dasharray');
   });
 
   it('gives a small map one tile and tells neighbours apart in a wide one', () => {

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapNode } from '../../../shared/model/types';
 import type { Finding, Language } from '../../../shared/validation/findings';
@@ -10,7 +11,7 @@ interface FindingsSectionProps {
 }
 
 /** Every finding in the reader's language, with the nodes it concerns, worst first. */
-export function FindingsSection({ findings, nodes, language }: FindingsSectionProps) {
+function FindingsSectionView({ findings, nodes, language }: FindingsSectionProps) {
   const { t } = useTranslation();
   const nodeName = (id: string) => {
     const node = nodes.get(id);
@@ -48,3 +49,6 @@ export function FindingsSection({ findings, nodes, language }: FindingsSectionPr
     </section>
   );
 }
+
+/** Memoised: the print view re-renders while it fits the first page; this part need not. */
+export const FindingsSection = memo(FindingsSectionView);

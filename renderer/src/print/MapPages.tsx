@@ -1,7 +1,7 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Drawing, drawingSvg, type MapTile, r, tileDrawing } from '../../../shared/render';
-import type { MapPageLayout } from './print-layout';
+import { type MapPageLayout, SHAPES_ONLY_BELOW } from './print-layout';
 
 interface MapPagesProps {
   drawing: Drawing;
@@ -14,7 +14,7 @@ interface MapPagesProps {
  * The map as inline vector graphics: the overview scaled to fit the first page, then — when that
  * is too small to read — one tile per page at a readable scale, each saying where the map goes on.
  */
-export function MapPages({ drawing, layout, firstTilePage }: MapPagesProps) {
+function MapPagesView({ drawing, layout, firstTilePage }: MapPagesProps) {
   const { t } = useTranslation();
   const overview = useMemo(
     () =>
@@ -22,6 +22,8 @@ export function MapPages({ drawing, layout, firstTilePage }: MapPagesProps) {
         width: `${r(drawing.bounds.width * layout.overviewScale)}px`,
         height: `${r(drawing.bounds.height * layout.overviewScale)}px`,
         title: t('export.print.mapHeading'),
+        // Below about 4 pt the words cannot be read: boxes and links only, a smaller, faster PDF.
+        detail: layout.overviewScale < SHAPES_ONLY_BELOW ? 'shapes' : 'full',
       }),
     [drawing, layout.overviewScale, t],
   );
@@ -80,3 +82,6 @@ function continuation(tile: MapTile, tiles: readonly MapTile[], firstPage: numbe
   }
   return parts.length === 0 ? '' : ` · ${t('export.print.continues', { where: parts.join(', ') })}`;
 }
+
+/** Memoised: the print view re-renders while it fits the first page; this part need not. */
+export const MapPages = memo(MapPagesView);

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MetricNode } from '../../../shared/model/types';
 import type { Language } from '../../../shared/validation/findings';
@@ -14,7 +15,7 @@ interface MetricTableProps {
 }
 
 /** Metrics with unit, baseline, current, target, due date, progress and status. */
-export function MetricTable({ metrics, states, language, measures, caption }: MetricTableProps) {
+function MetricTableView({ metrics, states, language, measures, caption }: MetricTableProps) {
   const { t } = useTranslation();
   const dash = t('export.print.notSet');
   return (
@@ -56,3 +57,47 @@ export function MetricTable({ metrics, states, language, measures, caption }: Me
     </table>
   );
 }
+
+interface MetricListProps {
+  metrics: readonly MetricNode[];
+  states: ReadonlyMap<string, MetricState>;
+  language: Language;
+}
+
+/**
+ * Metrics as one line each (baseline, current, target, due, status): the outline's form. Lighter
+ * than a table per mechanism, which in a tagged PDF costs a structure element per cell.
+ */
+export function MetricList({ metrics, states, language }: MetricListProps) {
+  const { t } = useTranslation();
+  const dash = t('export.print.notSet');
+  return (
+    <ul className="print-metric-list">
+      {metrics.map((metric) => {
+        const state = states.get(metric.id);
+        const status = state?.status ?? 'unknown';
+        const amount = (value: number | null) => formatAmount(value, metric.unit, language, dash);
+        return (
+          <li key={metric.id}>
+            <strong>{metric.title.trim() === '' ? t('node.untitled') : metric.title}</strong>
+            {' · '}
+            {[
+              t('inspector.progress.baseline', { value: amount(metric.baseline) }),
+              t('inspector.progress.current', { value: amount(metric.current) }),
+              t('inspector.progress.target', { value: amount(metric.target) }),
+              t('export.print.dueOn', { date: orDash(metric.dueDate, dash) }),
+            ].join(' · ')}
+            {' · '}
+            <span className={`status status--${status}`}>
+              {t(`inspector.status.${status}`)}
+              {state?.percent !== null && state?.percent !== undefined ? ` ${state.percent}%` : ''}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** Memoised: the print view re-renders while it fits the first page; this part need not. */
+export const MetricTable = memo(MetricTableView);

@@ -1,9 +1,10 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GoalNode, MechanismNode } from '../../../shared/model/types';
 import type { OutlineMechanism, PlanOutline } from '../../../shared/print/plan-outline';
 import type { Language } from '../../../shared/validation/findings';
 import { joinList, orDash } from './format';
-import { MetricTable } from './MetricRows';
+import { MetricList } from './MetricRows';
 import type { MetricState } from './metric-status';
 
 interface OutlineSectionProps {
@@ -18,7 +19,7 @@ interface OutlineSectionProps {
  * The plan in writing, goal by goal. Every goal is an h3 (a bookmark in the PDF's outline), every
  * mechanism an h4 with its owner, function, dates and status, then the metrics that measure it.
  */
-export function OutlineSection({ outline, states, language, withoutPath }: OutlineSectionProps) {
+function OutlineSectionView({ outline, states, language, withoutPath }: OutlineSectionProps) {
   const { t } = useTranslation();
   const untitled = (title: string) => (title.trim() === '' ? t('node.untitled') : title);
   return (
@@ -50,12 +51,10 @@ export function OutlineSection({ outline, states, language, withoutPath }: Outli
             <MechanismBlock key={entry.mechanism.id} entry={entry} states={states} language={language} />
           ))}
           {outcomeMetrics.length > 0 ? (
-            <MetricTable
-              metrics={outcomeMetrics}
-              states={states}
-              language={language}
-              caption={t('export.print.outcomeMetrics')}
-            />
+            <>
+              <p className="print-list-caption">{t('export.print.outcomeMetrics')}</p>
+              <MetricList metrics={outcomeMetrics} states={states} language={language} />
+            </>
           ) : null}
         </article>
       ))}
@@ -66,7 +65,7 @@ export function OutlineSection({ outline, states, language, withoutPath }: Outli
             <MechanismBlock key={entry.mechanism.id} entry={entry} states={states} language={language} />
           ))}
           {outline.looseMetrics.length > 0 ? (
-            <MetricTable metrics={outline.looseMetrics} states={states} language={language} />
+            <MetricList metrics={outline.looseMetrics} states={states} language={language} />
           ) : null}
         </article>
       ) : null}
@@ -94,7 +93,7 @@ function MechanismBlock({
       {metrics.length === 0 ? (
         <p className="print-empty">{t('export.print.noMetrics')}</p>
       ) : (
-        <MetricTable metrics={metrics} states={states} language={language} />
+        <MetricList metrics={metrics} states={states} language={language} />
       )}
     </div>
   );
@@ -133,3 +132,6 @@ function mechanismMeta(mechanism: MechanismNode, t: Translate): string {
     .filter((part): part is string => part !== null)
     .join(' · ');
 }
+
+/** Memoised: the print view re-renders while it fits the first page; this part need not. */
+export const OutlineSection = memo(OutlineSectionView);

@@ -81,8 +81,10 @@ export function PrintDocument({ map, choices, onLaidOut }: PrintDocumentProps) {
   useLayoutEffect(() => {
     setAboveMap(top.current?.getBoundingClientRect().height ?? 0);
   }, []);
-  const layout =
-    drawing && aboveMap !== null ? mapPageLayout(drawing.bounds, engine.contentPx, aboveMap) : null;
+  const layout = useMemo(
+    () => (drawing && aboveMap !== null ? mapPageLayout(drawing.bounds, engine.contentPx, aboveMap) : null),
+    [drawing, aboveMap, engine.contentPx],
+  );
   useLayoutEffect(() => {
     if (!layout || fitted) return;
     const overview = doc.current?.querySelector('.print-overview');

@@ -5,6 +5,8 @@ import type { Rect } from '../../../shared/render';
  * tiles. A4 portrait fits the three lanes of a map at about 0.55, which still reads.
  */
 export const READABLE_SCALE = 0.5;
+/** An overview printed smaller than this shows boxes and links only (titles would be under 4 pt). */
+export const SHAPES_ONLY_BELOW = 0.3;
 /** Tiles are printed at most this big (titles about 10 pt): larger would only add pages. */
 export const MAX_TILE_SCALE = 0.8;
 /** Tiles must be this much larger than the overview to be worth their pages. */

@@ -73,6 +73,7 @@ const en = {
     severity: 'Severity',
     measures: 'Measures',
     due: 'Due',
+    dueOn: 'Due {{date}}',
     dates: '{{start}} – {{due}}',
     notSet: '—',
     meta: {
@@ -159,6 +160,7 @@ export const exportStrings: { en: typeof en; zhCN: typeof en } = {
       severity: '严重程度',
       measures: '衡量对象',
       due: '截止',
+      dueOn: '截止 {{date}}',
       dates: '{{start}} 至 {{due}}',
       notSet: '无',
       meta: {
