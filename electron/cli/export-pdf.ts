@@ -32,12 +32,14 @@ export interface ExportPdfOptions {
 export async function exportPdfCommand(
   options: ExportPdfOptions,
   info: (line: string) => void,
+  /** Where Chromium is; tests pass a lookup that finds none. */
+  find: () => string | null = findChromium,
 ): Promise<number> {
   if (options.out === undefined) {
     throw new CliError('format pdf needs --out PATH: a PDF is binary and is not written to the terminal.');
   }
   const paper = paperOf(options.paper);
-  const executablePath = findChromium();
+  const executablePath = find();
   if (!executablePath) throw new CliError(NO_CHROMIUM_MESSAGE);
   if (!isRendererBuilt()) {
     throw new CliError(`The app is not built yet (${rendererDirOf()} is missing): run npm run build first.`);

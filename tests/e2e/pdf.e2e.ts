@@ -141,6 +141,48 @@ describe('a big map', () => {
   });
 });
 
+describe('the command line', () => {
+  it('throughline export --format pdf --paper A3 --landscape --lang zh-CN writes a Chinese PDF, and only it', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync, readdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { serializeInterchange } = await import('../../shared/interchange/format');
+    const dir = mkdtempSync(join(tmpdir(), 'throughline-pdf-cli-'));
+    try {
+      const content = templateContent('okrs', 'zh-CN');
+      const file = join(dir, 'okrs.json');
+      writeFileSync(file, serializeInterchange(templateName('okrs', 'zh-CN'), content));
+      const out = join(dir, 'okrs.pdf');
+      const root = new URL('../..', import.meta.url).pathname;
+      execFileSync(
+        process.execPath,
+        [
+          join(root, 'electron/cli/bin.mjs'),
+          'export',
+          file,
+          '--format',
+          'pdf',
+          '--out',
+          out,
+          '--paper',
+          'A3',
+          '--landscape',
+          '--lang',
+          'zh-CN',
+        ],
+        { stdio: 'pipe' },
+      );
+      const facts = pdfFacts(readFileSync(out));
+      expectPaper(facts, 'A3', true);
+      expectPlan(facts, content, 'zh-CN');
+      expect(readdirSync(dir).sort()).toEqual(['okrs.json', 'okrs.pdf']);
+    } finally {
+      removeDir(dir);
+    }
+  });
+});
+
 describe('Export PDF in the app', () => {
   it('opens from the File menu, makes the PDF on the server and downloads it; a missing section is refused', async () => {
     await page.reload();

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { CliError, EXIT } from '../../electron/cli/cli-error';
+import { exportPdfCommand } from '../../electron/cli/export-pdf';
+import { NO_CHROMIUM_MESSAGE } from '../../electron/main/services/pdf-printer';
+
+const fixture = new URL('../fixtures/good-map.json', import.meta.url).pathname;
+const base = { file: fixture, out: '/nonexistent/plan.pdf', landscape: false, lang: 'en' as const };
+const noBrowser = () => null;
+
+async function refusal(promise: Promise<unknown>): Promise<CliError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof CliError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('throughline export --format pdf', () => {
+  it('says in one line that no Chromium was found, exit 2, before reading or writing anything', async () => {
+    const error = await refusal(exportPdfCommand(base, () => {}, noBrowser));
+    expect(error.message).toBe(NO_CHROMIUM_MESSAGE);
+    expect(error.message).not.toContain('\n');
+    expect(error.exitCode).toBe(EXIT.failure);
+  });
+
+  it('needs --out and a known paper size', async () => {
+    const noOut = await refusal(exportPdfCommand({ ...base, out: undefined }, () => {}, noBrowser));
+    expect(noOut.message).toContain('needs --out');
+    const paper = await refusal(exportPdfCommand({ ...base, paper: 'B5' }, () => {}, noBrowser));
+    expect(paper.message).toContain('--paper must be one of A4, A3, Letter, Tabloid');
+  });
+});
