@@ -10,6 +10,7 @@ import type { Language } from '../../shared/validation/findings';
 import { validateMap } from '../../shared/validation/validate';
 import { generateLayeredMap } from '../bench/generate-map';
 import { PAPER_POINTS, type PdfFacts, pdfFacts, squash } from '../pdf/pdf-checks';
+import { axeViolations } from './axe';
 import { launchBrowser, openPage, removeDir, type ServedApp, serveApp } from './harness';
 
 // The PDF as people get it: the built print view served by `throughline serve`, printed by
@@ -185,16 +186,19 @@ describe('the command line', () => {
 
 describe('Export PDF in the app', () => {
   it('opens from the File menu, makes the PDF on the server and downloads it; a missing section is refused', async () => {
+    await call('createMapFromTemplate', {
+      templateId: 'product-launch-gap',
+      language: 'en',
+      name: 'Launch for the dialog',
+    });
     await page.reload();
-    await page
-      .locator('[data-testid="map-row"]', { hasText: templateName('product-launch-gap', 'en') })
-      .first()
-      .click();
+    await page.locator('[data-testid="map-row"]', { hasText: 'Launch for the dialog' }).click();
     await page.getByTestId('file-menu').click();
     await page.getByTestId('file-export-pdf').click();
     const dialog = page.getByTestId('export-dialog');
     await dialog.waitFor();
     expect(await page.getByTestId('export-title').inputValue()).not.toBe('');
+    expect(await axeViolations(page, '[data-testid="export-dialog"]')).toEqual([]);
 
     for (const section of ['map', 'outline', 'metrics', 'findings']) {
       await page.getByTestId(`export-section-${section}`).uncheck();
