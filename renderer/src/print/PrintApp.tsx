@@ -21,6 +21,7 @@ export function PrintApp({ api, mapId, choices }: PrintAppProps) {
     let live = true;
     api.loadMap({ mapId }).then(
       (loaded) => {
+        performance.mark('print:loaded');
         if (live) setMap(loaded);
       },
       (failure: unknown) => {

@@ -10,6 +10,7 @@ import { signalError } from './ready-signal';
 // The print view: one map drawn for paper, without interaction, from the address's map id and
 // export choices. The PDF printers (Electron's printToPDF, Chromium's page.pdf) wait for its
 // explicit ready signal.
+performance.mark('print:start');
 const query = parsePrintViewQuery(window.location.search);
 const language = query.ok ? query.choices.language : 'en';
 document.documentElement.lang = language;

@@ -11,8 +11,11 @@ declare global {
  * once they are loaded. An explicit signal, never a timer: a slow machine prints late, not wrong.
  */
 export async function signalReady(): Promise<void> {
+  // Marks for the benchmark's breakdown (performance.getEntriesByType('mark')).
+  performance.mark('print:laid-out');
   document.body.getBoundingClientRect();
   await document.fonts.ready;
+  performance.mark('print:ready');
   document.documentElement.dataset.printReady = 'true';
   window.__throughlinePrintReady = true;
 }
