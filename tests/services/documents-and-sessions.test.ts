@@ -32,6 +32,19 @@ async function failure(method: string, payload: unknown = {}) {
 }
 
 describe('documents', () => {
+  it('refuses an empty file, uploaded or opened, and leaves the library open and unchanged', async () => {
+    for (const base64 of ['', '!!!!']) {
+      const error = await failure('uploadDocument', { fileName: 'blank.throughline', base64 });
+      expect(error.code).toBe('invalid-file');
+      expect(error.message).toMatch(/"blank.throughline" is empty/);
+    }
+    const empty = join(dir, 'empty.throughline');
+    writeFileSync(empty, '');
+    expect(() => backend.documents.open(empty)).toThrow(/is empty: it is not a Throughline document/);
+    expect(readFileSync(empty).length).toBe(0);
+    expect((await call<DocumentInfo>('documentInfo')).isLibrary).toBe(true);
+  });
+
   it('starts on the library and reports it', async () => {
     const info = await call<DocumentInfo>('documentInfo');
     expect(info).toMatchObject({ fileName: 'library.throughline', isLibrary: true, nativeDialogs: false });

@@ -61,6 +61,8 @@ export class DocumentSession {
   /** Opens a `.throughline` file (created when `create`), making it the current document. */
   open(path: string, { create = false } = {}): DocumentInfo {
     if (path === this.current.database.path) return this.info();
+    // A chosen file that is empty is no plan: opening it would quietly make it an empty one.
+    if (!create && existsSync(path) && statSync(path).size === 0) refuseEmpty(basename(path));
     const database = openDocument(path, { create });
     const isLibrary = path === this.options.libraryPath;
     this.closeCurrent();
@@ -89,6 +91,8 @@ export class DocumentSession {
    * file first, then kept in the state folder's documents/ and opened. A refused file leaves nothing.
    */
   openUploaded(fileName: string, bytes: Buffer): DocumentInfo {
+    if (bytes.length === 0) refuseEmpty(fileName);
+    if (bytes.length === 0) refuseEmpty(fileName);
     const folder = join(this.options.stateDir, 'documents');
     mkdirSync(folder, { recursive: true });
     const temp = join(folder, `.upload-${process.pid}-${Date.now()}.tmp`);
@@ -200,4 +204,8 @@ function uniquePath(folder: string, fileName: string): string {
     candidate = join(folder, `${stem} (${n})${ext}`);
   }
   return candidate;
+}
+
+function refuseEmpty(fileName: string): never {
+  throw new ApiError('invalid-file', `"${fileName}" is empty: it is not a Throughline document.`);
 }

@@ -74,6 +74,12 @@ export function startAutosave(
     if (state.saveState === 'pending' && previous.saveState !== 'pending') schedule(delayMs);
   });
 
+  // A safety net: whatever path left edits pending with no save on its way (seen under heavy load
+  // in the e2e suite), they go out within a second rather than waiting for the next edit.
+  const watchdog = setInterval(() => {
+    if (!stopped && !timer && !running && store.getState().saveState === 'pending') void run();
+  }, 1000);
+
   return {
     async flush() {
       if (timer) clearTimeout(timer);
@@ -86,6 +92,7 @@ export function startAutosave(
     },
     stop() {
       stopped = true;
+      clearInterval(watchdog);
       if (timer) clearTimeout(timer);
       unsubscribe();
     },
