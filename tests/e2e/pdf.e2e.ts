@@ -122,6 +122,15 @@ describe('the PDF of a template map', () => {
   }
 });
 
+describe('a print view that cannot be made', () => {
+  it("fails at once with the view's own message instead of printing an empty page", async () => {
+    const job = { mapId: 'no-such-map', mapName: 'Gone', choices: PdfChoicesSchema.parse({}) };
+    await expect(printWithBrowser(browser, { openUrl: app.url }, job)).rejects.toThrow(
+      /The print view failed: .*map/i,
+    );
+  });
+});
+
 describe('a big map', () => {
   it('prints a 300-node map over several pages: the overview, readable tiles, and every title', async () => {
     const map = generateLayeredMap(300, 7);
