@@ -1,3 +1,4 @@
+import '../zod-jitless';
 import './print.css';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
