@@ -47,18 +47,23 @@ export function startAutosave(
     }
   };
 
+  /** Saves until nothing is pending (or a save failed). */
+  const drain = async (): Promise<void> => {
+    while (store.getState().saveState === 'pending' && !stopped) {
+      if (!(await saveOnce())) break;
+    }
+  };
+
   const run = (): Promise<void> => {
     if (running) return running;
-    running = (async () => {
-      try {
-        while (store.getState().saveState === 'pending' && !stopped) {
-          if (!(await saveOnce())) break;
-        }
-      } finally {
-        running = undefined;
-      }
-    })();
-    return running;
+    // Cleared in a `.finally` handler, which always runs after this assignment: a `finally` inside
+    // the async body runs synchronously when there is nothing to save, before `running` is set,
+    // and left a settled promise here that blocked every later save.
+    const current = drain().finally(() => {
+      if (running === current) running = undefined;
+    });
+    running = current;
+    return current;
   };
 
   function schedule(ms: number, retry = false) {
@@ -74,12 +79,6 @@ export function startAutosave(
     if (state.saveState === 'pending' && previous.saveState !== 'pending') schedule(delayMs);
   });
 
-  // A safety net: whatever path left edits pending with no save on its way (seen under heavy load
-  // in the e2e suite), they go out within a second rather than waiting for the next edit.
-  const watchdog = setInterval(() => {
-    if (!stopped && !timer && !running && store.getState().saveState === 'pending') void run();
-  }, 1000);
-
   return {
     async flush() {
       if (timer) clearTimeout(timer);
@@ -92,7 +91,6 @@ export function startAutosave(
     },
     stop() {
       stopped = true;
-      clearInterval(watchdog);
       if (timer) clearTimeout(timer);
       unsubscribe();
     },
