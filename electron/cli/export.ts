@@ -1,20 +1,16 @@
-import { randomBytes } from 'node:crypto';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { isOutlineFormat, OUTLINE_FORMATS } from '../../shared/exports/outline-formats';
 import { serializeInterchange } from '../../shared/interchange';
+import { mapPicture, PICTURE_FORMATS } from '../../shared/render/map-picture';
 import type { Language } from '../../shared/validation/findings';
 import { outlineFile } from '../main/services/outline-file';
+import { writeFileAtomically } from '../main/services/write-atomically';
 import { CliError, describeError, EXIT } from './cli-error';
+import { pictureOrRefusal } from './picture-or-refusal';
 import { readMaps, selectMap } from './read-maps';
 
-/** Export formats of the command line: the JSON interchange format and the outline's formats. */
-export const EXPORT_FORMATS = ['json', ...OUTLINE_FORMATS, 'pdf'] as const;
-/**
- * Formats of the export issue that need a browser engine to draw the map (the PDF and image
- * exports); they come with that work and are named here so the user is told "not yet", not "no".
- */
-const DRAWN_FORMATS = ['png', 'svg'];
+/** Export formats of the command line: the JSON interchange format, the outline's, the map's pictures and the PDF. */
+export const EXPORT_FORMATS = ['json', ...OUTLINE_FORMATS, ...PICTURE_FORMATS, 'pdf'] as const;
 
 export interface ExportOptions {
   file: string;
@@ -40,10 +36,9 @@ export async function exportCommand(
 ): Promise<number> {
   const { format } = options;
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
-    const available = `available: ${EXPORT_FORMATS.join(', ')}`;
-    if (DRAWN_FORMATS.includes(format))
-      throw new CliError(`format ${format} is not available yet (${available}).`);
-    throw new CliError(`format "${format}" is not an export format (${available}).`);
+    throw new CliError(
+      `format "${format}" is not an export format (available: ${EXPORT_FORMATS.join(', ')}).`,
+    );
   }
   if (format === 'xlsx' && options.out === undefined) {
     throw new CliError(
@@ -54,28 +49,27 @@ export async function exportCommand(
     const { exportPdfCommand } = await import('./export-pdf');
     return exportPdfCommand({ ...options, landscape: options.landscape === true }, info);
   }
+  if (format === 'png') {
+    const { exportPngCommand } = await import('./export-png');
+    return exportPngCommand(options, info);
+  }
   const { maps } = await readMaps(options.file);
   const map = selectMap(maps, options.map, options.file);
   const bytes = isOutlineFormat(format)
     ? (await outlineFile({ name: map.name, ...map.content }, format, options.lang)).bytes
-    : Buffer.from(serializeInterchange(map.name, map.content), 'utf8');
+    : format === 'svg'
+      ? Buffer.from(pictureOrRefusal(() => mapPicture({ name: map.name, ...map.content }, options.lang)).svg)
+      : Buffer.from(serializeInterchange(map.name, map.content), 'utf8');
   if (options.out === undefined) {
     out(bytes.toString('utf8'));
     return EXIT.ok;
   }
-  writeAtomically(resolve(options.out), bytes);
-  info(`Exported "${map.name}" to ${options.out}.`);
-  return EXIT.ok;
-}
-
-/** Writes beside the target and renames, so a failed write never leaves half a file. */
-function writeAtomically(target: string, bytes: Buffer): void {
-  const temp = join(dirname(target), `.${randomBytes(6).toString('hex')}.throughline-export.tmp`);
+  const target = resolve(options.out);
   try {
-    writeFileSync(temp, bytes, { flag: 'wx' });
-    renameSync(temp, target);
+    await writeFileAtomically(target, bytes);
   } catch (error) {
-    rmSync(temp, { force: true });
     throw new CliError(`"${target}" could not be written: ${describeError(error)}.`);
   }
+  info(`Exported "${map.name}" to ${options.out}.`);
+  return EXIT.ok;
 }

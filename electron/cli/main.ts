@@ -27,8 +27,9 @@ const COMMANDS: Record<string, CommandSpec> = {
   },
   export: {
     usage:
-      'throughline export FILE --format json|csv|xlsx|md|pdf [--map NAME_OR_ID] [--out PATH] [--lang en|zh-CN] [--paper A4|A3|Letter|Tabloid] [--landscape]',
-    summary: 'Write one map as JSON, or its outline as CSV, Excel or Markdown.',
+      'throughline export FILE --format json|csv|xlsx|md|svg|png|pdf [--map NAME_OR_ID] [--out PATH] [--lang en|zh-CN] [--paper A4|A3|Letter|Tabloid] [--landscape]',
+    summary:
+      'Write one map as JSON, a picture (SVG, PNG) or a PDF, or its outline as CSV, Excel or Markdown.',
     options: {
       format: { type: 'string' },
       map: { type: 'string' },
@@ -38,9 +39,10 @@ const COMMANDS: Record<string, CommandSpec> = {
       landscape: { type: 'boolean' },
     },
     details: [
-      'Writes to stdout unless --out is given; xlsx and pdf need --out. A document with several maps needs --map.',
+      'Writes to stdout unless --out is given; xlsx, png and pdf need --out. A document with several maps needs --map.',
       'csv, xlsx and md hold the outline, one row per goal-mechanism-metric path, with the findings (md, xlsx);',
-      'headers, values and findings are in --lang (default en). png is not available yet.',
+      'headers, values and findings are in --lang (default en). svg and png draw the whole map as the app does,',
+      'in --lang; png is rasterised by the system Chromium at twice the size where the map allows.',
       'pdf prints the map, outline, metrics and findings with the system Chromium (--paper, default A4;',
       '--landscape); without Chromium, Chrome or Edge it says so and exits 2.',
     ],

@@ -10,9 +10,10 @@ import type { ProgressStatus } from '../model/metric-progress';
 import type { Language } from '../validation/findings';
 
 /**
- * The words for field values in exported files, in each language. They say the same as the
- * inspector's options (renderer/src/i18n/strings/inspector.ts); they live here because the exports
- * are made in the main process and the command line, which do not load the renderer's strings.
+ * The words for field values, in each language: the one home of them. The exports use them here
+ * (made in the main process and the command line, which do not load the renderer's strings), and
+ * the renderer's translations take the inspector's options and function names from here, so a
+ * value reads the same on screen and in every exported file.
  */
 export interface ValueLabels {
   priority: Record<GoalPriority, string>;

@@ -40,6 +40,8 @@ export interface SvgOptions {
    * would only make the PDF bigger and slower (the tiles and the outline carry the words).
    */
   detail?: 'full' | 'shapes';
+  /** A colour to fill the whole view with; transparent when left out (the page is white anyway). */
+  background?: string;
 }
 
 /** The whole map as one SVG string, drawn from the stored positions. */
@@ -65,6 +67,11 @@ export function drawingSvg(drawing: Drawing, view: Rect, options: SvgOptions = {
     ` role="img"${options.title ? ` aria-label="${escapeXml(options.title)}"` : ''}>`,
   ];
   if (options.title) parts.push(`<title>${escapeXml(options.title)}</title>`);
+  if (options.background) {
+    parts.push(
+      `<rect x="${r(view.x)}" y="${r(view.y)}" width="${r(view.width)}" height="${r(view.height)}" fill="${escapeXml(options.background)}"/>`,
+    );
+  }
   if (options.detail === 'shapes') {
     parts.push(linksSvg(links, false));
     for (const box of boxes) parts.push(shapeSvg(box));

@@ -256,7 +256,7 @@ describe('throughline import and export', () => {
     expect(sha256(other)).toBe(before);
   });
 
-  it('export: needs --map for several maps, says when a format is not available yet', async () => {
+  it('export: needs --map for several maps; binary formats need --out', async () => {
     const db = await documentWith('good-map.json', 'goal-without-path.json');
     const ambiguous = await cli('export', db);
     expect(ambiguous.code).toBe(2);
@@ -267,6 +267,9 @@ describe('throughline import and export', () => {
     const pdf = await cli('export', db, '--format', 'pdf', '--map', 'Growth 2026');
     expect(pdf.code).toBe(2);
     expect(pdf.stderr).toContain('format pdf needs --out PATH');
+    const png = await cli('export', db, '--format', 'png', '--map', 'Growth 2026');
+    expect(png.code).toBe(2);
+    expect(png.stderr).toContain('format png needs --out PATH');
 
     const missing = await cli('export', db, '--map', 'Nope');
     expect(missing.code).toBe(2);

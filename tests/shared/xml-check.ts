@@ -5,7 +5,9 @@
  */
 export function xmlProblem(xml: string): string | null {
   const stack: string[] = [];
-  let i = 0;
+  // An XML declaration may open the document (a standalone .svg file has one).
+  const prolog = /^<\?xml version="1\.0" encoding="UTF-8"\?>\n/.exec(xml);
+  let i = prolog ? prolog[0].length : 0;
   let roots = 0;
   while (i < xml.length) {
     const lt = xml.indexOf('<', i);

@@ -16,9 +16,13 @@ export interface PdfPrinter {
   print(job: PdfJob, signal?: AbortSignal): Promise<Uint8Array>;
 }
 
+/** Said whenever something only a browser engine can make is asked for and none can be found. */
+export function noChromiumMessage(what: string): string {
+  return `No Chromium, Google Chrome or Microsoft Edge was found on this computer, so ${what} cannot be made: install one of them, or set CHROME_PATH to its executable.`;
+}
+
 /** Said whenever a PDF is asked for and no browser engine can be found. */
-export const NO_CHROMIUM_MESSAGE =
-  'No Chromium, Google Chrome or Microsoft Edge was found on this computer, so the PDF cannot be made: install one of them, or set CHROME_PATH to its executable.';
+export const NO_CHROMIUM_MESSAGE = noChromiumMessage('the PDF');
 
 /** How long the print view may take to load the map and lay it out before printing gives up. */
 export const PRINT_READY_TIMEOUT_MS = 120_000;

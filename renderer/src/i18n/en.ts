@@ -1,8 +1,11 @@
+import { VALUE_LABELS } from '../../../shared/exports/outline-labels';
+import { DRAWING_LABELS } from '../../../shared/render/drawing-labels';
 import { backupsStrings } from './strings/backups';
 import { exportStrings } from './strings/export';
 import { inspectorStrings } from './strings/inspector';
 import { layoutStrings } from './strings/layout';
 import { outlineStrings } from './strings/outline';
+import { pictureStrings } from './strings/picture';
 import { templatesStrings } from './strings/templates';
 
 /** English UI strings. zh-CN.ts has the same keys (a test checks both have every key). */
@@ -28,7 +31,7 @@ export const en = {
     empty: 'No maps yet. Create one to start.',
     nameLabel: 'Map name',
   },
-  kinds: { goal: 'Goal', mechanism: 'Mechanism', metric: 'Metric' },
+  kinds: DRAWING_LABELS.en.kinds,
   kindsLong: { goal: 'Strategic goal', mechanism: 'Operating mechanism', metric: 'Metric' },
   lanes: { strategy: 'Strategy', operations: 'Operations', metrics: 'Metrics' },
   toolbar: {
@@ -49,13 +52,7 @@ export const en = {
     filters: 'Filter the map',
     present: 'Present (F5)',
   },
-  functions: {
-    operations: 'Operations',
-    marketing: 'Marketing',
-    sales: 'Sales',
-    product: 'Product',
-    other: 'Other',
-  },
+  functions: VALUE_LABELS.en.function,
   filters: {
     title: 'Filter',
     flaggedOnly: 'Flagged only',
@@ -75,10 +72,10 @@ export const en = {
     keys: '← → or Page Up/Down: previous / next goal · Esc: end',
   },
   node: {
-    untitled: 'Untitled',
+    untitled: DRAWING_LABELS.en.untitled,
     titleLabel: 'Title',
     owner: 'Owner: {{owner}}',
-    noOwner: 'No owner',
+    noOwner: DRAWING_LABELS.en.noOwner,
     flagged_one: '{{count}} finding',
     flagged_other: '{{count}} findings',
     editHint: 'Double-click or press F2 to rename',
@@ -187,6 +184,7 @@ export const en = {
   export: exportStrings.en,
   templates: templatesStrings.en,
   outline: outlineStrings.en,
+  picture: pictureStrings.en,
 };
 
 export type Strings = typeof en;

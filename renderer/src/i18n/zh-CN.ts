@@ -1,9 +1,12 @@
+import { VALUE_LABELS } from '../../../shared/exports/outline-labels';
+import { DRAWING_LABELS } from '../../../shared/render/drawing-labels';
 import type { Strings } from './en';
 import { backupsStrings } from './strings/backups';
 import { exportStrings } from './strings/export';
 import { inspectorStrings } from './strings/inspector';
 import { layoutStrings } from './strings/layout';
 import { outlineStrings } from './strings/outline';
+import { pictureStrings } from './strings/picture';
 import { templatesStrings } from './strings/templates';
 
 /** 简体中文界面文字。 */
@@ -29,7 +32,7 @@ export const zhCN: Strings = {
     empty: '还没有地图。新建一张开始吧。',
     nameLabel: '地图名称',
   },
-  kinds: { goal: '目标', mechanism: '机制', metric: '指标' },
+  kinds: DRAWING_LABELS['zh-CN'].kinds,
   kindsLong: { goal: '战略目标', mechanism: '运营机制', metric: '指标' },
   lanes: { strategy: '战略', operations: '运营', metrics: '指标' },
   toolbar: {
@@ -50,13 +53,7 @@ export const zhCN: Strings = {
     filters: '筛选地图',
     present: '演示（F5）',
   },
-  functions: {
-    operations: '运营',
-    marketing: '市场',
-    sales: '销售',
-    product: '产品',
-    other: '其他',
-  },
+  functions: VALUE_LABELS['zh-CN'].function,
   filters: {
     title: '筛选',
     flaggedOnly: '只看有问题的',
@@ -76,10 +73,10 @@ export const zhCN: Strings = {
     keys: '← → 或 Page Up/Down：上一个 / 下一个目标 · Esc：结束',
   },
   node: {
-    untitled: '未命名',
+    untitled: DRAWING_LABELS['zh-CN'].untitled,
     titleLabel: '标题',
     owner: '负责人：{{owner}}',
-    noOwner: '无负责人',
+    noOwner: DRAWING_LABELS['zh-CN'].noOwner,
     flagged_one: '{{count}} 个问题',
     flagged_other: '{{count}} 个问题',
     editHint: '双击或按 F2 重命名',
@@ -187,4 +184,5 @@ export const zhCN: Strings = {
   export: exportStrings.zhCN,
   templates: templatesStrings.zhCN,
   outline: outlineStrings.zhCN,
+  picture: pictureStrings.zhCN,
 };

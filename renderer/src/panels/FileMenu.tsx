@@ -2,9 +2,13 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentInfo, RecentDocument, ThroughlineApi } from '../../../shared/contract/api';
 import type { OutlineFormat } from '../../../shared/exports/outline-formats';
+import { EmptyPictureError, PICTURE_FORMATS, type PictureFormat } from '../../../shared/render/map-picture';
 import { useCommand } from '../commands/use-commands';
 import { base64ToBytes, downloadFile, fileToBase64 } from '../files/browser-files';
+import { mapPictureFile } from '../files/map-picture-file';
 import { useLanguage } from '../i18n/use-language';
+import { useMapStoreApi } from '../store/context';
+import { linkOf, planOf } from '../store/plan-flow';
 import { ExportDialog } from './ExportDialog';
 import { RestoreDialog } from './RestoreDialog';
 
@@ -46,6 +50,7 @@ export function FileMenu({
 }: FileMenuProps) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const store = useMapStoreApi();
   const [open, setOpen] = useState(false);
   const [recent, setRecent] = useState<RecentDocument[]>([]);
   const [restoreOpen, setRestoreOpen] = useState(false);
@@ -129,6 +134,22 @@ export function FileMenu({
       const file = await api.exportMap({ mapId, format, language });
       downloadFile(file.fileName, base64ToBytes(file.base64), file.mimeType);
     });
+
+  // The picture is drawn from the canvas's own state, as it is on screen, in the UI's language.
+  const exportPicture = (format: PictureFormat) => {
+    setOpen(false);
+    const { name, nodes, edges, findings } = store.getState();
+    const map = { name, nodes: nodes.map(planOf), links: edges.map(linkOf), findings };
+    void mapPictureFile(map, format, language).then(
+      (file) => downloadFile(file.fileName, file.data, file.mimeType),
+      (error: unknown) =>
+        notify(
+          error instanceof EmptyPictureError
+            ? t('picture.empty')
+            : t('picture.failed', { message: (error as Error).message }),
+        ),
+    );
+  };
 
   const onPicked = (file: File | undefined) => {
     if (!file) return;
@@ -272,6 +293,18 @@ export function FileMenu({
               data-testid={`file-export-${format}`}
             >
               {t(label)}
+            </button>
+          ))}
+          {PICTURE_FORMATS.map((format) => (
+            <button
+              key={format}
+              type="button"
+              role="menuitem"
+              onClick={() => exportPicture(format)}
+              disabled={!mapId}
+              data-testid={`file-export-${format}`}
+            >
+              {t(format === 'svg' ? 'picture.exportSvg' : 'picture.exportPng')}
             </button>
           ))}
         </div>

@@ -6,6 +6,7 @@ import { pdfEngineOptions } from '../../../shared/print/pdf-options';
 import { planOutline } from '../../../shared/print/plan-outline';
 import { formatPrintDate, localToday } from '../../../shared/print/print-date';
 import { legendEntries, type MapSvgLabels, prepareDrawing, swatchSvg } from '../../../shared/render';
+import { DRAWING_LABELS } from '../../../shared/render/drawing-labels';
 import { healthSummary } from '../../../shared/validation/summary';
 import { validateMap } from '../../../shared/validation/validate';
 import { FindingsSection } from './FindingsSection';
@@ -49,22 +50,7 @@ export function PrintDocument({ map, choices, onLaidOut }: PrintDocumentProps) {
   );
   const showMap = hasSection(choices, 'map') && map.nodes.length > 0;
 
-  const labels: MapSvgLabels = useMemo(
-    () => ({
-      kinds: { goal: t('kinds.goal'), mechanism: t('kinds.mechanism'), metric: t('kinds.metric') },
-      functions: {
-        operations: t('functions.operations'),
-        marketing: t('functions.marketing'),
-        sales: t('functions.sales'),
-        product: t('functions.product'),
-        other: t('functions.other'),
-      },
-      owner: (owner) => t('node.owner', { owner }),
-      noOwner: t('node.noOwner'),
-      untitled: t('node.untitled'),
-    }),
-    [t],
-  );
+  const labels: MapSvgLabels = DRAWING_LABELS[language];
   const drawing = useMemo(
     () => (showMap ? prepareDrawing({ nodes: map.nodes, links: map.links, labels, findings }) : null),
     [showMap, map, labels, findings],

@@ -1,3 +1,5 @@
+import { VALUE_LABELS } from '../../../../shared/exports/outline-labels';
+
 /**
  * UI strings of the inspector area. Merged into en.ts and zh-CN.ts under the key "inspector", so each
  * area owns its own file; the type makes the Chinese carry every English key.
@@ -33,25 +35,14 @@ const en = {
     source: 'e.g. BI dashboard',
     number: 'e.g. 1,250.5',
   },
+  // The values' words are the exports' (shared/exports/outline-labels.ts), so both say the same.
   options: {
-    priority: { none: 'Not set', high: 'High', medium: 'Medium', low: 'Low' },
-    goalStatus: { proposed: 'Proposed', active: 'Active', achieved: 'Achieved', dropped: 'Dropped' },
-    mechanismStatus: { planned: 'Planned', running: 'Running', done: 'Done', paused: 'Paused' },
-    function: {
-      operations: 'Operations',
-      marketing: 'Marketing',
-      sales: 'Sales',
-      product: 'Product',
-      other: 'Other',
-    },
-    direction: { higher: 'Higher is better', lower: 'Lower is better' },
-    cadence: {
-      none: 'Not set',
-      weekly: 'Weekly',
-      monthly: 'Monthly',
-      quarterly: 'Quarterly',
-      yearly: 'Yearly',
-    },
+    priority: { none: 'Not set', ...VALUE_LABELS.en.priority },
+    goalStatus: VALUE_LABELS.en.goalStatus,
+    mechanismStatus: VALUE_LABELS.en.mechanismStatus,
+    function: VALUE_LABELS.en.function,
+    direction: VALUE_LABELS.en.direction,
+    cadence: { none: 'Not set', ...VALUE_LABELS.en.cadence },
   },
   functionHint: {
     operations: 'Converts and keeps customers: segmentation, funnels, membership, repurchase.',
@@ -71,13 +62,7 @@ const en = {
     choice: 'Not saved: choose one of the options.',
     invalid: 'This value cannot be saved.',
   },
-  status: {
-    achieved: 'Achieved',
-    'on-track': 'On track',
-    'at-risk': 'At risk',
-    'off-track': 'Off track',
-    unknown: 'Unknown',
-  },
+  status: VALUE_LABELS.en.progress,
   progress: {
     heading: 'Progress',
     label: 'Progress from baseline to target',
@@ -131,12 +116,12 @@ export const inspectorStrings: { en: typeof en; zhCN: typeof en } = {
       number: '例如 1,250.5',
     },
     options: {
-      priority: { none: '未设置', high: '高', medium: '中', low: '低' },
-      goalStatus: { proposed: '提议', active: '进行中', achieved: '已达成', dropped: '已放弃' },
-      mechanismStatus: { planned: '计划中', running: '运行中', done: '已完成', paused: '已暂停' },
-      function: { operations: '运营', marketing: '市场', sales: '销售', product: '产品', other: '其他' },
-      direction: { higher: '越高越好', lower: '越低越好' },
-      cadence: { none: '未设置', weekly: '每周', monthly: '每月', quarterly: '每季度', yearly: '每年' },
+      priority: { none: '未设置', ...VALUE_LABELS['zh-CN'].priority },
+      goalStatus: VALUE_LABELS['zh-CN'].goalStatus,
+      mechanismStatus: VALUE_LABELS['zh-CN'].mechanismStatus,
+      function: VALUE_LABELS['zh-CN'].function,
+      direction: VALUE_LABELS['zh-CN'].direction,
+      cadence: { none: '未设置', ...VALUE_LABELS['zh-CN'].cadence },
     },
     functionHint: {
       operations: '转化并留住用户：用户分层、漏斗、会员、复购。',
@@ -156,13 +141,7 @@ export const inspectorStrings: { en: typeof en; zhCN: typeof en } = {
       choice: '未保存：请从选项中选择。',
       invalid: '这个值无法保存。',
     },
-    status: {
-      achieved: '已达成',
-      'on-track': '正常推进',
-      'at-risk': '有风险',
-      'off-track': '偏离目标',
-      unknown: '未知',
-    },
+    status: VALUE_LABELS['zh-CN'].progress,
     progress: {
       heading: '进度',
       label: '从基线到目标值的进度',

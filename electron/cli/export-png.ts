@@ -1,0 +1,72 @@
+import { resolve } from 'node:path';
+import { pngPicture } from '../../shared/render/map-picture';
+import type { Language } from '../../shared/validation/findings';
+import { launchChromium } from '../main/services/pdf-export';
+import { noChromiumMessage } from '../main/services/pdf-printer';
+import { writeFileAtomically } from '../main/services/write-atomically';
+import { CliError, describeError, EXIT } from './cli-error';
+import { findChromium } from './find-browser';
+import { pictureOrRefusal } from './picture-or-refusal';
+import { readMaps, selectMap } from './read-maps';
+
+export interface ExportPngOptions {
+  file: string;
+  map?: string;
+  out?: string;
+  lang: Language;
+}
+
+/**
+ * `throughline export FILE --format png --out PATH`: the same SVG as `--format svg` and the app's
+ * picture export, at the app's PNG size, rasterised by the system's Chromium (headless, through
+ * playwright-core) at one device pixel per picture pixel. The browser is closed in `finally`, and
+ * the file appears whole or not at all.
+ */
+export async function exportPngCommand(
+  options: ExportPngOptions,
+  info: (line: string) => void,
+  /** Where Chromium is; tests pass a lookup that finds none. */
+  find: () => string | null = findChromium,
+): Promise<number> {
+  if (options.out === undefined) {
+    throw new CliError('format png needs --out PATH: a PNG is binary and is not written to the terminal.');
+  }
+  const executablePath = find();
+  if (!executablePath) throw new CliError(noChromiumMessage('the PNG'));
+  const { maps } = await readMaps(options.file);
+  const map = selectMap(maps, options.map, options.file);
+  const { name } = map;
+  const picture = pictureOrRefusal(() => pngPicture({ name, ...map.content }, options.lang));
+  let bytes: Uint8Array;
+  try {
+    const browser = await launchChromium(executablePath);
+    try {
+      const page = await browser.newPage({
+        viewport: { width: picture.width, height: picture.height },
+        deviceScaleFactor: 1,
+      });
+      const svg = picture.svg.replace(/^<\?xml[^>]*\?>\s*/, '');
+      await page.setContent(
+        `<!doctype html><html><body style="margin:0;background:#fff">${svg}</body></html>`,
+      );
+      // The system's fonts (CJK included) are ready once document.fonts settles.
+      await page.evaluate('document.fonts.ready.then(() => true)');
+      bytes = await page.screenshot({
+        type: 'png',
+        clip: { x: 0, y: 0, width: picture.width, height: picture.height },
+      });
+    } finally {
+      await browser.close().catch(() => {});
+    }
+  } catch (error) {
+    throw new CliError(`The PNG could not be made: ${describeError(error)}`);
+  }
+  const target = resolve(options.out);
+  try {
+    await writeFileAtomically(target, bytes);
+  } catch (error) {
+    throw new CliError(`"${target}" could not be written: ${describeError(error)}.`);
+  }
+  info(`Exported "${name}" to ${options.out} (${picture.width}×${picture.height} px).`);
+  return EXIT.ok;
+}

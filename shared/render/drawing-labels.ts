@@ -1,0 +1,24 @@
+import { VALUE_LABELS } from '../exports/outline-labels';
+import type { Language } from '../validation/findings';
+import type { MapSvgLabels } from './drawing';
+
+/**
+ * The words a drawn map shows, in each language: the print view, the picture exports and the
+ * command line all draw with these, and the canvas's translations take its kind names from here.
+ */
+export const DRAWING_LABELS: Readonly<Record<Language, MapSvgLabels>> = {
+  en: {
+    kinds: { goal: 'Goal', mechanism: 'Mechanism', metric: 'Metric' },
+    functions: VALUE_LABELS.en.function,
+    owner: (owner) => `Owner: ${owner}`,
+    noOwner: 'No owner',
+    untitled: 'Untitled',
+  },
+  'zh-CN': {
+    kinds: { goal: '目标', mechanism: '机制', metric: '指标' },
+    functions: VALUE_LABELS['zh-CN'].function,
+    owner: (owner) => `负责人：${owner}`,
+    noOwner: '无负责人',
+    untitled: '未命名',
+  },
+};
