@@ -27,9 +27,9 @@ export interface Finding {
   code: FindingCode;
   severity: Severity;
   /** The nodes it concerns; the first is the one to take the user to. */
-  nodeIds: string[];
+  readonly nodeIds: readonly string[];
   /** The links it concerns, for link findings. */
-  linkIds: string[];
+  readonly linkIds: readonly string[];
   /** The same sentence in each supported language. */
   message: Record<Language, string>;
 }

@@ -13,16 +13,20 @@ export interface NodeRef {
   title: string;
 }
 
-/** The parameters of each finding's message. */
+/**
+ * The parameters of each finding's message. A finding about one node and nothing else takes the
+ * node itself: on a large map these are tens of thousands, and a wrapper object each would be
+ * garbage for nothing.
+ */
 export interface MessageParams {
   'goal-without-execution-path': { goal: NodeRef; hasOutcomeMetric: boolean };
-  'goal-without-closed-loop': { goal: NodeRef };
-  'mechanism-serves-no-goal': { mechanism: NodeRef };
-  'mechanism-without-metric': { mechanism: NodeRef };
-  'metric-unlinked': { metric: NodeRef };
+  'goal-without-closed-loop': NodeRef;
+  'mechanism-serves-no-goal': NodeRef;
+  'mechanism-without-metric': NodeRef;
+  'metric-unlinked': NodeRef;
   'metric-without-target-or-baseline': { metric: NodeRef; missing: 'target' | 'baseline' | 'both' };
-  'node-without-owner': { node: NodeRef };
-  'node-empty-title': { node: NodeRef };
+  'node-without-owner': NodeRef;
+  'node-empty-title': NodeRef;
   'link-forbidden': { source: NodeRef; target: NodeRef; reason: ForbiddenReason };
   /** An end is null when its node is missing; its id is then named instead. */
   'link-dangling': { source: NodeRef | null; target: NodeRef | null; sourceId: string; targetId: string };
@@ -130,13 +134,13 @@ const EN_SELF_LINK = En(' is linked to itself; a node cannot point to itself. Re
 export const MESSAGES_EN: MessageTable = {
   'goal-without-execution-path': ({ goal, hasOutcomeMetric }) =>
     hasOutcomeMetric ? EN_NO_PATH_OUTCOME_ONLY(goal) : EN_NO_PATH(goal),
-  'goal-without-closed-loop': ({ goal }) => EN_NO_CLOSED_LOOP(goal),
-  'mechanism-serves-no-goal': ({ mechanism }) => EN_SERVES_NO_GOAL(mechanism),
-  'mechanism-without-metric': ({ mechanism }) => EN_NO_METRIC(mechanism),
-  'metric-unlinked': ({ metric }) => EN_UNLINKED(metric),
+  'goal-without-closed-loop': EN_NO_CLOSED_LOOP,
+  'mechanism-serves-no-goal': EN_SERVES_NO_GOAL,
+  'mechanism-without-metric': EN_NO_METRIC,
+  'metric-unlinked': EN_UNLINKED,
   'metric-without-target-or-baseline': ({ metric, missing }) => EN_NO_BASELINE_TARGET[missing](metric),
-  'node-without-owner': ({ node }) => EN_NO_OWNER(node),
-  'node-empty-title': ({ node }) =>
+  'node-without-owner': EN_NO_OWNER,
+  'node-empty-title': (node) =>
     `A ${EN_KIND[node.kind]} has no title. Give it a short name so everyone can refer to it.`,
   'link-forbidden': ({ source, target, reason }) =>
     reason === 'self-link'
@@ -216,14 +220,13 @@ const ZH_SELF_LINK = zh('', '连向了自己；节点不能指向自身。请删
 export const MESSAGES_ZH_CN: MessageTable = {
   'goal-without-execution-path': ({ goal, hasOutcomeMetric }) =>
     hasOutcomeMetric ? ZH_NO_PATH_OUTCOME_ONLY(goal) : ZH_NO_PATH(goal),
-  'goal-without-closed-loop': ({ goal }) => ZH_NO_CLOSED_LOOP(goal),
-  'mechanism-serves-no-goal': ({ mechanism }) => ZH_SERVES_NO_GOAL(mechanism),
-  'mechanism-without-metric': ({ mechanism }) => ZH_NO_METRIC(mechanism),
-  'metric-unlinked': ({ metric }) => ZH_UNLINKED(metric),
+  'goal-without-closed-loop': ZH_NO_CLOSED_LOOP,
+  'mechanism-serves-no-goal': ZH_SERVES_NO_GOAL,
+  'mechanism-without-metric': ZH_NO_METRIC,
+  'metric-unlinked': ZH_UNLINKED,
   'metric-without-target-or-baseline': ({ metric, missing }) => ZH_NO_BASELINE_TARGET[missing](metric),
-  'node-without-owner': ({ node }) => ZH_NO_OWNER(node),
-  'node-empty-title': ({ node }) =>
-    `有一个${ZH_KIND[node.kind]}没有标题。请给它起一个简短的名称，方便大家指认。`,
+  'node-without-owner': ZH_NO_OWNER,
+  'node-empty-title': (node) => `有一个${ZH_KIND[node.kind]}没有标题。请给它起一个简短的名称，方便大家指认。`,
   'link-forbidden': ({ source, target, reason }) =>
     reason === 'self-link'
       ? ZH_SELF_LINK(source)

@@ -10,7 +10,9 @@ import {
   reachForwards,
 } from './execution-path';
 import type { Finding, FindingCode, Severity } from './findings';
-import { CYCLE_NAMES_SHOWN, findingMessage, type MessageParams, type NodeRef } from './messages';
+import { MapFinding, NO_LINKS } from './map-finding';
+import { CYCLE_NAMES_SHOWN, type MessageParams, type NodeRef } from './messages';
+import { scratchInt32, scratchUint8 } from './scratch';
 
 /** The severity of each finding code: part of the design (product.md, "The map"). */
 export const FINDING_SEVERITY: Readonly<Record<FindingCode, Severity>> = {
@@ -57,9 +59,9 @@ export function validateMap(map: ValidatorInput, analysis?: LinkAnalysis): Findi
   const { nodeKind, linkClass, linkSource, linkTarget, inStart } = a;
 
   // Reachability along usable links, each one BFS.
-  const isGoal = new Uint8Array(n);
-  const isMechanism = new Uint8Array(n);
-  const isConverting = new Uint8Array(n);
+  const isGoal = scratchUint8('is-goal', n);
+  const isMechanism = scratchUint8('is-mechanism', n);
+  const isConverting = scratchUint8('is-converting', n);
   for (let v = 0; v < n; v++) {
     const kind = nodeKind[v];
     if (kind === GOAL) isGoal[v] = 1;
@@ -71,7 +73,7 @@ export function validateMap(map: ValidatorInput, analysis?: LinkAnalysis): Findi
   const servedByGoal = reachForwards(a, isGoal);
   const reachesMechanism = reachBackwards(a, isMechanism);
   const reachesConverting = reachBackwards(a, isConverting);
-  const hasOutcomeMetric = new Uint8Array(n);
+  const hasOutcomeMetric = scratchUint8('outcome-metric', n);
   for (let i = 0; i < m; i++) {
     if (linkClass[i] !== LINK_CLASS_CODE.usable) continue;
     const s = linkSource[i] as number;
@@ -79,7 +81,8 @@ export function validateMap(map: ValidatorInput, analysis?: LinkAnalysis): Findi
   }
 
   const found: Finding[] = [];
-  const keys: number[] = [];
+  // At most four findings per node (two of its kind, owner, title), one per link, one per cycle.
+  const keys = scratchInt32('finding-keys', 4 * n + m + a.cycleCount + 1);
   // Sort keys: the position of the finding's first node; links with no existing end come after
   // every node, in link order.
   let nodeless = 0;
@@ -89,13 +92,13 @@ export function validateMap(map: ValidatorInput, analysis?: LinkAnalysis): Findi
   const add = <C extends FindingCode>(
     code: C,
     key: number,
-    nodeIds: string[],
-    linkIds: string[],
+    nodeIds: readonly string[],
+    linkIds: readonly string[],
     params: MessageParams[C],
   ): void => {
     const severity = FINDING_SEVERITY[code];
-    found.push({ code, severity, nodeIds, linkIds, message: findingMessage(code, params) });
-    keys.push(SEVERITY_RANK[severity] * keyRange + key);
+    keys[found.length] = SEVERITY_RANK[severity] * keyRange + key;
+    found.push(new MapFinding(code, severity, nodeIds, linkIds, params));
   };
 
   // Node findings, in node order and, per node, in code order.
@@ -104,30 +107,30 @@ export function validateMap(map: ValidatorInput, analysis?: LinkAnalysis): Findi
     const kind = nodeKind[v];
     if (kind === GOAL) {
       if (a.hasPath[v] === 0) {
-        add('goal-without-execution-path', v, [node.id], [], {
+        add('goal-without-execution-path', v, [node.id], NO_LINKS, {
           goal: node,
           hasOutcomeMetric: hasOutcomeMetric[v] === 1,
         });
       }
       if (reachesMechanism[v] === 1 && reachesConverting[v] === 0) {
-        add('goal-without-closed-loop', v, [node.id], [], { goal: node });
+        add('goal-without-closed-loop', v, [node.id], NO_LINKS, node);
       }
     } else if (kind === MECHANISM) {
-      if (servedByGoal[v] === 0) add('mechanism-serves-no-goal', v, [node.id], [], { mechanism: node });
-      if (a.measured[v] === 0) add('mechanism-without-metric', v, [node.id], [], { mechanism: node });
+      if (servedByGoal[v] === 0) add('mechanism-serves-no-goal', v, [node.id], NO_LINKS, node);
+      if (a.measured[v] === 0) add('mechanism-without-metric', v, [node.id], NO_LINKS, node);
     } else if (node.kind === 'metric') {
-      if (inStart[v + 1] === inStart[v]) add('metric-unlinked', v, [node.id], [], { metric: node });
+      if (inStart[v + 1] === inStart[v]) add('metric-unlinked', v, [node.id], NO_LINKS, node);
       const noBaseline = node.baseline === null || node.baseline === undefined;
       const noTarget = node.target === null || node.target === undefined;
       if (noBaseline || noTarget) {
-        add('metric-without-target-or-baseline', v, [node.id], [], {
+        add('metric-without-target-or-baseline', v, [node.id], NO_LINKS, {
           metric: node,
           missing: noBaseline && noTarget ? 'both' : noTarget ? 'target' : 'baseline',
         });
       }
     }
-    if ((node.owner ?? '').trim() === '') add('node-without-owner', v, [node.id], [], { node });
-    if (node.title.trim() === '') add('node-empty-title', v, [node.id], [], { node });
+    if ((node.owner ?? '').trim() === '') add('node-without-owner', v, [node.id], NO_LINKS, node);
+    if (node.title.trim() === '') add('node-empty-title', v, [node.id], NO_LINKS, node);
   }
 
   // Link findings, in link order.
@@ -206,8 +209,11 @@ export function validateMap(map: ValidatorInput, analysis?: LinkAnalysis): Findi
 
   // Stable counting sort by (severity, first node's position).
   const buckets = 3 * keyRange;
-  const start = new Int32Array(buckets + 1);
-  for (const key of keys) start[key + 1] = (start[key + 1] as number) + 1;
+  const start = scratchInt32('sort-start', buckets + 1);
+  for (let f = 0; f < found.length; f++) {
+    const key = keys[f] as number;
+    start[key + 1] = (start[key + 1] as number) + 1;
+  }
   for (let b = 0; b < buckets; b++) start[b + 1] = (start[b + 1] as number) + (start[b] as number);
   const sorted = new Array<Finding>(found.length);
   for (let f = 0; f < found.length; f++) {

@@ -489,3 +489,33 @@ describe('shared/validation stays pure', () => {
     }
   });
 });
+
+describe('findings as values', () => {
+  it('write their sentences once, when first read, and serialise with them like plain findings', () => {
+    const [finding] = findings([goal('g', { title: 'Grow revenue' })], [], 'goal-without-execution-path');
+    if (!finding) throw new Error('expected a finding');
+    const first = finding.message;
+    expect(finding.message).toBe(first);
+    expect(first.en).toBe(
+      'The goal "Grow revenue" has no execution path: no mechanism under it is measured by a metric. Link it to a mechanism and give that mechanism a metric.',
+    );
+    expect(first['zh-CN']).toContain('目标“Grow revenue”没有执行路径');
+    expect(JSON.parse(JSON.stringify(finding))).toEqual({
+      code: 'goal-without-execution-path',
+      severity: 'error',
+      nodeIds: ['g'],
+      linkIds: [],
+      message: first,
+    });
+  });
+
+  it('never share a list anyone could add to', () => {
+    const all = findings([goal('g'), mech('m', 'operations', { owner: '' })], []);
+    expect(all.length).toBeGreaterThan(2);
+    for (const finding of all) {
+      expect(Object.isFrozen(finding.linkIds) || finding.linkIds.length > 0).toBe(true);
+    }
+    // Each finding has its own node list.
+    expect(new Set(all.map((f) => f.nodeIds)).size).toBe(all.length);
+  });
+});
