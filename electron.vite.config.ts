@@ -24,6 +24,8 @@ export default defineConfig({
     root: 'renderer',
     plugins: [react()],
     build: {
+      // Minified: less than half the bytes for the app window and for every print view a PDF loads.
+      minify: true,
       // The print view is a page of its own, loaded by the PDF printers (renderer/print.html).
       rollupOptions: {
         input: { index: resolve('renderer/index.html'), print: resolve('renderer/print.html') },

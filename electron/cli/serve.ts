@@ -74,11 +74,16 @@ export async function serveCommand(
   }
 
   const served = server;
-  printer = {
-    // playwright-core loads on the first export only, so the server starts as fast as before.
-    print: async (job, signal) =>
-      (await import('../main/services/pdf-export')).chromiumPrinter(served).print(job, signal),
+  // playwright-core loads on the first export only, so the server starts as fast as before; the
+  // printer then stays warm for the exports that follow (see WarmPrinter).
+  const warm: { printer?: Promise<PdfPrinter & { close(): Promise<void> }> } = {};
+  const warmPrinter = () => {
+    warm.printer ??= import('../main/services/pdf-export').then(({ chromiumPrinter }) =>
+      chromiumPrinter(served),
+    );
+    return warm.printer;
   };
+  printer = { print: async (job, signal) => (await warmPrinter()).print(job, signal) };
 
   // Listen for Ctrl+C / SIGTERM before announcing the address, so a stop right after it is clean.
   const signals: NodeJS.Signals[] =
@@ -112,6 +117,7 @@ export async function serveCommand(
   for (const s of signals) process.off(s, onSignal);
   info(reason === 'window closed' ? 'The window was closed; stopping Throughline…' : 'Stopping Throughline…');
   try {
+    await (await warm.printer)?.close();
     await server.close();
   } finally {
     backend.close();

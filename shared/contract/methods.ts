@@ -14,6 +14,7 @@ export const METHOD_NAMES = [
   'createMapFromTemplate',
   'exportMapJson',
   'exportPdf',
+  'preparePdfExport',
   'exportMap',
   'openMapSession',
   'keepMapSession',

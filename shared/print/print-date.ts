@@ -10,12 +10,24 @@ export function formatPrintDate(date: string, language: Language): string {
   const [, y, m, d] = match.map(Number) as [number, number, number, number];
   const when = new Date(Date.UTC(y, m - 1, d));
   if (when.getUTCMonth() !== m - 1) return date;
-  return new Intl.DateTimeFormat(language === 'zh-CN' ? 'zh-CN' : 'en-GB', {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    timeZone: 'UTC',
-  }).format(when);
+  return dateFormat(language).format(when);
+}
+
+/** One formatter per language: the outline and metrics tables format a date per row. */
+const DATE_FORMATS = new Map<Language, Intl.DateTimeFormat>();
+
+function dateFormat(language: Language): Intl.DateTimeFormat {
+  let format = DATE_FORMATS.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language === 'zh-CN' ? 'zh-CN' : 'en-GB', {
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+      timeZone: 'UTC',
+    });
+    DATE_FORMATS.set(language, format);
+  }
+  return format;
 }
 
 /** Today as YYYY-MM-DD in the machine's own calendar (what "today" means to the person printing). */

@@ -25,6 +25,7 @@ beforeEach(async () => {
   mkdirSync(join(rendererDir, 'assets', 'nested'), { recursive: true });
   writeFileSync(join(rendererDir, 'index.html'), INDEX_HTML);
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log("app");');
+  writeFileSync(join(rendererDir, 'assets', 'print-Bt53q8ao.js'), 'console.log("print");');
   writeFileSync(join(rendererDir, 'assets', 'app.css'), 'body{}');
   writeFileSync(join(rendererDir, 'assets', 'font.woff2'), Buffer.from([0x77, 0x4f, 0x46, 0x32]));
   writeFileSync(join(rendererDir, 'assets', 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
@@ -122,6 +123,16 @@ describe('startPlanServer: the happy path', () => {
     const head = await authed({ method: 'HEAD', path: '/assets/app.js' });
     expect(head.status).toBe(200);
     expect(head.text).toBe('');
+  });
+
+  it('lets the browser keep the hashed assets of the build for good, and nothing else', async () => {
+    const hashed = await authed({ path: '/assets/print-Bt53q8ao.js' });
+    expect(hashed.status).toBe(200);
+    expect(hashed.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    // Without a content hash in the name a file may change under the same address: revalidated.
+    expect((await authed({ path: '/assets/app.js' })).headers['cache-control']).toBe('no-cache');
+    expect((await authed({ path: '/' })).headers['cache-control']).toBe('no-store');
+    expect((await authed({ path: '/maps/abc' })).headers['cache-control']).toBe('no-store');
   });
 
   it('answers an API call with no body as an empty payload', async () => {

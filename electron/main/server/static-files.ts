@@ -60,7 +60,7 @@ export async function serveStatic(
   res.statusCode = 200;
   res.setHeader('Content-Type', contentTypeFor(real));
   res.setHeader('Content-Length', size);
-  res.setHeader('Cache-Control', real === index ? 'no-store' : 'no-cache');
+  res.setHeader('Cache-Control', cacheControlFor(real, root, index));
   if (req.method === 'HEAD') {
     res.end();
     return;
@@ -74,4 +74,21 @@ export async function serveStatic(
     stream.on('end', () => done());
     stream.pipe(res);
   });
+}
+
+/**
+ * index.html is never cached (it names the current build's files). The build's assets carry a
+ * hash of their content in their names (assets/print-Bt53q8ao.js), so a browser may keep them for
+ * good: a reload, a second window and every PDF after the first skip fetching and compiling them.
+ * Anything else is revalidated.
+ */
+function cacheControlFor(file: string, root: string, index: string): string {
+  if (file === index) return 'no-store';
+  const relative = file
+    .slice(root.length + 1)
+    .split(sep)
+    .join('/');
+  return /^assets\/[^/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/.test(relative)
+    ? 'public, max-age=31536000, immutable'
+    : 'no-cache';
 }

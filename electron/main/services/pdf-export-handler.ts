@@ -27,3 +27,15 @@ export function exportPdfHandler(
     };
   };
 }
+
+/**
+ * The contract's preparePdfExport: warms the printer while the export dialog is open. A failure
+ * here (no Chromium, say) is left for the export itself to report, with its own message.
+ */
+export function preparePdfExportHandler(printer: () => PdfPrinter | null): Handlers['preparePdfExport'] {
+  return async () => {
+    const current = printer();
+    if (!current?.prepare) return { ready: false };
+    return { ready: await current.prepare().catch(() => false) };
+  };
+}

@@ -39,16 +39,137 @@ export async function printWithBrowser(
   try {
     signal?.throwIfAborted();
     await startSession(context, app);
-    const page = await context.newPage();
-    const origin = new URL(app.openUrl).origin;
-    await page.goto(`${origin}/${PRINT_PAGE}?${printViewQuery(job.mapId, job.choices)}`);
-    await waitForPrintReady(page);
-    signal?.throwIfAborted();
-    const options = pdfEngineOptions(job.choices, job.mapName);
-    return await page.pdf(options.playwright);
+    return await printOnPage(await context.newPage(), app, job, signal);
   } finally {
     signal?.removeEventListener('abort', abort);
     await context.close().catch(() => {});
+  }
+}
+
+/** The print view of one job on a page of a signed-in context, to PDF bytes. */
+async function printOnPage(
+  page: Page,
+  app: ServedApp,
+  job: PdfJob,
+  signal?: AbortSignal,
+): Promise<Uint8Array> {
+  signal?.throwIfAborted();
+  const origin = new URL(app.openUrl).origin;
+  await page.goto(`${origin}/${PRINT_PAGE}?${printViewQuery(job.mapId, job.choices)}`);
+  await waitForPrintReady(page);
+  signal?.throwIfAborted();
+  const options = pdfEngineOptions(job.choices, job.mapName);
+  return await page.pdf(options.playwright);
+}
+
+/** How long a warm printer keeps its browser after the last PDF. */
+export const WARM_PRINTER_IDLE_MS = 60_000;
+
+/**
+ * A printer that stays warm between exports: one Chromium, one context signed in to the app, and
+ * its pages kept open, so every PDF after the first skips starting the browser, making a renderer
+ * process and fetching and compiling the print view (the assets are cached for good, see
+ * static-files.ts). A facilitator typically exports several in a row (A4 for everyone, A3 for the
+ * wall). The browser closes after `idleMs` without a job, and on close(). Jobs may overlap: each
+ * takes a page of its own. A page whose job failed or was cancelled is closed, never reused.
+ */
+export class WarmPrinter implements PdfPrinter {
+  private session: Promise<{ browser: Browser; context: BrowserContext }> | null = null;
+  private readonly idle: Page[] = [];
+  private busy = 0;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly app: ServedApp,
+    private readonly launch: () => Promise<Browser>,
+    private readonly idleMs = WARM_PRINTER_IDLE_MS,
+  ) {}
+
+  async print(job: PdfJob, signal?: AbortSignal): Promise<Uint8Array> {
+    return this.whileBusy(async () => {
+      signal?.throwIfAborted();
+      const { context } = await this.open();
+      const page = this.idle.pop() ?? (await context.newPage());
+      const abort = () => void page.close().catch(() => {});
+      signal?.addEventListener('abort', abort, { once: true });
+      let reusable = false;
+      try {
+        const bytes = await printOnPage(page, this.app, job, signal);
+        reusable = !page.isClosed();
+        return bytes;
+      } finally {
+        signal?.removeEventListener('abort', abort);
+        if (reusable) this.idle.push(page);
+        else await page.close().catch(() => {});
+      }
+    });
+  }
+
+  /**
+   * Starts the browser and loads the print view's page and assets without a map, so the next
+   * print only draws and prints. True when the printer is ready.
+   */
+  async prepare(): Promise<boolean> {
+    return this.whileBusy(async () => {
+      const { context } = await this.open();
+      if (this.idle.length === 0) {
+        const page = await context.newPage();
+        await page.goto(`${new URL(this.app.openUrl).origin}/${PRINT_PAGE}`);
+        this.idle.push(page);
+      }
+      return true;
+    });
+  }
+
+  /** Runs one job or preparation; the idle countdown starts once none is left running. */
+  private async whileBusy<T>(work: () => Promise<T>): Promise<T> {
+    clearTimeout(this.idleTimer);
+    this.busy++;
+    try {
+      return await work();
+    } catch (error) {
+      // A browser that went away is started afresh for the next job.
+      const opened = await this.session?.catch(() => null);
+      if (opened && !opened.browser.isConnected()) this.reset();
+      throw error;
+    } finally {
+      this.busy--;
+      if (this.busy === 0) this.idleTimer = setTimeout(() => void this.close(), this.idleMs);
+    }
+  }
+
+  /** Closes the browser (it starts again on the next job). */
+  async close(): Promise<void> {
+    clearTimeout(this.idleTimer);
+    const session = this.session;
+    this.reset();
+    const opened = await session?.catch(() => null);
+    await opened?.browser.close().catch(() => {});
+  }
+
+  private reset(): void {
+    this.session = null;
+    this.idle.length = 0;
+  }
+
+  private open(): Promise<{ browser: Browser; context: BrowserContext }> {
+    this.session ??= (async () => {
+      const browser = await this.launch();
+      try {
+        const context = await browser.newContext();
+        await startSession(context, this.app);
+        return { browser, context };
+      } catch (error) {
+        await browser.close().catch(() => {});
+        throw error;
+      }
+    })();
+    const session = this.session;
+    // A failed start is not kept: the next job tries again.
+    session.catch(() => {
+      if (this.session === session) this.reset();
+    });
+    return session;
   }
 }
 
@@ -100,20 +221,21 @@ export async function exportPdfFile(options: ExportPdfFileOptions): Promise<void
 }
 
 /**
- * The browser mode's printer: a Chromium launched for each PDF and closed after it (no browser
- * left running between exports). Looked up at print time, so the error names the missing browser.
+ * The browser mode's printer: a warm printer whose Chromium is looked up and launched at the first
+ * export (so the error names the missing browser then) and closed a minute after the last.
  */
-export function chromiumPrinter(app: ServedApp, find: () => string | null = findChromium): PdfPrinter {
-  return {
-    async print(job, signal) {
+export function chromiumPrinter(
+  app: ServedApp,
+  find: () => string | null = findChromium,
+  idleMs = WARM_PRINTER_IDLE_MS,
+): WarmPrinter {
+  return new WarmPrinter(
+    app,
+    async () => {
       const executablePath = find();
       if (!executablePath) throw new ApiError('unsupported', NO_CHROMIUM_MESSAGE);
-      const browser = await launchChromium(executablePath);
-      try {
-        return await printWithBrowser(browser, app, job, signal);
-      } finally {
-        await browser.close().catch(() => {});
-      }
+      return launchChromium(executablePath);
     },
-  };
+    idleMs,
+  );
 }

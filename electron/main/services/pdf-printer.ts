@@ -14,6 +14,8 @@ export interface PdfJob {
  */
 export interface PdfPrinter {
   print(job: PdfJob, signal?: AbortSignal): Promise<Uint8Array>;
+  /** Gets ready for a print soon (the export dialog is open); false when there is nothing to do. */
+  prepare?(): Promise<boolean>;
 }
 
 /** Said whenever something only a browser engine can make is asked for and none can be found. */

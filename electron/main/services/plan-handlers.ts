@@ -8,7 +8,7 @@ import type { MapRepository } from '../storage/map-repository';
 import { createBackupHandlers } from './backup-handlers';
 import type { DocumentSession } from './document-session';
 import { outlineFile } from './outline-file';
-import { exportPdfHandler } from './pdf-export-handler';
+import { exportPdfHandler, preparePdfExportHandler } from './pdf-export-handler';
 import type { PdfPrinter } from './pdf-printer';
 
 /** The system's file dialogs, which only the desktop app has (an Electron adapter provides them). */
@@ -80,6 +80,7 @@ export function createPlanHandlers({
       return { fileName: safeFileName(map.name, 'json'), text: serializeInterchange(map.name, map) };
     },
     exportPdf: exportPdfHandler(documents, pdfPrinter ?? (() => null)),
+    preparePdfExport: preparePdfExportHandler(pdfPrinter ?? (() => null)),
     exportMap: async ({ mapId, format, language }) => {
       const { fileName, mimeType, bytes } = await outlineFile(repo().loadMap(mapId), format, language);
       return { fileName, mimeType, base64: bytes.toString('base64') };

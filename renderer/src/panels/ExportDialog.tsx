@@ -13,7 +13,7 @@ import { LANGUAGES, type Language } from '../../../shared/validation/findings';
 import { base64ToBytes, downloadFile } from '../files/browser-files';
 
 export interface ExportDialogProps {
-  api: Pick<ThroughlineApi, 'exportPdf' | 'listMaps'>;
+  api: Pick<ThroughlineApi, 'exportPdf' | 'listMaps' | 'preparePdfExport'>;
   mapId: string;
   /** The UI language: the document's language unless changed here. */
   language: Language;
@@ -62,6 +62,12 @@ export function ExportDialog({
     if (element && !element.open) element.showModal();
     return () => element?.close();
   }, []);
+
+  // The printer gets ready while the user chooses (in the browser mode Chromium starts and loads
+  // the print view), so Export itself is quick. A problem there is reported by the export.
+  useEffect(() => {
+    api.preparePdfExport({}).catch(() => {});
+  }, [api]);
 
   // The title starts as the map's name, which the user can change.
   useEffect(() => {
