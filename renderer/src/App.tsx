@@ -118,16 +118,6 @@ export function App({ api, store, autosave }: AppProps) {
     [store, refresh],
   );
 
-  useEffect(() => {
-    const flushNow = () => void autosave.flush();
-    window.addEventListener('pagehide', flushNow);
-    document.addEventListener('visibilitychange', flushNow);
-    return () => {
-      window.removeEventListener('pagehide', flushNow);
-      document.removeEventListener('visibilitychange', flushNow);
-    };
-  }, [autosave]);
-
   const create = useCallback(async () => {
     try {
       const created = await api.createMap({ name: t('maps.newName') });

@@ -11,6 +11,7 @@ import { ORIENTATIONS, type Orientation, PAPERS, type Paper } from '../../../sha
 import { localToday } from '../../../shared/print/print-date';
 import { LANGUAGES, type Language } from '../../../shared/validation/findings';
 import { base64ToBytes, downloadFile } from '../files/browser-files';
+import { useModalDialog } from './use-modal-dialog';
 
 export interface ExportDialogProps {
   api: Pick<ThroughlineApi, 'exportPdf' | 'listMaps' | 'preparePdfExport'>;
@@ -43,7 +44,7 @@ export function ExportDialog({
 }: ExportDialogProps) {
   const { t } = useTranslation();
   const id = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const run = useRef(0);
   const [paper, setPaper] = useState<Paper>('A4');
   const [orientation, setOrientation] = useState<Orientation>('landscape');
@@ -56,12 +57,6 @@ export function ExportDialog({
   const [language, setLanguage] = useState<Language>(uiLanguage);
   const [status, setStatus] = useState<Status>({ step: 'editing' });
   const working = status.step === 'working';
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    return () => element?.close();
-  }, []);
 
   // The printer gets ready while the user chooses (in the browser mode Chromium starts and loads
   // the print view), so Export itself is quick. A problem there is reported by the export.

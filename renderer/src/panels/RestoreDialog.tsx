@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Backup, DocumentInfo, ThroughlineApi } from '../../../shared/contract/api';
+import { useModalDialog } from './use-modal-dialog';
 
 export interface RestoreDialogProps {
   api: Pick<ThroughlineApi, 'listBackups' | 'restoreBackup'>;
@@ -29,7 +30,7 @@ function dateLocale(uiLanguage: string): string {
  */
 export function RestoreDialog({ api, flush, onRestored, onClose }: RestoreDialogProps) {
   const { t, i18n } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [step, setStep] = useState<Step>('loading');
   const [backups, setBackups] = useState<Backup[]>([]);
   const [chosen, setChosen] = useState<string | null>(null);
@@ -39,12 +40,6 @@ export function RestoreDialog({ api, flush, onRestored, onClose }: RestoreDialog
     [i18n.language],
   );
   const dateOf = (backup: Backup | undefined) => (backup ? format.format(new Date(backup.createdAt)) : '');
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    return () => element?.close();
-  }, []);
 
   useEffect(() => {
     let live = true;
@@ -73,7 +68,7 @@ export function RestoreDialog({ api, flush, onRestored, onClose }: RestoreDialog
     if (step === 'list') element.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.focus();
     if (step === 'confirm')
       element.querySelector<HTMLButtonElement>('[data-testid="restore-confirm"]')?.focus();
-  }, [step]);
+  }, [step, dialog]);
 
   const backup = backups.find((b) => b.id === chosen);
 

@@ -1,6 +1,6 @@
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { version as appVersion } from '../../../package.json';
+import { useModalDialog } from './use-modal-dialog';
 
 /** Which keys the sheet lists, grouped; labels come from `shortcuts.*` in both languages. */
 const GROUPS: ReadonlyArray<{ id: string; rows: ReadonlyArray<readonly [keys: string, label: string]> }> = [
@@ -50,14 +50,8 @@ const isMac = () => /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '')
 /** The shortcut sheet (`?`): a modal dialog, closed with Escape or its button. */
 export function ShortcutSheet({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const mod = isMac() ? '⌘' : 'Ctrl';
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    return () => element?.close();
-  }, []);
 
   return (
     <dialog

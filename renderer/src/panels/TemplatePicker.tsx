@@ -1,8 +1,9 @@
-import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TEMPLATES, type TemplateId } from '../../../shared/templates';
 import type { Language } from '../../../shared/validation/findings';
 import { useLanguage } from '../i18n/use-language';
+import { useModalDialog } from './use-modal-dialog';
 
 export interface TemplatePickerProps {
   /** Creates a map from the template in the given language and opens it; rejects with the reason. */
@@ -21,18 +22,11 @@ const optionId = (id: TemplateId) => `template-option-${id}`;
 export function TemplatePicker({ onCreate, onClose }: TemplatePickerProps) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog(() => options.current[0]?.focus());
   const options = useRef<(HTMLDivElement | null)[]>([]);
   const [index, setIndex] = useState(0);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    options.current[0]?.focus();
-    return () => element?.close();
-  }, []);
 
   const create = useCallback(
     async (at: number) => {
