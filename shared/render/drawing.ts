@@ -1,6 +1,7 @@
 import type { MechanismFunction, NodeKind } from '../model/kinds';
 import type { MapLink, MapNode } from '../model/types';
-import type { Finding, Severity } from '../validation/findings';
+import type { Finding } from '../validation/findings';
+import { flagsOfFindings, type NodeFlag } from '../validation/node-flags';
 import { validateMap } from '../validation/validate';
 import { layoutBoxes, type NodeBox } from './node-box';
 
@@ -29,11 +30,7 @@ export interface Rect {
   height: number;
 }
 
-/** A node's findings as its badge shows them: the worst severity and how many. */
-export interface NodeFlag {
-  severity: Severity;
-  count: number;
-}
+export type { NodeFlag } from '../validation/node-flags';
 
 export type LinkRoute = 'forward' | 'same-column' | 'backward';
 
@@ -70,8 +67,6 @@ const MARGIN = 22;
 const BRACKET_MIN = 30;
 const BRACKET_MAX = 80;
 
-const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
-
 /** Lays the map out for drawing: boxes, link curves, badges and the bounds. O(n + links). */
 export function prepareDrawing(input: MapSvgInput): Drawing {
   const findings = input.findings ?? validateMap({ nodes: input.nodes, links: input.links });
@@ -79,19 +74,7 @@ export function prepareDrawing(input: MapSvgInput): Drawing {
   const byId = new Map<string, NodeBox>();
   for (const box of boxes) if (!byId.has(box.node.id)) byId.set(box.node.id, box);
 
-  const flags = new Map<string, NodeFlag>();
-  const flaggedLinks = new Set<string>();
-  for (const finding of findings) {
-    for (const id of finding.linkIds) flaggedLinks.add(id);
-    for (const id of finding.nodeIds) {
-      const seen = flags.get(id);
-      if (!seen) flags.set(id, { severity: finding.severity, count: 1 });
-      else {
-        seen.count += 1;
-        if (SEVERITY_RANK[finding.severity] < SEVERITY_RANK[seen.severity]) seen.severity = finding.severity;
-      }
-    }
-  }
+  const { nodes: flags, links: flaggedLinks } = flagsOfFindings(findings);
 
   const links: LinkShape[] = [];
   for (const link of input.links) {

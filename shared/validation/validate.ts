@@ -12,6 +12,7 @@ import {
 import type { Finding, FindingCode, Severity } from './findings';
 import { MapFinding, NO_LINKS } from './map-finding';
 import { CYCLE_NAMES_SHOWN, type MessageParams, type NodeRef } from './messages';
+import { SEVERITY_RANK } from './node-flags';
 import { scratchInt32, scratchUint8 } from './scratch';
 
 /** The severity of each finding code: part of the design (product.md, "The map"). */
@@ -29,8 +30,6 @@ export const FINDING_SEVERITY: Readonly<Record<FindingCode, Severity>> = {
   'link-duplicate': 'warning',
   'link-cycle': 'error',
 };
-
-const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
 const GOAL = KIND_CODE.goal;
 const MECHANISM = KIND_CODE.mechanism;

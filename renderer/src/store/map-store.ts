@@ -11,8 +11,8 @@ import {
   type NodeKind,
   type Position,
 } from '../../../shared/model';
-import { validateMap } from '../../../shared/validation';
-import type { Finding, Severity } from '../../../shared/validation/findings';
+import { flagsOfFindings, type NodeFlag, validateMap } from '../../../shared/validation';
+import type { Finding } from '../../../shared/validation/findings';
 import {
   childSpot,
   type Direction,
@@ -121,38 +121,25 @@ const emptyPending = (): Pending => ({
   deletedLinks: new Set(),
 });
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-/** Findings per node as stable primitives; see MapState.nodeFlags. */
-function flagsOf(findings: readonly Finding[]): Record<string, string> {
-  const worst = new Map<string, { severity: Severity; count: number }>();
-  for (const f of findings) {
-    for (const id of f.nodeIds) {
-      const seen = worst.get(id);
-      if (!seen) worst.set(id, { severity: f.severity, count: 1 });
-      else {
-        seen.count += 1;
-        if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[seen.severity]) seen.severity = f.severity;
-      }
-    }
-  }
-  const flags: Record<string, string> = {};
-  for (const [id, { severity, count }] of worst) flags[id] = `${severity}:${count}`;
-  return flags;
+/** Findings per node as stable primitives ("error:2"); see MapState.nodeFlags. */
+function nodeFlagsOf(flags: ReadonlyMap<string, NodeFlag>): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [id, { severity, count }] of flags) result[id] = `${severity}:${count}`;
+  return result;
 }
 
 /** Re-runs the validator and updates only the edges whose flagged state changed. */
 function withFindings(nodes: PlanFlowNode[], edges: PlanFlowEdge[]) {
   const findings = validateMap({ nodes: nodes.map((n) => n.data.plan), links: edges.map(linkOf) });
-  const flaggedLinks = new Set<string>();
-  for (const f of findings) for (const id of f.linkIds) flaggedLinks.add(id);
+  const flags = flagsOfFindings(findings);
+  const flaggedLinks = flags.links;
   const nextEdges = edges.map((e) => {
     const flagged = flaggedLinks.has(e.id);
     return e.data?.flagged === flagged
       ? e
       : { ...e, data: { flagged }, className: flagged ? 'link link--flagged' : 'link' };
   });
-  return { findings, nodeFlags: flagsOf(findings), edges: nextEdges };
+  return { findings, nodeFlags: nodeFlagsOf(flags.nodes), edges: nextEdges };
 }
 
 /** Nodes and links copied with Ctrl+C, kept per window so a paste can land in any map. */
