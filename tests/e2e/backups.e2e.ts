@@ -8,7 +8,7 @@ import { openDocument } from '../../electron/main/storage/open-document';
 import { createNode } from '../../shared/model';
 import { axeViolations } from './axe';
 import { addNode, waitSaved } from './canvas-actions';
-import { openPage, removeDir, type ServedApp, serveApp } from './harness';
+import { closeServed, openPage, type ServedApp, serveApp } from './harness';
 
 /** A library that already holds a map, as on the second day of use, so opening it makes the day's backup. */
 function prepareLibrary(dir: string): void {
@@ -38,11 +38,7 @@ describe('Restore from backup in the browser mode', () => {
     await page.locator('[data-testid="plan-node"]', { hasText: 'Win the mid-market' }).waitFor();
   });
 
-  afterAll(async () => {
-    await page?.context().close();
-    await app?.stop();
-    if (app) removeDir(app.dir);
-  });
+  afterAll(() => closeServed(app, page));
 
   async function openDialog() {
     await page.getByTestId('file-menu').click();

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addNode, waitSaved } from './canvas-actions';
-import { openPage, removeDir, type ServedApp, serveApp } from './harness';
+import { closeServed, openPage, type ServedApp, serveApp } from './harness';
 
 const fixture = new URL('../fixtures/good-map.json', import.meta.url).pathname;
 
@@ -18,11 +18,7 @@ describe('File commands in the browser mode: file picker and downloads over the 
     await waitSaved(page);
   });
 
-  afterAll(async () => {
-    await page?.context().close();
-    await app?.stop();
-    removeDir(app.dir);
-  });
+  afterAll(() => closeServed(app, page));
 
   async function pick(menuItem: string, file: string) {
     await page.getByTestId('file-menu').click();

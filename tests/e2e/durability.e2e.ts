@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addNode, waitSaved } from './canvas-actions';
-import { openPage, removeDir, type ServedApp, serveApp } from './harness';
+import { closeServed, openPage, type ServedApp, serveApp } from './harness';
 
 /**
  * "Every edit is persisted within 500 ms and on window close", in the real browser: an edit made
@@ -15,10 +15,7 @@ describe('an edit made just before the window closes', () => {
     app = await serveApp();
   });
 
-  afterAll(async () => {
-    await app?.stop();
-    if (app) removeDir(app.dir);
-  });
+  afterAll(() => closeServed(app));
 
   const titles = (page: Page) => page.locator('.plan-node__title').allTextContents();
 

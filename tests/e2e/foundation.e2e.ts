@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addNode, dragLink, edgeCount, fitView, waitSaved } from './canvas-actions';
-import { openPage, removeDir, type ServedApp, serveApp } from './harness';
+import { closeServed, openPage, type ServedApp, serveApp } from './harness';
 
 describe('a first map, end to end in Chromium over the browser transport', () => {
   let app: ServedApp;
@@ -12,11 +12,7 @@ describe('a first map, end to end in Chromium over the browser transport', () =>
     page = await openPage(app);
   });
 
-  afterAll(async () => {
-    await page?.context().close();
-    await app?.stop();
-    removeDir(app.dir);
-  });
+  afterAll(() => closeServed(app, page));
 
   it('creates a map, flags a lone goal, clears the flag once the chain is linked, refuses metric→goal, and keeps it all across a reload', async () => {
     await page.getByTestId('new-map').click();

@@ -88,3 +88,13 @@ export async function openPage(app: ServedApp, viewport = { width: 1440, height:
 export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
+
+/**
+ * The end of an e2e file: the pages' contexts closed, the server stopped and its library folder
+ * removed. Safe when the set-up failed half-way (anything may still be undefined).
+ */
+export async function closeServed(app: ServedApp | undefined, ...pages: (Page | undefined)[]): Promise<void> {
+  for (const page of pages) await page?.context().close();
+  await app?.stop();
+  if (app) removeDir(app.dir);
+}

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PdfChoicesSchema } from '../../shared/print/export-choices';
 import { PRINT_PAGE, printViewQuery } from '../../shared/print/print-query';
 import { goToNode, waitSaved } from './canvas-actions';
-import { openPage, removeDir, type ServedApp, serveApp } from './harness';
+import { closeServed, openPage, type ServedApp, serveApp } from './harness';
 
 // Titles that would run code if any view rendered them as markup or followed them as links. The
 // app's CSP would block inline handlers too; the checks below prove more than that: the markup is
@@ -103,11 +103,7 @@ describe('titles with markup are shown as text and never run, in every view', ()
     await waitSaved(page);
   });
 
-  afterAll(async () => {
-    await page?.context().close();
-    await app?.stop();
-    removeDir(app.dir);
-  });
+  afterAll(() => closeServed(app, page));
 
   it('on the canvas and in the map list', async () => {
     const shown = await page.locator('[data-testid="plan-node"] .plan-node__title').allTextContents();

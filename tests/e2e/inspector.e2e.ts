@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { addNode, dragLink, waitSaved } from './canvas-actions';
-import { openPage, removeDir, type ServedApp, serveApp } from './harness';
+import { closeServed, openPage, type ServedApp, serveApp } from './harness';
 
 /** One field of the inspector, by its key (title, owner, baseline, dueDate…). */
 function field(page: Page, key: string): Locator {
@@ -65,11 +65,7 @@ describe('the inspector, end to end in Chromium', () => {
     await waitSaved(page);
   });
 
-  afterAll(async () => {
-    await page?.context().close();
-    await app?.stop();
-    removeDir(app.dir);
-  });
+  afterAll(() => closeServed(app, page));
 
   it('says when no node or several nodes are selected', async () => {
     await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { edgeCount, goToNode, waitSaved } from './canvas-actions';
-import { openPage, removeDir, type ServedApp, serveApp } from './harness';
+import { closeServed, openPage, type ServedApp, serveApp } from './harness';
 
 const nodeCount = (page: Page) => page.locator('[data-testid="plan-node"]').count();
 const titles = (page: Page) => page.locator('.plan-node__title').allTextContents();
@@ -30,11 +30,7 @@ describe('Keyboard-first editing in Chromium', () => {
     await page.getByTestId('new-map').click();
   });
 
-  afterAll(async () => {
-    await page?.context().close();
-    await app?.stop();
-    removeDir(app.dir);
-  });
+  afterAll(() => closeServed(app, page));
 
   it('builds a goal → mechanism → metric chain with Tab and typing alone, without losing a letter', async () => {
     await page.getByTestId('add-goal').click();

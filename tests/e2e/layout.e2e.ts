@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPage, removeDir, type ServedApp, serveApp } from './harness';
+import { closeServed, openPage, type ServedApp, serveApp } from './harness';
 
 interface Box {
   kind: string;
@@ -49,11 +49,7 @@ describe('Layout into lanes', () => {
     page = await openPage(app);
   });
 
-  afterAll(async () => {
-    await page?.context().close();
-    await app?.stop();
-    removeDir(app.dir);
-  });
+  afterAll(() => closeServed(app, page));
 
   it('lays out an imported map that has no positions into Strategy | Operations | Metrics', async () => {
     const file = join(app.dir, 'no-positions.json');

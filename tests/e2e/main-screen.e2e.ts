@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { openPage, removeDir, type ServedApp, serveApp } from './harness';
+import { closeServed, openPage, type ServedApp, serveApp } from './harness';
 
 /** The main screen's own text (not the user's map content), in reading order. */
 function chromeText(page: Page): Promise<string> {
@@ -61,11 +61,7 @@ describe('The main screen: accessible, and entirely in Chinese when switched', (
     await page.keyboard.press('Escape');
   });
 
-  afterAll(async () => {
-    await page?.context().close();
-    await app?.stop();
-    removeDir(app.dir);
-  });
+  afterAll(() => closeServed(app, page));
 
   it('has no serious or critical axe violations, in English and Chinese, light and dark', async () => {
     expect(await axeViolations(page)).toEqual([]);

@@ -7,7 +7,7 @@ import { escapeMarkdown } from '../../shared/exports/markdown-escape';
 import { outlineRows } from '../../shared/exports/outline';
 import { templateContent, templateName } from '../../shared/templates';
 import { validateMap } from '../../shared/validation';
-import { openPage, removeDir, type ServedApp, serveApp } from './harness';
+import { closeServed, openPage, type ServedApp, serveApp } from './harness';
 
 const TEMPLATE = 'product-launch-gap';
 
@@ -28,11 +28,7 @@ describe('outline exports from the File menu, downloaded in the browser mode', (
     await page.locator(`[data-testid="plan-node"][data-node-id="${content.nodes.at(-1)?.id}"]`).waitFor();
   });
 
-  afterAll(async () => {
-    await page?.context().close();
-    await app?.stop();
-    removeDir(app.dir);
-  });
+  afterAll(() => closeServed(app, page));
 
   async function download(menuItem: string) {
     await page.getByTestId('file-menu').click();

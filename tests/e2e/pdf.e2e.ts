@@ -11,7 +11,7 @@ import { validateMap } from '../../shared/validation/validate';
 import { generateLayeredMap } from '../bench/generate-map';
 import { PAPER_POINTS, type PdfFacts, pdfFacts, squash } from '../pdf/pdf-checks';
 import { axeViolations } from './axe';
-import { launchBrowser, openPage, removeDir, type ServedApp, serveApp } from './harness';
+import { closeServed, launchBrowser, openPage, removeDir, type ServedApp, serveApp } from './harness';
 
 // The PDF as people get it: the built print view served by `throughline serve`, printed by
 // Debian's Chromium with the options of shared/print/pdf-options.ts, then read back with
@@ -76,11 +76,7 @@ beforeAll(async () => {
   page = await openPage(app);
 }, 120_000);
 
-afterAll(async () => {
-  await page?.context().close();
-  await app?.stop();
-  if (app) removeDir(app.dir);
-});
+afterAll(() => closeServed(app, page));
 
 const CASES: { template: TemplateId; language: Language; paper: 'A4' | 'A3'; landscape: boolean }[] = [
   { template: 'product-launch-gap', language: 'en', paper: 'A4', landscape: false },

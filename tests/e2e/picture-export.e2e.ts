@@ -6,7 +6,7 @@ import { serializeInterchange } from '../../shared/interchange';
 import { mapPicture, pngPicture } from '../../shared/render/map-picture';
 import { templateContent, templateName } from '../../shared/templates';
 import { runCli } from '../cli/run-cli';
-import { openPage, removeDir, type ServedApp, serveApp } from './harness';
+import { closeServed, openPage, type ServedApp, serveApp } from './harness';
 
 const TEMPLATE = 'product-launch-gap';
 /** Where the pictures are kept for a person to look at (not committed). */
@@ -61,11 +61,7 @@ describe('map pictures (SVG and PNG) from the File menu and the command line', (
     await page.locator(`[data-testid="plan-node"][data-node-id="${content.nodes.at(-1)?.id}"]`).waitFor();
   });
 
-  afterAll(async () => {
-    await page?.context().close();
-    await app?.stop();
-    if (app) removeDir(app.dir);
-  });
+  afterAll(() => closeServed(app, page));
 
   async function download(menuItem: string) {
     await page.getByTestId('file-menu').click();

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitSaved } from './canvas-actions';
-import { openPage, removeDir, type ServedApp, serveApp } from './harness';
+import { closeServed, openPage, type ServedApp, serveApp } from './harness';
 
 const node = (page: Page, title: string) => page.locator('.react-flow__node', { hasText: title });
 const classOf = async (page: Page, title: string) => (await node(page, title).getAttribute('class')) ?? '';
@@ -32,11 +32,7 @@ describe('Reading the map: goal focus, filters, theme and presentation', () => {
     await waitSaved(page);
   });
 
-  afterAll(async () => {
-    await page?.context().close();
-    await app?.stop();
-    removeDir(app.dir);
-  });
+  afterAll(() => closeServed(app, page));
 
   it('selecting a goal keeps its execution path in focus and dims the rest', async () => {
     await node(page, 'Raise order conversion').click();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEMPLATE_IDS, templateContent, templateName } from '../../shared/templates';
 import { validateMap } from '../../shared/validation';
 import { axeViolations } from './axe';
-import { openPage, removeDir, type ServedApp, serveApp } from './harness';
+import { closeServed, openPage, type ServedApp, serveApp } from './harness';
 
 describe('new maps from templates, end to end in Chromium over the browser transport', () => {
   let app: ServedApp;
@@ -15,11 +15,7 @@ describe('new maps from templates, end to end in Chromium over the browser trans
     await page.getByTestId('new-from-template').waitFor();
   });
 
-  afterAll(async () => {
-    await page?.context().close();
-    await app?.stop();
-    removeDir(app.dir);
-  });
+  afterAll(() => closeServed(app, page));
 
   const picker = () => page.getByRole('dialog', { name: /new map from a template|从模板新建地图/i });
   const chosen = () => page.locator('[data-testid="template-option"][aria-selected="true"]');

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addNode, waitSaved } from './canvas-actions';
-import { openPage, removeDir, type ServedApp, serveApp } from './harness';
+import { closeServed, openPage, type ServedApp, serveApp } from './harness';
 
 describe('one map in two windows', () => {
   let app: ServedApp;
@@ -17,12 +17,7 @@ describe('one map in two windows', () => {
     second = await openPage(app);
   });
 
-  afterAll(async () => {
-    await first?.context().close();
-    await second?.context().close();
-    await app?.stop();
-    removeDir(app.dir);
-  });
+  afterAll(() => closeServed(app, first, second));
 
   const titles = (page: Page) => page.locator('.plan-node__title').allTextContents();
 

@@ -1,35 +1,13 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LEASE_MS, MapLeases } from '../../electron/main/services/map-leases';
-import { openPlanBackend, type PlanBackend } from '../../electron/main/services/plan-backend';
 import type { DocumentInfo, MapSession, MapSummary, RecentDocument } from '../../shared/contract/api';
 import { createNode } from '../../shared/model';
+import { temporaryBackend } from './temporary-backend';
 
-let dir: string;
-let backend: PlanBackend;
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'throughline-docs-'));
-  backend = openPlanBackend({ libraryPath: join(dir, 'library.throughline'), stateDir: dir });
-});
-afterEach(() => {
-  backend.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function call<T>(method: string, payload: unknown = {}): Promise<T> {
-  const response = await backend.registry.dispatch(method, payload);
-  if (!response.ok) throw new Error(`${response.error.code}: ${response.error.message}`);
-  return response.value as T;
-}
-
-async function failure(method: string, payload: unknown = {}) {
-  const response = await backend.registry.dispatch(method, payload);
-  if (response.ok) throw new Error(`${method} should have failed`);
-  return response.error;
-}
+const library = temporaryBackend('throughline-docs-');
+const { call, failure } = library;
 
 describe('documents', () => {
   it('refuses an empty file, uploaded or opened, and leaves the library open and unchanged', async () => {
@@ -38,9 +16,9 @@ describe('documents', () => {
       expect(error.code).toBe('invalid-file');
       expect(error.message).toMatch(/"blank.throughline" is empty/);
     }
-    const empty = join(dir, 'empty.throughline');
+    const empty = join(library.dir, 'empty.throughline');
     writeFileSync(empty, '');
-    expect(() => backend.documents.open(empty)).toThrow(/is empty: it is not a Throughline document/);
+    expect(() => library.backend.documents.open(empty)).toThrow(/is empty: it is not a Throughline document/);
     expect(readFileSync(empty).length).toBe(0);
     expect((await call<DocumentInfo>('documentInfo')).isLibrary).toBe(true);
   });
@@ -61,7 +39,7 @@ describe('documents', () => {
       base64: copy.base64,
     });
     expect(opened).toMatchObject({ fileName: 'Board pack.throughline', isLibrary: false });
-    expect(opened.path).toBe(join(dir, 'documents', 'Board pack.throughline'));
+    expect(opened.path).toBe(join(library.dir, 'documents', 'Board pack.throughline'));
     expect((await call<MapSummary[]>('listMaps')).map((m) => m.name)).toEqual(['Offsite plan']);
 
     // Edits go to the opened document, not the library.
@@ -87,7 +65,7 @@ describe('documents', () => {
     expect(error.code).toBe('invalid-file');
     expect(error.message).toContain('notes.throughline');
     expect((await call<MapSummary[]>('listMaps')).map((m) => m.name)).toEqual(['Keep me']);
-    expect(readdirSync(join(dir, 'documents'))).toEqual([]);
+    expect(readdirSync(join(library.dir, 'documents'))).toEqual([]);
   });
 
   it('never names a second upload over the first', async () => {
@@ -99,11 +77,11 @@ describe('documents', () => {
   });
 
   it('treats a damaged recent-documents list as empty', async () => {
-    writeFileSync(join(dir, 'recent-documents.json'), '{not json');
+    writeFileSync(join(library.dir, 'recent-documents.json'), '{not json');
     expect(await call('listRecentDocuments')).toEqual([]);
     const { base64 } = await call<{ base64: string }>('downloadDocument');
     await call('uploadDocument', { fileName: 'Plan.throughline', base64 });
-    expect(JSON.parse(readFileSync(join(dir, 'recent-documents.json'), 'utf8'))).toHaveLength(1);
+    expect(JSON.parse(readFileSync(join(library.dir, 'recent-documents.json'), 'utf8'))).toHaveLength(1);
   });
 });
 

@@ -1,44 +1,21 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openPlanBackend, type PlanBackend } from '../../electron/main/services/plan-backend';
+import { describe, expect, it } from 'vitest';
 import { FINDINGS_SHEET, OUTLINE_SHEET } from '../../electron/main/services/xlsx-export';
 import type { MapSummary } from '../../shared/contract/api';
 import { CSV_BOM, outlineCsv } from '../../shared/exports/csv';
 import { localDate } from '../../shared/exports/local-date';
 import { outlineMarkdown } from '../../shared/exports/markdown';
 import { templateContent } from '../../shared/templates';
+import { temporaryBackend } from './temporary-backend';
 
-let dir: string;
-let backend: PlanBackend;
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'throughline-export-map-'));
-  backend = openPlanBackend({ libraryPath: join(dir, 'library.throughline'), stateDir: dir });
-});
-afterEach(() => {
-  backend.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const library = temporaryBackend('throughline-export-map-');
+const { call, writes } = library;
 
 interface Exported {
   fileName: string;
   mimeType: string;
   base64: string;
-}
-
-async function call<T>(method: string, payload: unknown): Promise<T> {
-  const response = await backend.registry.dispatch(method, payload);
-  if (!response.ok) throw new Error(`${response.error.code}: ${response.error.message}`);
-  return response.value as T;
-}
-
-/** Rows this connection has written so far: unchanged means nothing was written. */
-function writes(): number {
-  const row = backend.documents.database.db.prepare('SELECT total_changes() AS n').get() as { n: number };
-  return row.n;
 }
 
 const fromTemplate = (language: 'en' | 'zh-CN') =>
@@ -103,15 +80,15 @@ describe('exportMap over the contract', () => {
 
   it.each(bad)('refuses %s with a typed error and writes nothing', async (_, payload, code) => {
     const map = await fromTemplate('en');
-    const files = readdirSync(dir).sort();
+    const files = readdirSync(library.dir).sort();
     const before = writes();
-    const response = await backend.registry.dispatch('exportMap', payload(map.id));
+    const response = await library.backend.registry.dispatch('exportMap', payload(map.id));
     expect(response.ok).toBe(false);
     if (!response.ok) {
       expect(response.error.code).toBe(code);
       expect(response.error.message).not.toMatch(/\n\s+at /);
     }
     expect(writes()).toBe(before);
-    expect(readdirSync(dir).sort()).toEqual(files);
+    expect(readdirSync(library.dir).sort()).toEqual(files);
   });
 });

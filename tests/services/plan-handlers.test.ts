@@ -1,36 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openPlanBackend, type PlanBackend } from '../../electron/main/services/plan-backend';
+import { describe, expect, it } from 'vitest';
+import { openPlanBackend } from '../../electron/main/services/plan-backend';
 import type { MapDocument, MapSummary } from '../../shared/contract/api';
 import { serializeInterchange } from '../../shared/interchange';
 import { createNode } from '../../shared/model';
 import { templateContent } from '../../shared/templates';
+import { temporaryBackend } from './temporary-backend';
 
-let dir: string;
-let backend: PlanBackend;
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'throughline-handlers-'));
-  backend = openPlanBackend({ libraryPath: join(dir, 'library.throughline'), stateDir: dir });
-});
-afterEach(() => {
-  backend.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function call<T>(method: string, payload: unknown): Promise<T> {
-  const response = await backend.registry.dispatch(method, payload);
-  if (!response.ok) throw new Error(`${response.error.code}: ${response.error.message}`);
-  return response.value as T;
-}
-
-/** Rows this connection has written so far: unchanged means nothing was written. */
-function writes(): number {
-  const row = backend.documents.database.db.prepare('SELECT total_changes() AS n').get() as { n: number };
-  return row.n;
-}
+const library = temporaryBackend('throughline-handlers-');
+const { call, writes } = library;
 
 async function seeded(): Promise<{ map: MapSummary; doc: MapDocument }> {
   const map = await call<MapSummary>('createMap', { name: 'Growth plan' });
@@ -182,7 +160,7 @@ describe('contract handlers over a real SQLite file', () => {
         maps: await call('listMaps', {}),
         doc: await call('loadMap', { mapId: map.id }),
       };
-      const response = await backend.registry.dispatch(method, payload({ mapId: map.id }));
+      const response = await library.backend.registry.dispatch(method, payload({ mapId: map.id }));
       expect(response.ok).toBe(false);
       if (response.ok) return;
       expect(response.error.code).toBe(code);
@@ -238,8 +216,8 @@ describe('setUiLanguage', () => {
   it('tells the desktop shell the chosen language, and refuses one it does not know', async () => {
     const heard: string[] = [];
     const shell = openPlanBackend({
-      libraryPath: join(dir, 'shell.throughline'),
-      stateDir: dir,
+      libraryPath: join(library.dir, 'shell.throughline'),
+      stateDir: library.dir,
       onUiLanguage: (language) => heard.push(language),
     });
     try {
