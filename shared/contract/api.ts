@@ -138,10 +138,14 @@ export const contract = {
   },
   /**
    * Gets the PDF printer ready while the user fills in the export dialog (the browser mode starts
-   * Chromium and loads the print view), so the export itself is quick. Never fails the dialog:
+   * Chromium and draws the map's print view once, unprinted), so the export itself is quick.
+   * Never fails the dialog:
    * `ready` is false when there is nothing to prepare or it could not be prepared.
    */
-  preparePdfExport: { args: z.object({}), result: z.object({ ready: z.boolean() }) },
+  preparePdfExport: {
+    args: MapRef.extend({ language: z.enum(LANGUAGES) }),
+    result: z.object({ ready: z.boolean() }),
+  },
   /** A map's outline as a CSV, Excel or Markdown file in one language (bytes as base64). */
   exportMap: {
     args: MapRef.extend({ format: z.enum(OUTLINE_FORMATS), language: z.enum(LANGUAGES) }),

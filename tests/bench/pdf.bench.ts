@@ -38,7 +38,8 @@ async function onlyMap(browser: Browser, app: ServedApp): Promise<{ id: string; 
  *   print view fetched and compiled (starting Chromium itself adds about a second on top), as the
  *   command line makes one.
  * - pdf.200.prepared: the first export of a session from the app, whose export dialog has the
- *   printer prepared (preparePdfExport) while the user chooses.
+ *   printer prepared (preparePdfExport: Chromium started, the map's print view drawn once) while
+ *   the user chooses.
  */
 export async function benchPdf(print: Print): Promise<void> {
   for (const [label, nodes, runs] of [
@@ -63,7 +64,7 @@ export async function benchPdf(print: Print): Promise<void> {
         // A printer of its own, with its own Chromium: nothing of the runs above is warm for it.
         const prepared = new WarmPrinter({ openUrl: app.url }, () => launchChromium(chromiumPath()));
         try {
-          await prepared.prepare();
+          await prepared.prepare(job);
           start = performance.now();
           await prepared.print(job);
           print('pdf.200.prepared', performance.now() - start, 'ms');

@@ -1,8 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { WarmPrinter } from '../../electron/main/services/pdf-export';
 import { preparePdfExportHandler } from '../../electron/main/services/pdf-export-handler';
 import type { PdfJob, PdfPrinter } from '../../electron/main/services/pdf-printer';
+import { openPlanBackend } from '../../electron/main/services/plan-backend';
 import { PdfChoicesSchema } from '../../shared/print/export-choices';
 
 const APP = { openUrl: 'http://127.0.0.1:4000/?token=t' };
@@ -70,11 +74,11 @@ describe('the warm PDF printer', () => {
     await printer.close();
   });
 
-  it('gets the print view loaded while the dialog is open, for the export to use', async () => {
+  it('draws the print view once while the dialog is open, on the page the export then uses', async () => {
     const { log, launch } = fakeBrowser();
     const printer = new WarmPrinter(APP, launch, 60_000);
-    expect(await printer.prepare()).toBe(true);
-    expect(log.gotos).toEqual(['http://127.0.0.1:4000/print.html']);
+    expect(await printer.prepare(job)).toBe(true);
+    expect(log.gotos).toEqual(['http://127.0.0.1:4000/print.html?…']);
     await printer.print(job);
     expect(log.pages).toBe(1);
     await printer.close();
@@ -102,12 +106,32 @@ describe('the warm PDF printer', () => {
 
 describe('preparePdfExport on the contract', () => {
   it('answers whether the printer is ready, and never fails the dialog', async () => {
-    const print = async () => new Uint8Array();
-    expect(await preparePdfExportHandler(() => null)({})).toEqual({ ready: false });
-    expect(await preparePdfExportHandler(() => ({ print }))({})).toEqual({ ready: false });
-    const failing: PdfPrinter = { print, prepare: async () => Promise.reject(new Error('no Chromium')) };
-    expect(await preparePdfExportHandler(() => failing)({})).toEqual({ ready: false });
-    const ready: PdfPrinter = { print, prepare: async () => true };
-    expect(await preparePdfExportHandler(() => ready)({})).toEqual({ ready: true });
+    const dir = mkdtempSync(join(tmpdir(), 'throughline-prepare-'));
+    const backend = openPlanBackend({ libraryPath: join(dir, 'library.throughline'), stateDir: dir });
+    try {
+      const { id: mapId } = backend.documents.repository.createMap('Board plan', { nodes: [], links: [] });
+      const args = { mapId, language: 'zh-CN' as const };
+      const { documents } = backend;
+      const print = async () => new Uint8Array();
+      expect(await preparePdfExportHandler(documents, () => null)(args)).toEqual({ ready: false });
+      expect(await preparePdfExportHandler(documents, () => ({ print }))(args)).toEqual({ ready: false });
+      const failing: PdfPrinter = { print, prepare: async () => Promise.reject(new Error('no Chromium')) };
+      expect(await preparePdfExportHandler(documents, () => failing)(args)).toEqual({ ready: false });
+      const prepared: PdfJob[] = [];
+      const ready: PdfPrinter = {
+        print,
+        prepare: async (job) => {
+          prepared.push(job);
+          return true;
+        },
+      };
+      expect(await preparePdfExportHandler(documents, () => ready)(args)).toEqual({ ready: true });
+      expect(prepared).toEqual([
+        { mapId, mapName: 'Board plan', choices: PdfChoicesSchema.parse({ language: 'zh-CN' }) },
+      ]);
+    } finally {
+      backend.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -96,7 +96,7 @@ const VALID: { [K in MethodName]?: () => MethodArgs<K> } = {
   exportMapJson: () => ({ mapId }),
   exportMap: () => ({ mapId, format: 'csv', language: 'zh-CN' }),
   exportPdf: () => ({ mapId, options: { title: '<img src=x onerror=alert(1)> ../../CON', footer: 'x' } }),
-  preparePdfExport: () => ({}),
+  preparePdfExport: () => ({ mapId, language: 'zh-CN' }),
   openMapSession: () => ({ mapId, sessionId: 'other-window' }),
   keepMapSession: () => ({ mapId, sessionId: SESSION }),
   releaseMapSession: () => ({ mapId, sessionId: 'other-window' }),

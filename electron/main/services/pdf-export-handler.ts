@@ -1,5 +1,6 @@
 import { ApiError, type Handlers } from '../../../shared/contract';
 import { safeFileName } from '../../../shared/interchange';
+import { PdfChoicesSchema } from '../../../shared/print/export-choices';
 import type { DocumentSession } from './document-session';
 import type { PdfPrinter } from './pdf-printer';
 
@@ -32,10 +33,15 @@ export function exportPdfHandler(
  * The contract's preparePdfExport: warms the printer while the export dialog is open. A failure
  * here (no Chromium, say) is left for the export itself to report, with its own message.
  */
-export function preparePdfExportHandler(printer: () => PdfPrinter | null): Handlers['preparePdfExport'] {
-  return async () => {
+export function preparePdfExportHandler(
+  documents: DocumentSession,
+  printer: () => PdfPrinter | null,
+): Handlers['preparePdfExport'] {
+  return async ({ mapId, language }) => {
     const current = printer();
     if (!current?.prepare) return { ready: false };
-    return { ready: await current.prepare().catch(() => false) };
+    const map = documents.repository.loadMap(mapId);
+    const job = { mapId, mapName: map.name, choices: PdfChoicesSchema.parse({ language }) };
+    return { ready: await current.prepare(job).catch(() => false) };
   };
 }

@@ -46,6 +46,13 @@ export async function printWithBrowser(
   }
 }
 
+/** Loads the print view of one job on a page of a signed-in context and waits until it is ready. */
+async function showPrintView(page: Page, app: ServedApp, job: PdfJob): Promise<void> {
+  const origin = new URL(app.openUrl).origin;
+  await page.goto(`${origin}/${PRINT_PAGE}?${printViewQuery(job.mapId, job.choices)}`);
+  await waitForPrintReady(page);
+}
+
 /** The print view of one job on a page of a signed-in context, to PDF bytes. */
 async function printOnPage(
   page: Page,
@@ -54,9 +61,7 @@ async function printOnPage(
   signal?: AbortSignal,
 ): Promise<Uint8Array> {
   signal?.throwIfAborted();
-  const origin = new URL(app.openUrl).origin;
-  await page.goto(`${origin}/${PRINT_PAGE}?${printViewQuery(job.mapId, job.choices)}`);
-  await waitForPrintReady(page);
+  await showPrintView(page, app, job);
   signal?.throwIfAborted();
   const options = pdfEngineOptions(job.choices, job.mapName);
   return await page.pdf(options.playwright);
@@ -106,17 +111,21 @@ export class WarmPrinter implements PdfPrinter {
   }
 
   /**
-   * Starts the browser and loads the print view's page and assets without a map, so the next
-   * print only draws and prints. True when the printer is ready.
+   * Starts the browser and draws the job's print view once without printing it, so the next print
+   * of that map finds the browser, the page, the fonts and the print view's code warm. True when
+   * the printer is ready.
    */
-  async prepare(): Promise<boolean> {
+  async prepare(job: PdfJob): Promise<boolean> {
     return this.whileBusy(async () => {
       const { context } = await this.open();
-      if (this.idle.length === 0) {
-        const page = await context.newPage();
-        await page.goto(`${new URL(this.app.openUrl).origin}/${PRINT_PAGE}`);
-        this.idle.push(page);
+      const page = this.idle.pop() ?? (await context.newPage());
+      try {
+        await showPrintView(page, this.app, job);
+      } catch (error) {
+        await page.close().catch(() => {});
+        throw error;
       }
+      this.idle.push(page);
       return true;
     });
   }

@@ -14,8 +14,11 @@ export interface PdfJob {
  */
 export interface PdfPrinter {
   print(job: PdfJob, signal?: AbortSignal): Promise<Uint8Array>;
-  /** Gets ready for a print soon (the export dialog is open); false when there is nothing to do. */
-  prepare?(): Promise<boolean>;
+  /**
+   * Gets ready to print this job soon (its export dialog is open), e.g. by drawing it once
+   * unprinted; false when there is nothing to do. The choices may still change.
+   */
+  prepare?(job: PdfJob): Promise<boolean>;
 }
 
 /** Said whenever something only a browser engine can make is asked for and none can be found. */

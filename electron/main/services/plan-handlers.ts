@@ -80,7 +80,7 @@ export function createPlanHandlers({
       return { fileName: safeFileName(map.name, 'json'), text: serializeInterchange(map.name, map) };
     },
     exportPdf: exportPdfHandler(documents, pdfPrinter ?? (() => null)),
-    preparePdfExport: preparePdfExportHandler(pdfPrinter ?? (() => null)),
+    preparePdfExport: preparePdfExportHandler(documents, pdfPrinter ?? (() => null)),
     exportMap: async ({ mapId, format, language }) => {
       const { fileName, mimeType, bytes } = await outlineFile(repo().loadMap(mapId), format, language);
       return { fileName, mimeType, base64: bytes.toString('base64') };

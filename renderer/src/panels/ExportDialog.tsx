@@ -58,11 +58,12 @@ export function ExportDialog({
   const [status, setStatus] = useState<Status>({ step: 'editing' });
   const working = status.step === 'working';
 
-  // The printer gets ready while the user chooses (in the browser mode Chromium starts and loads
-  // the print view), so Export itself is quick. A problem there is reported by the export.
+  // The printer gets ready while the user chooses (in the browser mode Chromium starts and draws
+  // this map's print view once, in the chosen language), so Export itself is quick. A problem
+  // there is left for the export to report.
   useEffect(() => {
-    api.preparePdfExport({}).catch(() => {});
-  }, [api]);
+    api.preparePdfExport({ mapId, language }).catch(() => {});
+  }, [api, mapId, language]);
 
   // The title starts as the map's name, which the user can change.
   useEffect(() => {
