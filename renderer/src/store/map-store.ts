@@ -6,12 +6,10 @@ import {
   createNode,
   LANE_OF_KIND,
   type LinkCheck,
-  type MapLink,
   type MapNode,
   type NodeKind,
   type Position,
 } from '../../../shared/model';
-import { flagsOfFindings, type NodeFlag, validateMap } from '../../../shared/validation';
 import type { Finding } from '../../../shared/validation/findings';
 import {
   childSpot,
@@ -23,19 +21,22 @@ import {
   SIBLING_STEP_Y,
   siblingSpot,
 } from '../canvas/map-navigation';
+import { applyEdit } from './apply-edit';
+import { type Clipboard, clipboardOf, deletionEdit, pasteEdit, positionsEdit } from './edit-builders';
 import { newId } from './ids';
+import { withFindings } from './map-findings';
+import {
+  emptyPending,
+  markPending,
+  type Pending,
+  pendingCount,
+  restorePending,
+  type Touched,
+} from './pending-changes';
 import { EditHistory, emptyEdit, isEmptyEdit, type PlanEdit } from './plan-edit';
 import { linkOf, type PlanFlowEdge, type PlanFlowNode, planOf, toFlowEdge, toFlowNode } from './plan-flow';
 
 export type SaveState = 'saved' | 'pending' | 'saving' | 'failed';
-
-/** What changed since the last save, by id: an incremental save sends only these. */
-interface Pending {
-  nodes: Set<string>;
-  links: Set<string>;
-  deletedNodes: Set<string>;
-  deletedLinks: Set<string>;
-}
 
 export interface MapState {
   /** This window's editing session; saves carry it so two windows never overwrite each other. */
@@ -114,40 +115,6 @@ export interface MapState {
   setSaving(): void;
 }
 
-const emptyPending = (): Pending => ({
-  nodes: new Set(),
-  links: new Set(),
-  deletedNodes: new Set(),
-  deletedLinks: new Set(),
-});
-
-/** Findings per node as stable primitives ("error:2"); see MapState.nodeFlags. */
-function nodeFlagsOf(flags: ReadonlyMap<string, NodeFlag>): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const [id, { severity, count }] of flags) result[id] = `${severity}:${count}`;
-  return result;
-}
-
-/** Re-runs the validator and updates only the edges whose flagged state changed. */
-function withFindings(nodes: PlanFlowNode[], edges: PlanFlowEdge[]) {
-  const findings = validateMap({ nodes: nodes.map((n) => n.data.plan), links: edges.map(linkOf) });
-  const flags = flagsOfFindings(findings);
-  const flaggedLinks = flags.links;
-  const nextEdges = edges.map((e) => {
-    const flagged = flaggedLinks.has(e.id);
-    return e.data?.flagged === flagged
-      ? e
-      : { ...e, data: { flagged }, className: flagged ? 'link link--flagged' : 'link' };
-  });
-  return { findings, nodeFlags: nodeFlagsOf(flags.nodes), edges: nextEdges };
-}
-
-/** Nodes and links copied with Ctrl+C, kept per window so a paste can land in any map. */
-interface Clipboard {
-  nodes: MapNode[];
-  links: MapLink[];
-}
-
 /** How far each paste is shifted from the copied nodes, so a paste is never hidden under them. */
 const PASTE_OFFSET = 40;
 
@@ -160,102 +127,30 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
   let pasteCount = 0;
 
   return createStore<MapState>()((set, get) => {
-    const touch = (pending: Partial<Record<keyof Pending, string[]>>) => {
-      const p = get().pending;
-      for (const id of pending.nodes ?? []) {
-        p.deletedNodes.delete(id);
-        p.nodes.add(id);
-      }
-      for (const id of pending.links ?? []) {
-        p.deletedLinks.delete(id);
-        p.links.add(id);
-      }
-      for (const id of pending.deletedNodes ?? []) {
-        p.nodes.delete(id);
-        p.deletedNodes.add(id);
-      }
-      for (const id of pending.deletedLinks ?? []) {
-        p.links.delete(id);
-        p.deletedLinks.add(id);
-      }
+    /** Marks what an edit touched for the next save; the map is then unsaved (or still saving). */
+    const touch = (touched: Touched) => {
+      markPending(get().pending, touched);
       return { saveState: get().saveState === 'saving' ? ('saving' as const) : ('pending' as const) };
     };
 
     const depths = () => ({ undoDepth: history.undoDepth, redoDepth: history.redoDepth });
 
     /**
-     * The one way the map's content changes: applies an edit's `after` values (null deletes),
-     * keeps every untouched node and link object as it was (so only changed nodes re-render),
-     * re-runs the validator and marks the ids for the next incremental save.
-     * `select` replaces the selection with these node ids.
+     * The one way the map's content changes (apply-edit.ts), then the validator runs again and the
+     * touched ids are marked for the next incremental save.
      */
-    const applyEdit = (edit: PlanEdit, select?: readonly string[]) => {
-      const state = get();
-      const selectSet = select ? new Set(select) : null;
-      const seen = new Set<string>();
-      const nodes: PlanFlowNode[] = [];
-      for (const n of state.nodes) {
-        const change = edit.nodes.get(n.id);
-        const selected = selectSet ? selectSet.has(n.id) : n.selected;
-        if (!change) {
-          nodes.push(n.selected === selected ? n : { ...n, selected });
-          continue;
-        }
-        seen.add(n.id);
-        if (change.after)
-          nodes.push({ ...n, position: change.after.position, data: { plan: change.after }, selected });
-      }
-      for (const [id, change] of edit.nodes) {
-        if (seen.has(id) || !change.after) continue;
-        nodes.push({ ...toFlowNode(change.after), selected: selectSet?.has(id) ?? false });
-      }
-      const seenLinks = new Set<string>();
-      const edges: PlanFlowEdge[] = [];
-      for (const e of state.edges) {
-        const change = edit.links.get(e.id);
-        const keep = selectSet ? (e.selected ? { ...e, selected: false } : e) : e;
-        if (!change) {
-          edges.push(keep);
-          continue;
-        }
-        seenLinks.add(e.id);
-        if (change.after) edges.push(toFlowEdge(change.after));
-      }
-      for (const [id, change] of edit.links) {
-        if (!seenLinks.has(id) && change.after) edges.push(toFlowEdge(change.after));
-      }
-      const upsertNodes: string[] = [];
-      const deletedNodes: string[] = [];
-      for (const [id, c] of edit.nodes) (c.after ? upsertNodes : deletedNodes).push(id);
-      const upsertLinks: string[] = [];
-      const deletedLinks: string[] = [];
-      for (const [id, c] of edit.links) (c.after ? upsertLinks : deletedLinks).push(id);
-      set({
-        nodes,
-        ...withFindings(nodes, edges),
-        ...touch({ nodes: upsertNodes, deletedNodes, links: upsertLinks, deletedLinks }),
-      });
+    const apply = (edit: PlanEdit, select?: readonly string[]) => {
+      const { nodes, edges, touched } = applyEdit(get(), edit, select);
+      set({ nodes, ...withFindings(nodes, edges), ...touch(touched) });
     };
 
     /** A user action: applied, then recorded as one undo step. Refused while read-only. */
     const commit = (edit: PlanEdit, select?: readonly string[]): boolean => {
       if (get().readOnly || isEmptyEdit(edit)) return false;
-      applyEdit(edit, select);
+      apply(edit, select);
       history.record(edit);
       set(depths());
       return true;
-    };
-
-    /** The edit that deletes these nodes with every link touching them, and these links. */
-    const deletion = (nodeIds: ReadonlySet<string>, linkIds: ReadonlySet<string>): PlanEdit => {
-      const edit = emptyEdit();
-      for (const n of get().nodes)
-        if (nodeIds.has(n.id)) edit.nodes.set(n.id, { before: n.data.plan, after: null });
-      for (const e of get().edges) {
-        if (linkIds.has(e.id) || nodeIds.has(e.source) || nodeIds.has(e.target))
-          edit.links.set(e.id, { before: linkOf(e), after: null });
-      }
-      return edit;
     };
 
     /** Undo or redo: applies the edit the history hands back and selects the nodes it touched. */
@@ -264,7 +159,7 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
       const edit = take();
       if (!edit) return false;
       const touched = [...edit.nodes].filter(([, c]) => c.after).map(([id]) => id);
-      applyEdit(edit, touched);
+      apply(edit, touched);
       set({ editingId: null, ...depths() });
       return true;
     };
@@ -293,34 +188,9 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
 
     const pasteFrom = (source: Clipboard, offset: number): number => {
       if (get().readOnly || source.nodes.length === 0) return 0;
-      const ids = new Map(source.nodes.map((n) => [n.id, newId('n')]));
-      const edit = emptyEdit();
-      for (const n of source.nodes) {
-        const id = ids.get(n.id) as string;
-        const position = { x: n.position.x + offset, y: n.position.y + offset };
-        edit.nodes.set(id, { before: null, after: { ...n, id, position } });
-      }
-      for (const l of source.links) {
-        const sourceId = ids.get(l.source);
-        const targetId = ids.get(l.target);
-        if (!sourceId || !targetId) continue;
-        const id = newId('l');
-        edit.links.set(id, { before: null, after: { id, source: sourceId, target: targetId } });
-      }
-      commit(edit, [...ids.values()]);
-      return ids.size;
-    };
-
-    const copyOf = (): Clipboard | null => {
-      const chosen = selectedNodes();
-      if (chosen.length === 0) return null;
-      const ids = new Set(chosen.map((n) => n.id));
-      return {
-        nodes: chosen.map(planOf),
-        links: get()
-          .edges.filter((e) => ids.has(e.source) && ids.has(e.target))
-          .map(linkOf),
-      };
+      const { edit, ids } = pasteEdit(source, offset, newId);
+      commit(edit, ids);
+      return ids.length;
     };
 
     return {
@@ -387,8 +257,7 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
         }
         const nodes = [...plans.values()].map(toFlowNode);
         const edges = [...links.values()].map((l) => toFlowEdge(l));
-        const more =
-          pending.nodes.size + pending.links.size + pending.deletedNodes.size + pending.deletedLinks.size;
+        const more = pendingCount(pending);
         // The other window's edits are not in this window's history: undo must not revert them.
         history.clear();
         set({
@@ -594,12 +463,12 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
             .map((e) => e.id),
         );
         if (nodeIds.size + linkIds.size === 0) return 0;
-        const edit = deletion(nodeIds, linkIds);
+        const edit = deletionEdit(get().nodes, get().edges, nodeIds, linkIds);
         return commit(edit, []) ? nodeIds.size + linkIds.size : 0;
       },
 
       copySelection() {
-        const copy = copyOf();
+        const copy = clipboardOf(get().nodes, get().edges);
         if (!copy) return 0;
         clipboard = copy;
         pasteCount = 0;
@@ -622,21 +491,12 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
       },
 
       duplicateSelection() {
-        const copy = copyOf();
+        const copy = clipboardOf(get().nodes, get().edges);
         return copy ? pasteFrom(copy, PASTE_OFFSET) : 0;
       },
 
       applyPositions(positions) {
-        const edit = emptyEdit();
-        for (const n of get().nodes) {
-          const position = positions.get(n.id);
-          if (!position) continue;
-          const before = planOf(n);
-          const rounded = { x: Math.round(position.x), y: Math.round(position.y) };
-          if (before.position.x === rounded.x && before.position.y === rounded.y) continue;
-          edit.nodes.set(n.id, { before, after: { ...before, position: rounded } });
-        }
-        commit(edit);
+        commit(positionsEdit(get().nodes, positions));
       },
 
       undo() {
@@ -650,10 +510,7 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
       takeChanges() {
         const { mapId, pending, nodes, edges, revision } = get();
         if (!mapId) return null;
-        const empty =
-          pending.nodes.size + pending.links.size + pending.deletedNodes.size + pending.deletedLinks.size ===
-          0;
-        if (empty) return null;
+        if (pendingCount(pending) === 0) return null;
         const changes: MapChanges = {
           mapId,
           sessionId: get().sessionId,
@@ -672,18 +529,12 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
       },
 
       saveSucceeded(revision) {
-        const { pending } = get();
-        const more =
-          pending.nodes.size + pending.links.size + pending.deletedNodes.size + pending.deletedLinks.size;
+        const more = pendingCount(get().pending);
         set({ revision, saveState: more > 0 ? 'pending' : 'saved', saveError: null });
       },
 
       saveFailed(changes, message) {
-        const p = get().pending;
-        for (const n of changes.upsertNodes) if (!p.deletedNodes.has(n.id)) p.nodes.add(n.id);
-        for (const l of changes.upsertLinks) if (!p.deletedLinks.has(l.id)) p.links.add(l.id);
-        for (const id of changes.deleteNodeIds) p.deletedNodes.add(id);
-        for (const id of changes.deleteLinkIds) p.deletedLinks.add(id);
+        restorePending(get().pending, changes);
         set({ saveState: 'failed', saveError: message });
       },
     };
