@@ -1,6 +1,22 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { cspMetaContent } from './shared/contract/csp';
+
+/** Writes the app's Content-Security-Policy into every built page (see cspMetaContent). */
+function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'throughline-csp-meta',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: cspMetaContent() },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
 
 // Main and preload are the thin Electron layer; the renderer is the same bundle in the desktop app
 // and in the browser mode (served by the loopback server from out/renderer).
@@ -22,7 +38,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicyMeta()],
     build: {
       // Minified: less than half the bytes for the app window and for every print view a PDF loads.
       minify: true,

@@ -18,3 +18,14 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
   "form-action 'none'",
 ].join('; ');
+
+/**
+ * The same policy for a `<meta http-equiv>` tag in the built HTML: the desktop window loads
+ * file:// pages, where a response header may never be seen, so the pages carry the policy too.
+ * `frame-ancestors` is left out because browsers ignore it in a meta tag (the header keeps it).
+ */
+export function cspMetaContent(): string {
+  return CONTENT_SECURITY_POLICY.split('; ')
+    .filter((directive) => !directive.startsWith('frame-ancestors'))
+    .join('; ');
+}

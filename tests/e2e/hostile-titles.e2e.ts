@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cspMetaContent } from '../../shared/contract/csp';
 import { PdfChoicesSchema } from '../../shared/print/export-choices';
 import { PRINT_PAGE, printViewQuery } from '../../shared/print/print-query';
 import { goToNode, waitSaved } from './canvas-actions';
@@ -179,6 +180,22 @@ describe('titles with markup are shown as text and never run, in every view', ()
     await expect(expectInert(probe)).rejects.toThrow(/to deeply equal/);
     expect(await probe.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
     await probe.close();
+  });
+
+  it('carries the policy in a meta tag too, for the desktop window that loads these pages from file://', async () => {
+    const origin = new URL(app.url).origin;
+    for (const path of ['/', `/${PRINT_PAGE}`]) {
+      const response = await page.context().request.get(`${origin}${path}`);
+      const html = await response.text();
+      const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html);
+      expect(meta?.[1]?.replace(/&#39;/g, "'"), path).toBe(cspMetaContent());
+    }
+    // In the page, the meta tag is what the browser applies (with the header, which adds frame-ancestors).
+    const applied = await page.evaluate(
+      () =>
+        document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? null,
+    );
+    expect(applied).toBe(cspMetaContent());
   });
 
   it('raised no page error anywhere', () => {

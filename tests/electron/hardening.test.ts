@@ -14,7 +14,7 @@ import {
 } from '../../electron/main/security';
 import { SECURITY_HEADERS } from '../../electron/main/server/responses';
 import { MethodRegistry } from '../../electron/main/services/method-registry';
-import { CONTENT_SECURITY_POLICY } from '../../shared/contract/csp';
+import { CONTENT_SECURITY_POLICY, cspMetaContent } from '../../shared/contract/csp';
 import type { ApiResponse } from '../../shared/contract/errors';
 import { channelOf, METHOD_NAMES } from '../../shared/contract/methods';
 
@@ -547,3 +547,13 @@ type IpcHandlerLike = (
   event: { senderFrame?: { url?: string } | null },
   payload: unknown,
 ) => Promise<unknown>;
+
+describe('the policy in the pages themselves', () => {
+  it('is the header policy without frame-ancestors, which a meta tag cannot carry', () => {
+    const header = CONTENT_SECURITY_POLICY.split('; ');
+    const meta = cspMetaContent().split('; ');
+    expect(meta).toEqual(header.filter((d) => !d.startsWith('frame-ancestors')));
+    expect(meta).toContain("script-src 'self'");
+    expect(meta.length).toBe(header.length - 1);
+  });
+});
