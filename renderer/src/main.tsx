@@ -16,7 +16,8 @@ const language = initialLanguage();
 document.documentElement.lang = language;
 applyTheme(useViewPrefs.getState().theme);
 const i18n = createI18n(language);
-const api = createApiClient(defaultTransport());
+// Errors the renderer can word itself (a full disk…) come in the language the UI is in now.
+const api = createApiClient(defaultTransport(), () => (i18n.language === 'zh-CN' ? 'zh-CN' : 'en'));
 // One store and one saver for the window's life, outside React so StrictMode cannot double them.
 const store = createMapStore();
 const autosave = startAutosave(store, api);

@@ -9,6 +9,13 @@ import { startAutosave } from '../../renderer/src/store/autosave';
 import { createMapStore } from '../../renderer/src/store/map-store';
 import type { ThroughlineApi, TransportApi } from '../../shared/contract/api';
 import { METHOD_NAMES } from '../../shared/contract/methods';
+import {
+  STORAGE_MESSAGES as STORAGE_MESSAGES_BY_LANGUAGE,
+  storageMessageIn,
+} from '../../shared/contract/storage-messages';
+import { createNode } from '../../shared/model';
+
+const STORAGE_MESSAGES_ZH = STORAGE_MESSAGES_BY_LANGUAGE['zh-CN'];
 
 // The whole path of a refused write, with nothing faked but the transport: the renderer's store and
 // autosave, the contract client, the method registry and a real SQLite file whose connection hits
@@ -67,5 +74,34 @@ describe('a save the disk refuses, from the renderer to the file', () => {
     expect(stored.revision).toBe(store.getState().revision);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     autosave.stop();
+  });
+
+  it('words the refusal in the language the UI is in, and leaves other messages as they are', async () => {
+    const transport = Object.fromEntries(
+      METHOD_NAMES.map((method) => [method, (args: unknown) => backend.registry.dispatch(method, args)]),
+    ) as unknown as TransportApi;
+    let language: 'en' | 'zh-CN' = 'zh-CN';
+    const chinese = createApiClient(transport, () => language);
+    const created = await chinese.createMap({ name: 'Plan' });
+    const db = backend.documents.database.db;
+    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+    const save = () =>
+      chinese.saveChanges({
+        mapId: created.id,
+        sessionId: 's1',
+        baseRevision: 0,
+        upsertNodes: Array.from({ length: 40 }, (_, i) =>
+          createNode('goal', `g${i}`, `goal ${i} `.repeat(20), { x: 0, y: i * 100 }),
+        ),
+        upsertLinks: [],
+        deleteNodeIds: [],
+        deleteLinkIds: [],
+      });
+    await expect(save()).rejects.toMatchObject({ code: 'storage-failed', message: STORAGE_MESSAGES_ZH.full });
+    language = 'en';
+    await expect(save()).rejects.toMatchObject({ message: STORAGE_MESSAGES.full });
+    language = 'zh-CN';
+    await expect(chinese.loadMap({ mapId: 'nope' })).rejects.toMatchObject({ code: 'not-found' });
+    expect(storageMessageIn('Something else went wrong.', 'zh-CN')).toBe('Something else went wrong.');
   });
 });

@@ -1,19 +1,11 @@
 import { ApiError } from '../../../shared/contract/errors';
+import {
+  STORAGE_MESSAGES as STORAGE_MESSAGES_IN,
+  type StorageProblem,
+} from '../../../shared/contract/storage-messages';
 
-/**
- * What the user reads when the disk refuses a write. Every message says the edits are kept,
- * because the renderer keeps unsaved changes and retries (renderer/src/store/autosave.ts): the
- * user's only job is to make room or make the file writable again.
- */
-export const STORAGE_MESSAGES = {
-  full: 'The disk is full: your last changes are kept and will be saved when there is space.',
-  readOnly:
-    'The plan’s file or its folder is read-only: your last changes are kept and will be saved once it can be written again.',
-  busy: 'The plan’s file is in use by another program: your last changes are kept and will be saved when it lets go.',
-  io: 'The plan’s file could not be written (the disk reported an error): your last changes are kept and will be saved on the next try.',
-} as const;
-
-type StorageProblem = keyof typeof STORAGE_MESSAGES;
+/** The English sentences the contract answers with (shared/contract/storage-messages.ts). */
+export const STORAGE_MESSAGES = STORAGE_MESSAGES_IN.en;
 
 // better-sqlite3 reports SQLite's extended result codes (SQLITE_READONLY_DBMOVED,
 // SQLITE_IOERR_WRITE…); Node's fs reports errno names. Both can mean the same thing to a user.

@@ -1,6 +1,8 @@
 import type { MethodArgs, MethodResult, ThroughlineApi, TransportApi } from '../../../shared/contract/api';
 import { ApiError, type ApiResponse } from '../../../shared/contract/errors';
 import { METHOD_NAMES, type MethodName } from '../../../shared/contract/methods';
+import { storageMessageIn } from '../../../shared/contract/storage-messages';
+import type { Language } from '../../../shared/validation/findings';
 import { httpTransport } from './http-transport';
 
 declare global {
@@ -14,14 +16,20 @@ declare global {
  * The renderer's only way to data: the contract, over whichever transport this window has.
  * Typed errors come back as ApiError with their code, the same from IPC and from HTTP.
  */
-export function createApiClient(transport: TransportApi): ThroughlineApi {
+export function createApiClient(
+  transport: TransportApi,
+  /** The UI's language now: messages the renderer has in that language are shown in it. */
+  language: () => Language = () => 'en',
+): ThroughlineApi {
   const client: Partial<Record<MethodName, unknown>> = {};
   for (const method of METHOD_NAMES) {
     client[method] = async (args: MethodArgs<typeof method>) => {
       const call = transport[method] as (a: unknown) => Promise<ApiResponse<unknown>>;
       const response = await call(args);
-      if (!response.ok)
-        throw new ApiError(response.error.code, response.error.message, response.error.issues);
+      if (!response.ok) {
+        const { code, message, issues } = response.error;
+        throw new ApiError(code, storageMessageIn(message, language()), issues);
+      }
       return response.value as MethodResult<typeof method>;
     };
   }

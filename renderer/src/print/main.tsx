@@ -25,7 +25,7 @@ if (!root) {
   signalError(query.message);
   root.textContent = query.message;
 } else {
-  const api = createApiClient(defaultTransport());
+  const api = createApiClient(defaultTransport(), () => language);
   createRoot(root).render(
     <I18nextProvider i18n={createI18n(language)}>
       <PrintApp api={api} mapId={query.mapId} choices={query.choices} />
