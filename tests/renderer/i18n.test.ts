@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createI18n } from '../../renderer/src/i18n';
 import { en } from '../../renderer/src/i18n/en';
 import { zhCN } from '../../renderer/src/i18n/zh-CN';
 
@@ -23,5 +24,23 @@ describe('UI strings', () => {
       (s) => !/[\u4e00-\u9fff]/.test(s) && !['Throughline', 'English', '简体中文'].includes(s),
     );
     expect(untranslated).toEqual([]);
+  });
+});
+
+describe('the health summary', () => {
+  it('agrees with the number of goals in English, and reads the same in Chinese', () => {
+    const english = createI18n('en');
+    expect(english.t('findings.summary', { withPath: 1, count: 1 })).toBe(
+      '1 of 1 goal has an execution path',
+    );
+    expect(english.t('findings.summary', { withPath: 2, count: 3 })).toBe(
+      '2 of 3 goals have an execution path',
+    );
+    expect(english.t('findings.summary', { withPath: 0, count: 0 })).toBe(
+      '0 of 0 goals have an execution path',
+    );
+    const chinese = createI18n('zh-CN');
+    expect(chinese.t('findings.summary', { withPath: 1, count: 1 })).toBe('1 个目标中有 1 个有执行路径');
+    expect(chinese.t('findings.summary', { withPath: 2, count: 3 })).toBe('3 个目标中有 2 个有执行路径');
   });
 });

@@ -83,7 +83,9 @@ export const en = {
   findings: {
     heading: 'Findings',
     none: 'No findings. Every goal has an execution path.',
-    summary: '{{withPath}} of {{goals}} goals have an execution path',
+    // Plural by the number of goals: "1 of 1 goal has…", "2 of 3 goals have…".
+    summary_one: '{{withPath}} of {{count}} goal has an execution path',
+    summary_other: '{{withPath}} of {{count}} goals have an execution path',
     severity: { error: 'Error', warning: 'Warning', info: 'Note' },
     show: 'Show on map',
   },

@@ -84,7 +84,8 @@ export const zhCN: Strings = {
   findings: {
     heading: '检查结果',
     none: '没有问题。每个目标都有执行路径。',
-    summary: '{{goals}} 个目标中有 {{withPath}} 个有执行路径',
+    summary_one: '{{count}} 个目标中有 {{withPath}} 个有执行路径',
+    summary_other: '{{count}} 个目标中有 {{withPath}} 个有执行路径',
     severity: { error: '错误', warning: '警告', info: '提示' },
     show: '在地图上显示',
   },

@@ -51,7 +51,7 @@ export function FindingsPanel() {
         {t('findings.heading')} <span className="findings__count">{findings.length}</span>
       </h2>
       <p className="findings__summary" data-testid="health-summary">
-        {t('findings.summary', { withPath: summary.goalsWithPath, goals: summary.goals })}
+        {t('findings.summary', { withPath: summary.goalsWithPath, count: summary.goals })}
       </p>
       {findings.length === 0 ? (
         <p className="findings__none">{t('findings.none')}</p>

@@ -121,7 +121,7 @@ export function PrintDocument({ map, choices, onLaidOut }: PrintDocumentProps) {
           <p className="print-health">
             {choices.date !== '' ? <span>{formatPrintDate(choices.date, language)} · </span> : null}
             <strong>
-              {t('findings.summary', { withPath: summary.goalsWithPath, goals: summary.goals })}
+              {t('findings.summary', { withPath: summary.goalsWithPath, count: summary.goals })}
             </strong>
             <span> · {counts}</span>
           </p>
