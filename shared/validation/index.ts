@@ -4,5 +4,6 @@ export * from './goal-focus';
 export * from './link-messages';
 export * from './messages';
 export * from './node-flags';
+export * from './node-index';
 export * from './summary';
 export * from './validate';

@@ -9,9 +9,9 @@ import {
   classifyLinks,
   goalsWithExecutionPath,
   type LinkClass,
-  NodeIndex,
 } from '../../shared/validation/execution-path';
 import { SEVERITIES } from '../../shared/validation/findings';
+import { NodeIndex } from '../../shared/validation/node-index';
 import { validateMap } from '../../shared/validation/validate';
 import {
   naiveAllowedLinks,
