@@ -1,12 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MapRepository } from '../../electron/main/storage/map-repository';
 import { openDocument } from '../../electron/main/storage/open-document';
+import { bundleChild } from './bundle-child';
 import { ExpectedMap } from './crash-edits';
 
 /**
@@ -19,27 +19,14 @@ import { ExpectedMap } from './crash-edits';
  */
 
 const RUNS = 50;
-const root = new URL('../..', import.meta.url).pathname;
 
 let dir: string;
 let child: string;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'throughline-crash-'));
-  // The child is bundled once (esbuild, the compiler tsx itself uses): starting it through tsx
-  // costs ~1.3 s of the 2-core CI machine per run, bundled ~0.35 s, which keeps 50 runs near 25 s.
-  // better-sqlite3 stays external and resolves through a node_modules link beside the bundle.
-  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  child = join(dir, 'crash-child.mjs');
-  buildSync({
-    entryPoints: [join(root, 'tests/storage/crash-child.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    external: ['better-sqlite3'],
-    outfile: child,
-    logLevel: 'warning',
-  });
+  // Bundled once (bundle-child.ts), which keeps 50 kill runs near 25 s.
+  child = bundleChild('crash-child', dir);
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

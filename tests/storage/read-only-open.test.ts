@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MapRepository } from '../../electron/main/storage/map-repository';
 import { openDocument } from '../../electron/main/storage/open-document';
+import { bundleChild } from './bundle-child';
 import { sha256 } from './helpers';
 
 /**
@@ -15,7 +15,6 @@ import { sha256 } from './helpers';
  * setpriv; without setpriv there, the test says so and is skipped.
  */
 
-const root = new URL('../..', import.meta.url).pathname;
 const asRoot = process.getuid?.() === 0;
 const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => existsSync(p));
 const canTest = !asRoot || setpriv !== undefined;
@@ -27,18 +26,8 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'throughline-read-only-'));
   chmodSync(dir, 0o755); // "nobody" must reach the documents and the bundled script
   if (asRoot && setpriv) {
-    // Bundled (as in crash.test.ts), since tsx as "nobody" cannot write its cache.
-    symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
-    child = join(dir, 'open-as-child.mjs');
-    buildSync({
-      entryPoints: [join(root, 'tests/storage/open-as-child.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      external: ['better-sqlite3'],
-      outfile: child,
-      logLevel: 'warning',
-    });
+    // Bundled (bundle-child.ts), since tsx as "nobody" cannot write its cache.
+    child = bundleChild('open-as-child', dir);
     chmodSync(child, 0o644);
   }
 });
