@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { NodeKind } from '../../shared/model';
+import { type TemplateId, templateContent, templateName } from '../../shared/templates';
 
 /** Adds a node with the toolbar and types its title, as a user does; returns the node's id. */
 export async function addNode(page: Page, kind: NodeKind, title: string): Promise<string> {
@@ -67,4 +69,26 @@ export async function goToNode(page: Page, title: string) {
   await search.press('Enter');
   await search.press('Escape');
   await page.waitForTimeout(300); // the centring animates for 200 ms
+}
+
+/** Creates a map from a template through the picker, and waits until its last node is drawn. */
+export async function newMapFromTemplate(page: Page, templateId: TemplateId): Promise<void> {
+  const lastNode = templateContent(templateId, 'en').nodes.at(-1)?.id;
+  await page.getByTestId('new-from-template').click();
+  await page.locator(`[data-testid="template-option"][data-template-id="${templateId}"]`).click();
+  await page.getByTestId('template-create').click();
+  await page.locator('[data-testid="map-row"]', { hasText: templateName(templateId, 'en') }).waitFor();
+  await page.locator(`[data-testid="plan-node"][data-node-id="${lastNode}"]`).waitFor();
+}
+
+/** Chooses an item of the File menu that downloads a file; answers its suggested name and bytes. */
+export async function downloadFromFileMenu(
+  page: Page,
+  menuItem: string,
+): Promise<{ name: string; bytes: Buffer }> {
+  await page.getByTestId('file-menu').click();
+  const pending = page.waitForEvent('download');
+  await page.getByTestId(menuItem).click();
+  const file = await pending;
+  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
 }

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addNode, waitSaved } from './canvas-actions';
+import { addNode, downloadFromFileMenu, waitSaved } from './canvas-actions';
 import { closeServed, openPage, type ServedApp, serveApp } from './harness';
 
 const fixture = new URL('../fixtures/good-map.json', import.meta.url).pathname;
@@ -27,14 +27,7 @@ describe('File commands in the browser mode: file picker and downloads over the 
     await (await chooser).setFiles(file);
   }
 
-  async function download(menuItem: string) {
-    await page.getByTestId('file-menu').click();
-    const pending = page.waitForEvent('download');
-    await page.getByTestId(menuItem).click();
-    const file = await pending;
-    const path = await file.path();
-    return { name: file.suggestedFilename(), bytes: readFileSync(path) };
-  }
+  const download = (menuItem: string) => downloadFromFileMenu(page, menuItem);
 
   it('imports a JSON map through the file picker and exports it back as a download', async () => {
     await pick('file-import-json', fixture);

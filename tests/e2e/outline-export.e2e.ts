@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSV_BOM, outlineCsv } from '../../shared/exports/csv';
@@ -7,6 +6,7 @@ import { escapeMarkdown } from '../../shared/exports/markdown-escape';
 import { outlineRows } from '../../shared/exports/outline';
 import { templateContent, templateName } from '../../shared/templates';
 import { validateMap } from '../../shared/validation';
+import { downloadFromFileMenu, newMapFromTemplate } from './canvas-actions';
 import { closeServed, openPage, type ServedApp, serveApp } from './harness';
 
 const TEMPLATE = 'product-launch-gap';
@@ -20,24 +20,12 @@ describe('outline exports from the File menu, downloaded in the browser mode', (
   beforeAll(async () => {
     app = await serveApp();
     page = await openPage(app);
-    await page.getByTestId('new-from-template').click();
-    await page.locator(`[data-testid="template-option"][data-template-id="${TEMPLATE}"]`).click();
-    await page.getByTestId('template-create').click();
-    // expect.poll only runs inside a test; here the page is waited for by its own means.
-    await page.locator('[data-testid="map-row"]', { hasText: name }).waitFor();
-    await page.locator(`[data-testid="plan-node"][data-node-id="${content.nodes.at(-1)?.id}"]`).waitFor();
+    await newMapFromTemplate(page, TEMPLATE);
   });
 
   afterAll(() => closeServed(app, page));
 
-  async function download(menuItem: string) {
-    await page.getByTestId('file-menu').click();
-    const pending = page.waitForEvent('download');
-    await page.getByTestId(menuItem).click();
-    const file = await pending;
-    const path = await file.path();
-    return { name: file.suggestedFilename(), bytes: readFileSync(path) };
-  }
+  const download = (menuItem: string) => downloadFromFileMenu(page, menuItem);
 
   it('downloads the outline as CSV: one row per path, the same as the export makes', async () => {
     const csv = await download('file-export-csv');

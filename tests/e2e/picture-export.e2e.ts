@@ -6,6 +6,7 @@ import { serializeInterchange } from '../../shared/interchange';
 import { mapPicture, pngPicture } from '../../shared/render/map-picture';
 import { templateContent, templateName } from '../../shared/templates';
 import { runCli } from '../cli/run-cli';
+import { downloadFromFileMenu, newMapFromTemplate } from './canvas-actions';
 import { closeServed, openPage, type ServedApp, serveApp } from './harness';
 
 const TEMPLATE = 'product-launch-gap';
@@ -54,22 +55,12 @@ describe('map pictures (SVG and PNG) from the File menu and the command line', (
     mkdirSync(LOOK_DIR, { recursive: true });
     app = await serveApp();
     page = await openPage(app);
-    await page.getByTestId('new-from-template').click();
-    await page.locator(`[data-testid="template-option"][data-template-id="${TEMPLATE}"]`).click();
-    await page.getByTestId('template-create').click();
-    await page.locator('[data-testid="map-row"]', { hasText: name }).waitFor();
-    await page.locator(`[data-testid="plan-node"][data-node-id="${content.nodes.at(-1)?.id}"]`).waitFor();
+    await newMapFromTemplate(page, TEMPLATE);
   });
 
   afterAll(() => closeServed(app, page));
 
-  async function download(menuItem: string) {
-    await page.getByTestId('file-menu').click();
-    const pending = page.waitForEvent('download');
-    await page.getByTestId(menuItem).click();
-    const file = await pending;
-    return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
-  }
+  const download = (menuItem: string) => downloadFromFileMenu(page, menuItem);
 
   it('downloads the SVG: the whole map as shared/render draws it, the same as the command line writes', async () => {
     const svg = await download('file-export-svg');
