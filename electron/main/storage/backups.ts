@@ -123,20 +123,14 @@ export async function createBackup(
   documentPath: string,
   at: Date,
 ): Promise<BackupEntry> {
-  const folder = backupFolderOf(documentPath);
-  mkdirSync(folder, { recursive: true });
-  const name = freeName(documentPath, at);
-  const temp = join(folder, `.${name}.partial`);
-  removeWithSidecars(temp);
+  const target = backupTarget(documentPath, at);
   try {
-    await db.backup(temp);
-    settle(temp);
-    renameSync(temp, join(folder, name));
+    await db.backup(target.temp);
   } catch (error) {
-    removeWithSidecars(temp);
+    removeWithSidecars(target.temp);
     throw error;
   }
-  return entryOf(documentPath, name);
+  return completeBackup(documentPath, target);
 }
 
 /**
@@ -144,13 +138,36 @@ export async function createBackup(
  * is closing and cannot wait for the stepwise copy.
  */
 export function createBackupSync(db: Database.Database, documentPath: string, at: Date): BackupEntry {
+  const target = backupTarget(documentPath, at);
+  try {
+    db.prepare('VACUUM INTO ?').run(target.temp);
+  } catch (error) {
+    removeWithSidecars(target.temp);
+    throw error;
+  }
+  return completeBackup(documentPath, target);
+}
+
+interface BackupTarget {
+  folder: string;
+  name: string;
+  /** The hidden name the copy is written under until it is complete. */
+  temp: string;
+}
+
+/** Where a backup made now goes: a free name in the backups folder, and its temporary name. */
+function backupTarget(documentPath: string, at: Date): BackupTarget {
   const folder = backupFolderOf(documentPath);
   mkdirSync(folder, { recursive: true });
   const name = freeName(documentPath, at);
   const temp = join(folder, `.${name}.partial`);
   removeWithSidecars(temp);
+  return { folder, name, temp };
+}
+
+/** A finished copy made one self-contained file and renamed into place; nothing is left on failure. */
+function completeBackup(documentPath: string, { folder, name, temp }: BackupTarget): BackupEntry {
   try {
-    db.prepare('VACUUM INTO ?').run(temp);
     settle(temp);
     renameSync(temp, join(folder, name));
   } catch (error) {
