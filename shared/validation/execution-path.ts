@@ -288,7 +288,7 @@ export function analyseLinks(nodes: readonly NodeLike[], links: readonly LinkLik
   }
   for (let v = 0; v < n; v++) inStart[v + 1] = (inStart[v + 1] as number) + (inStart[v] as number);
   const inSource = new Int32Array(inStart[n] as number);
-  const inFill = scratchInt32('csr-fill', n);
+  const inFill = scratchInt32('csr-in-fill', n);
   inFill.set(inStart.subarray(0, n));
   for (let i = 0; i < m; i++) {
     if (linkClass[i] !== USABLE) continue;

@@ -10,6 +10,7 @@
  */
 export type ScratchSlot =
   | 'csr-fill'
+  | 'csr-in-fill'
   | 'duplicate-stamp'
   | 'loop-start'
   | 'loop-target'
