@@ -29,19 +29,23 @@ export type SourceKind = 'database' | 'json';
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
 /**
- * Whether a file is a Throughline database or a JSON map: by its first bytes (SQLite's header, or
- * JSON's opening brace), else by its extension. Anything else is handed to the database reader,
- * which refuses it with a clear reason.
+ * Whether a file is a Throughline database or a JSON map: SQLite's header makes it a database,
+ * then the extension decides (`.json`, `.throughline`), and only a file with neither is judged by
+ * JSON's opening brace. Anything else is handed to the database reader, which refuses it with a
+ * clear reason: a damaged `.throughline` file is "not a Throughline document", even when its
+ * first byte happens to be a brace.
  */
 export function sourceKindOf(file: string): SourceKind {
   const head = readHead(file, 64);
   if (head.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC)) return 'database';
+  const extension = extname(file).toLowerCase();
+  if (extension === '.json') return 'json';
+  if (extension === '.throughline') return 'database';
   const text = head
     .toString('utf8')
     .replace(/^\uFEFF/, '')
     .trimStart();
-  if (extname(file).toLowerCase() === '.json' || text.startsWith('{') || text.startsWith('[')) return 'json';
-  return 'database';
+  return text.startsWith('{') || text.startsWith('[') ? 'json' : 'database';
 }
 
 /** Every map in a `.throughline` database or the one map of a `.json` file; CliError when unreadable. */

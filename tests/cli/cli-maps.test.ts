@@ -109,6 +109,13 @@ describe('throughline validate', () => {
     expect(sha256(random)).toBe(before);
     expect(existsSync(`${random}-wal`)).toBe(false);
 
+    // Damaged bytes that happen to open like JSON are still judged as a document by their name.
+    const bracket = join(dir, 'bracket.throughline');
+    writeFileSync(bracket, Buffer.concat([Buffer.from('[F'), randomBytes(4096)]));
+    const bracketResult = await cli('validate', bracket);
+    expect(bracketResult.code).toBe(2);
+    expect(bracketResult.stderr).toContain('not a Throughline document');
+
     const empty = join(dir, 'empty.throughline');
     writeFileSync(empty, '');
     expect((await cli('validate', empty)).code).toBe(2);
