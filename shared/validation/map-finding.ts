@@ -1,5 +1,5 @@
 import type { Finding, FindingCode, Language, Severity } from './findings';
-import { findingMessage, type MessageParams } from './messages';
+import { findingMessage, type MessageParams, type NodeRef } from './messages';
 
 /** Shared by every finding that concerns no link; frozen, so nobody can add to it by mistake. */
 export const NO_LINKS: readonly string[] = Object.freeze([]);
@@ -30,12 +30,94 @@ export class MapFinding<C extends FindingCode = FindingCode> implements Finding 
   }
 
   toJSON(): Finding {
-    return {
-      code: this.code,
-      severity: this.severity,
-      nodeIds: this.nodeIds,
-      linkIds: this.linkIds,
-      message: this.message,
-    };
+    return findingJson(this);
   }
+}
+
+/** What a finding about one node needs to know besides the node, per code. */
+export interface NodeFindingDetail {
+  /** Whether the goal has an outcome metric (goal → metric), which alone is not a path. */
+  'goal-without-execution-path': boolean;
+  'goal-without-closed-loop': undefined;
+  'mechanism-serves-no-goal': undefined;
+  'mechanism-without-metric': undefined;
+  'metric-unlinked': undefined;
+  'metric-without-target-or-baseline': MessageParams['metric-without-target-or-baseline']['missing'];
+  'node-without-owner': undefined;
+  'node-empty-title': undefined;
+}
+export type NodeFindingCode = keyof NodeFindingDetail;
+
+/** The node a finding is about: its id, and what its sentence names it by. */
+export type SubjectNode = NodeRef & { readonly id: string };
+
+const NODE_PARAMS: {
+  [C in NodeFindingCode]: (node: NodeRef, detail: NodeFindingDetail[C]) => MessageParams[C];
+} = {
+  'goal-without-execution-path': (goal, hasOutcomeMetric) => ({ goal, hasOutcomeMetric }),
+  'goal-without-closed-loop': (node) => node,
+  'mechanism-serves-no-goal': (node) => node,
+  'mechanism-without-metric': (node) => node,
+  'metric-unlinked': (node) => node,
+  'metric-without-target-or-baseline': (metric, missing) => ({ metric, missing }),
+  'node-without-owner': (node) => node,
+  'node-empty-title': (node) => node,
+};
+
+/**
+ * A finding about one node and no link: nine in ten of a large map's findings. It keeps the node
+ * and makes its `nodeIds` list only when read. At 100k nodes the validator makes about 60,000 of
+ * these after every edit; with a list each up front they were twice the memory, and the garbage
+ * collection that copied them was a third of the validator's time.
+ */
+export class NodeFinding<C extends NodeFindingCode = NodeFindingCode> implements Finding {
+  #node: SubjectNode;
+  #detail: NodeFindingDetail[C];
+  #nodeIds: readonly string[] | undefined;
+  #message: Record<Language, string> | undefined;
+
+  constructor(
+    readonly code: C,
+    readonly severity: Severity,
+    node: SubjectNode,
+    detail: NodeFindingDetail[C],
+  ) {
+    this.#node = node;
+    this.#detail = detail;
+  }
+
+  get nodeIds(): readonly string[] {
+    this.#nodeIds ??= [this.#node.id];
+    return this.#nodeIds;
+  }
+
+  get linkIds(): readonly string[] {
+    return NO_LINKS;
+  }
+
+  get message(): Record<Language, string> {
+    if (this.#message === undefined) {
+      const params = NODE_PARAMS[this.code] as (
+        node: NodeRef,
+        detail: NodeFindingDetail[C],
+      ) => MessageParams[C];
+      this.#message = findingMessage(this.code, params(this.#node, this.#detail));
+    }
+    return this.#message;
+  }
+
+  toJSON(): Finding {
+    return findingJson(this);
+  }
+}
+
+/** A finding as plain data, message included: what JSON.stringify writes for either class. */
+function findingJson(finding: Finding): Finding {
+  return {
+    code: finding.code,
+    severity: finding.severity,
+    nodeIds: finding.nodeIds,
+    linkIds: finding.linkIds,
+    message: finding.message,
+  };
 }

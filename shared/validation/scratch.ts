@@ -25,6 +25,8 @@ export type ScratchSlot =
   | 'is-mechanism'
   | 'is-converting'
   | 'outcome-metric'
+  | 'finding-codes'
+  | 'finding-subjects'
   | 'finding-keys'
   | 'sort-start';
 

@@ -9,9 +9,9 @@ import {
   reachBackwards,
   reachForwards,
 } from './execution-path';
-import type { Finding, FindingCode, Severity } from './findings';
-import { MapFinding, NO_LINKS } from './map-finding';
-import { CYCLE_NAMES_SHOWN, type MessageParams, type NodeRef } from './messages';
+import { FINDING_CODES, type Finding, type FindingCode, type Severity } from './findings';
+import { MapFinding, NodeFinding, type NodeFindingDetail } from './map-finding';
+import { CYCLE_NAMES_SHOWN, type NodeRef } from './messages';
 import { SEVERITY_RANK } from './node-flags';
 import { scratchInt32, scratchUint8 } from './scratch';
 
@@ -30,6 +30,12 @@ export const FINDING_SEVERITY: Readonly<Record<FindingCode, Severity>> = {
   'link-duplicate': 'warning',
   'link-cycle': 'error',
 };
+
+/** Each code's position in FINDING_CODES, as the validator records it before making findings. */
+const CODE_NUMBER = Object.fromEntries(FINDING_CODES.map((code, i) => [code, i])) as Record<
+  FindingCode,
+  number
+>;
 
 const GOAL = KIND_CODE.goal;
 const MECHANISM = KIND_CODE.mechanism;
@@ -79,25 +85,27 @@ export function validateMap(map: ValidatorInput, analysis?: LinkAnalysis): Findi
     if (nodeKind[s] === GOAL && nodeKind[linkTarget[i] as number] === METRIC) hasOutcomeMetric[s] = 1;
   }
 
-  const found: Finding[] = [];
+  // Findings are first recorded as (code, subject, sort key) in flat arrays, then made as objects
+  // straight into their sorted places: no list that grows, no second list, and the objects that
+  // make up most of the validator's allocation are made once, in the order they are read.
   // At most four findings per node (two of its kind, owner, title), one per link, one per cycle.
-  const keys = scratchInt32('finding-keys', 4 * n + m + a.cycleCount + 1);
+  const capacity = 4 * n + m + a.cycleCount;
+  const codes = scratchUint8('finding-codes', capacity);
+  const subjects = scratchInt32('finding-subjects', capacity);
+  const keys = scratchInt32('finding-keys', capacity);
+  let count = 0;
   // Sort keys: the position of the finding's first node; links with no existing end come after
   // every node, in link order.
   let nodeless = 0;
   for (let i = 0; i < m; i++) if (linkSource[i] === -1 && linkTarget[i] === -1) nodeless++;
   const keyRange = n + nodeless + 1;
   nodeless = 0;
-  const add = <C extends FindingCode>(
-    code: C,
-    key: number,
-    nodeIds: readonly string[],
-    linkIds: readonly string[],
-    params: MessageParams[C],
-  ): void => {
-    const severity = FINDING_SEVERITY[code];
-    keys[found.length] = SEVERITY_RANK[severity] * keyRange + key;
-    found.push(new MapFinding(code, severity, nodeIds, linkIds, params));
+  /** `subject`: the node's position for node findings, the link's for link findings, the cycle's number. */
+  const record = (code: FindingCode, subject: number, key: number): void => {
+    codes[count] = CODE_NUMBER[code];
+    subjects[count] = subject;
+    keys[count] = SEVERITY_RANK[FINDING_SEVERITY[code]] * keyRange + key;
+    count++;
   };
 
   // Node findings, in node order and, per node, in code order.
@@ -105,65 +113,29 @@ export function validateMap(map: ValidatorInput, analysis?: LinkAnalysis): Findi
     const node = nodes[v] as MapNode;
     const kind = nodeKind[v];
     if (kind === GOAL) {
-      if (a.hasPath[v] === 0) {
-        add('goal-without-execution-path', v, [node.id], NO_LINKS, {
-          goal: node,
-          hasOutcomeMetric: hasOutcomeMetric[v] === 1,
-        });
-      }
-      if (reachesMechanism[v] === 1 && reachesConverting[v] === 0) {
-        add('goal-without-closed-loop', v, [node.id], NO_LINKS, node);
-      }
+      if (a.hasPath[v] === 0) record('goal-without-execution-path', v, v);
+      if (reachesMechanism[v] === 1 && reachesConverting[v] === 0) record('goal-without-closed-loop', v, v);
     } else if (kind === MECHANISM) {
-      if (servedByGoal[v] === 0) add('mechanism-serves-no-goal', v, [node.id], NO_LINKS, node);
-      if (a.measured[v] === 0) add('mechanism-without-metric', v, [node.id], NO_LINKS, node);
+      if (servedByGoal[v] === 0) record('mechanism-serves-no-goal', v, v);
+      if (a.measured[v] === 0) record('mechanism-without-metric', v, v);
     } else if (node.kind === 'metric') {
-      if (inStart[v + 1] === inStart[v]) add('metric-unlinked', v, [node.id], NO_LINKS, node);
-      const noBaseline = node.baseline === null || node.baseline === undefined;
-      const noTarget = node.target === null || node.target === undefined;
-      if (noBaseline || noTarget) {
-        add('metric-without-target-or-baseline', v, [node.id], NO_LINKS, {
-          metric: node,
-          missing: noBaseline && noTarget ? 'both' : noTarget ? 'target' : 'baseline',
-        });
-      }
+      if (inStart[v + 1] === inStart[v]) record('metric-unlinked', v, v);
+      if (missingValues(node) !== null) record('metric-without-target-or-baseline', v, v);
     }
-    if ((node.owner ?? '').trim() === '') add('node-without-owner', v, [node.id], NO_LINKS, node);
-    if (node.title.trim() === '') add('node-empty-title', v, [node.id], NO_LINKS, node);
+    if ((node.owner ?? '').trim() === '') record('node-without-owner', v, v);
+    if (node.title.trim() === '') record('node-empty-title', v, v);
   }
 
   // Link findings, in link order.
   for (let i = 0; i < m; i++) {
     const cls = linkClass[i];
     if (cls === LINK_CLASS_CODE.usable || cls === LINK_CLASS_CODE.cycle) continue;
-    const link = links[i] as MapLink;
     const s = linkSource[i] as number;
-    const t = linkTarget[i] as number;
     if (cls === LINK_CLASS_CODE.dangling) {
-      const source = s >= 0 ? (nodes[s] as MapNode) : null;
-      const target = t >= 0 ? (nodes[t] as MapNode) : null;
-      const nodeIds: string[] = [];
-      if (source) nodeIds.push(source.id);
-      if (target) nodeIds.push(target.id);
-      add('link-dangling', s >= 0 ? s : t >= 0 ? t : n + nodeless++, nodeIds, [link.id], {
-        source,
-        target,
-        sourceId: link.source,
-        targetId: link.target,
-      });
-    } else if (cls === LINK_CLASS_CODE.forbidden) {
-      const source = nodes[s] as MapNode;
-      const target = nodes[t] as MapNode;
-      const reason = FORBIDDEN_REASONS[a.linkReason[i] as number] as ForbiddenReason;
-      add('link-forbidden', s, s === t ? [source.id] : [source.id, target.id], [link.id], {
-        source,
-        target,
-        reason,
-      });
+      const t = linkTarget[i] as number;
+      record('link-dangling', i, s >= 0 ? s : t >= 0 ? t : n + nodeless++);
     } else {
-      const source = nodes[s] as MapNode;
-      const target = nodes[t] as MapNode;
-      add('link-duplicate', s, [source.id, target.id], [link.id], { source, target });
+      record(cls === LINK_CLASS_CODE.forbidden ? 'link-forbidden' : 'link-duplicate', i, s);
     }
   }
 
@@ -192,34 +164,102 @@ export function validateMap(map: ValidatorInput, analysis?: LinkAnalysis): Findi
       (groupLinks[g] as string[]).push((links[i] as MapLink).id);
     }
   }
-  for (let g = 0; g < groupNodes.length; g++) {
-    const members = groupNodes[g] as number[];
-    const shown: NodeRef[] = [];
-    for (let k = 0; k < members.length && k < CYCLE_NAMES_SHOWN; k++)
-      shown.push(nodes[members[k] as number] as MapNode);
-    add(
-      'link-cycle',
-      members[0] as number,
-      members.map((v) => (nodes[v] as MapNode).id),
-      groupLinks[g] as string[],
-      { nodes: shown, total: members.length },
-    );
-  }
+  for (let g = 0; g < groupNodes.length; g++)
+    record('link-cycle', g, (groupNodes[g] as number[])[0] as number);
 
-  // Stable counting sort by (severity, first node's position).
+  const make = (code: FindingCode, subject: number): Finding => {
+    const severity = FINDING_SEVERITY[code];
+    switch (code) {
+      case 'goal-without-execution-path':
+        return new NodeFinding(code, severity, nodes[subject] as MapNode, hasOutcomeMetric[subject] === 1);
+      case 'metric-without-target-or-baseline': {
+        const metric = nodes[subject] as Extract<MapNode, { kind: 'metric' }>;
+        return new NodeFinding(code, severity, metric, missingValues(metric) ?? 'both');
+      }
+      case 'goal-without-closed-loop':
+      case 'mechanism-serves-no-goal':
+      case 'mechanism-without-metric':
+      case 'metric-unlinked':
+      case 'node-without-owner':
+      case 'node-empty-title':
+        return new NodeFinding(code, severity, nodes[subject] as MapNode, undefined);
+      case 'link-dangling': {
+        const link = links[subject] as MapLink;
+        const s = linkSource[subject] as number;
+        const t = linkTarget[subject] as number;
+        const source = s >= 0 ? (nodes[s] as MapNode) : null;
+        const target = t >= 0 ? (nodes[t] as MapNode) : null;
+        const nodeIds: string[] = [];
+        if (source) nodeIds.push(source.id);
+        if (target) nodeIds.push(target.id);
+        return new MapFinding(code, severity, nodeIds, [link.id], {
+          source,
+          target,
+          sourceId: link.source,
+          targetId: link.target,
+        });
+      }
+      case 'link-forbidden': {
+        const s = linkSource[subject] as number;
+        const t = linkTarget[subject] as number;
+        const source = nodes[s] as MapNode;
+        const target = nodes[t] as MapNode;
+        const reason = FORBIDDEN_REASONS[a.linkReason[subject] as number] as ForbiddenReason;
+        const nodeIds = s === t ? [source.id] : [source.id, target.id];
+        return new MapFinding(code, severity, nodeIds, [(links[subject] as MapLink).id], {
+          source,
+          target,
+          reason,
+        });
+      }
+      case 'link-duplicate': {
+        const source = nodes[linkSource[subject] as number] as MapNode;
+        const target = nodes[linkTarget[subject] as number] as MapNode;
+        return new MapFinding(code, severity, [source.id, target.id], [(links[subject] as MapLink).id], {
+          source,
+          target,
+        });
+      }
+      case 'link-cycle': {
+        const members = groupNodes[subject] as number[];
+        const shown: NodeRef[] = [];
+        for (let k = 0; k < members.length && k < CYCLE_NAMES_SHOWN; k++)
+          shown.push(nodes[members[k] as number] as MapNode);
+        const nodeIds = members.map((v) => (nodes[v] as MapNode).id);
+        return new MapFinding(code, severity, nodeIds, groupLinks[subject] as string[], {
+          nodes: shown,
+          total: members.length,
+        });
+      }
+    }
+  };
+
+  // Stable counting sort by (severity, first node's position), making each finding in its place.
   const buckets = 3 * keyRange;
   const start = scratchInt32('sort-start', buckets + 1);
-  for (let f = 0; f < found.length; f++) {
+  for (let f = 0; f < count; f++) {
     const key = keys[f] as number;
     start[key + 1] = (start[key + 1] as number) + 1;
   }
   for (let b = 0; b < buckets; b++) start[b + 1] = (start[b + 1] as number) + (start[b] as number);
-  const sorted = new Array<Finding>(found.length);
-  for (let f = 0; f < found.length; f++) {
+  const sorted = new Array<Finding>(count);
+  for (let f = 0; f < count; f++) {
     const key = keys[f] as number;
     const at = start[key] as number;
-    sorted[at] = found[f] as Finding;
+    sorted[at] = make(FINDING_CODES[codes[f] as number] as FindingCode, subjects[f] as number);
     start[key] = at + 1;
   }
   return sorted;
+}
+
+/** Which of a metric's baseline and target are not filled in, or null when both are. */
+function missingValues(
+  metric: Extract<MapNode, { kind: 'metric' }>,
+): NodeFindingDetail['metric-without-target-or-baseline'] | null {
+  const noBaseline = metric.baseline === null || metric.baseline === undefined;
+  const noTarget = metric.target === null || metric.target === undefined;
+  if (noBaseline && noTarget) return 'both';
+  if (noTarget) return 'target';
+  if (noBaseline) return 'baseline';
+  return null;
 }

@@ -509,6 +509,13 @@ describe('findings as values', () => {
     });
   });
 
+  it('keep the same node list from one read to the next, so views can compare findings by it', () => {
+    const all = findings([goal('g'), mech('m', 'operations', { owner: '' })], links('m>ghost'));
+    for (const finding of all) expect(finding.nodeIds).toBe(finding.nodeIds);
+    expect(all.find((f) => f.code === 'node-without-owner')?.nodeIds).toEqual(['m']);
+    expect(all.find((f) => f.code === 'link-dangling')?.nodeIds).toEqual(['m']);
+  });
+
   it('never share a list anyone could add to', () => {
     const all = findings([goal('g'), mech('m', 'operations', { owner: '' })], []);
     expect(all.length).toBeGreaterThan(2);
