@@ -7,8 +7,7 @@ import { serializeInterchange } from '../../shared/interchange/format';
 import { goToNode } from '../e2e/canvas-actions';
 import { launchBrowser, removeDir, serveApp } from '../e2e/harness';
 import { generateLayeredMap } from './generate-map';
-
-type Print = (name: string, value: number, unit: string) => void;
+import { median, type Print } from './measure';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -67,11 +66,6 @@ export async function renameSelected(page: Page, nodeId: string, title: string) 
       .locator(`.react-flow__node[data-id="${nodeId}"] .plan-node__title`, { hasText: title })
       .waitFor();
   });
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
 /**

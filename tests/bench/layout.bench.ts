@@ -1,21 +1,7 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { layoutLanes } from '../../renderer/src/layout/lane-layout';
 import { generateLayeredMap } from './generate-map';
-
-type Print = (name: string, value: number, unit: string) => void;
-
-/** Median wall time in ms of the async `run`, after `warmup` unmeasured runs. */
-async function medianMs(run: () => Promise<unknown>, runs: number, warmup: number): Promise<number> {
-  for (let i = 0; i < warmup; i++) await run();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await run();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] as number;
-}
+import { medianMsAsync, type Print } from './measure';
 
 /**
  * The three-lane layout of a random 1,000-node, 1,300-link map (bad links included) with elkjs's
@@ -26,5 +12,5 @@ async function medianMs(run: () => Promise<unknown>, runs: number, warmup: numbe
 export async function benchLayout(print: Print): Promise<void> {
   const elk = new ELK();
   const map = generateLayeredMap(1_000, 13);
-  print('layout.1k', await medianMs(() => layoutLanes(map, elk), 5, 2), 'ms');
+  print('layout.1k', await medianMsAsync(() => layoutLanes(map, elk), { runs: 5, warmup: 2 }), 'ms');
 }

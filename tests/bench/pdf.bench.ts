@@ -4,8 +4,7 @@ import { launchChromium, printWithBrowser, WarmPrinter } from '../../electron/ma
 import { PdfChoicesSchema } from '../../shared/print/export-choices';
 import { removeDir, type ServedApp, serveApp } from '../e2e/harness';
 import { libraryWithMap } from './canvas.bench';
-
-type Print = (name: string, value: number, unit: string) => void;
+import type { Print } from './measure';
 
 function chromiumPath(): string {
   const path = findChromium();

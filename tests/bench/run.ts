@@ -1,10 +1,9 @@
 import { benchCanvas } from './canvas.bench';
 import { benchLayout } from './layout.bench';
+import type { Print } from './measure';
 import { benchPdf } from './pdf.bench';
 import { benchStorage } from './storage.bench';
 import { benchValidate } from './validate.bench';
-
-type Print = (name: string, value: number, unit: string) => void;
 
 /** Each benchmark prints its figures through `print`, one line each: `name: value unit`. */
 const BENCHES: Record<string, (print: Print) => Promise<void>> = {

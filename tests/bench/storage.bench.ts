@@ -6,21 +6,7 @@ import { MapRepository } from '../../electron/main/storage/map-repository';
 import { openDocument } from '../../electron/main/storage/open-document';
 import type { MapLink, MapNode } from '../../shared/model/types';
 import { generateLayeredMap } from './generate-map';
-
-type Print = (name: string, value: number, unit: string) => void;
-
-/** Median wall time in ms of `run` (with `setUp` before each, unmeasured), after `warmup` runs. */
-function medianMs(run: () => unknown, runs: number, warmup: number, setUp: () => void = () => {}): number {
-  const times: number[] = [];
-  for (let i = 0; i < warmup + runs; i++) {
-    setUp();
-    const start = performance.now();
-    run();
-    if (i >= warmup) times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] as number;
-}
+import { medianMs, type Print } from './measure';
 
 /**
  * The same rows written the plainest way better-sqlite3 allows: prepared INSERTs in one
@@ -82,7 +68,11 @@ export async function benchStorage(print: Print): Promise<void> {
       if (target) repo.deleteMap(target);
       target = repo.createMap('Bench').id;
     };
-    const save = medianMs(() => repo.applyChanges(changes(target, 0, nodes, links)), 9, 3, freshMap);
+    const save = medianMs(() => repo.applyChanges(changes(target, 0, nodes, links)), {
+      runs: 9,
+      warmup: 3,
+      setUp: freshMap,
+    });
 
     const rawInsert = rawInserter(repo.document.db, nodes, links);
     let rawMap = '';
@@ -90,9 +80,9 @@ export async function benchStorage(print: Print): Promise<void> {
       if (rawMap) repo.deleteMap(rawMap);
       rawMap = repo.createMap('Raw').id;
     };
-    const rawMs = medianMs(() => rawInsert(rawMap), 9, 3, freshRawMap);
+    const rawMs = medianMs(() => rawInsert(rawMap), { runs: 9, warmup: 3, setUp: freshRawMap });
 
-    const load = medianMs(() => repo.loadMap(target), 15, 3);
+    const load = medianMs(() => repo.loadMap(target), { runs: 15, warmup: 3 });
 
     let revision = 1;
     let n = 0;
@@ -103,8 +93,7 @@ export async function benchStorage(print: Print): Promise<void> {
           changes(target, revision, [{ ...first, title: `Edited ${n++}` }], []),
         ).revision;
       },
-      301,
-      20,
+      { runs: 301, warmup: 20 },
     );
 
     print('storage.save.5k', save, 'ms');
