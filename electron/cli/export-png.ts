@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { pngPicture } from '../../shared/render/map-picture';
 import type { Language } from '../../shared/validation/findings';
 import { launchChromium } from '../main/services/pdf-export';
-import { noChromiumMessage } from '../main/services/pdf-printer';
+import { noChromium } from '../main/services/pdf-printer';
 import { writeFileAtomically } from '../main/services/write-atomically';
 import { CliError, describeError, EXIT } from './cli-error';
 import { findChromium } from './find-browser';
@@ -32,7 +32,7 @@ export async function exportPngCommand(
     throw new CliError('format png needs --out PATH: a PNG is binary and is not written to the terminal.');
   }
   const executablePath = find();
-  if (!executablePath) throw new CliError(noChromiumMessage('the PNG'));
+  if (!executablePath) throw new CliError(noChromium('PNG').message);
   const { maps } = await readMaps(options.file);
   const map = selectMap(maps, options.map, options.file);
   const { name } = map;

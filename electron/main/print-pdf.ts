@@ -94,9 +94,8 @@ async function waitForPrintReady(contents: WebContents, signal?: AbortSignal): P
     const state = String(await contents.executeJavaScript(READY_PROBE));
     if (state === 'ready') return;
     if (state.startsWith('error:'))
-      throw new ApiError('internal', `The print view failed: ${state.slice(6)}`);
-    if (Date.now() > deadline)
-      throw new ApiError('internal', 'The print view did not finish laying out in time.');
+      throw ApiError.worded('internal', 'print-failed', { detail: state.slice(6) });
+    if (Date.now() > deadline) throw ApiError.worded('internal', 'print-timeout', {});
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 }

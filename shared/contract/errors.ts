@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import {
+  type ErrorParams,
+  type ErrorReason,
+  type ErrorWording,
+  ErrorWordingSchema,
+  wordError,
+} from './error-wording';
 
 /** Every way a contract call can fail, as a stable code the UI can translate. */
 export const API_ERROR_CODES = [
@@ -21,6 +28,8 @@ export const ApiErrorShapeSchema = z.object({
   message: z.string(),
   /** Field paths and reasons, for payload errors. */
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** Which sentence `message` is and its values, so the renderer can say it in the UI's language. */
+  wording: ErrorWordingSchema.optional(),
 });
 export type ApiErrorShape = z.output<typeof ApiErrorShapeSchema>;
 
@@ -31,16 +40,38 @@ export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiErr
 export class ApiError extends Error {
   readonly code: ApiErrorCode;
   readonly issues: ApiErrorShape['issues'];
-  constructor(code: ApiErrorCode, message: string, issues?: ApiErrorShape['issues']) {
+  readonly wording: ErrorWording | undefined;
+  constructor(code: ApiErrorCode, message: string, issues?: ApiErrorShape['issues'], wording?: ErrorWording) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.issues = issues;
+    this.wording = wording;
+  }
+
+  /** An error whose message is one of the sentences of error-wording.ts, said in English. */
+  static worded<R extends ErrorReason>(code: ApiErrorCode, reason: R, params: ErrorParams[R]): ApiError {
+    const wording = { reason, params } as ErrorWording;
+    return new ApiError(code, wordError(wording, 'en'), undefined, wording);
+  }
+
+  /** The same error with one value replaced wherever it appears (a temporary path by the file's name). */
+  replacing(value: string, by: string): ApiError {
+    const wording = this.wording && {
+      reason: this.wording.reason,
+      params: Object.fromEntries(
+        Object.entries(this.wording.params).map(([key, text]) => [key, String(text).replaceAll(value, by)]),
+      ),
+    };
+    return new ApiError(this.code, this.message.replaceAll(value, by), this.issues, wording as ErrorWording);
   }
 
   toShape(): ApiErrorShape {
-    return this.issues
-      ? { code: this.code, message: this.message, issues: this.issues }
-      : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.issues ? { issues: this.issues } : {}),
+      ...(this.wording ? { wording: this.wording as ApiErrorShape['wording'] & object } : {}),
+    };
   }
 }

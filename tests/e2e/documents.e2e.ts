@@ -74,4 +74,17 @@ describe('File commands in the browser mode: file picker and downloads over the 
       .toMatch(/not a Throughline document|not a SQLite/i);
     expect(await page.getByTestId('file-menu').textContent()).toContain('Board pack.throughline');
   });
+
+  it('says the refusal in Chinese when the UI is in Chinese, naming the file as the user chose it', async () => {
+    await page.getByTestId('language').selectOption('zh-CN');
+    try {
+      await pick('file-open', fixture);
+      await expect
+        .poll(() => page.getByTestId('notice').last().textContent())
+        .toContain('无法打开“good-map.json”：它不是 Throughline 文档（根本不是数据库文件）。文件未被改动。');
+      expect(await page.getByTestId('file-menu').textContent()).toContain('Board pack.throughline');
+    } finally {
+      await page.getByTestId('language').selectOption('en');
+    }
+  });
 });

@@ -8,14 +8,11 @@ import { createApiClient } from '../../renderer/src/api/client';
 import { startAutosave } from '../../renderer/src/store/autosave';
 import { createMapStore } from '../../renderer/src/store/map-store';
 import type { ThroughlineApi, TransportApi } from '../../shared/contract/api';
+import { wordError } from '../../shared/contract/error-wording';
 import { METHOD_NAMES } from '../../shared/contract/methods';
-import {
-  STORAGE_MESSAGES as STORAGE_MESSAGES_BY_LANGUAGE,
-  storageMessageIn,
-} from '../../shared/contract/storage-messages';
 import { createNode } from '../../shared/model';
 
-const STORAGE_MESSAGES_ZH = STORAGE_MESSAGES_BY_LANGUAGE['zh-CN'];
+const FULL_ZH = wordError({ reason: 'storage-full', params: {} }, 'zh-CN');
 
 // The whole path of a refused write, with nothing faked but the transport: the renderer's store and
 // autosave, the contract client, the method registry and a real SQLite file whose connection hits
@@ -97,11 +94,13 @@ describe('a save the disk refuses, from the renderer to the file', () => {
         deleteNodeIds: [],
         deleteLinkIds: [],
       });
-    await expect(save()).rejects.toMatchObject({ code: 'storage-failed', message: STORAGE_MESSAGES_ZH.full });
+    await expect(save()).rejects.toMatchObject({ code: 'storage-failed', message: FULL_ZH });
     language = 'en';
     await expect(save()).rejects.toMatchObject({ message: STORAGE_MESSAGES.full });
     language = 'zh-CN';
-    await expect(chinese.loadMap({ mapId: 'nope' })).rejects.toMatchObject({ code: 'not-found' });
-    expect(storageMessageIn('Something else went wrong.', 'zh-CN')).toBe('Something else went wrong.');
+    await expect(chinese.loadMap({ mapId: 'nope' })).rejects.toMatchObject({
+      code: 'not-found',
+      message: '此文档中没有地图“nope”。',
+    });
   });
 });

@@ -95,7 +95,11 @@ describe('method registry', () => {
     const response = await registry.dispatch('listMaps', {});
     expect(response).toEqual({
       ok: false,
-      error: { code: 'internal', message: 'Something went wrong: boom' },
+      error: {
+        code: 'internal',
+        message: 'Something went wrong: boom',
+        wording: { reason: 'internal', params: { detail: 'boom' } },
+      },
     });
   });
 });

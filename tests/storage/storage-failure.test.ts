@@ -79,7 +79,11 @@ describe('a write the disk refuses', () => {
     const refused = await call('saveChanges', save);
     expect(refused).toEqual({
       ok: false,
-      error: { code: 'storage-failed', message: STORAGE_MESSAGES.full },
+      error: {
+        code: 'storage-failed',
+        message: STORAGE_MESSAGES.full,
+        wording: { reason: 'storage-full', params: {} },
+      },
     });
     expect(db.inTransaction).toBe(false);
     expect(integrity(file)).toBe('ok');
@@ -116,7 +120,11 @@ describe('a write the disk refuses', () => {
     for (const [method, payload] of attempts) {
       expect(await call(method, payload)).toEqual({
         ok: false,
-        error: { code: 'storage-failed', message: STORAGE_MESSAGES.readOnly },
+        error: {
+          code: 'storage-failed',
+          message: STORAGE_MESSAGES.readOnly,
+          wording: { reason: 'storage-read-only', params: {} },
+        },
       });
     }
     expect(integrity(file)).toBe('ok');
@@ -145,6 +153,7 @@ describe('storageFailure', () => {
     expect(storageFailure(withCode('SQLITE_FULL'))?.toShape()).toEqual({
       code: 'storage-failed',
       message: STORAGE_MESSAGES.full,
+      wording: { reason: 'storage-full', params: {} },
     });
   });
 });

@@ -83,7 +83,7 @@ export class DocumentBackups {
   /** The backup a client named, only from this document's list: an id is never used as a path. */
   find(database: PlanDatabase, id: string): BackupEntry {
     const entry = listBackups(database.path).find((b) => b.id === id);
-    if (!entry) throw new ApiError('not-found', 'That backup is not among this document’s backups.');
+    if (!entry) throw ApiError.worded('not-found', 'backup-unknown', {});
     return entry;
   }
 

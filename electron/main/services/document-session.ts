@@ -79,10 +79,9 @@ export class DocumentSession {
 
   /** Opens a path from the recent list; any other path is refused (the renderer names no files). */
   openRecent(path: string): DocumentInfo {
-    if (!this.recent.has(path))
-      throw new ApiError('not-found', 'That document is not in the list of recent documents.');
+    if (!this.recent.has(path)) throw ApiError.worded('not-found', 'document-not-recent', {});
     if (!existsSync(path))
-      throw new ApiError('not-found', `"${basename(path)}" is no longer where it was (${path}).`);
+      throw ApiError.worded('not-found', 'document-moved', { name: basename(path), path });
     return this.open(path);
   }
 
@@ -91,7 +90,6 @@ export class DocumentSession {
    * file first, then kept in the state folder's documents/ and opened. A refused file leaves nothing.
    */
   openUploaded(fileName: string, bytes: Buffer): DocumentInfo {
-    if (bytes.length === 0) refuseEmpty(fileName);
     if (bytes.length === 0) refuseEmpty(fileName);
     const folder = join(this.options.stateDir, 'documents');
     mkdirSync(folder, { recursive: true });
@@ -102,9 +100,7 @@ export class DocumentSession {
     } catch (error) {
       rmSync(temp, { force: true });
       for (const suffix of ['-wal', '-shm']) rmSync(temp + suffix, { force: true });
-      throw error instanceof ApiError
-        ? new ApiError(error.code, error.message.replaceAll(temp, fileName))
-        : error;
+      throw error instanceof ApiError ? error.replacing(temp, fileName) : error;
     }
     const stem = basename(fileName, extname(fileName));
     const target = uniquePath(folder, safeFileName(stem, 'throughline'));
@@ -158,16 +154,13 @@ export class DocumentSession {
     try {
       await this.backups.beforeRestore(before.database);
       if (this.current !== before) {
-        throw new ApiError('conflict', 'Another document was opened meanwhile; nothing was restored.');
+        throw ApiError.worded('conflict', 'restore-conflict', {});
       }
       before.repository.close();
       if (existsSync(`${path}-wal`)) {
         // Another program still has the file open: its WAL would be replayed onto the backup.
         this.current = { ...before, ...reopen(path) };
-        throw new ApiError(
-          'storage-failed',
-          `"${basename(path)}" is in use by another program; nothing was restored.`,
-        );
+        throw ApiError.worded('storage-failed', 'restore-busy', { name: basename(path) });
       }
       renameSync(staged, path);
     } catch (error) {
@@ -207,5 +200,5 @@ function uniquePath(folder: string, fileName: string): string {
 }
 
 function refuseEmpty(fileName: string): never {
-  throw new ApiError('invalid-file', `"${fileName}" is empty: it is not a Throughline document.`);
+  throw ApiError.worded('invalid-file', 'document-empty', { name: fileName });
 }

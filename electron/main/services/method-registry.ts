@@ -74,5 +74,5 @@ export function asApiError(error: unknown): ApiError {
   // A full disk or a read-only file: a plain message saying the edits are kept (storage-errors.ts).
   const storage = storageFailure(error);
   if (storage) return storage;
-  return new ApiError('internal', `Something went wrong: ${(error as Error)?.message ?? String(error)}`);
+  return ApiError.worded('internal', 'internal', { detail: (error as Error)?.message ?? String(error) });
 }

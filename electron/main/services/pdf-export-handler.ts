@@ -4,9 +4,6 @@ import { PdfChoicesSchema } from '../../../shared/print/export-choices';
 import type { DocumentSession } from './document-session';
 import type { PdfPrinter } from './pdf-printer';
 
-const NO_PRINTER =
-  'This window cannot make PDFs: start Throughline with `throughline serve` or the desktop app.';
-
 /**
  * The contract's exportPdf: the map of the open document printed by whichever printer this
  * process has (Chromium in the browser mode, a hidden window in the desktop app), returned as
@@ -20,7 +17,7 @@ export function exportPdfHandler(
   return async ({ mapId, options }) => {
     const map = documents.repository.loadMap(mapId);
     const current = printer();
-    if (!current) throw new ApiError('unsupported', NO_PRINTER);
+    if (!current) throw ApiError.worded('unsupported', 'no-printer', {});
     const bytes = await current.print({ mapId, mapName: map.name, choices: options });
     return {
       fileName: safeFileName(options.title.trim() || map.name, 'pdf'),

@@ -3,7 +3,7 @@ import { ApiError } from '../../../shared/contract/errors';
 import { pdfEngineOptions } from '../../../shared/print/pdf-options';
 import { PRINT_PAGE, printViewQuery } from '../../../shared/print/print-query';
 import { findChromium } from '../../cli/find-browser';
-import { NO_CHROMIUM_MESSAGE, type PdfJob, type PdfPrinter, PRINT_READY_TIMEOUT_MS } from './pdf-printer';
+import { noChromium, type PdfJob, type PdfPrinter, PRINT_READY_TIMEOUT_MS } from './pdf-printer';
 import { writeFileAtomically } from './write-atomically';
 
 /** Where the print view is served: the browser mode's one-time address (origin plus token). */
@@ -200,7 +200,7 @@ export async function waitForPrintReady(page: Page, timeout = PRINT_READY_TIMEOU
     { timeout },
   );
   const error = await page.evaluate(() => document.documentElement.dataset.printError ?? null);
-  if (error !== null) throw new ApiError('internal', `The print view failed: ${error}`);
+  if (error !== null) throw ApiError.worded('internal', 'print-failed', { detail: String(error) });
 }
 
 export interface ExportPdfFileOptions {
@@ -219,7 +219,7 @@ export interface ExportPdfFileOptions {
  */
 export async function exportPdfFile(options: ExportPdfFileOptions): Promise<void> {
   const executablePath = options.executablePath === undefined ? findChromium() : options.executablePath;
-  if (!executablePath) throw new ApiError('unsupported', NO_CHROMIUM_MESSAGE);
+  if (!executablePath) throw noChromium('PDF');
   const browser = await launchChromium(executablePath);
   try {
     const bytes = await printWithBrowser(browser, options.app, options.job, options.signal);
@@ -242,7 +242,7 @@ export function chromiumPrinter(
     app,
     async () => {
       const executablePath = find();
-      if (!executablePath) throw new ApiError('unsupported', NO_CHROMIUM_MESSAGE);
+      if (!executablePath) throw noChromium('PDF');
       return launchChromium(executablePath);
     },
     idleMs,

@@ -1,3 +1,4 @@
+import { ApiError } from '../../../shared/contract/errors';
 import type { PdfChoices } from '../../../shared/print/export-choices';
 
 /** One PDF to make: a map of the open document, with the export dialog's choices. */
@@ -21,13 +22,13 @@ export interface PdfPrinter {
   prepare?(job: PdfJob): Promise<boolean>;
 }
 
-/** Said whenever something only a browser engine can make is asked for and none can be found. */
-export function noChromiumMessage(what: string): string {
-  return `No Chromium, Google Chrome or Microsoft Edge was found on this computer, so ${what} cannot be made: install one of them, or set CHROME_PATH to its executable.`;
+/** Said whenever a file only a browser engine can make (`what`: PDF, PNG) is asked for and none can be found. */
+export function noChromium(what: 'PDF' | 'PNG'): ApiError {
+  return ApiError.worded('unsupported', 'no-chromium', { what });
 }
 
 /** Said whenever a PDF is asked for and no browser engine can be found. */
-export const NO_CHROMIUM_MESSAGE = noChromiumMessage('the PDF');
+export const NO_CHROMIUM_MESSAGE = noChromium('PDF').message;
 
 /** How long the print view may take to load the map and lay it out before printing gives up. */
 export const PRINT_READY_TIMEOUT_MS = 120_000;

@@ -28,8 +28,6 @@ export interface PlanHandlerDeps {
   pdfPrinter?: () => PdfPrinter | null;
 }
 
-const NO_DIALOGS = 'Open and Save As dialogs exist only in the desktop app; use the file picker here.';
-
 /**
  * The contract's methods over one open plan document. Transport-free: Electron IPC and the
  * loopback HTTP server both reach these through the MethodRegistry.
@@ -60,17 +58,14 @@ export function createPlanHandlers({
     releaseMapSession: ({ mapId, sessionId }) => ({ released: documents.leases.releaseBy(mapId, sessionId) }),
     saveChanges: (changes) => {
       if (!documents.leases.holds(changes.mapId, changes.sessionId)) {
-        throw new ApiError(
-          'read-only',
-          'This map is being edited in another window. Take over to save your changes here.',
-        );
+        throw ApiError.worded('read-only', 'map-edited-elsewhere', {});
       }
       refuseForbiddenNewLinks(repo(), changes);
       return repo().applyChanges(changes);
     },
     importMapJson: ({ text, name }) => {
       const parsed = parseInterchange(text);
-      if (!parsed.ok) throw new ApiError('invalid-file', `This file cannot be imported: ${parsed.message}.`);
+      if (!parsed.ok) throw ApiError.worded('invalid-file', 'import-refused', { detail: parsed.message });
       return repo().createMap(name ?? parsed.name, parsed.content);
     },
     createMapFromTemplate: ({ templateId, language, name }) =>
@@ -95,7 +90,7 @@ export function createPlanHandlers({
       return { fileName, base64: bytes.toString('base64') };
     },
     openDocumentDialog: async () => {
-      if (!dialogs) throw new ApiError('unsupported', NO_DIALOGS);
+      if (!dialogs) throw ApiError.worded('unsupported', 'dialogs-desktop-only', {});
       const path = await dialogs.chooseDocumentToOpen();
       return path ? documents.open(path) : null;
     },
@@ -104,7 +99,7 @@ export function createPlanHandlers({
       return { language };
     },
     saveDocumentAsDialog: async () => {
-      if (!dialogs) throw new ApiError('unsupported', NO_DIALOGS);
+      if (!dialogs) throw ApiError.worded('unsupported', 'dialogs-desktop-only', {});
       const path = await dialogs.chooseSaveAsPath(documents.info().fileName);
       return path ? documents.saveAs(path) : null;
     },

@@ -269,10 +269,7 @@ export function stageRestore(backupPath: string, documentPath: string): string {
     const problem = storageProblemOf(error);
     if (problem === 'full' || problem === 'readOnly') throw storageFailure(error);
     if (!(error instanceof ApiError) || error.code === 'invalid-file') {
-      throw new ApiError(
-        'invalid-file',
-        `The backup "${basename(backupPath)}" cannot be restored: it is damaged or not a Throughline document. Nothing was changed.`,
-      );
+      throw ApiError.worded('invalid-file', 'backup-damaged', { name: basename(backupPath) });
     }
     throw error;
   }

@@ -178,10 +178,10 @@ export class MapRepository {
       const current = this.sql.revision.get(mapId) as number | undefined;
       if (current === undefined) throw notFound(mapId);
       if (current !== changes.baseRevision) {
-        throw new ApiError(
-          'conflict',
-          `The map was changed elsewhere (now at revision ${current}, this save is based on ${changes.baseRevision}); reload it.`,
-        );
+        throw ApiError.worded('conflict', 'map-changed-elsewhere', {
+          current: String(current),
+          base: String(changes.baseRevision),
+        });
       }
       const { deleteLink, deleteNode, deleteLinksFrom, deleteLinksTo } = this.sql;
       for (const id of changes.deleteLinkIds) deleteLink.run(mapId, id);
@@ -276,11 +276,13 @@ export class MapRepository {
     const parsed = MapNodeSchema.safeParse(node);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const where = issue?.path.length ? ` (${issue.path.join('.')}: ${issue.message})` : '';
-      throw new ApiError(
-        'invalid-file',
-        `Map "${mapName}" in "${this.document.path}" holds a node "${id}" that is not valid${where}.`,
-      );
+      const detail = issue?.path.length ? `${issue.path.join('.')}: ${issue.message}` : '';
+      throw ApiError.worded('invalid-file', 'map-node-invalid', {
+        map: mapName,
+        path: this.document.path,
+        node: id,
+        detail,
+      });
     }
     return parsed.data;
   }
@@ -299,16 +301,15 @@ function toSummary([id, name, createdAt, updatedAt, nodeCount]: SummaryRow): Map
 function checkName(name: string): string {
   const parsed = MapNameSchema.safeParse(name);
   if (!parsed.success) {
-    throw new ApiError(
-      'invalid-payload',
-      `Invalid map name: ${parsed.error.issues[0]?.message ?? 'invalid'}.`,
-    );
+    throw ApiError.worded('invalid-payload', 'map-name-invalid', {
+      detail: parsed.error.issues[0]?.message ?? 'invalid',
+    });
   }
   return parsed.data;
 }
 
 function notFound(mapId: string): ApiError {
-  return new ApiError('not-found', `There is no map "${mapId}" in this document.`);
+  return ApiError.worded('not-found', 'map-missing', { mapId });
 }
 
 /** A short random id that satisfies IdSchema (letters, digits, "-" and "_"). */

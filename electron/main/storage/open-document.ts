@@ -64,8 +64,7 @@ type Inspection = { kind: 'empty' } | { kind: 'document'; version: number };
  */
 export function openDocument(path: string, opts: OpenDocumentOptions): PlanDatabase {
   const exists = existsSync(path);
-  if (!exists && !opts.create)
-    throw new ApiError('not-found', `There is no Throughline document at "${path}".`);
+  if (!exists && !opts.create) throw ApiError.worded('not-found', 'document-missing', { path });
   if (exists) refuseReadOnly(path);
   const inspection: Inspection = exists ? inspect(path) : { kind: 'empty' };
   if (!exists) mkdirSync(dirname(path), { recursive: true });
@@ -80,7 +79,7 @@ export function openDocument(path: string, opts: OpenDocumentOptions): PlanDatab
     }
     const mode = db.pragma('journal_mode = WAL', { simple: true });
     if (mode !== 'wal') {
-      throw new ApiError('storage-failed', `"${path}" cannot use SQLite's WAL journal here (got "${mode}").`);
+      throw ApiError.worded('storage-failed', 'document-journal-refused', { path, mode: String(mode) });
     }
     // NORMAL, not FULL: in WAL mode NORMAL never corrupts the file and an app crash loses nothing;
     // only a power cut or OS crash can drop the commits since the last WAL sync (at checkpoint).
@@ -92,11 +91,10 @@ export function openDocument(path: string, opts: OpenDocumentOptions): PlanDatab
       applyMigrations(db);
     } catch (error) {
       if (error instanceof ApiError) throw error;
-      const kept = backupPath ? ` A copy from before the attempt is at "${backupPath}".` : '';
-      throw new ApiError(
-        'storage-failed',
-        `"${path}" could not be upgraded to this version's format (${messageOf(error)}); it was left as it was.${kept}`,
-      );
+      const detail = messageOf(error);
+      throw backupPath
+        ? ApiError.worded('storage-failed', 'upgrade-failed-kept', { path, detail, backup: backupPath })
+        : ApiError.worded('storage-failed', 'upgrade-failed', { path, detail });
     }
     return new PlanDatabase(path, db, version, backupPath);
   } catch (error) {
@@ -112,17 +110,14 @@ export function openDocument(path: string, opts: OpenDocumentOptions): PlanDatab
  * opened read-only would take edits it could never save.
  */
 function refuseReadOnly(path: string): void {
-  for (const [target, what] of [
-    [path, 'the file'],
-    [dirname(path), 'its folder'],
+  for (const [target, reason] of [
+    [path, 'document-read-only-file'],
+    [dirname(path), 'document-read-only-folder'],
   ] as const) {
     try {
       accessSync(target, constants.W_OK);
     } catch {
-      throw new ApiError(
-        'storage-failed',
-        `"${path}" cannot be opened for editing: ${what} is read-only. Make it writable, or copy the file to a folder you can write to and open the copy. The file was not changed.`,
-      );
+      throw ApiError.worded('storage-failed', reason, { path });
     }
   }
 }
@@ -133,20 +128,17 @@ function connect(path: string, extra: Database.Options): Database.Database {
   } catch (error) {
     const binding = explainBindingError(error);
     if (binding) throw new ApiError('storage-failed', binding);
-    throw new ApiError('storage-failed', `"${path}" could not be opened: ${messageOf(error)}`);
+    throw ApiError.worded('storage-failed', 'document-open-failed', { path, detail: messageOf(error) });
   }
 }
 
 /** Checks an existing file through a read-only connection, so a refused file is never written. */
 function inspect(path: string): Inspection {
-  const refuse = (why: string): never => {
-    throw new ApiError('invalid-file', `Cannot open "${path}": ${why}. The file was not changed.`);
-  };
-  if (!statSync(path).isFile()) refuse('it is not a file');
+  if (!statSync(path).isFile()) throw ApiError.worded('invalid-file', 'document-not-a-file', { path });
   const header = readHeader(path);
   if (header.length === 0) return { kind: 'empty' }; // a 0-byte file is an empty SQLite database
   if (header.length < 100 || !header.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC)) {
-    refuse('it is not a Throughline document (not a database file at all)');
+    throw ApiError.worded('invalid-file', 'document-not-a-database', { path });
   }
 
   const db = connect(path, { readonly: true, fileMustExist: true });
@@ -159,22 +151,23 @@ function inspect(path: string): Inspection {
       version = db.pragma('user_version', { simple: true }) as number;
       objects = (db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number }).n;
     } catch (error) {
-      return refuse(`it is damaged or not a Throughline document (${messageOf(error)})`);
+      throw ApiError.worded('invalid-file', 'document-unreadable', { path, detail: messageOf(error) });
     }
     if (applicationId !== THROUGHLINE_APPLICATION_ID) {
       if (applicationId === 0 && version === 0 && objects === 0) return { kind: 'empty' };
-      refuse('it is not a Throughline document (it is a database of another program)');
+      throw ApiError.worded('invalid-file', 'document-foreign-database', { path });
     }
     if (version > LATEST_SCHEMA_VERSION) {
-      refuse(
-        `it was made by a newer version of Throughline (schema version ${version}; this version reads up to ${LATEST_SCHEMA_VERSION}). Update Throughline to open it`,
-      );
+      throw ApiError.worded('invalid-file', 'document-newer', {
+        path,
+        version: String(version),
+        latest: String(LATEST_SCHEMA_VERSION),
+      });
     }
     const damage = integrityProblems(db);
-    if (damage)
-      refuse(`it is damaged: SQLite's integrity check failed (${damage}). Restore it from a backup`);
+    if (damage) throw ApiError.worded('invalid-file', 'document-damaged', { path, detail: damage });
     const history = migrationHistoryProblem(readAppliedMigrations(db), version);
-    if (history) refuse(`${history}; it may have been made by a different build of Throughline`);
+    if (history) throw ApiError.worded('invalid-file', 'document-history', { path, detail: history });
     return { kind: 'document', version };
   } finally {
     db.close();
@@ -215,20 +208,14 @@ function readHeader(path: string): Buffer {
 function backUp(db: Database.Database, path: string, version: number): string {
   const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
   if (result && result.busy !== 0) {
-    throw new ApiError(
-      'storage-failed',
-      `"${path}" needs an upgrade but is in use by another program; close it there and try again.`,
-    );
+    throw ApiError.worded('storage-failed', 'upgrade-busy', { path });
   }
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const backupPath = `${path}.backup-v${version}-${stamp}`;
   try {
     copyFileSync(path, backupPath, constants.COPYFILE_EXCL);
   } catch (error) {
-    throw new ApiError(
-      'storage-failed',
-      `"${path}" was not upgraded: its backup copy could not be written (${messageOf(error)}).`,
-    );
+    throw ApiError.worded('storage-failed', 'upgrade-backup-failed', { path, detail: messageOf(error) });
   }
   return backupPath;
 }

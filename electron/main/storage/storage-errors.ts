@@ -1,11 +1,24 @@
+import { type ErrorReason, wordError } from '../../../shared/contract/error-wording';
 import { ApiError } from '../../../shared/contract/errors';
-import {
-  STORAGE_MESSAGES as STORAGE_MESSAGES_IN,
-  type StorageProblem,
-} from '../../../shared/contract/storage-messages';
 
-/** The English sentences the contract answers with (shared/contract/storage-messages.ts). */
-export const STORAGE_MESSAGES = STORAGE_MESSAGES_IN.en;
+/** The ways a write to the plan's file can fail that a user can do something about. */
+export type StorageProblem = 'full' | 'readOnly' | 'busy' | 'io';
+
+/** The sentence of each (shared/contract/error-wording.ts): each says the edits are kept. */
+const REASON_OF_PROBLEM = {
+  full: 'storage-full',
+  readOnly: 'storage-read-only',
+  busy: 'storage-busy',
+  io: 'storage-io',
+} as const satisfies Record<StorageProblem, ErrorReason>;
+
+/** The English sentences the contract answers with. */
+export const STORAGE_MESSAGES: Readonly<Record<StorageProblem, string>> = {
+  full: wordError({ reason: 'storage-full', params: {} }, 'en'),
+  readOnly: wordError({ reason: 'storage-read-only', params: {} }, 'en'),
+  busy: wordError({ reason: 'storage-busy', params: {} }, 'en'),
+  io: wordError({ reason: 'storage-io', params: {} }, 'en'),
+};
 
 // better-sqlite3 reports SQLite's extended result codes (SQLITE_READONLY_DBMOVED,
 // SQLITE_IOERR_WRITE…); Node's fs reports errno names. Both can mean the same thing to a user.
@@ -32,5 +45,5 @@ export function storageProblemOf(error: unknown): StorageProblem | null {
  */
 export function storageFailure(error: unknown): ApiError | null {
   const problem = storageProblemOf(error);
-  return problem ? new ApiError('storage-failed', STORAGE_MESSAGES[problem]) : null;
+  return problem ? ApiError.worded('storage-failed', REASON_OF_PROBLEM[problem], {}) : null;
 }

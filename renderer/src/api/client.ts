@@ -1,7 +1,7 @@
 import type { MethodArgs, MethodResult, ThroughlineApi, TransportApi } from '../../../shared/contract/api';
+import { messageIn } from '../../../shared/contract/error-wording';
 import { ApiError, type ApiResponse } from '../../../shared/contract/errors';
 import { METHOD_NAMES, type MethodName } from '../../../shared/contract/methods';
-import { storageMessageIn } from '../../../shared/contract/storage-messages';
 import type { Language } from '../../../shared/validation/findings';
 import { httpTransport } from './http-transport';
 
@@ -27,8 +27,8 @@ export function createApiClient(
       const call = transport[method] as (a: unknown) => Promise<ApiResponse<unknown>>;
       const response = await call(args);
       if (!response.ok) {
-        const { code, message, issues } = response.error;
-        throw new ApiError(code, storageMessageIn(message, language()), issues);
+        const { code, message, issues, wording } = response.error;
+        throw new ApiError(code, messageIn(message, wording, language()), issues);
       }
       return response.value as MethodResult<typeof method>;
     };

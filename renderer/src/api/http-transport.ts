@@ -1,5 +1,5 @@
 import type { TransportApi } from '../../../shared/contract/api';
-import type { ApiResponse } from '../../../shared/contract/errors';
+import { ApiError, type ApiResponse } from '../../../shared/contract/errors';
 import { METHOD_NAMES } from '../../../shared/contract/methods';
 
 /**
@@ -25,10 +25,7 @@ export function httpTransport(origin: string): TransportApi {
       } catch (error) {
         return {
           ok: false,
-          error: {
-            code: 'storage-failed',
-            message: `Throughline's server did not answer (${String(error)}).`,
-          },
+          error: ApiError.worded('storage-failed', 'server-silent', { detail: String(error) }).toShape(),
         };
       }
     };

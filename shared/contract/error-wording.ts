@@ -1,0 +1,244 @@
+import { z } from 'zod';
+import type { Language } from '../validation/findings';
+
+/**
+ * What a refused or failed contract call says to the user, in every language.
+ *
+ * The main process does not know which language the window shows, and its sentences are also read
+ * in logs and by the command line, so it answers in English and names the sentence it said: a
+ * reason and the values it filled in (a file's name, SQLite's own words). The renderer writes the
+ * same sentence in the UI's language from those. Values quoted from elsewhere (SQLite's error
+ * text, a JSON path) stay as they came.
+ */
+export interface ErrorParams {
+  // Saving: each says the edits are kept, because the renderer keeps them and retries (autosave.ts).
+  'storage-full': Record<string, never>;
+  'storage-read-only': Record<string, never>;
+  'storage-busy': Record<string, never>;
+  'storage-io': Record<string, never>;
+  'server-silent': { detail: string };
+  // Opening a document.
+  'document-missing': { path: string };
+  'document-not-recent': Record<string, never>;
+  'document-moved': { name: string; path: string };
+  'document-empty': { name: string };
+  'document-not-a-file': { path: string };
+  'document-not-a-database': { path: string };
+  'document-foreign-database': { path: string };
+  'document-unreadable': { path: string; detail: string };
+  'document-newer': { path: string; version: string; latest: string };
+  'document-damaged': { path: string; detail: string };
+  'document-history': { path: string; detail: string };
+  'document-read-only-file': { path: string };
+  'document-read-only-folder': { path: string };
+  'document-open-failed': { path: string; detail: string };
+  'document-journal-refused': { path: string; mode: string };
+  'upgrade-failed': { path: string; detail: string };
+  'upgrade-failed-kept': { path: string; detail: string; backup: string };
+  'upgrade-busy': { path: string };
+  'upgrade-backup-failed': { path: string; detail: string };
+  'dialogs-desktop-only': Record<string, never>;
+  // Backups.
+  'backup-unknown': Record<string, never>;
+  'backup-damaged': { name: string };
+  'restore-conflict': Record<string, never>;
+  'restore-busy': { name: string };
+  // Maps.
+  'map-missing': { mapId: string };
+  'map-changed-elsewhere': { current: string; base: string };
+  'map-edited-elsewhere': Record<string, never>;
+  'map-name-invalid': { detail: string };
+  'map-node-invalid': { map: string; path: string; node: string; detail: string };
+  'import-refused': { detail: string };
+  // Exports.
+  /** `what`: the kind of file, PDF or PNG. */
+  'no-chromium': { what: string };
+  'no-printer': Record<string, never>;
+  'print-failed': { detail: string };
+  'print-timeout': Record<string, never>;
+  'outline-refused': { detail: string };
+  // Anything else.
+  internal: { detail: string };
+}
+
+export type ErrorReason = keyof ErrorParams;
+
+/** A sentence as the main process said it: which one, and what it filled in. */
+export interface ErrorWording<R extends ErrorReason = ErrorReason> {
+  reason: R;
+  params: ErrorParams[R];
+}
+
+type Sentences = { [R in ErrorReason]: (p: ErrorParams[R]) => string };
+
+const EN: Sentences = {
+  'storage-full': () => 'The disk is full: your last changes are kept and will be saved when there is space.',
+  'storage-read-only': () =>
+    'The plan’s file or its folder is read-only: your last changes are kept and will be saved once it can be written again.',
+  'storage-busy': () =>
+    'The plan’s file is in use by another program: your last changes are kept and will be saved when it lets go.',
+  'storage-io': () =>
+    'The plan’s file could not be written (the disk reported an error): your last changes are kept and will be saved on the next try.',
+  'server-silent': ({ detail }) => `Throughline's server did not answer (${detail}).`,
+  'document-missing': ({ path }) => `There is no Throughline document at "${path}".`,
+  'document-not-recent': () => 'That document is not in the list of recent documents.',
+  'document-moved': ({ name, path }) => `"${name}" is no longer where it was (${path}).`,
+  'document-empty': ({ name }) => `"${name}" is empty: it is not a Throughline document.`,
+  'document-not-a-file': ({ path }) => `Cannot open "${path}": it is not a file. The file was not changed.`,
+  'document-not-a-database': ({ path }) =>
+    `Cannot open "${path}": it is not a Throughline document (not a database file at all). The file was not changed.`,
+  'document-foreign-database': ({ path }) =>
+    `Cannot open "${path}": it is not a Throughline document (it is a database of another program). The file was not changed.`,
+  'document-unreadable': ({ path, detail }) =>
+    `Cannot open "${path}": it is damaged or not a Throughline document (${detail}). The file was not changed.`,
+  'document-newer': ({ path, version, latest }) =>
+    `Cannot open "${path}": it was made by a newer version of Throughline (schema version ${version}; this version reads up to ${latest}). Update Throughline to open it. The file was not changed.`,
+  'document-damaged': ({ path, detail }) =>
+    `Cannot open "${path}": it is damaged: SQLite's integrity check failed (${detail}). Restore it from a backup. The file was not changed.`,
+  'document-history': ({ path, detail }) =>
+    `Cannot open "${path}": ${detail}; it may have been made by a different build of Throughline. The file was not changed.`,
+  'document-read-only-file': ({ path }) =>
+    `"${path}" cannot be opened for editing: the file is read-only. Make it writable, or copy the file to a folder you can write to and open the copy. The file was not changed.`,
+  'document-read-only-folder': ({ path }) =>
+    `"${path}" cannot be opened for editing: its folder is read-only. Make it writable, or copy the file to a folder you can write to and open the copy. The file was not changed.`,
+  'document-open-failed': ({ path, detail }) => `"${path}" could not be opened: ${detail}`,
+  'document-journal-refused': ({ path, mode }) =>
+    `"${path}" cannot use SQLite's WAL journal here (got "${mode}").`,
+  'upgrade-failed': ({ path, detail }) =>
+    `"${path}" could not be upgraded to this version's format (${detail}); it was left as it was.`,
+  'upgrade-failed-kept': ({ path, detail, backup }) =>
+    `"${path}" could not be upgraded to this version's format (${detail}); it was left as it was. A copy from before the attempt is at "${backup}".`,
+  'upgrade-busy': ({ path }) =>
+    `"${path}" needs an upgrade but is in use by another program; close it there and try again.`,
+  'upgrade-backup-failed': ({ path, detail }) =>
+    `"${path}" was not upgraded: its backup copy could not be written (${detail}).`,
+  'dialogs-desktop-only': () =>
+    'Open and Save As dialogs exist only in the desktop app; use the file picker here.',
+  'backup-unknown': () => 'That backup is not among this document’s backups.',
+  'backup-damaged': ({ name }) =>
+    `The backup "${name}" cannot be restored: it is damaged or not a Throughline document. Nothing was changed.`,
+  'restore-conflict': () => 'Another document was opened meanwhile; nothing was restored.',
+  'restore-busy': ({ name }) => `"${name}" is in use by another program; nothing was restored.`,
+  'map-missing': ({ mapId }) => `There is no map "${mapId}" in this document.`,
+  'map-changed-elsewhere': ({ current, base }) =>
+    `The map was changed elsewhere (now at revision ${current}, this save is based on ${base}); reload it.`,
+  'map-edited-elsewhere': () =>
+    'This map is being edited in another window. Take over to save your changes here.',
+  'map-name-invalid': ({ detail }) => `Invalid map name: ${detail}.`,
+  'map-node-invalid': ({ map, path, node, detail }) =>
+    `Map "${map}" in "${path}" holds a node "${node}" that is not valid${detail ? ` (${detail})` : ''}.`,
+  'import-refused': ({ detail }) => `This file cannot be imported: ${detail}.`,
+  'no-chromium': ({ what }) =>
+    `No Chromium, Google Chrome or Microsoft Edge was found on this computer, so the ${what} cannot be made: install one of them, or set CHROME_PATH to its executable.`,
+  'no-printer': () =>
+    'This window cannot make PDFs: start Throughline with `throughline serve` or the desktop app.',
+  'print-failed': ({ detail }) => `The print view failed: ${detail}`,
+  'print-timeout': () => 'The print view did not finish laying out in time.',
+  'outline-refused': ({ detail }) => `This map cannot be exported as an outline: ${detail}.`,
+  internal: ({ detail }) => `Something went wrong: ${detail}`,
+};
+
+const ZH_CN: Sentences = {
+  'storage-full': () => '磁盘已满：你最近的修改已保留，有空间后会自动保存。',
+  'storage-read-only': () => '计划文件或其所在文件夹是只读的：你最近的修改已保留，可以写入后会自动保存。',
+  'storage-busy': () => '计划文件正被其他程序占用：你最近的修改已保留，对方释放后会自动保存。',
+  'storage-io': () => '计划文件无法写入（磁盘报告了错误）：你最近的修改已保留，下次尝试时会再保存。',
+  'server-silent': ({ detail }) => `Throughline 的服务没有响应（${detail}）。`,
+  'document-missing': ({ path }) => `“${path}”处没有 Throughline 文档。`,
+  'document-not-recent': () => '该文档不在最近打开的文档列表中。',
+  'document-moved': ({ name, path }) => `“${name}”已不在原来的位置（${path}）。`,
+  'document-empty': ({ name }) => `“${name}”是空文件，不是 Throughline 文档。`,
+  'document-not-a-file': ({ path }) => `无法打开“${path}”：它不是文件。文件未被改动。`,
+  'document-not-a-database': ({ path }) =>
+    `无法打开“${path}”：它不是 Throughline 文档（根本不是数据库文件）。文件未被改动。`,
+  'document-foreign-database': ({ path }) =>
+    `无法打开“${path}”：它不是 Throughline 文档（而是其他程序的数据库）。文件未被改动。`,
+  'document-unreadable': ({ path, detail }) =>
+    `无法打开“${path}”：文件已损坏或不是 Throughline 文档（${detail}）。文件未被改动。`,
+  'document-newer': ({ path, version, latest }) =>
+    `无法打开“${path}”：它由更新版本的 Throughline 创建（结构版本 ${version}；当前版本最高只能读取 ${latest}）。请升级 Throughline 后再打开。文件未被改动。`,
+  'document-damaged': ({ path, detail }) =>
+    `无法打开“${path}”：文件已损坏，SQLite 完整性检查未通过（${detail}）。请从备份恢复。文件未被改动。`,
+  'document-history': ({ path, detail }) =>
+    `无法打开“${path}”：${detail}；它可能由另一个版本的 Throughline 创建。文件未被改动。`,
+  'document-read-only-file': ({ path }) =>
+    `无法以编辑方式打开“${path}”：文件是只读的。请将其设为可写，或把文件复制到你有写入权限的文件夹后打开副本。文件未被改动。`,
+  'document-read-only-folder': ({ path }) =>
+    `无法以编辑方式打开“${path}”：所在文件夹是只读的。请将其设为可写，或把文件复制到你有写入权限的文件夹后打开副本。文件未被改动。`,
+  'document-open-failed': ({ path, detail }) => `无法打开“${path}”：${detail}`,
+  'document-journal-refused': ({ path, mode }) =>
+    `“${path}”在此处无法使用 SQLite 的 WAL 日志（得到的是“${mode}”）。`,
+  'upgrade-failed': ({ path, detail }) => `“${path}”无法升级到当前版本的格式（${detail}），文件保持原样。`,
+  'upgrade-failed-kept': ({ path, detail, backup }) =>
+    `“${path}”无法升级到当前版本的格式（${detail}），文件保持原样。升级前的副本在“${backup}”。`,
+  'upgrade-busy': ({ path }) => `“${path}”需要升级，但正被其他程序占用；请先在那里关闭它，然后重试。`,
+  'upgrade-backup-failed': ({ path, detail }) => `“${path}”未升级：无法写入它的备份副本（${detail}）。`,
+  'dialogs-desktop-only': () => '“打开”和“另存为”对话框只在桌面应用中提供；在这里请使用文件选择器。',
+  'backup-unknown': () => '该备份不属于这个文档。',
+  'backup-damaged': ({ name }) => `备份“${name}”无法恢复：它已损坏或不是 Throughline 文档。没有任何改动。`,
+  'restore-conflict': () => '此间已打开了另一个文档；没有恢复任何内容。',
+  'restore-busy': ({ name }) => `“${name}”正被其他程序占用；没有恢复任何内容。`,
+  'map-missing': ({ mapId }) => `此文档中没有地图“${mapId}”。`,
+  'map-changed-elsewhere': ({ current, base }) =>
+    `这张地图已在别处被修改（当前为第 ${current} 版，本次保存基于第 ${base} 版）；请重新载入。`,
+  'map-edited-elsewhere': () => '这张地图正在另一个窗口中编辑。接管编辑后才能在这里保存你的修改。',
+  'map-name-invalid': ({ detail }) => `地图名称无效：${detail}。`,
+  'map-node-invalid': ({ map, path, node, detail }) =>
+    `“${path}”中的地图“${map}”含有无效的节点“${node}”${detail ? `（${detail}）` : ''}。`,
+  'import-refused': ({ detail }) => `此文件无法导入：${detail}。`,
+  'no-chromium': ({ what }) =>
+    `这台电脑上没有找到 Chromium、Google Chrome 或 Microsoft Edge，因此无法生成 ${what}：请安装其中之一，或将 CHROME_PATH 设为它的可执行文件。`,
+  'no-printer': () => '此窗口无法生成 PDF：请用 `throughline serve` 或桌面应用启动 Throughline。',
+  'print-failed': ({ detail }) => `打印视图出错：${detail}`,
+  'print-timeout': () => '打印视图未能及时完成排版。',
+  'outline-refused': ({ detail }) => `这张地图无法导出为大纲：${detail}。`,
+  internal: ({ detail }) => `出现了问题：${detail}`,
+};
+
+const SENTENCES: Readonly<Record<Language, Sentences>> = { en: EN, 'zh-CN': ZH_CN };
+
+/** Every reason, for checking what crosses the contract. */
+export const ERROR_REASONS = Object.keys(EN) as ErrorReason[];
+
+/** The sentence of a wording in a language. */
+export function wordError(wording: ErrorWording, language: Language): string {
+  const sentence = SENTENCES[language][wording.reason] as (p: ErrorParams[ErrorReason]) => string;
+  return sentence(wording.params as ErrorParams[ErrorReason]);
+}
+
+/**
+ * A wording as it crosses the contract: a known reason, and string values only. Whether the values
+ * fit the reason is checked by the reader (wordingIn): a wording that does not is ignored and the
+ * English message is shown as it came.
+ */
+export const ErrorWordingSchema = z.object({
+  reason: z.string().refine((reason) => (ERROR_REASONS as string[]).includes(reason)),
+  params: z.record(z.string(), z.string().max(4000)),
+});
+
+/**
+ * The message of an error in `language`: its wording's sentence when the wording is whole (every
+ * value the sentence names is there), else the message as the main process wrote it.
+ */
+export function messageIn(
+  message: string,
+  wording: { reason: string; params: Record<string, string> } | undefined,
+  language: Language,
+): string {
+  if (
+    typeof wording !== 'object' ||
+    wording === null ||
+    typeof wording.params !== 'object' ||
+    wording.params === null ||
+    !(ERROR_REASONS as string[]).includes(wording.reason)
+  ) {
+    return message;
+  }
+  const reason = wording.reason as ErrorReason;
+  // The English sentence from the same values must be the message that came: then the values are
+  // whole and this is the sentence the main process meant.
+  const english = wordError({ reason, params: wording.params } as ErrorWording, 'en');
+  return english === message
+    ? wordError({ reason, params: wording.params } as ErrorWording, language)
+    : message;
+}

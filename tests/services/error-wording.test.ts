@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { createApiClient } from '../../renderer/src/api/client';
+import type { TransportApi } from '../../shared/contract/api';
+import {
+  ERROR_REASONS,
+  type ErrorReason,
+  type ErrorWording,
+  messageIn,
+  wordError,
+} from '../../shared/contract/error-wording';
+import { ApiError, ApiErrorShapeSchema } from '../../shared/contract/errors';
+import { METHOD_NAMES } from '../../shared/contract/methods';
+import { temporaryBackend } from './temporary-backend';
+
+/** Values that cannot appear in any sentence by chance, for every parameter any sentence takes. */
+const SAMPLE = {
+  path: '/plans/Q3 计划.throughline',
+  name: 'Q3 计划.throughline',
+  detail: 'SQLITE_CORRUPT: x7',
+  version: '97',
+  latest: '96',
+  mode: 'delete-x',
+  backup: '/plans/Q3.backup-v1',
+  current: '41',
+  base: '40',
+  map: 'Launch map',
+  node: 'n_abc',
+  mapId: 'map_xyz',
+  what: 'PDF',
+};
+
+function sample(reason: ErrorReason): ErrorWording {
+  // Each sentence reads only its own parameters; the others are ignored.
+  return { reason, params: SAMPLE } as unknown as ErrorWording;
+}
+
+const CJK = /[\u4e00-\u9fff]/;
+
+describe('error sentences', () => {
+  it.each(ERROR_REASONS)('%s is said in English and in Chinese, with the same values', (reason) => {
+    const en = wordError(sample(reason), 'en');
+    const zh = wordError(sample(reason), 'zh-CN');
+    let englishOwn = en;
+    for (const value of Object.values(SAMPLE)) englishOwn = englishOwn.replaceAll(value, '');
+    expect(englishOwn).not.toMatch(CJK);
+    expect(zh).toMatch(CJK);
+    expect(zh).not.toContain('undefined');
+    expect(en).not.toContain('undefined');
+    // Every value the English sentence names, the Chinese one names too.
+    for (const value of Object.values(SAMPLE)) {
+      if (en.includes(value)) expect(zh, `${reason}: ${value}`).toContain(value);
+    }
+  });
+
+  it('a worded error says its English sentence and carries the wording across the contract', () => {
+    const error = ApiError.worded('invalid-file', 'document-empty', { name: 'a.throughline' });
+    expect(error.message).toBe('"a.throughline" is empty: it is not a Throughline document.');
+    const shape = ApiErrorShapeSchema.parse(JSON.parse(JSON.stringify(error.toShape())));
+    expect(messageIn(shape.message, shape.wording, 'zh-CN')).toBe(
+      '“a.throughline”是空文件，不是 Throughline 文档。',
+    );
+    expect(messageIn(shape.message, shape.wording, 'en')).toBe(shape.message);
+  });
+
+  it('replacing a value changes the message and the wording alike', () => {
+    const error = ApiError.worded('invalid-file', 'document-not-a-database', {
+      path: '/tmp/.upload-1.tmp',
+    }).replacing('/tmp/.upload-1.tmp', 'notes.txt');
+    expect(error.message).toContain('"notes.txt"');
+    expect(messageIn(error.message, error.wording, 'zh-CN')).toContain('“notes.txt”');
+  });
+
+  it('a wording that does not match its message, or is malformed, leaves the message as it came', () => {
+    const message = 'There is no map "a" in this document.';
+    expect(messageIn(message, { reason: 'map-missing', params: { mapId: 'b' } }, 'zh-CN')).toBe(message);
+    expect(messageIn(message, { reason: 'map-missing', params: {} }, 'zh-CN')).toBe(message);
+    expect(messageIn(message, { reason: 'no-such-reason', params: { mapId: 'a' } }, 'zh-CN')).toBe(message);
+    expect(messageIn(message, { reason: 'map-missing', params: null } as never, 'zh-CN')).toBe(message);
+    expect(messageIn(message, undefined, 'zh-CN')).toBe(message);
+    expect(
+      ApiErrorShapeSchema.safeParse({ code: 'internal', message, wording: { reason: 'nope', params: {} } })
+        .success,
+    ).toBe(false);
+  });
+});
+
+describe('refusals of the main process, read in Chinese', () => {
+  const env = temporaryBackend('throughline-wording-');
+
+  function chineseClient() {
+    const transport = Object.fromEntries(
+      METHOD_NAMES.map((method) => [method, (args: unknown) => env.backend.registry.dispatch(method, args)]),
+    ) as unknown as TransportApi;
+    return createApiClient(transport, () => 'zh-CN');
+  }
+
+  it('a file that is not a Throughline document, named as the user chose it', async () => {
+    const api = chineseClient();
+    const refused = api.uploadDocument({
+      fileName: 'notes.txt',
+      base64: Buffer.from('these are not the plans you are looking for '.repeat(10)).toString('base64'),
+    });
+    await expect(refused).rejects.toMatchObject({
+      code: 'invalid-file',
+      message: '无法打开“notes.txt”：它不是 Throughline 文档（根本不是数据库文件）。文件未被改动。',
+    });
+  });
+
+  it('a save against an old revision, and a map that is not there', async () => {
+    const api = chineseClient();
+    const map = await api.createMap({ name: 'Plan' });
+    await api.openMapSession({ mapId: map.id, sessionId: 's1' });
+    const save = (baseRevision: number) =>
+      api.saveChanges({
+        mapId: map.id,
+        sessionId: 's1',
+        baseRevision,
+        upsertNodes: [],
+        upsertLinks: [],
+        deleteNodeIds: [],
+        deleteLinkIds: [],
+      });
+    await save(0);
+    await expect(save(0)).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/^这张地图已在别处被修改/),
+    });
+    await expect(api.loadMap({ mapId: 'gone' })).rejects.toMatchObject({
+      message: '此文档中没有地图“gone”。',
+    });
+  });
+});
