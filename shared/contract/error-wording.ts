@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { LinkRefusal } from '../model/link-rules';
 import type { Language } from '../validation/findings';
+import { describeLinkRefusal } from '../validation/link-messages';
 
 /**
  * What a refused or failed contract call says to the user, in every language.
@@ -50,6 +52,7 @@ export interface ErrorParams {
   'map-name-invalid': { detail: string };
   'map-node-invalid': { map: string; path: string; node: string; detail: string };
   'import-refused': { detail: string };
+  'link-refused': { reason: LinkRefusal };
   // Exports.
   /** `what`: the kind of file, PDF or PNG. */
   'no-chromium': { what: string };
@@ -128,6 +131,7 @@ const EN: Sentences = {
   'map-node-invalid': ({ map, path, node, detail }) =>
     `Map "${map}" in "${path}" holds a node "${node}" that is not valid${detail ? ` (${detail})` : ''}.`,
   'import-refused': ({ detail }) => `This file cannot be imported: ${detail}.`,
+  'link-refused': ({ reason }) => `The link was refused: ${describeLinkRefusal(reason, 'en')}`,
   'no-chromium': ({ what }) =>
     `No Chromium, Google Chrome or Microsoft Edge was found on this computer, so the ${what} cannot be made: install one of them, or set CHROME_PATH to its executable.`,
   'no-printer': () =>
@@ -186,6 +190,7 @@ const ZH_CN: Sentences = {
   'map-node-invalid': ({ map, path, node, detail }) =>
     `“${path}”中的地图“${map}”含有无效的节点“${node}”${detail ? `（${detail}）` : ''}。`,
   'import-refused': ({ detail }) => `此文件无法导入：${detail}。`,
+  'link-refused': ({ reason }) => `连线被拒绝：${describeLinkRefusal(reason, 'zh-CN')}`,
   'no-chromium': ({ what }) =>
     `这台电脑上没有找到 Chromium、Google Chrome 或 Microsoft Edge，因此无法生成 ${what}：请安装其中之一，或将 CHROME_PATH 设为它的可执行文件。`,
   'no-printer': () => '此窗口无法生成 PDF：请用 `throughline serve` 或桌面应用启动 Throughline。',

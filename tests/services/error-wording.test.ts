@@ -27,6 +27,7 @@ const SAMPLE = {
   node: 'n_abc',
   mapId: 'map_xyz',
   what: 'PDF',
+  reason: 'cycle',
 };
 
 function sample(reason: ErrorReason): ErrorWording {
@@ -68,6 +69,19 @@ describe('error sentences', () => {
     }).replacing('/tmp/.upload-1.tmp', 'notes.txt');
     expect(error.message).toContain('"notes.txt"');
     expect(messageIn(error.message, error.wording, 'zh-CN')).toContain('“notes.txt”');
+  });
+
+  it('a refused link says why in either language, and an unknown reason falls back to the message', () => {
+    const error = ApiError.worded('link-refused', 'link-refused', { reason: 'into-goal' });
+    expect(error.message).toBe(
+      'The link was refused: Only a goal can point to a goal: links run from strategy towards measurement.',
+    );
+    expect(messageIn(error.message, error.wording, 'zh-CN')).toBe(
+      '连线被拒绝：只有目标可以指向目标：连线只能从战略指向衡量。',
+    );
+    expect(messageIn(error.message, { reason: 'link-refused', params: { reason: 'bogus' } }, 'zh-CN')).toBe(
+      error.message,
+    );
   });
 
   it('a wording that does not match its message, or is malformed, leaves the message as it came', () => {

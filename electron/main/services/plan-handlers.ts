@@ -3,7 +3,6 @@ import { parseInterchange, safeFileName, serializeInterchange } from '../../../s
 import { checkNewLink, type LinkContext, type MapLink, type MapNode } from '../../../shared/model';
 import { templateContent, templateName } from '../../../shared/templates';
 import type { Language } from '../../../shared/validation/findings';
-import { describeLinkRefusal } from '../../../shared/validation/link-messages';
 import type { MapRepository } from '../storage/map-repository';
 import { createBackupHandlers } from './backup-handlers';
 import type { DocumentSession } from './document-session';
@@ -131,10 +130,7 @@ function refuseForbiddenNewLinks(repository: MapRepository, changes: MapChanges)
   for (const link of fresh) {
     const verdict = checkNewLink(context, link.source, link.target);
     if (!verdict.ok) {
-      throw new ApiError(
-        'link-refused',
-        `The link was refused: ${describeLinkRefusal(verdict.reason, 'en')}`,
-      );
+      throw ApiError.worded('link-refused', 'link-refused', { reason: verdict.reason });
     }
     links.push(link);
   }
