@@ -85,9 +85,8 @@ export function validateMap(map: ValidatorInput, analysis?: LinkAnalysis): Findi
     if (nodeKind[s] === GOAL && nodeKind[linkTarget[i] as number] === METRIC) hasOutcomeMetric[s] = 1;
   }
 
-  // Findings are first recorded as (code, subject, sort key) in flat arrays, then made as objects
-  // straight into their sorted places: no list that grows, no second list, and the objects that
-  // make up most of the validator's allocation are made once, in the order they are read.
+  // Findings are first recorded as (code, subject, sort key) in flat arrays, then each is made once,
+  // as an object written straight into its sorted place: no list that grows and no second list.
   // At most four findings per node (two of its kind, owner, title), one per link, one per cycle.
   const capacity = 4 * n + m + a.cycleCount;
   const codes = scratchUint8('finding-codes', capacity);

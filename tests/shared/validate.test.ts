@@ -7,6 +7,7 @@ import { MapNodeSchema } from '../../shared/model/schemas';
 import type { MapLink, MapNode, MapNodeInput } from '../../shared/model/types';
 import { classifyLinks, goalsWithExecutionPath } from '../../shared/validation/execution-path';
 import { FINDING_CODES, type Finding, type FindingCode, SEVERITIES } from '../../shared/validation/findings';
+import { flagsOfFindings } from '../../shared/validation/node-flags';
 import { healthSummary } from '../../shared/validation/summary';
 import { FINDING_SEVERITY, validateMap } from '../../shared/validation/validate';
 
@@ -425,8 +426,23 @@ describe('validateMap as a whole', () => {
     expect(found.at(-1)?.severity).toBe('info');
   });
 
+  it('gives the canvas the same badges from the findings as from their plain copies', () => {
+    const found = validateMap(everythingWrong());
+    const plain = JSON.parse(JSON.stringify(found)) as Finding[];
+    const flags = flagsOfFindings(found);
+    expect(flags).toEqual(flagsOfFindings(plain));
+    // Each node's count is the number of findings naming it, its severity the worst of them.
+    const named = plain.flatMap((f) => f.nodeIds);
+    expect([...flags.nodes.keys()].sort()).toEqual([...new Set(named)].sort());
+    for (const [id, flag] of flags.nodes) expect(flag.count).toBe(named.filter((n) => n === id).length);
+    expect(flags.links).toEqual(new Set(plain.flatMap((f) => f.linkIds)));
+  });
+
   it('is deterministic', () => {
-    expect(validateMap(everythingWrong())).toEqual(validateMap(everythingWrong()));
+    // As JSON: node lists and messages are read through getters, which toEqual does not compare.
+    const once = JSON.stringify(validateMap(everythingWrong()));
+    expect(JSON.parse(once).length).toBeGreaterThan(5);
+    expect(JSON.stringify(validateMap(everythingWrong()))).toBe(once);
   });
 
   it('writes every message in both languages, naming nodes by title in quotes', () => {
