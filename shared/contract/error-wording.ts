@@ -9,8 +9,11 @@ import { describeLinkRefusal } from '../validation/link-messages';
  * The main process does not know which language the window shows, and its sentences are also read
  * in logs and by the command line, so it answers in English and names the sentence it said: a
  * reason and the values it filled in (a file's name, SQLite's own words). The renderer writes the
- * same sentence in the UI's language from those. Values quoted from elsewhere (SQLite's error
- * text, a JSON path) stay as they came.
+ * same sentence in the UI's language from those. Values quoted from elsewhere stay as they came:
+ * SQLite's error text, and the details of a few refusals that are worded elsewhere in English (why
+ * an imported file or a map name is invalid, why a map cannot be an outline, a migration record).
+ * Refusals of malformed requests (a bad payload, an unknown method, a foreign sender, an oversized
+ * body) are for developers and stay English.
  */
 export interface ErrorParams {
   // Saving: each says the edits are kept, because the renderer keeps them and retries (autosave.ts).
@@ -147,7 +150,7 @@ const ZH_CN: Sentences = {
   'storage-read-only': () => '计划文件或其所在文件夹是只读的：你最近的修改已保留，可以写入后会自动保存。',
   'storage-busy': () => '计划文件正被其他程序占用：你最近的修改已保留，对方释放后会自动保存。',
   'storage-io': () => '计划文件无法写入（磁盘报告了错误）：你最近的修改已保留，下次尝试时会再保存。',
-  'server-silent': ({ detail }) => `Throughline 的服务没有响应（${detail}）。`,
+  'server-silent': ({ detail }) => `Throughline 的服务器没有响应（${detail}）。`,
   'document-missing': ({ path }) => `“${path}”处没有 Throughline 文档。`,
   'document-not-recent': () => '该文档不在最近打开的文档列表中。',
   'document-moved': ({ name, path }) => `“${name}”已不在原来的位置（${path}）。`,
@@ -171,7 +174,7 @@ const ZH_CN: Sentences = {
     `无法以编辑方式打开“${path}”：所在文件夹是只读的。请将其设为可写，或把文件复制到你有写入权限的文件夹后打开副本。文件未被改动。`,
   'document-open-failed': ({ path, detail }) => `无法打开“${path}”：${detail}`,
   'document-journal-refused': ({ path, mode }) =>
-    `“${path}”在此处无法使用 SQLite 的 WAL 日志（得到的是“${mode}”）。`,
+    `“${path}”在此处无法使用 SQLite 的 WAL 日志模式（得到的是“${mode}”）。`,
   'upgrade-failed': ({ path, detail }) => `“${path}”无法升级到当前版本的格式（${detail}），文件保持原样。`,
   'upgrade-failed-kept': ({ path, detail, backup }) =>
     `“${path}”无法升级到当前版本的格式（${detail}），文件保持原样。升级前的副本在“${backup}”。`,
@@ -192,7 +195,7 @@ const ZH_CN: Sentences = {
   'import-refused': ({ detail }) => `此文件无法导入：${detail}。`,
   'link-refused': ({ reason }) => `连线被拒绝：${describeLinkRefusal(reason, 'zh-CN')}`,
   'no-chromium': ({ what }) =>
-    `这台电脑上没有找到 Chromium、Google Chrome 或 Microsoft Edge，因此无法生成 ${what}：请安装其中之一，或将 CHROME_PATH 设为它的可执行文件。`,
+    `这台电脑上没有找到 Chromium、Google Chrome 或 Microsoft Edge，因此无法生成 ${what}：请安装其中之一，或将 CHROME_PATH 设为其可执行文件的路径。`,
   'no-printer': () => '此窗口无法生成 PDF：请用 `throughline serve` 或桌面应用启动 Throughline。',
   'print-failed': ({ detail }) => `打印视图出错：${detail}`,
   'print-timeout': () => '打印视图未能及时完成排版。',
@@ -218,7 +221,7 @@ export function wordError(wording: ErrorWording, language: Language): string {
  */
 export const ErrorWordingSchema = z.object({
   reason: z.string().refine((reason) => (ERROR_REASONS as string[]).includes(reason)),
-  params: z.record(z.string(), z.string().max(4000)),
+  params: z.record(z.string(), z.string()),
 });
 
 /**

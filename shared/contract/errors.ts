@@ -60,10 +60,11 @@ export class ApiError extends Error {
     const wording = this.wording && {
       reason: this.wording.reason,
       params: Object.fromEntries(
-        Object.entries(this.wording.params).map(([key, text]) => [key, String(text).replaceAll(value, by)]),
+        Object.entries(this.wording.params).map(([key, text]) => [key, String(text).split(value).join(by)]),
       ),
     };
-    return new ApiError(this.code, this.message.replaceAll(value, by), this.issues, wording as ErrorWording);
+    // split/join, not replaceAll: a file name may hold "$&", which replaceAll would expand.
+    return new ApiError(this.code, this.message.split(value).join(by), this.issues, wording as ErrorWording);
   }
 
   toShape(): ApiErrorShape {

@@ -69,6 +69,14 @@ describe('error sentences', () => {
     }).replacing('/tmp/.upload-1.tmp', 'notes.txt');
     expect(error.message).toContain('"notes.txt"');
     expect(messageIn(error.message, error.wording, 'zh-CN')).toContain('“notes.txt”');
+    // A name is taken literally: "$&" is not a replacement pattern that would bring the path back.
+    const odd = ApiError.worded('invalid-file', 'document-not-a-database', { path: '/tmp/.u.tmp' }).replacing(
+      '/tmp/.u.tmp',
+      "a$&b$'.txt",
+    );
+    expect(odd.message).toContain(`"a$&b$'.txt"`);
+    expect(odd.message).not.toContain('/tmp');
+    expect(messageIn(odd.message, odd.wording, 'zh-CN')).toContain(`“a$&b$'.txt”`);
   });
 
   it('a refused link says why in either language, and an unknown reason falls back to the message', () => {
