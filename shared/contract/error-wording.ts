@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { interchangeRefusalPhrase } from '../interchange/refusals';
 import type { LinkRefusal } from '../model/link-rules';
 import type { Language } from '../validation/findings';
 import { describeLinkRefusal } from '../validation/link-messages';
@@ -10,8 +11,8 @@ import { describeLinkRefusal } from '../validation/link-messages';
  * in logs and by the command line, so it answers in English and names the sentence it said: a
  * reason and the values it filled in (a file's name, SQLite's own words). The renderer writes the
  * same sentence in the UI's language from those. Values quoted from elsewhere stay as they came:
- * SQLite's error text, and the details of a few refusals that are worded elsewhere in English (why
- * an imported file or a map name is invalid, why a map cannot be an outline, a migration record).
+ * SQLite's error text, the JSON parser's and the schema's words on an imported file, why a map
+ * name is invalid, and a migration record that does not match.
  * Refusals of malformed requests (a bad payload, an unknown method, a foreign sender, an oversized
  * body) are for developers and stay English.
  */
@@ -54,7 +55,8 @@ export interface ErrorParams {
   'map-edited-elsewhere': Record<string, never>;
   'map-name-invalid': { detail: string };
   'map-node-invalid': { map: string; path: string; node: string; detail: string };
-  'import-refused': { detail: string };
+  /** `kind` and `value` of an InterchangeRefusal (shared/interchange/refusals.ts). */
+  'import-refused': { kind: string; value: string };
   'link-refused': { reason: LinkRefusal };
   // Exports.
   /** `what`: the kind of file, PDF or PNG. */
@@ -62,7 +64,7 @@ export interface ErrorParams {
   'no-printer': Record<string, never>;
   'print-failed': { detail: string };
   'print-timeout': Record<string, never>;
-  'outline-refused': { detail: string };
+  'outline-too-large': { limit: string };
   // Anything else.
   internal: { detail: string };
 }
@@ -133,7 +135,7 @@ const EN: Sentences = {
   'map-name-invalid': ({ detail }) => `Invalid map name: ${detail}.`,
   'map-node-invalid': ({ map, path, node, detail }) =>
     `Map "${map}" in "${path}" holds a node "${node}" that is not valid${detail ? ` (${detail})` : ''}.`,
-  'import-refused': ({ detail }) => `This file cannot be imported: ${detail}.`,
+  'import-refused': (refusal) => `This file cannot be imported: ${interchangeRefusalPhrase(refusal, 'en')}.`,
   'link-refused': ({ reason }) => `The link was refused: ${describeLinkRefusal(reason, 'en')}`,
   'no-chromium': ({ what }) =>
     `No Chromium, Google Chrome or Microsoft Edge was found on this computer, so the ${what} cannot be made: install one of them, or set CHROME_PATH to its executable.`,
@@ -141,7 +143,8 @@ const EN: Sentences = {
     'This window cannot make PDFs: start Throughline with `throughline serve` or the desktop app.',
   'print-failed': ({ detail }) => `The print view failed: ${detail}`,
   'print-timeout': () => 'The print view did not finish laying out in time.',
-  'outline-refused': ({ detail }) => `This map cannot be exported as an outline: ${detail}.`,
+  'outline-too-large': ({ limit }) =>
+    `This map cannot be exported as an outline: the outline of this map would have more than ${limit} rows (goals reaching the same long chains of mechanisms); export it as JSON instead.`,
   internal: ({ detail }) => `Something went wrong: ${detail}`,
 };
 
@@ -192,14 +195,15 @@ const ZH_CN: Sentences = {
   'map-name-invalid': ({ detail }) => `地图名称无效：${detail}。`,
   'map-node-invalid': ({ map, path, node, detail }) =>
     `“${path}”中的地图“${map}”含有无效的节点“${node}”${detail ? `（${detail}）` : ''}。`,
-  'import-refused': ({ detail }) => `此文件无法导入：${detail}。`,
+  'import-refused': (refusal) => `此文件无法导入：${interchangeRefusalPhrase(refusal, 'zh-CN')}。`,
   'link-refused': ({ reason }) => `连线被拒绝：${describeLinkRefusal(reason, 'zh-CN')}`,
   'no-chromium': ({ what }) =>
     `这台电脑上没有找到 Chromium、Google Chrome 或 Microsoft Edge，因此无法生成 ${what}：请安装其中之一，或将 CHROME_PATH 设为其可执行文件的路径。`,
   'no-printer': () => '此窗口无法生成 PDF：请用 `throughline serve` 或桌面应用启动 Throughline。',
   'print-failed': ({ detail }) => `打印视图出错：${detail}`,
   'print-timeout': () => '打印视图未能及时完成排版。',
-  'outline-refused': ({ detail }) => `这张地图无法导出为大纲：${detail}。`,
+  'outline-too-large': ({ limit }) =>
+    `这张地图无法导出为大纲：大纲将超过 ${limit} 行（多个目标连到同样的长串运营机制）；请改为导出 JSON。`,
   internal: ({ detail }) => `出现了问题：${detail}`,
 };
 

@@ -47,7 +47,7 @@ export const MAX_OUTLINE_ROWS = 1_048_575;
 
 /** The outline of a map would have more rows than MAX_OUTLINE_ROWS. */
 export class OutlineTooLargeError extends Error {
-  constructor(limit: number) {
+  constructor(readonly limit: number) {
     super(
       `the outline of this map would have more than ${limit.toLocaleString('en')} rows ` +
         '(goals reaching the same long chains of mechanisms); export it as JSON instead',

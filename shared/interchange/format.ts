@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from '../model/limits';
 import { MapContentSchema, MapNameSchema } from '../model/schemas';
 import type { MapContent } from '../model/types';
+import { type InterchangeRefusal, interchangeRefusalPhrase } from './refusals';
 import { interchangeCountReason, interchangeOversizeReason } from './size-guard';
 
 /** Identifies a Throughline JSON map and its format version. */
@@ -25,7 +26,11 @@ export type InterchangeFile = z.output<typeof InterchangeSchema>;
 
 export type ParsedInterchange =
   | { ok: true; name: string; content: MapContent }
-  | { ok: false; message: string };
+  | { ok: false; message: string; refusal: InterchangeRefusal };
+
+function refused(refusal: InterchangeRefusal): ParsedInterchange {
+  return { ok: false, message: interchangeRefusalPhrase(refusal, 'en') as string, refusal };
+}
 
 /** Largest JSON text accepted, so a huge file is refused before it is parsed. */
 export const MAX_INTERCHANGE_BYTES = 50_000_000;
@@ -33,31 +38,31 @@ export const MAX_INTERCHANGE_BYTES = 50_000_000;
 /** Reads a JSON map, refusing anything that is not structurally a Throughline map, with a reason. */
 export function parseInterchange(text: string): ParsedInterchange {
   if (text.length > MAX_INTERCHANGE_BYTES) {
-    return { ok: false, message: `the file is larger than ${MAX_INTERCHANGE_BYTES / 1_000_000} MB` };
+    return refused({ kind: 'larger-than', value: String(MAX_INTERCHANGE_BYTES / 1_000_000) });
   }
   // Counted before parsing: a million nodes would otherwise be parsed into a million objects first.
   const oversize = interchangeOversizeReason(text);
-  if (oversize) return { ok: false, message: `the file is too large to be a map: ${oversize}` };
+  if (oversize) return refused({ kind: 'too-large', value: oversize });
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    return { ok: false, message: `the file is not valid JSON (${(error as Error).message})` };
+    return refused({ kind: 'not-json', value: (error as Error).message });
   }
   const tooMany = interchangeCountReason(raw);
-  if (tooMany) return { ok: false, message: `the file is too large to be a map: ${tooMany}` };
+  if (tooMany) return refused({ kind: 'too-large', value: tooMany });
   const parsed = InterchangeSchema.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues.slice(0, 3).map((issue) => {
       const where = issue.path.length > 0 ? issue.path.join('.') : 'the file';
       return `${where}: ${issue.message}`;
     });
-    return { ok: false, message: `the file is not a Throughline map: ${first.join('; ')}` };
+    return refused({ kind: 'not-a-map', value: first.join('; ') });
   }
   const duplicate = firstDuplicate(parsed.data.nodes.map((n) => n.id));
-  if (duplicate) return { ok: false, message: `two nodes share the id "${duplicate}"` };
+  if (duplicate) return refused({ kind: 'duplicate-node', value: duplicate });
   const duplicateLink = firstDuplicate(parsed.data.links.map((l) => l.id));
-  if (duplicateLink) return { ok: false, message: `two links share the id "${duplicateLink}"` };
+  if (duplicateLink) return refused({ kind: 'duplicate-link', value: duplicateLink });
   const { name, nodes, links } = parsed.data;
   return { ok: true, name, content: { nodes, links } };
 }

@@ -10,6 +10,7 @@ import {
 } from '../../shared/contract/error-wording';
 import { ApiError, ApiErrorShapeSchema } from '../../shared/contract/errors';
 import { METHOD_NAMES } from '../../shared/contract/methods';
+import { INTERCHANGE_REFUSAL_KINDS } from '../../shared/interchange/refusals';
 import { temporaryBackend } from './temporary-backend';
 
 /** Values that cannot appear in any sentence by chance, for every parameter any sentence takes. */
@@ -28,6 +29,9 @@ const SAMPLE = {
   mapId: 'map_xyz',
   what: 'PDF',
   reason: 'cycle',
+  kind: 'duplicate-node',
+  value: 'n_twice',
+  limit: '20,000',
 };
 
 function sample(reason: ErrorReason): ErrorWording {
@@ -51,6 +55,13 @@ describe('error sentences', () => {
     for (const value of Object.values(SAMPLE)) {
       if (en.includes(value)) expect(zh, `${reason}: ${value}`).toContain(value);
     }
+  });
+
+  it.each(INTERCHANGE_REFUSAL_KINDS)('an import refused as %s is said in both languages', (kind) => {
+    const wording = { reason: 'import-refused', params: { kind, value: 'v_42' } } as ErrorWording;
+    const english = wordError(wording, 'en');
+    expect(english).toMatch(/^This file cannot be imported: .*v_42.*\.$/);
+    expect(messageIn(english, wording, 'zh-CN')).toMatch(/^此文件无法导入：.*v_42.*。$/);
   });
 
   it('a worded error says its English sentence and carries the wording across the contract', () => {
@@ -125,6 +136,27 @@ describe('refusals of the main process, read in Chinese', () => {
     await expect(refused).rejects.toMatchObject({
       code: 'invalid-file',
       message: '无法打开“notes.txt”：它不是 Throughline 文档（根本不是数据库文件）。文件未被改动。',
+    });
+  });
+
+  it('a JSON file that is not a map, and one with a repeated node id', async () => {
+    const api = chineseClient();
+    await expect(api.importMapJson({ text: '{"nodes": [' })).rejects.toMatchObject({
+      code: 'invalid-file',
+      message: expect.stringMatching(/^此文件无法导入：文件不是有效的 JSON（.+）。$/),
+    });
+    const twice = {
+      format: 'throughline-map',
+      version: 1,
+      name: 'Twice',
+      nodes: [
+        { id: 'a', kind: 'goal', title: 'A' },
+        { id: 'a', kind: 'goal', title: 'B' },
+      ],
+      links: [],
+    };
+    await expect(api.importMapJson({ text: JSON.stringify(twice) })).rejects.toMatchObject({
+      message: '此文件无法导入：有两个节点的 id 都是“a”。',
     });
   });
 

@@ -43,7 +43,7 @@ export async function outlineFile(
   } catch (error) {
     // A map whose outline is too large is the user's map, not a fault: say so as a typed error.
     if (error instanceof OutlineTooLargeError) {
-      throw ApiError.worded('unsupported', 'outline-refused', { detail: error.message });
+      throw ApiError.worded('unsupported', 'outline-too-large', { limit: error.limit.toLocaleString('en') });
     }
     throw error;
   }

@@ -64,7 +64,7 @@ export function createPlanHandlers({
     },
     importMapJson: ({ text, name }) => {
       const parsed = parseInterchange(text);
-      if (!parsed.ok) throw ApiError.worded('invalid-file', 'import-refused', { detail: parsed.message });
+      if (!parsed.ok) throw ApiError.worded('invalid-file', 'import-refused', parsed.refusal);
       return repo().createMap(name ?? parsed.name, parsed.content);
     },
     createMapFromTemplate: ({ templateId, language, name }) =>
