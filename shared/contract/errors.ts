@@ -36,6 +36,9 @@ export type ApiErrorShape = z.output<typeof ApiErrorShapeSchema>;
 /** What every transport carries back: a value, or a typed error. Never a thrown exception. */
 export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiErrorShape };
 
+/** The intersection of a union's members: the values every one of several sentences needs. */
+type AllOf<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
 /** A typed failure of a contract call; thrown by services, turned into a response by dispatch. */
 export class ApiError extends Error {
   readonly code: ApiErrorCode;
@@ -49,8 +52,15 @@ export class ApiError extends Error {
     this.wording = wording;
   }
 
-  /** An error whose message is one of the sentences of error-wording.ts, said in English. */
-  static worded<R extends ErrorReason>(code: ApiErrorCode, reason: R, params: ErrorParams[R]): ApiError {
+  /**
+   * An error whose message is one of the sentences of error-wording.ts, said in English. When
+   * `reason` may be one of several, `params` must hold the values of each of them.
+   */
+  static worded<R extends ErrorReason>(
+    code: ApiErrorCode,
+    reason: R,
+    params: AllOf<ErrorParams[R]>,
+  ): ApiError {
     const wording = { reason, params } as ErrorWording;
     return new ApiError(code, wordError(wording, 'en'), undefined, wording);
   }

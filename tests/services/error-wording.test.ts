@@ -74,6 +74,17 @@ describe('error sentences', () => {
     expect(messageIn(shape.message, shape.wording, 'en')).toBe(shape.message);
   });
 
+  it('cannot be made without the values its sentence names (checked by tsc)', () => {
+    const reasons = ['map-missing', 'internal'] as const;
+    const either = reasons[Date.now() % 2] as (typeof reasons)[number];
+    // @ts-expect-error: a missing value
+    const missing = () => ApiError.worded('not-found', 'map-missing', {});
+    // @ts-expect-error: a reason that may be either needs the values of both
+    const half = () => ApiError.worded('internal', either, { mapId: 'x' });
+    expect(ApiError.worded('internal', either, { mapId: 'x', detail: 'y' }).message).toMatch(/x|y/);
+    expect([missing, half]).toHaveLength(2);
+  });
+
   it('replacing a value changes the message and the wording alike', () => {
     const error = ApiError.worded('invalid-file', 'document-not-a-database', {
       path: '/tmp/.upload-1.tmp',
