@@ -1,4 +1,5 @@
-import { analyseLinks, KIND_CODE, reachForwards } from '../validation/execution-path';
+import { analyseLinks, KIND_CODE } from '../validation/execution-path';
+import { reachForwards } from '../validation/reach';
 import type { MapLink, MapNode, MetricNode } from './types';
 
 /** How a metric stands against its target. */

@@ -1,8 +1,11 @@
 import { NODE_KINDS, type NodeKind } from '../model/kinds';
 import { checkKinds, type LinkRefusal } from '../model/link-rules';
 import type { MapLink, MapNode } from '../model/types';
+import { LINK_CLASS_CODE, LINK_CLASSES, type LinkClass } from './link-classes';
 import { NodeIndex } from './node-index';
-import { scratchInt32, scratchUint8 } from './scratch';
+import { reachBackwards } from './reach';
+import { scratchInt32 } from './scratch';
+import { cyclesOf } from './strongly-connected';
 
 /**
  * The execution-path rule and the one classification of links the whole validator shares.
@@ -20,28 +23,21 @@ import { scratchInt32, scratchUint8 } from './scratch';
  * through a metric (a metric has no usable outgoing link anyway), and an outcome metric
  * (goal → metric) alone does not count.
  *
- * Everything here is O(nodes + links): one iterative Tarjan pass and one reverse BFS, on flat
- * typed arrays, so maps of any size work without recursion. Ids are resolved once, through an
- * open-addressing hash table, and everything after that works on node and link positions.
+ * Everything here is O(nodes + links): one iterative Tarjan pass (strongly-connected.ts) and one
+ * reverse BFS (reach.ts), on flat typed arrays, so maps of any size work without recursion. Ids
+ * are resolved once, through an open-addressing hash table (node-index.ts), and everything after
+ * that works on node and link positions.
  */
 
-export const LINK_CLASSES = ['usable', 'forbidden', 'dangling', 'cycle', 'duplicate'] as const;
-export type LinkClass = (typeof LINK_CLASSES)[number];
+export { LINK_CLASS_CODE, LINK_CLASSES, type LinkClass } from './link-classes';
 
-/** Numeric codes stored in {@link LinkAnalysis.linkClass}; index into LINK_CLASSES. */
-export const LINK_CLASS_CODE = {
-  usable: 0,
-  forbidden: 1,
-  dangling: 2,
-  cycle: 3,
-  duplicate: 4,
-} as const satisfies Record<LinkClass, number>;
-
-const USABLE = 0;
-const FORBIDDEN = 1;
-const DANGLING = 2;
-const CYCLE = 3;
-const DUPLICATE = 4;
+const {
+  usable: USABLE,
+  forbidden: FORBIDDEN,
+  dangling: DANGLING,
+  cycle: CYCLE,
+  duplicate: DUPLICATE,
+} = LINK_CLASS_CODE;
 
 /** Why a link is forbidden on its own, whatever the rest of the map. */
 export type ForbiddenReason = Extract<LinkRefusal, 'self-link' | 'into-goal' | 'out-of-metric'>;
@@ -203,73 +199,8 @@ export function analyseLinks(nodes: readonly NodeLike[], links: readonly LinkLik
     }
   }
 
-  // 4. Strongly connected components (iterative Tarjan) over those links. Only components of
-  //    more than one node are numbered: they are the cycles.
-  const cycleOf = new Int32Array(n).fill(-1);
-  let cycleCount = 0;
-  if (loopLinks > 0) {
-    const index = scratchInt32('tarjan-index', n, -1);
-    const low = scratchInt32('tarjan-low', n);
-    const onStack = scratchUint8('tarjan-on-stack', n);
-    const stack = scratchInt32('tarjan-stack', n);
-    const callNode = scratchInt32('tarjan-call-node', n);
-    const callEdge = scratchInt32('tarjan-call-edge', n);
-    let sp = 0;
-    let counter = 0;
-    for (let root = 0; root < n; root++) {
-      // A node with no such link is a component of its own and never on anyone's stack.
-      if (index[root] !== -1 || loopStart[root] === loopStart[root + 1]) continue;
-      let csp = 0;
-      index[root] = counter;
-      low[root] = counter;
-      counter++;
-      stack[sp++] = root;
-      onStack[root] = 1;
-      callNode[csp] = root;
-      callEdge[csp] = loopStart[root] as number;
-      csp++;
-      while (csp > 0) {
-        const v = callNode[csp - 1] as number;
-        const e = callEdge[csp - 1] as number;
-        if (e < (loopStart[v + 1] as number)) {
-          callEdge[csp - 1] = e + 1;
-          const w = loopTarget[e] as number;
-          if (index[w] === -1) {
-            index[w] = counter;
-            low[w] = counter;
-            counter++;
-            stack[sp++] = w;
-            onStack[w] = 1;
-            callNode[csp] = w;
-            callEdge[csp] = loopStart[w] as number;
-            csp++;
-          } else if (onStack[w] === 1 && (index[w] as number) < (low[v] as number)) {
-            low[v] = index[w] as number;
-          }
-        } else {
-          csp--;
-          if (low[v] === index[v]) {
-            if (stack[sp - 1] === v) {
-              sp--;
-              onStack[v] = 0;
-            } else {
-              const id = cycleCount++;
-              let w: number;
-              do {
-                w = stack[--sp] as number;
-                onStack[w] = 0;
-                cycleOf[w] = id;
-              } while (w !== v);
-            }
-          }
-          if (csp > 0) {
-            const u = callNode[csp - 1] as number;
-            if ((low[v] as number) < (low[u] as number)) low[u] = low[v] as number;
-          }
-        }
-      }
-    }
-  }
+  // 4. Strongly connected components over those links: the cycles.
+  const { cycleOf, cycleCount } = cyclesOf(n, loopStart, loopTarget);
 
   // 5. Cycle links; usable in-degrees and measured mechanisms.
   const inStart = new Int32Array(n + 1);
@@ -316,71 +247,6 @@ export function analyseLinks(nodes: readonly NodeLike[], links: readonly LinkLik
   // 6. Reverse BFS from the measured mechanisms. Usable links never leave a metric, so walking
   //    backwards from mechanisms only ever meets goals and mechanisms.
   return { ...partial, hasPath: reachBackwards(partial, measured) };
-}
-
-/**
- * Marks the seeds and every node with a usable path to a seed (reverse BFS over usable links).
- * Seeds should be goals or mechanisms; the walk then never passes through a metric.
- */
-export function reachBackwards(
-  analysis: Pick<LinkAnalysis, 'inStart' | 'inSource'>,
-  seeds: Uint8Array,
-): Uint8Array {
-  const { inStart, inSource } = analysis;
-  const n = seeds.length;
-  const seen = new Uint8Array(n);
-  const queue = scratchInt32('reach-queue', n);
-  let tail = 0;
-  for (let v = 0; v < n; v++) {
-    if (seeds[v] === 1) {
-      seen[v] = 1;
-      queue[tail++] = v;
-    }
-  }
-  for (let head = 0; head < tail; head++) {
-    const v = queue[head] as number;
-    const end = inStart[v + 1] as number;
-    for (let e = inStart[v] as number; e < end; e++) {
-      const u = inSource[e] as number;
-      if (seen[u] === 0) {
-        seen[u] = 1;
-        queue[tail++] = u;
-      }
-    }
-  }
-  return seen;
-}
-
-/** Marks the seeds and every node a seed reaches along usable links (forward BFS). */
-export function reachForwards(
-  analysis: Pick<LinkAnalysis, 'outStart' | 'outLinks' | 'linkClass' | 'linkTarget'>,
-  seeds: Uint8Array,
-): Uint8Array {
-  const { outStart, outLinks, linkClass, linkTarget } = analysis;
-  const n = seeds.length;
-  const seen = new Uint8Array(n);
-  const queue = scratchInt32('reach-queue', n);
-  let tail = 0;
-  for (let v = 0; v < n; v++) {
-    if (seeds[v] === 1) {
-      seen[v] = 1;
-      queue[tail++] = v;
-    }
-  }
-  for (let head = 0; head < tail; head++) {
-    const v = queue[head] as number;
-    const end = outStart[v + 1] as number;
-    for (let e = outStart[v] as number; e < end; e++) {
-      const i = outLinks[e] as number;
-      if (linkClass[i] !== USABLE) continue;
-      const w = linkTarget[i] as number;
-      if (seen[w] === 0) {
-        seen[w] = 1;
-        queue[tail++] = w;
-      }
-    }
-  }
-  return seen;
 }
 
 /** The class of link number `i` (index in the map's link list). */

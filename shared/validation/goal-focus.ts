@@ -1,5 +1,6 @@
 import type { MapLink, MapNode } from '../model';
-import { analyseLinks, KIND_CODE, LINK_CLASS_CODE, reachForwards } from './execution-path';
+import { analyseLinks, KIND_CODE, LINK_CLASS_CODE } from './execution-path';
+import { reachForwards } from './reach';
 
 /** What to keep in focus when a goal is selected or presented. */
 export interface GoalFocus {

@@ -5,5 +5,6 @@ export * from './link-messages';
 export * from './messages';
 export * from './node-flags';
 export * from './node-index';
+export * from './reach';
 export * from './summary';
 export * from './validate';

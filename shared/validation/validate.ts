@@ -6,13 +6,12 @@ import {
   KIND_CODE,
   LINK_CLASS_CODE,
   type LinkAnalysis,
-  reachBackwards,
-  reachForwards,
 } from './execution-path';
 import { FINDING_CODES, type Finding, type FindingCode, type Severity } from './findings';
 import { MapFinding, NodeFinding, type NodeFindingDetail } from './map-finding';
 import { CYCLE_NAMES_SHOWN, type NodeRef } from './messages';
 import { SEVERITY_RANK } from './node-flags';
+import { reachBackwards, reachForwards } from './reach';
 import { scratchInt32, scratchUint8 } from './scratch';
 
 /** The severity of each finding code: part of the design (product.md, "The map"). */
