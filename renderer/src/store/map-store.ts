@@ -1,19 +1,16 @@
-import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
+import { applyEdgeChanges, applyNodeChanges } from '@xyflow/react';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { MapChanges, MapDocument } from '../../../shared/contract/api';
+import type { MapChanges } from '../../../shared/contract/api';
 import {
   checkNewLink,
   createNode,
   LANE_OF_KIND,
-  type LinkCheck,
   type MapNode,
   type NodeKind,
   type Position,
 } from '../../../shared/model';
-import type { Finding } from '../../../shared/validation/findings';
 import {
   childSpot,
-  type Direction,
   freeSpot,
   type NavNode,
   neighbour,
@@ -25,95 +22,12 @@ import { applyEdit } from './apply-edit';
 import { type Clipboard, clipboardOf, deletionEdit, pasteEdit, positionsEdit } from './edit-builders';
 import { newId } from './ids';
 import { withFindings } from './map-findings';
-import {
-  emptyPending,
-  markPending,
-  type Pending,
-  pendingCount,
-  restorePending,
-  type Touched,
-} from './pending-changes';
+import type { MapState } from './map-state';
+import { emptyPending, markPending, pendingCount, restorePending, type Touched } from './pending-changes';
 import { EditHistory, emptyEdit, isEmptyEdit, type PlanEdit } from './plan-edit';
-import { linkOf, type PlanFlowEdge, type PlanFlowNode, planOf, toFlowEdge, toFlowNode } from './plan-flow';
+import { linkOf, type PlanFlowNode, planOf, toFlowEdge, toFlowNode } from './plan-flow';
 
-export type SaveState = 'saved' | 'pending' | 'saving' | 'failed';
-
-export interface MapState {
-  /** This window's editing session; saves carry it so two windows never overwrite each other. */
-  sessionId: string;
-  mapId: string | null;
-  /** True while another window holds the map: edits are refused until this window takes over. */
-  readOnly: boolean;
-  name: string;
-  revision: number;
-  nodes: PlanFlowNode[];
-  edges: PlanFlowEdge[];
-  findings: Finding[];
-  /** Highest severity and count of findings per node, as "error:2": a primitive, so a node's
-   * subscription only fires when its own flag changes. */
-  nodeFlags: Record<string, string>;
-  editingId: string | null;
-  /** Text typed on a selected node that started the rename; the editor starts from it. */
-  editSeed: string | null;
-  /** Depths of the undo and redo stacks, for the toolbar's enabled state. */
-  undoDepth: number;
-  redoDepth: number;
-  saveState: SaveState;
-  saveError: string | null;
-  pending: Pending;
-
-  load(doc: MapDocument, options?: { readOnly?: boolean }): void;
-  /** Another window took the map over (or gave it back). */
-  setReadOnly(readOnly: boolean): void;
-  /**
-   * Takes the map over after another window edited it: the stored map replaces the view, then this
-   * window's unsaved edits are applied on top and saved, so neither window's work is lost silently.
-   */
-  rebase(doc: MapDocument): void;
-  clear(): void;
-  onNodesChange(changes: NodeChange<PlanFlowNode>[]): void;
-  onEdgesChange(changes: EdgeChange<PlanFlowEdge>[]): void;
-  addNode(kind: NodeKind, position: Position, title?: string): string;
-  renameNode(id: string, title: string): void;
-  /** Replaces fields of one node (already validated by the caller, e.g. the inspector). */
-  updateNode(id: string, patch: Partial<MapNode>): void;
-  /** Adds the link if the link rule allows it; says why not otherwise. */
-  connect(source: string, target: string): LinkCheck;
-  checkLink(source: string, target: string): LinkCheck;
-  selectOnly(id: string): void;
-  /** Selects these nodes (and no link), or everything with `selectAll`. */
-  selectNodes(ids: readonly string[]): void;
-  selectAll(): void;
-  clearSelection(): void;
-  /** The one selected node's id, or null when none or several are selected. */
-  selectedId(): string | null;
-  /** Starts renaming a node; `seed` is the text typed to start it (replaces the title). */
-  setEditing(id: string | null, seed?: string): void;
-  /** Tab: a linked child of the next kind (or a sub-goal) under the selected node; its id. */
-  addChild(options?: { subGoal?: boolean }): string | null;
-  /** Enter: a node of the same kind under the same parent; its id. */
-  addSibling(): string | null;
-  /** Arrow keys: moves the selection along links; false when there is nowhere to go. */
-  moveSelection(direction: Direction): boolean;
-  /** Deletes the selected nodes with their links, and the selected links: one undo step. */
-  deleteSelection(): number;
-  /** Copies the selected nodes and the links between them to the map's clipboard. */
-  copySelection(): number;
-  cutSelection(): number;
-  /** Pastes the clipboard as new nodes, offset so they are seen; they become the selection. */
-  paste(): number;
-  duplicateSelection(): number;
-  /** Moves nodes to new positions in one undo step (the automatic layout). */
-  applyPositions(positions: ReadonlyMap<string, Position>): void;
-  undo(): boolean;
-  redo(): boolean;
-  /** Hands the pending changes to the saver and clears them. */
-  takeChanges(): MapChanges | null;
-  saveSucceeded(revision: number): void;
-  /** Puts changes that failed to save back, so nothing is lost and the next try sends them. */
-  saveFailed(changes: MapChanges, message: string): void;
-  setSaving(): void;
-}
+export type { MapState, SaveState } from './map-state';
 
 /** How far each paste is shifted from the copied nodes, so a paste is never hidden under them. */
 const PASTE_OFFSET = 40;
