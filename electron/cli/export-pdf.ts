@@ -6,8 +6,9 @@ import { PAPERS, type Paper } from '../../shared/print/paper';
 import { localToday } from '../../shared/print/print-date';
 import type { Language } from '../../shared/validation/findings';
 import { startPlanServer } from '../main/server/http-server';
-import { NO_CHROMIUM_MESSAGE } from '../main/services/pdf-printer';
+
 import { openPlanBackend } from '../main/services/plan-backend';
+import { chromiumForBinaryExport } from './binary-output';
 import { CliError, describeError, EXIT } from './cli-error';
 import { findChromium } from './find-browser';
 import { isRendererBuilt, PACKAGE_ROOT, rendererDirOf } from './package-root';
@@ -35,18 +36,15 @@ export async function exportPdfCommand(
   /** Where Chromium is; tests pass a lookup that finds none. */
   find: () => string | null = findChromium,
 ): Promise<number> {
-  if (options.out === undefined) {
-    throw new CliError('format pdf needs --out PATH: a PDF is binary and is not written to the terminal.');
-  }
+  // Usage first (the paper), then what the machine lacks (Chromium).
   const paper = paperOf(options.paper);
-  const executablePath = find();
-  if (!executablePath) throw new CliError(NO_CHROMIUM_MESSAGE);
+  const { out, executablePath } = chromiumForBinaryExport('PDF', options.out, find);
   if (!isRendererBuilt()) {
     throw new CliError(`The app is not built yet (${rendererDirOf()} is missing): run npm run build first.`);
   }
   const { maps } = await readMaps(options.file);
   const map = selectMap(maps, options.map, options.file);
-  const target = resolve(options.out);
+  const target = resolve(out);
 
   const dir = mkdtempSync(join(tmpdir(), 'throughline-pdf-'));
   const controller = new AbortController();
@@ -89,9 +87,7 @@ export async function exportPdfCommand(
     process.off('SIGINT', cancel);
     rmSync(dir, { recursive: true, force: true });
   }
-  info(
-    `Exported "${map.name}" to ${options.out} (${paper}, ${options.landscape ? 'landscape' : 'portrait'}).`,
-  );
+  info(`Exported "${map.name}" to ${out} (${paper}, ${options.landscape ? 'landscape' : 'portrait'}).`);
   return EXIT.ok;
 }
 

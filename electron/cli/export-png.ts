@@ -2,8 +2,9 @@ import { resolve } from 'node:path';
 import { pngPicture } from '../../shared/render/map-picture';
 import type { Language } from '../../shared/validation/findings';
 import { launchChromium } from '../main/services/pdf-export';
-import { noChromium } from '../main/services/pdf-printer';
+
 import { writeFileAtomically } from '../main/services/write-atomically';
+import { chromiumForBinaryExport } from './binary-output';
 import { CliError, describeError, EXIT } from './cli-error';
 import { findChromium } from './find-browser';
 import { pictureOrRefusal } from './picture-or-refusal';
@@ -28,11 +29,7 @@ export async function exportPngCommand(
   /** Where Chromium is; tests pass a lookup that finds none. */
   find: () => string | null = findChromium,
 ): Promise<number> {
-  if (options.out === undefined) {
-    throw new CliError('format png needs --out PATH: a PNG is binary and is not written to the terminal.');
-  }
-  const executablePath = find();
-  if (!executablePath) throw new CliError(noChromium('PNG').message);
+  const { out, executablePath } = chromiumForBinaryExport('PNG', options.out, find);
   const { maps } = await readMaps(options.file);
   const map = selectMap(maps, options.map, options.file);
   const { name } = map;
@@ -61,12 +58,12 @@ export async function exportPngCommand(
   } catch (error) {
     throw new CliError(`The PNG could not be made: ${describeError(error)}`);
   }
-  const target = resolve(options.out);
+  const target = resolve(out);
   try {
     await writeFileAtomically(target, bytes);
   } catch (error) {
     throw new CliError(`"${target}" could not be written: ${describeError(error)}.`);
   }
-  info(`Exported "${name}" to ${options.out} (${picture.width}×${picture.height} px).`);
+  info(`Exported "${name}" to ${out} (${picture.width}×${picture.height} px).`);
   return EXIT.ok;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CliError, EXIT } from '../../electron/cli/cli-error';
 import { exportPdfCommand } from '../../electron/cli/export-pdf';
-import { NO_CHROMIUM_MESSAGE } from '../../electron/main/services/pdf-printer';
+import { noChromium } from '../../electron/main/services/pdf-printer';
 
 const fixture = new URL('../fixtures/good-map.json', import.meta.url).pathname;
 const base = { file: fixture, out: '/nonexistent/plan.pdf', landscape: false, lang: 'en' as const };
@@ -20,7 +20,7 @@ async function refusal(promise: Promise<unknown>): Promise<CliError> {
 describe('throughline export --format pdf', () => {
   it('says in one line that no Chromium was found, exit 2, before reading or writing anything', async () => {
     const error = await refusal(exportPdfCommand(base, () => {}, noBrowser));
-    expect(error.message).toBe(NO_CHROMIUM_MESSAGE);
+    expect(error.message).toBe(noChromium('PDF').message);
     expect(error.message).not.toContain('\n');
     expect(error.exitCode).toBe(EXIT.failure);
   });

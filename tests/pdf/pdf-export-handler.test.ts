@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chromiumPrinter } from '../../electron/main/services/pdf-export';
-import { NO_CHROMIUM_MESSAGE, type PdfJob } from '../../electron/main/services/pdf-printer';
+import { noChromium, type PdfJob } from '../../electron/main/services/pdf-printer';
 import { openPlanBackend, type PlanBackend } from '../../electron/main/services/plan-backend';
 import { writeFileAtomically } from '../../electron/main/services/write-atomically';
 import { PdfChoicesSchema } from '../../shared/print/export-choices';
@@ -97,7 +97,7 @@ describe('exportPdf on the contract', () => {
     const job: PdfJob = { mapId: 'm1', mapName: 'Plan', choices: PdfChoicesSchema.parse({}) };
     await expect(printer.print(job)).rejects.toMatchObject({
       code: 'unsupported',
-      message: NO_CHROMIUM_MESSAGE,
+      message: noChromium('PDF').message,
     });
   });
 });

@@ -27,8 +27,5 @@ export function noChromium(what: 'PDF' | 'PNG'): ApiError {
   return ApiError.worded('unsupported', 'no-chromium', { what });
 }
 
-/** Said whenever a PDF is asked for and no browser engine can be found. */
-export const NO_CHROMIUM_MESSAGE = noChromium('PDF').message;
-
 /** How long the print view may take to load the map and lay it out before printing gives up. */
 export const PRINT_READY_TIMEOUT_MS = 120_000;

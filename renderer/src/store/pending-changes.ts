@@ -24,21 +24,17 @@ export function pendingCount(p: Pending): number {
 
 /** Records what an edit touched: a write cancels an earlier delete of the same id, and back. */
 export function markPending(p: Pending, touched: Touched): void {
-  for (const id of touched.nodes ?? []) {
-    p.deletedNodes.delete(id);
-    p.nodes.add(id);
-  }
-  for (const id of touched.links ?? []) {
-    p.deletedLinks.delete(id);
-    p.links.add(id);
-  }
-  for (const id of touched.deletedNodes ?? []) {
-    p.nodes.delete(id);
-    p.deletedNodes.add(id);
-  }
-  for (const id of touched.deletedLinks ?? []) {
-    p.links.delete(id);
-    p.deletedLinks.add(id);
+  const moves: [ids: Iterable<string> | undefined, into: Set<string>, outOf: Set<string>][] = [
+    [touched.nodes, p.nodes, p.deletedNodes],
+    [touched.links, p.links, p.deletedLinks],
+    [touched.deletedNodes, p.deletedNodes, p.nodes],
+    [touched.deletedLinks, p.deletedLinks, p.links],
+  ];
+  for (const [ids, into, outOf] of moves) {
+    for (const id of ids ?? []) {
+      outOf.delete(id);
+      into.add(id);
+    }
   }
 }
 
