@@ -83,7 +83,15 @@ export async function serveCommand(
     );
     return warm.printer;
   };
-  printer = { print: async (job, signal) => (await warmPrinter()).print(job, signal) };
+  // Both methods pass through: the export dialog's preparePdfExport reaches `prepare`, so the first
+  // PDF of a session finds the print view already drawn.
+  printer = {
+    print: async (job, signal) => (await warmPrinter()).print(job, signal),
+    prepare: async (job) => {
+      const current = await warmPrinter();
+      return current.prepare ? current.prepare(job) : false;
+    },
+  };
 
   // Listen for Ctrl+C / SIGTERM before announcing the address, so a stop right after it is clean.
   const signals: NodeJS.Signals[] =

@@ -119,6 +119,14 @@ describe('the PDF of a template map', () => {
 });
 
 describe('a print view that cannot be made', () => {
+  it('prepares the printer for a map while the export dialog is open (the served app keeps it warm)', async () => {
+    const summary = await call<MapSummary>('createMapFromTemplate', {
+      templateId: 'checkout-conversion',
+      language: 'en',
+    });
+    expect(await call('preparePdfExport', { mapId: summary.id, language: 'zh-CN' })).toEqual({ ready: true });
+  });
+
   it("fails at once with the view's own message instead of printing an empty page", async () => {
     const job = { mapId: 'no-such-map', mapName: 'Gone', choices: PdfChoicesSchema.parse({}) };
     await expect(printWithBrowser(browser, { openUrl: app.url }, job)).rejects.toThrow(
