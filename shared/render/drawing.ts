@@ -30,8 +30,6 @@ export interface Rect {
   height: number;
 }
 
-export type { NodeFlag } from '../validation/node-flags';
-
 export type LinkRoute = 'forward' | 'same-column' | 'backward';
 
 /** A link as drawn: one cubic curve, where its arrow points, and the box it spans. */

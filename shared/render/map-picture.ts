@@ -13,10 +13,6 @@ export const PICTURE_MIME_TYPES: Readonly<Record<PictureFormat, string>> = {
   png: 'image/png',
 };
 
-export function isPictureFormat(value: string): value is PictureFormat {
-  return (PICTURE_FORMATS as readonly string[]).includes(value);
-}
-
 export interface PictureMap {
   name: string;
   nodes: readonly MapNode[];

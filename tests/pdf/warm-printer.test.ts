@@ -129,6 +129,10 @@ describe('preparePdfExport on the contract', () => {
       expect(prepared).toEqual([
         { mapId, mapName: 'Board plan', choices: PdfChoicesSchema.parse({ language: 'zh-CN' }) },
       ]);
+      // A map that is not there is nothing to prepare; the export itself will say so.
+      const gone = { mapId: 'gone', language: 'en' as const };
+      expect(await preparePdfExportHandler(documents, () => ready)(gone)).toEqual({ ready: false });
+      expect(prepared).toHaveLength(1);
     } finally {
       backend.close();
       rmSync(dir, { recursive: true, force: true });

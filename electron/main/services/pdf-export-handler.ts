@@ -37,7 +37,9 @@ export function preparePdfExportHandler(
   return async ({ mapId, language }) => {
     const current = printer();
     if (!current?.prepare) return { ready: false };
-    const map = documents.repository.loadMap(mapId);
+    // The map's name from the list, not the whole map: this runs each time the dialog opens.
+    const map = documents.repository.listMaps().find((summary) => summary.id === mapId);
+    if (!map) return { ready: false };
     const job = { mapId, mapName: map.name, choices: PdfChoicesSchema.parse({ language }) };
     return { ready: await current.prepare(job).catch(() => false) };
   };
