@@ -5,7 +5,7 @@
  * elkjs lays out in a classic worker (worker-src); images and fonts may be data: or blob: URLs
  * (exports, bundled fonts).
  */
-export const CONTENT_SECURITY_POLICY = [
+const DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
@@ -17,7 +17,9 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "frame-ancestors 'none'",
   "form-action 'none'",
-].join('; ');
+];
+
+export const CONTENT_SECURITY_POLICY = DIRECTIVES.join('; ');
 
 /**
  * The same policy for a `<meta http-equiv>` tag in the built HTML: the desktop window loads
@@ -25,7 +27,5 @@ export const CONTENT_SECURITY_POLICY = [
  * `frame-ancestors` is left out because browsers ignore it in a meta tag (the header keeps it).
  */
 export function cspMetaContent(): string {
-  return CONTENT_SECURITY_POLICY.split('; ')
-    .filter((directive) => !directive.startsWith('frame-ancestors'))
-    .join('; ');
+  return DIRECTIVES.filter((directive) => !directive.startsWith('frame-ancestors')).join('; ');
 }
