@@ -25,7 +25,7 @@ import { PresentationOverlay } from './presentation/PresentationOverlay';
 import { usePresentation } from './presentation/use-presentation';
 import type { Autosave } from './store/autosave';
 import { MapStoreContext } from './store/context';
-import { useMapSessionKeeper } from './store/map-session';
+import { useMapSessionKeeper, useSessionEnd } from './store/map-session';
 import type { MapState } from './store/map-store';
 import { useViewPrefs } from './store/view-prefs';
 
@@ -178,6 +178,7 @@ export function App({ api, store, autosave }: AppProps) {
   const onSessionLost = useCallback(() => notify(t('session.lost')), [notify, t]);
   const onSessionRegained = useCallback(() => notify(t('session.regained')), [notify, t]);
   useMapSessionKeeper(store, api, openId, onSessionLost, onSessionRegained);
+  useSessionEnd(store, api);
 
   const takeOver = useCallback(async () => {
     const mapId = store.getState().mapId;

@@ -159,10 +159,19 @@ export const contract = {
     args: MapRef.extend({ sessionId: SessionIdSchema }),
     result: z.object({ held: z.boolean() }),
   },
-  /** A window closing or reloading gives the map back at once, instead of after the lease runs out. */
+  /** A window leaving a map for another gives it back at once, instead of after the lease runs out. */
   releaseMapSession: {
     args: MapRef.extend({ sessionId: SessionIdSchema }),
     result: z.object({ released: z.boolean() }),
+  },
+  /**
+   * A window closing or reloading: every map it holds is given back, and it is never given one
+   * again, so an open it sent just before leaving cannot leave a hold behind. `released` counts
+   * the maps given back.
+   */
+  endMapSessions: {
+    args: z.object({ sessionId: SessionIdSchema }),
+    result: z.object({ released: z.number().int().nonnegative() }),
   },
   documentInfo: { args: z.object({}), result: DocumentInfoSchema },
   listRecentDocuments: { args: z.object({}), result: z.array(RecentDocumentSchema) },

@@ -19,6 +19,7 @@ export const METHOD_NAMES = [
   'openMapSession',
   'keepMapSession',
   'releaseMapSession',
+  'endMapSessions',
   'documentInfo',
   'listRecentDocuments',
   'openRecentDocument',

@@ -100,6 +100,7 @@ const VALID: { [K in MethodName]?: () => MethodArgs<K> } = {
   openMapSession: () => ({ mapId, sessionId: 'other-window' }),
   keepMapSession: () => ({ mapId, sessionId: SESSION }),
   releaseMapSession: () => ({ mapId, sessionId: 'other-window' }),
+  endMapSessions: () => ({ sessionId: 'other-window' }),
   documentInfo: () => ({}),
   listRecentDocuments: () => ({}),
   openRecentDocument: () => ({ path: libraryPath }),

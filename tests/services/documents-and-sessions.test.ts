@@ -120,6 +120,29 @@ describe('two windows on one map', () => {
     });
     expect(late.code).toBe('read-only');
   });
+
+  it('ends a closed window: its late open leaves no hold, its last save lands, the next window edits', async () => {
+    const mapId = await seededMap();
+    expect((await call<MapSession>('openMapSession', { mapId, sessionId: 'closing' })).readOnly).toBe(false);
+    const node = createNode('goal', 'g', 'Said before closing', { x: 0, y: 0 });
+    expect(await call('endMapSessions', { sessionId: 'closing' })).toEqual({ released: 1 });
+
+    // The window's last save and an open it sent while loading arrive after it ended.
+    await call('saveChanges', { mapId, sessionId: 'closing', baseRevision: 0, upsertNodes: [node] });
+    const late = await call<MapSession>('openMapSession', { mapId, sessionId: 'closing' });
+    expect(late.readOnly).toBe(true);
+
+    const next = await call<MapSession>('openMapSession', { mapId, sessionId: 'reloaded' });
+    expect(next.readOnly).toBe(false);
+    expect(next.map.nodes.map((n) => n.title)).toEqual(['Said before closing']);
+    const overwrite = await failure('saveChanges', {
+      mapId,
+      sessionId: 'closing',
+      baseRevision: 1,
+      upsertNodes: [{ ...node, title: 'Too late' }],
+    });
+    expect(overwrite.code).toBe('read-only');
+  });
 });
 
 describe('map leases', () => {
@@ -142,5 +165,42 @@ describe('map leases', () => {
     expect(leases.claim('m', 'b', false)).toBe(false);
     expect(leases.releaseBy('m', 'a')).toBe(true);
     expect(leases.claim('m', 'b', false)).toBe(true);
+  });
+
+  it('frees every map of an ended session and never gives that session a map again', () => {
+    const now = 0;
+    const leases = new MapLeases(() => now);
+    leases.claim('m1', 'a', false);
+    leases.claim('m2', 'a', false);
+    leases.claim('m3', 'b', false);
+    expect(leases.endSession('a')).toBe(2);
+    expect(leases.claim('m4', 'a', false)).toBe(false);
+    expect(leases.claim('m1', 'a', true)).toBe(false);
+    expect(leases.keep('m1', 'a')).toBe(false);
+    expect(leases.claim('m1', 'c', false)).toBe(true);
+    expect(leases.claim('m2', 'c', false)).toBe(true);
+    expect(leases.keep('m3', 'b')).toBe(true);
+  });
+
+  it("lets an ended session's last save land only while no other session holds the map", () => {
+    let now = 0;
+    const leases = new MapLeases(() => now);
+    leases.claim('m', 'a', false);
+    leases.endSession('a');
+    expect(leases.mayWrite('m', 'a')).toBe(true);
+    // Writing did not take the map back.
+    expect(leases.claim('m', 'b', false)).toBe(true);
+    expect(leases.mayWrite('m', 'a')).toBe(false);
+    now += LEASE_MS + 1;
+    expect(leases.mayWrite('m', 'a')).toBe(true);
+    expect(leases.mayWrite('m', 'b')).toBe(true);
+    expect(leases.mayWrite('m', 'a')).toBe(false);
+  });
+
+  it('remembers the last thousand ended sessions', () => {
+    const leases = new MapLeases(() => 0);
+    for (let i = 0; i <= 1000; i++) leases.endSession(`s${i}`);
+    expect(leases.claim('m', 's1', false)).toBe(false);
+    expect(leases.claim('m', 's0', false)).toBe(true);
   });
 });

@@ -55,8 +55,9 @@ export function createPlanHandlers({
     },
     keepMapSession: ({ mapId, sessionId }) => ({ held: documents.leases.keep(mapId, sessionId) }),
     releaseMapSession: ({ mapId, sessionId }) => ({ released: documents.leases.releaseBy(mapId, sessionId) }),
+    endMapSessions: ({ sessionId }) => ({ released: documents.leases.endSession(sessionId) }),
     saveChanges: (changes) => {
-      if (!documents.leases.holds(changes.mapId, changes.sessionId)) {
+      if (!documents.leases.mayWrite(changes.mapId, changes.sessionId)) {
         throw ApiError.worded('read-only', 'map-edited-elsewhere', {});
       }
       refuseForbiddenNewLinks(repo(), changes);

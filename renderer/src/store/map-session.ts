@@ -11,7 +11,7 @@ type SessionApi = Pick<ThroughlineApi, 'keepMapSession' | 'openMapSession' | 're
  * Keeps this window's hold on the open map: says every two seconds that it is still here, turns
  * the view read-only as soon as another window takes the map over, and, while read-only, picks the
  * map up by itself (with the other window's latest edits) once that window has let it go or gone
- * quiet. Closing or reloading the window gives the map back at once.
+ * quiet. Leaving the map for another gives it back at once (closing the window: useSessionEnd).
  */
 export function useMapSessionKeeper(
   store: StoreApi<MapState>,
@@ -43,14 +43,36 @@ export function useMapSessionKeeper(
         // The next tick tries again; a save would report a real problem.
       }
     }, KEEP_EVERY_MS);
-    const release = () => {
-      const { readOnly, sessionId } = store.getState();
-      if (!readOnly) void api.releaseMapSession({ mapId, sessionId }).catch(() => {});
-    };
-    window.addEventListener('pagehide', release);
-    return () => {
-      clearInterval(timer);
-      window.removeEventListener('pagehide', release);
-    };
+    return () => clearInterval(timer);
   }, [store, api, mapId, onLost, onRegained]);
+
+  // Only a change of map runs this cleanup (not a change of language or callbacks), so the hold is
+  // never dropped while the window stays on the map. The server releases only this window's hold.
+  useEffect(() => {
+    if (!mapId) return;
+    return () => {
+      void api.releaseMapSession({ mapId, sessionId: store.getState().sessionId }).catch(() => {});
+    };
+  }, [store, api, mapId]);
+}
+
+/**
+ * Ends this window's session when the page goes away (a close or reload), from the page's first
+ * moment: the server frees every map the window holds and never gives it one again, so an open
+ * still on its way when the window went cannot leave a hold nobody renews. A page kept for the
+ * back/forward cache may come back, so it only gives its map back and keeps its session.
+ */
+export function useSessionEnd(
+  store: StoreApi<MapState>,
+  api: Pick<ThroughlineApi, 'endMapSessions' | 'releaseMapSession'>,
+): void {
+  useEffect(() => {
+    const onPageHide = (event: PageTransitionEvent) => {
+      const { sessionId, mapId, readOnly } = store.getState();
+      if (!event.persisted) void api.endMapSessions({ sessionId }).catch(() => {});
+      else if (mapId && !readOnly) void api.releaseMapSession({ mapId, sessionId }).catch(() => {});
+    };
+    window.addEventListener('pagehide', onPageHide);
+    return () => window.removeEventListener('pagehide', onPageHide);
+  }, [store, api]);
 }
