@@ -1,16 +1,20 @@
 import type { MapLink, NodeKind, Position } from '../../../shared/model';
 
-/** Enough of a node to find its way around the map. */
+/** Enough of a node to find its way around the map, and to place new nodes clear of it. */
 export interface NavNode {
   id: string;
   kind: NodeKind;
   position: Position;
+  /** As drawn: a long title wraps and makes a node taller than the usual size. */
+  height: number;
 }
 
 export type Direction = 'left' | 'right' | 'up' | 'down';
 
-/** Size the keyboard placements reserve for a node (nodes are 280 px wide, about 110 high). */
+/** Size the placements reserve for a new node (nodes are 240 px wide and 88 px or more high). */
 export const NODE_BOX = { width: 280, height: 120 };
+/** Room kept between a node and a new one placed below it. */
+export const NODE_GAP = 24;
 /** Horizontal step from a node to a child in the next lane. */
 export const CHILD_STEP_X = 400;
 /** Vertical step between a node and the sibling added below it. */
@@ -67,18 +71,25 @@ export function neighbour(
   return next?.id ?? null;
 }
 
-function overlaps(a: Position, b: Position): boolean {
-  return Math.abs(a.x - b.x) < NODE_BOX.width && Math.abs(a.y - b.y) < NODE_BOX.height;
+/** Whether a new node at `spot` would cover `taken` or come closer than NODE_GAP below it. */
+function overlaps(taken: NavNode, spot: Position): boolean {
+  const { x, y } = taken.position;
+  return (
+    Math.abs(x - spot.x) < NODE_BOX.width &&
+    spot.y < y + Math.max(taken.height, NODE_BOX.height - NODE_GAP) + NODE_GAP &&
+    y < spot.y + NODE_BOX.height
+  );
 }
 
 /** The first place at or below `wanted` where a new node covers no other node. */
 export function freeSpot(wanted: Position, nodes: Iterable<NavNode>): Position {
-  const taken = [...nodes].map((n) => n.position);
+  const taken = [...nodes];
   const spot = { x: Math.round(wanted.x), y: Math.round(wanted.y) };
   for (let tries = 0; tries < 10_000; tries++) {
-    const blocker = taken.find((p) => overlaps(p, spot));
+    const blocker = taken.find((n) => overlaps(n, spot));
     if (!blocker) return spot;
-    spot.y = blocker.y + SIBLING_STEP_Y;
+    const { y } = blocker.position;
+    spot.y = Math.round(Math.max(y + SIBLING_STEP_Y, y + blocker.height + NODE_GAP));
   }
   return spot;
 }

@@ -5,11 +5,8 @@ import type { Direction } from '../canvas/map-navigation';
 import { useCommand } from '../commands/use-commands';
 import { runLaneLayout } from '../layout/elk-runner';
 import { useMapStoreApi } from '../store/context';
-import type { PlanFlowNode } from '../store/plan-flow';
-import { NODE_SIZE } from '../store/plan-flow';
+import { nodeSize, type PlanFlowNode } from '../store/plan-flow';
 
-const NODE_WIDTH = 280;
-const NODE_HEIGHT = 110;
 const MOVES: ReadonlyArray<readonly ['move-left' | 'move-right' | 'move-up' | 'move-down', Direction]> = [
   ['move-left', 'left'],
   ['move-right', 'right'],
@@ -38,8 +35,7 @@ export function useCanvasCommands(
           if (++tries < 10) requestAnimationFrame(attempt);
           return;
         }
-        const width = node.measured?.width ?? NODE_WIDTH;
-        const height = node.measured?.height ?? NODE_HEIGHT;
+        const { width, height } = nodeSize(node);
         const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
         if (!pane) return;
         const topLeft = flow.flowToScreenPosition(node.position);
@@ -115,8 +111,7 @@ export function useCanvasCommands(
       nodes: state().nodes.map((n) => ({
         id: n.id,
         kind: n.data.plan.kind,
-        width: n.measured?.width ?? NODE_SIZE.width,
-        height: n.measured?.height ?? NODE_SIZE.height,
+        ...nodeSize(n),
       })),
       links: state().edges.map((e) => ({ id: e.id, source: e.source, target: e.target })),
     };

@@ -5,10 +5,7 @@ import type { Finding } from '../../../shared/validation/findings';
 import { healthSummary } from '../../../shared/validation/summary';
 import { useLanguage } from '../i18n/use-language';
 import { useMapStore, useMapStoreApi } from '../store/context';
-import type { PlanFlowNode } from '../store/plan-flow';
-
-const NODE_WIDTH = 240;
-const NODE_HEIGHT = 96;
+import { nodeSize, type PlanFlowNode } from '../store/plan-flow';
 
 /** The validator's findings, live; a click selects the node concerned and centres it. */
 export function FindingsPanel() {
@@ -35,8 +32,7 @@ export function FindingsPanel() {
       const node = flow.getNode(id);
       if (!node) return;
       store.getState().selectOnly(id);
-      const width = node.measured?.width ?? NODE_WIDTH;
-      const height = node.measured?.height ?? NODE_HEIGHT;
+      const { width, height } = nodeSize(node);
       void flow.setCenter(node.position.x + width / 2, node.position.y + height / 2, {
         zoom: Math.max(flow.getZoom(), 1),
         duration: 300,

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { searchNodes } from '../canvas/search-nodes';
 import { useMapStore, useMapStoreApi } from '../store/context';
-import type { PlanFlowNode } from '../store/plan-flow';
+import { nodeSize, type PlanFlowNode } from '../store/plan-flow';
 
 /**
  * Ctrl/Cmd+F: finds nodes by title, owner or description. Enter goes to the next match (Shift+Enter
@@ -33,8 +33,7 @@ export function SearchBar({ onClose }: { onClose(): void }) {
     store.getState().selectOnly(id);
     const node = flow.getNode(id);
     if (!node) return;
-    const width = node.measured?.width ?? 280;
-    const height = node.measured?.height ?? 110;
+    const { width, height } = nodeSize(node);
     void flow.setCenter(node.position.x + width / 2, node.position.y + height / 2, {
       zoom: Math.max(flow.getZoom(), 0.9),
       duration: 200,

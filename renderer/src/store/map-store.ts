@@ -25,14 +25,19 @@ import { withFindings } from './map-findings';
 import type { MapState } from './map-state';
 import { emptyPending, markPending, pendingCount, restorePending, type Touched } from './pending-changes';
 import { EditHistory, emptyEdit, isEmptyEdit, type PlanEdit } from './plan-edit';
-import { linkOf, type PlanFlowNode, planOf, toFlowEdge, toFlowNode } from './plan-flow';
+import { linkOf, nodeSize, type PlanFlowNode, planOf, toFlowEdge, toFlowNode } from './plan-flow';
 
 export type { MapState, SaveState } from './map-state';
 
 /** How far each paste is shifted from the copied nodes, so a paste is never hidden under them. */
 const PASTE_OFFSET = 40;
 
-const navNode = (n: PlanFlowNode): NavNode => ({ id: n.id, kind: n.data.plan.kind, position: n.position });
+const navNode = (n: PlanFlowNode): NavNode => ({
+  id: n.id,
+  kind: n.data.plan.kind,
+  position: n.position,
+  height: nodeSize(n).height,
+});
 
 /** A store per open map (style.md: a factory, so tests and the print view can make their own). */
 export function createMapStore(sessionId: string = newId('s')): StoreApi<MapState> {

@@ -47,6 +47,14 @@ export function toFlowNode(plan: MapNode): PlanFlowNode {
   };
 }
 
+/** A node's size on the canvas: as React Flow measured it, or the usual size until then. */
+export function nodeSize(node: Pick<PlanFlowNode, 'measured'>): { width: number; height: number } {
+  return {
+    width: node.measured?.width ?? NODE_SIZE.width,
+    height: node.measured?.height ?? NODE_SIZE.height,
+  };
+}
+
 export function toFlowEdge(link: MapLink, flagged = false): PlanFlowEdge {
   return {
     id: link.id,

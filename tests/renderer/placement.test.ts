@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { freeSpot, type NavNode, NODE_GAP, SIBLING_STEP_Y } from '../../renderer/src/canvas/map-navigation';
+import { LANE_WIDTH, placeInLane } from '../../renderer/src/canvas/placement';
+import { NODE_SIZE, type PlanFlowNode, toFlowNode } from '../../renderer/src/store/plan-flow';
+import { createNode, type NodeKind } from '../../shared/model';
+
+/** A node on the canvas; `height` as React Flow measured it, or unmeasured when left out. */
+function drawn(kind: NodeKind, id: string, y: number, height?: number): PlanFlowNode {
+  const node = toFlowNode(createNode(kind, id, id, { x: 0, y }));
+  return height === undefined ? node : { ...node, measured: { width: 240, height } };
+}
+
+const nav = (id: string, x: number, y: number, height: number): NavNode => ({
+  id,
+  kind: 'mechanism',
+  position: { x, y },
+  height,
+});
+
+describe('placeInLane', () => {
+  it("starts an empty lane at the top of the kind's column", () => {
+    expect(placeInLane('metric', [drawn('goal', 'g', 300)])).toEqual({ x: 2 * LANE_WIDTH, y: 0 });
+  });
+
+  it('puts a new node clear of the bottom of the lowest node of its kind, as drawn', () => {
+    // The lowest mechanism's title wraps to three lines: 170 px high, not the usual 100.
+    const nodes = [
+      drawn('mechanism', 'm1', 0, 96),
+      drawn('mechanism', 'm2', 120, 170),
+      drawn('goal', 'g', 900),
+    ];
+    expect(placeInLane('mechanism', nodes)).toEqual({ x: LANE_WIDTH, y: 120 + 170 + NODE_GAP });
+  });
+
+  it('counts an unmeasured node at the usual size', () => {
+    expect(placeInLane('goal', [drawn('goal', 'g', 40)])).toEqual({
+      x: 0,
+      y: 40 + NODE_SIZE.height + NODE_GAP,
+    });
+  });
+});
+
+describe('freeSpot', () => {
+  it('keeps a spot that covers nothing', () => {
+    expect(freeSpot({ x: 400, y: 0 }, [nav('a', 0, 0, 100)])).toEqual({ x: 400, y: 0 });
+  });
+
+  it('moves a new node one step below a node of the usual size', () => {
+    expect(freeSpot({ x: 0, y: 20 }, [nav('a', 0, 0, 100)])).toEqual({ x: 0, y: SIBLING_STEP_Y });
+  });
+
+  it('moves it below the bottom of a tall node, then of every node it meets there', () => {
+    const tall = nav('a', 0, 0, 220);
+    const next = nav('b', 0, 220 + NODE_GAP + 40, 100);
+    expect(freeSpot({ x: 0, y: 0 }, [tall, next])).toEqual({ x: 0, y: 220 + NODE_GAP + 40 + SIBLING_STEP_Y });
+    expect(freeSpot({ x: 0, y: 0 }, [tall])).toEqual({ x: 0, y: 220 + NODE_GAP });
+  });
+});
