@@ -62,17 +62,24 @@ export function useMapSessionKeeper(
  * still on its way when the window went cannot leave a hold nobody renews. A page kept for the
  * back/forward cache may come back, so it only gives its map back and keeps its session.
  */
-export function useSessionEnd(
-  store: StoreApi<MapState>,
-  api: Pick<ThroughlineApi, 'endMapSessions' | 'releaseMapSession'>,
-): void {
+export function useSessionEnd(store: StoreApi<MapState>, api: SessionEndApi): void {
   useEffect(() => {
-    const onPageHide = (event: PageTransitionEvent) => {
-      const { sessionId, mapId, readOnly } = store.getState();
-      if (!event.persisted) void api.endMapSessions({ sessionId }).catch(() => {});
-      else if (mapId && !readOnly) void api.releaseMapSession({ mapId, sessionId }).catch(() => {});
-    };
+    const onPageHide = sessionEndOnPageHide(store, api);
     window.addEventListener('pagehide', onPageHide);
     return () => window.removeEventListener('pagehide', onPageHide);
   }, [store, api]);
+}
+
+type SessionEndApi = Pick<ThroughlineApi, 'endMapSessions' | 'releaseMapSession'>;
+
+/** What useSessionEnd does when the page goes (see there); apart, so it is tested without React. */
+export function sessionEndOnPageHide(
+  store: StoreApi<MapState>,
+  api: SessionEndApi,
+): (event: Pick<PageTransitionEvent, 'persisted'>) => void {
+  return (event) => {
+    const { sessionId, mapId, readOnly } = store.getState();
+    if (!event.persisted) void api.endMapSessions({ sessionId }).catch(() => {});
+    else if (mapId && !readOnly) void api.releaseMapSession({ mapId, sessionId }).catch(() => {});
+  };
 }
