@@ -1,12 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { libraryWithMap, renameSelected, rerenderedNodes, waitForCanvas } from '../bench/canvas.bench';
+import { axeViolations } from './axe';
 import { goToNode } from './canvas-actions';
 import { launchBrowser, removeDir, type ServedApp, serveApp } from './harness';
 
 // What keeps a 1,000-node map fluid: an edit renders the edited node's component and no other.
 // Asserted here on a 300-node generated map; `npm run bench` prints the 1k figures.
-describe('Re-renders on a generated map', () => {
+describe('A generated map of 300 nodes', () => {
   let app: ServedApp;
   let dir: string;
   let page: Page;
@@ -42,5 +43,35 @@ describe('Re-renders on a generated map', () => {
     // Nodes the view scrolled onto the screen mount for the first time; of those already drawn,
     // only the two whose selection changed render again.
     expect(rendered.filter((id) => onScreen.has(id)).sort()).toEqual(['m11', 'm12']);
+  });
+
+  it('lists the first hundred findings, errors first, and the rest on request, by keyboard too', async () => {
+    const total = Number(await page.locator('.findings__count').textContent());
+    expect(total).toBeGreaterThan(100);
+    const findings = page.getByTestId('finding');
+    expect(await findings.count()).toBe(100);
+    expect(await page.getByTestId('findings-shown').textContent()).toBe(`Showing the first 100 of ${total}`);
+    const rank = { Error: 0, Warning: 1, Note: 2 } as Record<string, number>;
+    const severities = (
+      await page.locator('[data-testid="finding"] .finding__severity').allTextContents()
+    ).map((s) => rank[s] ?? -1);
+    expect(severities[0]).toBe(0);
+    expect(severities).toEqual([...severities].sort((a, b) => a - b));
+    expect(await axeViolations(page, '[data-testid="findings-panel"]')).toEqual([]);
+
+    const more = page.getByTestId('findings-more');
+    expect(await more.textContent()).toBe(`Show ${Math.min(100, total - 100)} more`);
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => findings.count()).toBe(Math.min(200, total));
+    // Focus moves to the first finding added, so reading goes on from there.
+    expect(
+      await page.evaluate(() =>
+        [...document.querySelectorAll('.finding')].indexOf(document.activeElement as Element),
+      ),
+    ).toBe(100);
+    while ((await findings.count()) < total) await more.click();
+    expect(await findings.count()).toBe(total);
+    expect(await more.count()).toBe(0);
   });
 });

@@ -88,6 +88,9 @@ export const en = {
     summary_other: '{{withPath}} of {{count}} goals have an execution path',
     severity: { error: 'Error', warning: 'Warning', info: 'Note' },
     show: 'Show on map',
+    shown: 'Showing the first {{shown}} of {{total}}',
+    more_one: 'Show {{count}} more',
+    more_other: 'Show {{count}} more',
   },
   canvas: {
     label: 'Strategy map canvas',

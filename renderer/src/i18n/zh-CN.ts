@@ -88,6 +88,9 @@ export const zhCN: Strings = {
     summary_other: '{{count}} 个目标中有 {{withPath}} 个有执行路径',
     severity: { error: '错误', warning: '警告', info: '提示' },
     show: '在地图上显示',
+    shown: '显示前 {{shown}} 条，共 {{total}} 条',
+    more_one: '再显示 {{count}} 条',
+    more_other: '再显示 {{count}} 条',
   },
   canvas: {
     label: '战略地图画布',

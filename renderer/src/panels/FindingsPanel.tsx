@@ -1,18 +1,51 @@
 import { useReactFlow } from '@xyflow/react';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Finding } from '../../../shared/validation/findings';
+import type { Finding, Severity } from '../../../shared/validation/findings';
 import { healthSummary } from '../../../shared/validation/summary';
 import { useLanguage } from '../i18n/use-language';
 import { useMapStore, useMapStoreApi } from '../store/context';
 import { nodeSize, type PlanFlowNode } from '../store/plan-flow';
+
+/**
+ * How many findings the panel lists before a "Show more" button. A large map has thousands (a
+ * 1,000-node map about 650), more than anyone reads in a list, and drawing them all again after
+ * every edit made each edit about a third slower at 1,000 nodes. Errors come first, so the first
+ * hundred are the ones that matter most.
+ */
+export const FINDINGS_SHOWN_AT_ONCE = 100;
 
 /** The validator's findings, live; a click selects the node concerned and centres it. */
 export function FindingsPanel() {
   const { t } = useTranslation();
   const language = useLanguage();
   const findings = useMapStore((s) => s.findings);
+  const mapId = useMapStore((s) => s.mapId);
   const store = useMapStoreApi();
+  const [limit, setLimit] = useState(FINDINGS_SHOWN_AT_ONCE);
+  // Another map starts with the first hundred again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: mapId is the trigger, not a value read here.
+  useEffect(() => setLimit(FINDINGS_SHOWN_AT_ONCE), [mapId]);
+  // After "Show more", focus goes to the first finding it added, so a keyboard user reads on.
+  const list = useRef<HTMLUListElement>(null);
+  const focusFrom = useRef<number | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once the longer list is drawn.
+  useEffect(() => {
+    if (focusFrom.current === null) return;
+    const at = focusFrom.current;
+    focusFrom.current = null;
+    list.current?.querySelectorAll<HTMLButtonElement>('.finding')[at]?.focus();
+  }, [limit]);
+  const severityLabel = useMemo<Record<Severity, string>>(
+    () => ({
+      error: t('findings.severity.error'),
+      warning: t('findings.severity.warning'),
+      info: t('findings.severity.info'),
+    }),
+    [t],
+  );
+  const shown = findings.length > limit ? findings.slice(0, limit) : findings;
+  const hidden = findings.length - shown.length;
   const flow = useReactFlow<PlanFlowNode>();
   // The findings change with every content edit and only then: not on drag frames or selection,
   // which at 1,000 nodes would re-render this long list sixty times a second.
@@ -52,8 +85,8 @@ export function FindingsPanel() {
       {findings.length === 0 ? (
         <p className="findings__none">{t('findings.none')}</p>
       ) : (
-        <ul className="findings__list">
-          {findings.map((f) => (
+        <ul className="findings__list" ref={list}>
+          {shown.map((f) => (
             <li key={`${f.code}:${f.nodeIds.join(',')}:${f.linkIds.join(',')}`}>
               <button
                 type="button"
@@ -64,13 +97,31 @@ export function FindingsPanel() {
                 onClick={() => show(f)}
               >
                 <span className={`finding__severity finding__severity--${f.severity}`}>
-                  {t(`findings.severity.${f.severity}`)}
+                  {severityLabel[f.severity]}
                 </span>
                 <span className="finding__message">{f.message[language]}</span>
               </button>
             </li>
           ))}
         </ul>
+      )}
+      {hidden > 0 && (
+        <div className="findings__more">
+          <p className="findings__shown" data-testid="findings-shown">
+            {t('findings.shown', { shown: shown.length, total: findings.length })}
+          </p>
+          <button
+            type="button"
+            className="button"
+            data-testid="findings-more"
+            onClick={() => {
+              focusFrom.current = shown.length;
+              setLimit(shown.length + FINDINGS_SHOWN_AT_ONCE);
+            }}
+          >
+            {t('findings.more', { count: Math.min(hidden, FINDINGS_SHOWN_AT_ONCE) })}
+          </button>
+        </div>
       )}
     </aside>
   );
