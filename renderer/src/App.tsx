@@ -74,7 +74,12 @@ export function App({ api, store, autosave }: AppProps) {
     async (id: string, { imported = false } = {}) => {
       try {
         await autosave.flush();
-        const session = await api.openMapSession({ mapId: id, sessionId: store.getState().sessionId });
+        const { mapId: previous, sessionId } = store.getState();
+        // Gives the map being left back at once (the server frees only this window's hold), and
+        // before the next open, so a quick A → B → A cannot have the release land after the open.
+        if (previous && previous !== id)
+          await api.releaseMapSession({ mapId: previous, sessionId }).catch(() => {});
+        const session = await api.openMapSession({ mapId: id, sessionId });
         store.getState().load(session.map, { readOnly: session.readOnly });
         layoutPending.current = imported && !session.readOnly && needsLayout(session.map.nodes);
         setOpenId(id);

@@ -73,5 +73,11 @@ describe('A generated map of 300 nodes', () => {
     while ((await findings.count()) < total) await more.click();
     expect(await findings.count()).toBe(total);
     expect(await more.count()).toBe(0);
+
+    // Another map (here a copy, opened at once) starts with the first hundred again.
+    await page.getByRole('button', { name: 'Duplicate: Generated 300' }).click();
+    await page.locator('[data-testid="map-row"].is-open', { hasText: 'Generated 300' }).waitFor();
+    await expect.poll(() => page.locator('[data-testid="map-row"]').count()).toBe(2);
+    await expect.poll(() => findings.count()).toBe(100);
   });
 });

@@ -55,4 +55,18 @@ describe('freeSpot', () => {
     expect(freeSpot({ x: 0, y: 0 }, [tall, next])).toEqual({ x: 0, y: 220 + NODE_GAP + 40 + SIBLING_STEP_Y });
     expect(freeSpot({ x: 0, y: 0 }, [tall])).toEqual({ x: 0, y: 220 + NODE_GAP });
   });
+
+  it('clears a node at a fractional position (imported maps may have one) and the one below it', () => {
+    const spot = freeSpot({ x: 0, y: 0 }, [nav('a', 0, 10.3, 180), nav('b', 0, 240, 100)]);
+    expect(spot.y).toBeGreaterThanOrEqual(240 + 100 + NODE_GAP);
+    expect(Number.isInteger(spot.y)).toBe(true);
+  });
+
+  it("keeps the toolbar's place in a lane: both rules leave the same gap below a node", () => {
+    // A one-line node is 88 px high, less than the usual size.
+    const short = drawn('goal', 'g', 0, 88);
+    const wanted = placeInLane('goal', [short]);
+    expect(wanted).toEqual({ x: 0, y: 88 + NODE_GAP });
+    expect(freeSpot(wanted, [nav('g', 0, 0, 88)])).toEqual(wanted);
+  });
 });

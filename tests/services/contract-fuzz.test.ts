@@ -62,6 +62,9 @@ const ResponseSchema = z.union([
 ]);
 
 const SESSION = 'fuzz-window';
+/** This test's window; a fuzzed endMapSessions may end it, and the next case goes on as a new one. */
+let session = SESSION;
+let sessionsEnded = 0;
 let dir: string;
 let backend: PlanBackend;
 let libraryPath: string;
@@ -79,7 +82,7 @@ const VALID: { [K in MethodName]?: () => MethodArgs<K> } = {
   loadMap: () => ({ mapId }),
   saveChanges: () => ({
     mapId,
-    sessionId: SESSION,
+    sessionId: session,
     baseRevision: revision(),
     upsertNodes: [createNode('goal', 'g2', 'Second goal', { x: 0, y: 200 })],
     upsertLinks: [{ id: 'l3', source: 'g2', target: 'm1' }],
@@ -98,7 +101,7 @@ const VALID: { [K in MethodName]?: () => MethodArgs<K> } = {
   exportPdf: () => ({ mapId, options: { title: '<img src=x onerror=alert(1)> ../../CON', footer: 'x' } }),
   preparePdfExport: () => ({ mapId, language: 'zh-CN' }),
   openMapSession: () => ({ mapId, sessionId: 'other-window' }),
-  keepMapSession: () => ({ mapId, sessionId: SESSION }),
+  keepMapSession: () => ({ mapId, sessionId: session }),
   releaseMapSession: () => ({ mapId, sessionId: 'other-window' }),
   endMapSessions: () => ({ sessionId: 'other-window' }),
   documentInfo: () => ({}),
@@ -212,10 +215,10 @@ async function ok<T>(method: MethodName, payload: unknown): Promise<T> {
 /** A map with a goal, a mechanism and a metric, held by this test's window (a fuzz case may delete it). */
 async function seedMap(): Promise<void> {
   mapId = (await ok<{ id: string }>('createMap', { name: 'Growth plan' })).id;
-  await ok('openMapSession', { mapId, sessionId: SESSION });
+  await ok('openMapSession', { mapId, sessionId: session });
   await ok('saveChanges', {
     mapId,
-    sessionId: SESSION,
+    sessionId: session,
     baseRevision: 0,
     upsertNodes: [
       createNode('goal', 'g1', 'Grow', { x: 0, y: 0 }),
@@ -239,11 +242,13 @@ beforeAll(async () => {
 
 beforeEach(async () => {
   if (backend.documents.database.path !== libraryPath) backend.documents.openLibrary();
-  const held = await backend.registry.dispatch('openMapSession', {
-    mapId,
-    sessionId: SESSION,
-    takeOver: true,
-  });
+  const hold = () =>
+    backend.registry.dispatch('openMapSession', { mapId, sessionId: session, takeOver: true });
+  let held = await hold();
+  if (held.ok && (held.value as { readOnly: boolean }).readOnly) {
+    session = `${SESSION}-${++sessionsEnded}`;
+    held = await hold();
+  }
   if (!held.ok) await seedMap();
 });
 

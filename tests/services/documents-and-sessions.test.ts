@@ -182,19 +182,34 @@ describe('map leases', () => {
     expect(leases.keep('m3', 'b')).toBe(true);
   });
 
-  it("lets an ended session's last save land only while no other session holds the map", () => {
+  it("lets an ended session's last save land on a map it held, only while no other session holds it", () => {
     let now = 0;
     const leases = new MapLeases(() => now);
     leases.claim('m', 'a', false);
+    leases.claim('taken', 'a', false);
+    leases.claim('taken', 'b', true);
     leases.endSession('a');
     expect(leases.mayWrite('m', 'a')).toBe(true);
     // Writing did not take the map back.
     expect(leases.claim('m', 'b', false)).toBe(true);
     expect(leases.mayWrite('m', 'a')).toBe(false);
+    // A map it had lost to a take-over, or never held, stays refused: those edits are stale.
     now += LEASE_MS + 1;
-    expect(leases.mayWrite('m', 'a')).toBe(true);
+    expect(leases.mayWrite('taken', 'a')).toBe(false);
+    expect(leases.mayWrite('other', 'a')).toBe(false);
     expect(leases.mayWrite('m', 'b')).toBe(true);
     expect(leases.mayWrite('m', 'a')).toBe(false);
+  });
+
+  it('does not let a renewal sent just before a window left a map take it back; opening it again does', () => {
+    const leases = new MapLeases(() => 0);
+    leases.claim('m', 'a', false);
+    expect(leases.releaseBy('m', 'a')).toBe(true);
+    expect(leases.keep('m', 'a')).toBe(false);
+    expect(leases.claim('m', 'b', false)).toBe(true);
+    expect(leases.releaseBy('m', 'b')).toBe(true);
+    expect(leases.claim('m', 'a', false)).toBe(true);
+    expect(leases.keep('m', 'a')).toBe(true);
   });
 
   it('remembers the last thousand ended sessions', () => {

@@ -17,12 +17,18 @@ interface Lease {
  * A window that closes or reloads ends its session. Requests it sent just before may still be on
  * their way (an open of a map it asked for a moment earlier, its last save): an ended session is
  * never given a map again, so such a late open cannot leave a hold nobody renews, and its last
- * save is kept as long as no other window holds the map, without taking the map back.
+ * save to a map it held when it ended is kept as long as no other window holds that map, without
+ * taking the map back. (A map it had lost to a take-over stays refused: those edits are stale.)
  */
 export class MapLeases {
   private readonly leases = new Map<string, Lease>();
-  /** Ended sessions, oldest first (a Map keeps insertion order). */
-  private readonly ended = new Map<string, true>();
+  /** Ended sessions, oldest first (a Map keeps insertion order), with the maps each held then. */
+  private readonly ended = new Map<string, ReadonlySet<string>>();
+  /**
+   * Maps each live session gave back on leaving them for another, until it opens them again: a
+   * renewal it sent just before leaving must not take such a map back.
+   */
+  private readonly left = new Map<string, Set<string>>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -33,14 +39,19 @@ export class MapLeases {
     const free = !lease || lease.sessionId === sessionId || this.lapsed(lease);
     if (free || takeOver) {
       this.leases.set(mapId, { sessionId, seenAt: this.now() });
+      this.left.get(sessionId)?.delete(mapId);
       return true;
     }
     return false;
   }
 
-  /** Renews this session's hold; false when another window took the map over. */
+  /**
+   * Renews this session's hold; false when another window took the map over, or this one left it.
+   * A hold that lapsed (a window asleep) is taken again while nobody else has the map.
+   */
   keep(mapId: string, sessionId: string): boolean {
     const lease = this.leases.get(mapId);
+    if (this.left.get(sessionId)?.has(mapId) && lease?.sessionId !== sessionId) return false;
     if (!lease || lease.sessionId !== sessionId) return this.claim(mapId, sessionId, false);
     lease.seenAt = this.now();
     return true;
@@ -51,32 +62,37 @@ export class MapLeases {
    * An ended session's last save may land while no other window holds the map.
    */
   mayWrite(mapId: string, sessionId: string): boolean {
-    if (!this.ended.has(sessionId)) return this.keep(mapId, sessionId);
+    const heldAtEnd = this.ended.get(sessionId);
+    if (!heldAtEnd) return this.keep(mapId, sessionId);
     const lease = this.leases.get(mapId);
-    return !lease || this.lapsed(lease);
+    return heldAtEnd.has(mapId) && (!lease || this.lapsed(lease));
   }
 
   /** Gives the map back if this session holds it (a window leaving the map); never another's hold. */
   releaseBy(mapId: string, sessionId: string): boolean {
     if (this.leases.get(mapId)?.sessionId !== sessionId) return false;
     this.leases.delete(mapId);
+    const left = this.left.get(sessionId) ?? new Set<string>();
+    left.add(mapId);
+    this.left.set(sessionId, left);
     return true;
   }
 
   /** A window closing or reloading: every map it holds is free at once. Returns how many. */
   endSession(sessionId: string): number {
-    let released = 0;
+    const held = new Set<string>();
     for (const [mapId, lease] of this.leases) {
       if (lease.sessionId !== sessionId) continue;
       this.leases.delete(mapId);
-      released++;
+      held.add(mapId);
     }
-    this.ended.set(sessionId, true);
+    if (!this.ended.has(sessionId)) this.ended.set(sessionId, held);
+    this.left.delete(sessionId);
     if (this.ended.size > ENDED_REMEMBERED) {
       const oldest = this.ended.keys().next().value;
       if (oldest !== undefined) this.ended.delete(oldest);
     }
-    return released;
+    return held.size;
   }
 
   release(mapId: string): void {
@@ -86,6 +102,7 @@ export class MapLeases {
   /** A new document: no map of it is held yet. Ended sessions stay ended. */
   clear(): void {
     this.leases.clear();
+    this.left.clear();
   }
 
   private lapsed(lease: Lease): boolean {

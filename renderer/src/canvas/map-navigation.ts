@@ -76,7 +76,7 @@ function overlaps(taken: NavNode, spot: Position): boolean {
   const { x, y } = taken.position;
   return (
     Math.abs(x - spot.x) < NODE_BOX.width &&
-    spot.y < y + Math.max(taken.height, NODE_BOX.height - NODE_GAP) + NODE_GAP &&
+    spot.y < y + taken.height + NODE_GAP &&
     y < spot.y + NODE_BOX.height
   );
 }
@@ -89,7 +89,8 @@ export function freeSpot(wanted: Position, nodes: Iterable<NavNode>): Position {
     const blocker = taken.find((n) => overlaps(n, spot));
     if (!blocker) return spot;
     const { y } = blocker.position;
-    spot.y = Math.round(Math.max(y + SIBLING_STEP_Y, y + blocker.height + NODE_GAP));
+    // Up, never down: a blocker at a fractional y (imported maps may have one) must be cleared.
+    spot.y = Math.ceil(Math.max(y + SIBLING_STEP_Y, y + blocker.height + NODE_GAP));
   }
   return spot;
 }

@@ -15,5 +15,5 @@ export function placeInLane(kind: NodeKind, nodes: readonly PlanFlowNode[]): Pos
   for (const n of nodes) {
     if (n.data.plan.kind === kind) bottom = Math.max(bottom, n.position.y + nodeSize(n).height);
   }
-  return { x, y: bottom === -Infinity ? 0 : Math.round(bottom + NODE_GAP) };
+  return { x, y: bottom === -Infinity ? 0 : Math.ceil(bottom + NODE_GAP) };
 }

@@ -22,10 +22,10 @@ export function FindingsPanel() {
   const findings = useMapStore((s) => s.findings);
   const mapId = useMapStore((s) => s.mapId);
   const store = useMapStoreApi();
-  const [limit, setLimit] = useState(FINDINGS_SHOWN_AT_ONCE);
-  // Another map starts with the first hundred again.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: mapId is the trigger, not a value read here.
-  useEffect(() => setLimit(FINDINGS_SHOWN_AT_ONCE), [mapId]);
+  // How far the list was opened, and on which map: another map starts with the first hundred again
+  // in its very first render (an effect would draw the old, longer list once first).
+  const [opened, setOpened] = useState({ mapId, limit: FINDINGS_SHOWN_AT_ONCE });
+  const limit = opened.mapId === mapId ? opened.limit : FINDINGS_SHOWN_AT_ONCE;
   // After "Show more", focus goes to the first finding it added, so a keyboard user reads on.
   const list = useRef<HTMLUListElement>(null);
   const focusFrom = useRef<number | null>(null);
@@ -116,7 +116,7 @@ export function FindingsPanel() {
             data-testid="findings-more"
             onClick={() => {
               focusFrom.current = shown.length;
-              setLimit(shown.length + FINDINGS_SHOWN_AT_ONCE);
+              setOpened({ mapId, limit: shown.length + FINDINGS_SHOWN_AT_ONCE });
             }}
           >
             {t('findings.more', { count: Math.min(hidden, FINDINGS_SHOWN_AT_ONCE) })}

@@ -7,6 +7,7 @@ import { placeInLane } from '../canvas/placement';
 import type { CommandName } from '../commands/command-bus';
 import { useCommandBus } from '../commands/use-commands';
 import { useMapStore, useMapStoreApi } from '../store/context';
+import { NODE_SIZE } from '../store/plan-flow';
 import { type ThemeChoice, useViewPrefs } from '../store/view-prefs';
 
 const THEMES: readonly ThemeChoice[] = ['system', 'light', 'dark'];
@@ -69,9 +70,11 @@ export function Toolbar({
   const layoutRunning = useViewPrefs((s) => s.layoutRunning);
 
   const add = (kind: NodeKind) => {
-    const position = placeInLane(kind, store.getState().nodes);
-    store.getState().addNode(kind, position);
-    void flow.setCenter(position.x + 120, position.y + 48, {
+    const id = store.getState().addNode(kind, placeInLane(kind, store.getState().nodes));
+    const added = store.getState().nodes.find((n) => n.id === id);
+    if (!added) return;
+    const { position } = added;
+    void flow.setCenter(position.x + NODE_SIZE.width / 2, position.y + NODE_SIZE.height / 2, {
       zoom: Math.max(flow.getZoom(), 0.9),
       duration: 200,
     });

@@ -11,7 +11,8 @@ type SessionApi = Pick<ThroughlineApi, 'keepMapSession' | 'openMapSession' | 're
  * Keeps this window's hold on the open map: says every two seconds that it is still here, turns
  * the view read-only as soon as another window takes the map over, and, while read-only, picks the
  * map up by itself (with the other window's latest edits) once that window has let it go or gone
- * quiet. Leaving the map for another gives it back at once (closing the window: useSessionEnd).
+ * quiet. Leaving the map for another gives it back (App's open, before it opens the next one, so
+ * the two cannot cross); closing the window ends the session (useSessionEnd).
  */
 export function useMapSessionKeeper(
   store: StoreApi<MapState>,
@@ -35,6 +36,8 @@ export function useMapSessionKeeper(
           return;
         }
         const { held } = await api.keepMapSession({ mapId, sessionId });
+        // The window may have moved to another map while the answer was on its way.
+        if (store.getState().mapId !== mapId) return;
         if (!held && !store.getState().readOnly) {
           store.getState().setReadOnly(true);
           onLost();
@@ -45,22 +48,14 @@ export function useMapSessionKeeper(
     }, KEEP_EVERY_MS);
     return () => clearInterval(timer);
   }, [store, api, mapId, onLost, onRegained]);
-
-  // Only a change of map runs this cleanup (not a change of language or callbacks), so the hold is
-  // never dropped while the window stays on the map. The server releases only this window's hold.
-  useEffect(() => {
-    if (!mapId) return;
-    return () => {
-      void api.releaseMapSession({ mapId, sessionId: store.getState().sessionId }).catch(() => {});
-    };
-  }, [store, api, mapId]);
 }
 
 /**
  * Ends this window's session when the page goes away (a close or reload), from the page's first
  * moment: the server frees every map the window holds and never gives it one again, so an open
  * still on its way when the window went cannot leave a hold nobody renews. A page kept for the
- * back/forward cache may come back, so it only gives its map back and keeps its session.
+ * back/forward cache may come back and carry on, so it keeps its session and its hold, which
+ * lapses after a few seconds if it does not come back.
  */
 export function useSessionEnd(store: StoreApi<MapState>, api: SessionEndApi): void {
   useEffect(() => {
@@ -70,7 +65,7 @@ export function useSessionEnd(store: StoreApi<MapState>, api: SessionEndApi): vo
   }, [store, api]);
 }
 
-type SessionEndApi = Pick<ThroughlineApi, 'endMapSessions' | 'releaseMapSession'>;
+type SessionEndApi = Pick<ThroughlineApi, 'endMapSessions'>;
 
 /** What useSessionEnd does when the page goes (see there); apart, so it is tested without React. */
 export function sessionEndOnPageHide(
@@ -78,8 +73,7 @@ export function sessionEndOnPageHide(
   api: SessionEndApi,
 ): (event: Pick<PageTransitionEvent, 'persisted'>) => void {
   return (event) => {
-    const { sessionId, mapId, readOnly } = store.getState();
-    if (!event.persisted) void api.endMapSessions({ sessionId }).catch(() => {});
-    else if (mapId && !readOnly) void api.releaseMapSession({ mapId, sessionId }).catch(() => {});
+    if (event.persisted) return;
+    void api.endMapSessions({ sessionId: store.getState().sessionId }).catch(() => {});
   };
 }
