@@ -124,3 +124,72 @@ describe('Layout into lanes', () => {
     page = second;
   });
 });
+
+describe('Fit to screen', () => {
+  let app: ServedApp;
+  let page: Page;
+
+  beforeAll(async () => {
+    app = await serveApp();
+    page = await openPage(app, { width: 1280, height: 800 });
+  });
+
+  afterAll(() => closeServed(app, page));
+
+  it('frames every node clear of the overview map and the zoom buttons', async () => {
+    const node = (id: string, kind: string, x: number, y: number) => ({
+      id,
+      kind,
+      title: `${kind} ${id}`,
+      owner: 'Ana',
+      position: { x, y },
+    });
+    const rows = Array.from({ length: 10 }, (_, i) => i);
+    const file = join(app.dir, 'tall.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'throughline-map',
+        version: 1,
+        name: 'Tall',
+        nodes: [
+          node('g1', 'goal', 0, 0),
+          ...rows.map((i) => node(`m${i}`, 'mechanism', 360, i * 140)),
+          ...rows.map((i) => node(`k${i}`, 'metric', 720, i * 140)),
+        ],
+        links: rows.flatMap((i) => [
+          { id: `a${i}`, source: 'g1', target: `m${i}` },
+          { id: `b${i}`, source: `m${i}`, target: `k${i}` },
+        ]),
+      }),
+    );
+    await page.getByTestId('file-menu').click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('file-import-json').click();
+    await (await chooser).setFiles(file);
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(21);
+    await page.getByTestId('fit-view').click();
+    await page.waitForTimeout(400); // the fit animates for 200 ms
+
+    const covered = await page.evaluate(() => {
+      const rect = (el: Element | null) => el?.getBoundingClientRect();
+      const panels = [
+        rect(document.querySelector('.overview-map')),
+        rect(document.querySelector('.react-flow__controls')),
+      ];
+      const pane = rect(document.querySelector('.react-flow')) as DOMRect;
+      const hits: string[] = [];
+      for (const n of document.querySelectorAll('.react-flow__node')) {
+        const r = n.getBoundingClientRect();
+        if (r.top < pane.top || r.bottom > pane.bottom || r.left < pane.left || r.right > pane.right)
+          hits.push(`${n.getAttribute('data-id')} outside the canvas`);
+        for (const p of panels) {
+          if (p && r.left < p.right && p.left < r.right && r.top < p.bottom && p.top < r.bottom)
+            hits.push(`${n.getAttribute('data-id')} under a panel`);
+        }
+      }
+      return hits;
+    });
+    expect(covered).toEqual([]);
+  });
+});

@@ -17,6 +17,7 @@ import { useMapStore, useMapStoreApi } from '../store/context';
 import type { MapState } from '../store/map-store';
 import type { PlanFlowEdge } from '../store/plan-flow';
 import { useViewPrefs } from '../store/view-prefs';
+import { FIT_VIEW } from './fit-view';
 import { nodeTypes } from './node-types';
 import { OverviewMap } from './OverviewMap';
 import { SelectionAnnouncer } from './SelectionAnnouncer';
@@ -31,7 +32,6 @@ const selectFlow = (s: MapState) => ({
   onEdgesChange: s.onEdgesChange,
 });
 
-const fitViewOptions = { padding: 0.2, maxZoom: 1.25 };
 // Links are directed (strategy → measurement): every edge ends in an arrow.
 const defaultEdgeOptions = {
   type: 'smoothstep',
@@ -152,7 +152,7 @@ export function Canvas({
         isValidConnection={isValidConnection}
         defaultEdgeOptions={defaultEdgeOptions}
         fitView
-        fitViewOptions={fitViewOptions}
+        fitViewOptions={FIT_VIEW}
         minZoom={0.1}
         maxZoom={2}
         deleteKeyCode={null}

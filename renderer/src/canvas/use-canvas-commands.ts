@@ -6,6 +6,7 @@ import { useCommand } from '../commands/use-commands';
 import { runLaneLayout } from '../layout/elk-runner';
 import { useMapStoreApi } from '../store/context';
 import { nodeSize, type PlanFlowNode } from '../store/plan-flow';
+import { FIT_VIEW } from './fit-view';
 
 const MOVES: ReadonlyArray<readonly ['move-left' | 'move-right' | 'move-up' | 'move-down', Direction]> = [
   ['move-left', 'left'],
@@ -102,7 +103,7 @@ export function useCanvasCommands(
   });
   useCommand('zoom-in', () => void flow.zoomIn({ duration: 150 }));
   useCommand('zoom-out', () => void flow.zoomOut({ duration: 150 }));
-  useCommand('fit-view', () => void flow.fitView({ padding: 0.2, maxZoom: 1.25, duration: 200 }));
+  useCommand('fit-view', () => void flow.fitView({ ...FIT_VIEW, duration: 200 }));
   useCommand('auto-layout', () => {
     if (state().readOnly || state().nodes.length === 0) return;
     const mapId = state().mapId;
@@ -120,7 +121,7 @@ export function useCanvasCommands(
         // The user may have opened another map meanwhile: these positions are not for it.
         if (state().mapId !== mapId) return;
         state().applyPositions(positions);
-        requestAnimationFrame(() => void flow.fitView({ padding: 0.2, maxZoom: 1.25, duration: 250 }));
+        requestAnimationFrame(() => void flow.fitView({ ...FIT_VIEW, duration: 250 }));
       })
       .catch(() => onNotice(t('layout.failed')))
       .finally(() => onBusy(false));
