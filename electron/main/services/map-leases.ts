@@ -51,7 +51,8 @@ export class MapLeases {
    */
   keep(mapId: string, sessionId: string): boolean {
     const lease = this.leases.get(mapId);
-    if (this.left.get(sessionId)?.has(mapId) && lease?.sessionId !== sessionId) return false;
+    // A map in `left` is never held by that session: claim takes it out of `left`.
+    if (this.left.get(sessionId)?.has(mapId)) return false;
     if (!lease || lease.sessionId !== sessionId) return this.claim(mapId, sessionId, false);
     lease.seenAt = this.now();
     return true;
@@ -59,7 +60,8 @@ export class MapLeases {
 
   /**
    * Whether this session may save the map now (and, for a live session, a renewal of its hold).
-   * An ended session's last save may land while no other window holds the map.
+   * An ended session's last save may land on a map it held when it ended, while no other window
+   * holds that map.
    */
   mayWrite(mapId: string, sessionId: string): boolean {
     const heldAtEnd = this.ended.get(sessionId);

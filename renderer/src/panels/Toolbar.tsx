@@ -7,7 +7,7 @@ import { placeInLane } from '../canvas/placement';
 import type { CommandName } from '../commands/command-bus';
 import { useCommandBus } from '../commands/use-commands';
 import { useMapStore, useMapStoreApi } from '../store/context';
-import { NODE_SIZE } from '../store/plan-flow';
+import { nodeSize } from '../store/plan-flow';
 import { type ThemeChoice, useViewPrefs } from '../store/view-prefs';
 
 const THEMES: readonly ThemeChoice[] = ['system', 'light', 'dark'];
@@ -74,7 +74,8 @@ export function Toolbar({
     const added = store.getState().nodes.find((n) => n.id === id);
     if (!added) return;
     const { position } = added;
-    void flow.setCenter(position.x + NODE_SIZE.width / 2, position.y + NODE_SIZE.height / 2, {
+    const { width, height } = nodeSize(added);
+    void flow.setCenter(position.x + width / 2, position.y + height / 2, {
       zoom: Math.max(flow.getZoom(), 0.9),
       duration: 200,
     });

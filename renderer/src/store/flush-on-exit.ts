@@ -19,7 +19,7 @@ export interface FlushOnExitOptions {
 /**
  * Saves pending edits the moment the page may go away, instead of after autosave's 250 ms:
  * `beforeunload` (a close or reload, so the save goes out before the window's session ends; the
- * server keeps an ended window's last save anyway while no other window holds the map),
+ * server keeps an ended window's late save to a map it held anyway, while no other window holds it),
  * `pagehide` (bfcache, mobile) and the page turning hidden (a closed lid, a
  * minimised window, another tab). The browser transport sends small calls with keepalive, so a
  * save started here still arrives after the page is gone. In the desktop app the main process
