@@ -1,19 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { startAutosave } from '../../renderer/src/store/autosave';
 import { createMapStore } from '../../renderer/src/store/map-store';
-import type { MapChanges, MapDocument } from '../../shared/contract/api';
+import type { MapChanges } from '../../shared/contract/api';
 import { ApiError } from '../../shared/contract/errors';
-import { createNode } from '../../shared/model';
+import { oneGoalDocument } from './one-goal-document';
 
-const doc: MapDocument = {
-  id: 'm1',
-  name: 'Plan',
-  revision: 0,
-  createdAt: '',
-  updatedAt: '',
-  nodes: [createNode('goal', 'g', 'Grow', { x: 0, y: 0 })],
-  links: [],
-};
+const doc = oneGoalDocument;
 
 describe('autosave', () => {
   it('saves an edit within the delay through the contract and records the new revision', async () => {

@@ -2,20 +2,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startAutosave } from '../../renderer/src/store/autosave';
 import { installFlushOnExit } from '../../renderer/src/store/flush-on-exit';
 import { createMapStore } from '../../renderer/src/store/map-store';
-import type { MapChanges, MapDocument } from '../../shared/contract/api';
+import type { MapChanges } from '../../shared/contract/api';
 import { CLOSE_FLUSH_GLOBAL, type CloseFlushResult } from '../../shared/contract/close-flush';
 import { ApiError } from '../../shared/contract/errors';
-import { createNode } from '../../shared/model';
+import { oneGoalDocument } from './one-goal-document';
 
-const doc: MapDocument = {
-  id: 'm1',
-  name: 'Plan',
-  revision: 0,
-  createdAt: '',
-  updatedAt: '',
-  nodes: [createNode('goal', 'g', 'Grow', { x: 0, y: 0 })],
-  links: [],
-};
+const doc = oneGoalDocument;
 
 /** Just enough of a window and its document (the tests run under Node, not in a browser). */
 function fakeWindow() {

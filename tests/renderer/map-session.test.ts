@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { sessionEndOnPageHide } from '../../renderer/src/store/map-session';
 import { createMapStore } from '../../renderer/src/store/map-store';
-import type { MapDocument } from '../../shared/contract/api';
-import { createNode } from '../../shared/model';
+import { oneGoalDocument } from './one-goal-document';
 
-const doc: MapDocument = {
-  id: 'm1',
-  name: 'Plan',
-  revision: 0,
-  createdAt: '',
-  updatedAt: '',
-  nodes: [createNode('goal', 'g', 'Grow', { x: 0, y: 0 })],
-  links: [],
-};
+const doc = oneGoalDocument;
 
 function setup(load: 'editable' | 'read-only' | 'nothing') {
   const store = createMapStore('window-a');
