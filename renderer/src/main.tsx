@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App';
 import { createApiClient, defaultTransport } from './api/client';
+import { hasCallsLostOnLeave } from './api/http-transport';
 import { createI18n, initialLanguage } from './i18n';
 import { startAutosave } from './store/autosave';
 import { installFlushOnExit } from './store/flush-on-exit';
@@ -21,7 +22,12 @@ const api = createApiClient(defaultTransport(), () => (i18n.language === 'zh-CN'
 // One store and one saver for the window's life, outside React so StrictMode cannot double them.
 const store = createMapStore();
 const autosave = startAutosave(store, api);
-installFlushOnExit({ store, autosave, askBeforeLosingEdits: !window.throughline });
+installFlushOnExit({
+  store,
+  autosave,
+  askBeforeLosingEdits: !window.throughline,
+  callsLostOnLeave: hasCallsLostOnLeave,
+});
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addNode, waitSaved } from './canvas-actions';
 import { closeServed, openPage, type ServedApp, serveApp } from './harness';
@@ -32,6 +32,47 @@ describe('an edit made just before the window closes', () => {
 
     const again = await openPage(app);
     await expect.poll(() => titles(again), { timeout: 10_000 }).toEqual(['Said in the last second']);
+    await again.context().close();
+  });
+
+  it('is kept by asking before leaving while it waits behind a save still in flight', async () => {
+    const page = await openPage(app);
+    await page.getByTestId('new-map').click();
+    // The new map replaces the one the first test left, which this page opened first.
+    await expect.poll(() => page.locator('[data-testid="plan-node"]').count()).toBe(0);
+    await addNode(page, 'goal', 'Draft title');
+    await waitSaved(page);
+
+    // The next save is held on its way to the server, as on a slow disk; the edit after it waits
+    // for its answer, which a closed page would never hear.
+    const held: Route[] = [];
+    let holding = true;
+    await page.route('**/api/saveChanges', (route) => {
+      if (holding) held.push(route);
+      else void route.continue();
+    });
+    await page.keyboard.type('Second title');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => held.length).toBe(1);
+    await page.keyboard.type('Third title');
+    await page.keyboard.press('Enter');
+
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.type());
+      void dialog.dismiss(); // "Stay on page"
+    });
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => dialogs).toEqual(['beforeunload']);
+    expect(page.isClosed()).toBe(false);
+
+    holding = false;
+    for (const route of held) await route.continue();
+    await waitSaved(page);
+    await page.close();
+
+    const again = await openPage(app);
+    await expect.poll(() => titles(again), { timeout: 10_000 }).toEqual(['Third title']);
     await again.context().close();
   });
 });

@@ -27,20 +27,41 @@ function beforeUnload(target: EventTarget): Event {
   return event;
 }
 
-function setup({ fail = false, askBeforeLosingEdits = false } = {}) {
+interface SetupOptions {
+  fail?: boolean;
+  askBeforeLosingEdits?: boolean;
+  /** Saves stay in flight until `release()` answers them. */
+  held?: boolean;
+  callsLostOnLeave?: () => boolean;
+}
+
+function setup({
+  fail = false,
+  askBeforeLosingEdits = false,
+  held = false,
+  callsLostOnLeave,
+}: SetupOptions = {}) {
   const store = createMapStore();
   store.getState().load(doc);
   const saved: MapChanges[] = [];
+  const waiting: (() => void)[] = [];
   let failing = fail;
   const autosave = startAutosave(store, {
     saveChanges: async (changes) => {
+      if (held) await new Promise<void>((answer) => waiting.push(answer));
       if (failing) throw new ApiError('storage-failed', 'The disk is full.');
       saved.push(changes as MapChanges);
       return { revision: store.getState().revision + 1 };
     },
   });
   const fake = fakeWindow();
-  const uninstall = installFlushOnExit({ store, autosave, target: fake.asWindow, askBeforeLosingEdits });
+  const uninstall = installFlushOnExit({
+    store,
+    autosave,
+    target: fake.asWindow,
+    askBeforeLosingEdits,
+    ...(callsLostOnLeave ? { callsLostOnLeave } : {}),
+  });
   const flushBeforeClose = () =>
     (fake.window as unknown as Record<string, () => Promise<CloseFlushResult>>)[CLOSE_FLUSH_GLOBAL]?.();
   return {
@@ -50,6 +71,10 @@ function setup({ fail = false, askBeforeLosingEdits = false } = {}) {
     uninstall,
     flushBeforeClose,
     heal: () => (failing = false),
+    /** Answers the saves in flight. */
+    release: () => {
+      for (const answer of waiting.splice(0)) answer();
+    },
     stop: () => autosave.stop(),
   };
 }
@@ -95,7 +120,7 @@ describe('flush on exit', () => {
     full.stop();
   });
 
-  it("asks the browser's leave question only for edits the disk refused, never in a read-only window", async () => {
+  it("asks the browser's leave question for edits the disk refused, never in a read-only window", async () => {
     const t = setup({ fail: true, askBeforeLosingEdits: true });
     expect(beforeUnload(t.fake.window).defaultPrevented).toBe(false); // nothing to lose
     t.store.getState().renameNode('g', 'Refused');
@@ -111,6 +136,51 @@ describe('flush on exit', () => {
     await vi.advanceTimersByTimeAsync(300);
     expect(beforeUnload(desktop.fake.window).defaultPrevented).toBe(false);
     desktop.stop();
+  });
+
+  it('asks when edits wait behind a save in flight, which answers only a page that stayed', async () => {
+    const t = setup({ askBeforeLosingEdits: true, held: true });
+    t.store.getState().renameNode('g', 'First');
+    await vi.advanceTimersByTimeAsync(300);
+    expect(t.store.getState().saveState).toBe('saving');
+    // That save went out with keepalive and arrives without the page: nothing to ask.
+    expect(beforeUnload(t.fake.window).defaultPrevented).toBe(false);
+    t.store.getState().renameNode('g', 'Second');
+    expect(beforeUnload(t.fake.window).defaultPrevented).toBe(true);
+    // The user stays: the first save answers and the second goes out.
+    t.release();
+    await vi.advanceTimersByTimeAsync(0);
+    t.release();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.saved.map((c) => c.upsertNodes[0]?.title)).toEqual(['First', 'Second']);
+    expect(t.store.getState().saveState).toBe('saved');
+    expect(beforeUnload(t.fake.window).defaultPrevented).toBe(false);
+    t.stop();
+
+    const desktop = setup({ held: true });
+    desktop.store.getState().renameNode('g', 'First');
+    await vi.advanceTimersByTimeAsync(300);
+    desktop.store.getState().renameNode('g', 'Second');
+    expect(beforeUnload(desktop.fake.window).defaultPrevented).toBe(false);
+    desktop.release();
+    desktop.stop();
+  });
+
+  it('asks when the save the flush sent would die with the page (too large for keepalive)', async () => {
+    let lost = false;
+    const t = setup({ askBeforeLosingEdits: true, held: true, callsLostOnLeave: () => lost });
+    t.store.getState().renameNode('g', 'Small');
+    expect(beforeUnload(t.fake.window).defaultPrevented).toBe(false);
+    t.release();
+    await vi.advanceTimersByTimeAsync(0);
+    lost = true;
+    t.store.getState().renameNode('g', 'Large');
+    expect(beforeUnload(t.fake.window).defaultPrevented).toBe(true);
+    expect(t.store.getState().saveState).toBe('saving');
+    t.release();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.saved.map((c) => c.upsertNodes[0]?.title)).toEqual(['Small', 'Large']);
+    t.stop();
   });
 
   it('removes its listeners and the close hook', async () => {

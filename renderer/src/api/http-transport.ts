@@ -3,6 +3,22 @@ import { ApiError, type ApiResponse } from '../../../shared/contract/errors';
 import { METHOD_NAMES } from '../../../shared/contract/methods';
 
 /**
+ * Calls with a body under this many bytes are sent with keepalive, so they outlive the page: the last
+ * save and the map's release still arrive when the window closes or reloads. Browsers cap the
+ * keepalive bodies in flight at 64 kB in all, so larger calls go without it.
+ */
+export const KEEPALIVE_BODY_LIMIT = 16_000;
+
+/** Calls in flight that the browser drops if the page goes now (sent without keepalive). */
+let callsLostOnLeave = 0;
+const encoder = new TextEncoder();
+
+/** Whether leaving the page now would drop a call still in flight (see KEEPALIVE_BODY_LIMIT). */
+export function hasCallsLostOnLeave(): boolean {
+  return callsLostOnLeave > 0;
+}
+
+/**
  * The browser mode's transport: `POST /api/<method>` on the loopback server that served this page.
  * The session cookie (HttpOnly, SameSite=Strict) authenticates it; nothing is kept in script.
  */
@@ -10,16 +26,21 @@ export function httpTransport(origin: string): TransportApi {
   const api: Record<string, (args: unknown) => Promise<ApiResponse<unknown>>> = {};
   for (const method of METHOD_NAMES) {
     api[method] = async (args: unknown) => {
+      let counted = false;
       try {
-        const body = JSON.stringify(args ?? {});
+        // Measured in bytes, as the browser counts them: a Chinese character takes three.
+        const body = encoder.encode(JSON.stringify(args ?? {}));
+        const keepalive = body.byteLength < KEEPALIVE_BODY_LIMIT;
+        if (!keepalive) {
+          callsLostOnLeave++;
+          counted = true;
+        }
         const response = await fetch(`${origin}/api/${method}`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
           credentials: 'same-origin',
           body,
-          // Small calls outlive the page, so the last save and the map's release still arrive
-          // when the window closes or reloads (browsers cap keepalive bodies at 64 kB in all).
-          keepalive: body.length < 16_000,
+          keepalive,
         });
         return (await response.json()) as ApiResponse<unknown>;
       } catch (error) {
@@ -27,6 +48,8 @@ export function httpTransport(origin: string): TransportApi {
           ok: false,
           error: ApiError.worded('storage-failed', 'server-silent', { detail: String(error) }).toShape(),
         };
+      } finally {
+        if (counted) callsLostOnLeave--;
       }
     };
   }

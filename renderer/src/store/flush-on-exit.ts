@@ -2,6 +2,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import { CLOSE_FLUSH_GLOBAL, type CloseFlushResult } from '../../../shared/contract/close-flush';
 import type { Autosave } from './autosave';
 import type { MapState } from './map-store';
+import { pendingCount } from './pending-changes';
 
 export interface FlushOnExitOptions {
   store: StoreApi<MapState>;
@@ -9,11 +10,17 @@ export interface FlushOnExitOptions {
   /** The window whose leaving triggers the save; the page's own window by default. */
   target?: Window;
   /**
-   * True in the browser mode: leaving with a save that failed (a full disk…) asks the browser's
-   * "Leave site?" question, since leaving would drop those edits. The desktop app asks in its own
+   * True in the browser mode: leaving with a save that failed (a full disk…), or with edits that
+   * cannot go out before the page is gone, asks the browser's "Leave site?" question, since
+   * leaving would drop those edits; while the question is open the save completes. The desktop app asks in its own
    * close handler instead, because a cancelled `beforeunload` there silently keeps the window open.
    */
   askBeforeLosingEdits?: boolean;
+  /**
+   * Whether leaving now would drop a call still in flight: the browser transport sends a large
+   * save without keepalive (hasCallsLostOnLeave). Asked only with askBeforeLosingEdits.
+   */
+  callsLostOnLeave?: () => boolean;
 }
 
 /**
@@ -31,6 +38,7 @@ export function installFlushOnExit({
   autosave,
   target = window,
   askBeforeLosingEdits = false,
+  callsLostOnLeave = () => false,
 }: FlushOnExitOptions): () => void {
   const doc = target.document;
   const flushNow = () => void autosave.flush().catch(() => {});
@@ -39,13 +47,22 @@ export function installFlushOnExit({
     // Read before flushing: the flush turns a failed state into 'saving' at once.
     const { saveState, readOnly } = store.getState();
     flushNow();
-    // A read-only window's edits wait for a takeover that leaving gives up anyway; only a save
-    // the disk refused is worth the question.
-    if (askBeforeLosingEdits && saveState === 'failed' && !readOnly) {
+    // A read-only window's edits wait for a takeover that leaving gives up anyway.
+    if (!askBeforeLosingEdits || readOnly) return;
+    if (saveState === 'failed' || editsWouldBeLost()) {
       event.preventDefault();
       // Older browsers show the prompt only when returnValue is set.
       event.returnValue = '';
     }
+  };
+  /**
+   * After the flush has started: edits still pending wait behind a save in flight, and go out
+   * only once it answers, which a page that is gone never hears; a save in flight without
+   * keepalive dies with the page. Either way, staying a moment longer saves them.
+   */
+  const editsWouldBeLost = (): boolean => {
+    const { pending, saveState } = store.getState();
+    return pendingCount(pending) > 0 || (saveState === 'saving' && callsLostOnLeave());
   };
   const onVisibility = () => {
     if (doc.visibilityState === 'hidden') flushNow();
