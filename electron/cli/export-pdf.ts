@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { PdfChoicesSchema } from '../../shared/print/export-choices';
 import { PAPERS, type Paper } from '../../shared/print/paper';
 import { localToday } from '../../shared/print/print-date';
@@ -10,9 +10,10 @@ import { startPlanServer } from '../main/server/http-server';
 import { openPlanBackend } from '../main/services/plan-backend';
 import { chromiumForBinaryExport } from './binary-output';
 import { CliError, describeError, EXIT } from './cli-error';
+import { couldNotWrite, exportTarget } from './export-target';
 import { findChromium } from './find-browser';
 import { isRendererBuilt, PACKAGE_ROOT, rendererDirOf } from './package-root';
-import { readMaps, selectMap } from './read-maps';
+import { readOneMap } from './read-maps';
 
 export interface ExportPdfOptions {
   file: string;
@@ -20,6 +21,7 @@ export interface ExportPdfOptions {
   out?: string;
   paper?: string;
   landscape: boolean;
+  force?: boolean;
   lang: Language;
 }
 
@@ -42,9 +44,8 @@ export async function exportPdfCommand(
   if (!isRendererBuilt()) {
     throw new CliError(`The app is not built yet (${rendererDirOf()} is missing): run npm run build first.`);
   }
-  const { maps } = await readMaps(options.file);
-  const map = selectMap(maps, options.map, options.file);
-  const target = resolve(out);
+  const target = exportTarget(out, options.file, options.force === true);
+  const map = await readOneMap(options.file, options.map);
 
   const dir = mkdtempSync(join(tmpdir(), 'throughline-pdf-'));
   const controller = new AbortController();
@@ -82,6 +83,9 @@ export async function exportPdfCommand(
   } catch (error) {
     if (controller.signal.aborted) throw controller.signal.reason;
     if (error instanceof CliError) throw error;
+    // A file system refusal (no such folder, no permission, a full disk) is about --out.
+    if (/^E[A-Z]+$/.test(String((error as NodeJS.ErrnoException | null)?.code)))
+      throw couldNotWrite(target, error);
     throw new CliError(`The PDF could not be made: ${describeError(error)}`);
   } finally {
     process.off('SIGINT', cancel);

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { pngPicture } from '../../shared/render/map-picture';
 import type { Language } from '../../shared/validation/findings';
 import { launchChromium } from '../main/services/pdf-export';
@@ -6,14 +5,16 @@ import { launchChromium } from '../main/services/pdf-export';
 import { writeFileAtomically } from '../main/services/write-atomically';
 import { chromiumForBinaryExport } from './binary-output';
 import { CliError, describeError, EXIT } from './cli-error';
+import { couldNotWrite, exportTarget } from './export-target';
 import { findChromium } from './find-browser';
 import { pictureOrRefusal } from './picture-or-refusal';
-import { readMaps, selectMap } from './read-maps';
+import { readOneMap } from './read-maps';
 
 export interface ExportPngOptions {
   file: string;
   map?: string;
   out?: string;
+  force?: boolean;
   lang: Language;
 }
 
@@ -30,8 +31,8 @@ export async function exportPngCommand(
   find: () => string | null = findChromium,
 ): Promise<number> {
   const { out, executablePath } = chromiumForBinaryExport('PNG', options.out, find);
-  const { maps } = await readMaps(options.file);
-  const map = selectMap(maps, options.map, options.file);
+  const target = exportTarget(out, options.file, options.force === true);
+  const map = await readOneMap(options.file, options.map);
   const { name } = map;
   const picture = pictureOrRefusal(() => pngPicture({ name, ...map.content }, options.lang));
   let bytes: Uint8Array;
@@ -58,11 +59,10 @@ export async function exportPngCommand(
   } catch (error) {
     throw new CliError(`The PNG could not be made: ${describeError(error)}`);
   }
-  const target = resolve(out);
   try {
     await writeFileAtomically(target, bytes);
   } catch (error) {
-    throw new CliError(`"${target}" could not be written: ${describeError(error)}.`);
+    throw couldNotWrite(target, error);
   }
   info(`Exported "${name}" to ${out} (${picture.width}×${picture.height} px).`);
   return EXIT.ok;

@@ -1,13 +1,13 @@
-import { resolve } from 'node:path';
 import { isOutlineFormat, OUTLINE_FORMATS } from '../../shared/exports/outline-formats';
 import { serializeInterchange } from '../../shared/interchange';
 import { mapPicture, PICTURE_FORMATS } from '../../shared/render/map-picture';
 import type { Language } from '../../shared/validation/findings';
 import { outlineFile } from '../main/services/outline-file';
 import { writeFileAtomically } from '../main/services/write-atomically';
-import { CliError, describeError, EXIT } from './cli-error';
+import { CliError, EXIT } from './cli-error';
+import { couldNotWrite, exportTarget } from './export-target';
 import { pictureOrRefusal } from './picture-or-refusal';
-import { readMaps, selectMap } from './read-maps';
+import { readOneMap } from './read-maps';
 
 /** Export formats of the command line: the JSON interchange format, the outline's, the map's pictures and the PDF. */
 export const EXPORT_FORMATS = ['json', ...OUTLINE_FORMATS, ...PICTURE_FORMATS, 'pdf'] as const;
@@ -19,6 +19,8 @@ export interface ExportOptions {
   out?: string;
   /** The language of the outline's headers, values and findings (the JSON format has none). */
   lang: Language;
+  /** Replace an existing --out file (never the document being exported). */
+  force?: boolean;
   /** PDF only: paper size and orientation. */
   paper?: string;
   landscape?: boolean;
@@ -53,22 +55,22 @@ export async function exportCommand(
     const { exportPngCommand } = await import('./export-png');
     return exportPngCommand(options, info);
   }
-  const { maps } = await readMaps(options.file);
-  const map = selectMap(maps, options.map, options.file);
+  const target =
+    options.out === undefined ? undefined : exportTarget(options.out, options.file, options.force === true);
+  const map = await readOneMap(options.file, options.map);
   const bytes = isOutlineFormat(format)
     ? (await outlineFile({ name: map.name, ...map.content }, format, options.lang)).bytes
     : format === 'svg'
       ? Buffer.from(pictureOrRefusal(() => mapPicture({ name: map.name, ...map.content }, options.lang)).svg)
       : Buffer.from(serializeInterchange(map.name, map.content), 'utf8');
-  if (options.out === undefined) {
+  if (target === undefined) {
     out(bytes.toString('utf8'));
     return EXIT.ok;
   }
-  const target = resolve(options.out);
   try {
     await writeFileAtomically(target, bytes);
   } catch (error) {
-    throw new CliError(`"${target}" could not be written: ${describeError(error)}.`);
+    throw couldNotWrite(target, error);
   }
   info(`Exported "${map.name}" to ${options.out}.`);
   return EXIT.ok;

@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import type { Language } from '../../shared/validation';
-import { MapRepository } from '../main/storage/map-repository';
+import { checkMapName, MapRepository } from '../main/storage/map-repository';
 import { openDocument } from '../main/storage/open-document';
 import { CliError, describeError, EXIT } from './cli-error';
 import { readJsonMap } from './read-maps';
 import { printable } from './terminal-text';
-import { formatReports, reportOf } from './validate';
+import { formatReports, plural, reportOf } from './validate';
 
 export interface ImportOptions {
   file: string;
@@ -26,8 +26,15 @@ export async function importCommand(
   info: (line: string) => void,
 ): Promise<number> {
   const map = await readJsonMap(options.file);
-  const name = options.name?.trim() || map.name;
   const target = resolve(options.into);
+  // Everything is checked before the document is opened: opening creates a missing file and
+  // upgrades an older one, which a refused import must not leave behind.
+  let name: string;
+  try {
+    name = checkMapName(options.name?.trim() || map.name);
+  } catch (error) {
+    throw new CliError(describeError(error));
+  }
 
   let repository: MapRepository;
   try {
@@ -52,7 +59,7 @@ export async function importCommand(
   } else {
     info(
       `Imported "${printable(summary.name)}" (${summary.id}) into ${options.into}: ` +
-        `${map.content.nodes.length} nodes, ${map.content.links.length} links.`,
+        `${plural(map.content.nodes.length, 'node')}, ${plural(map.content.links.length, 'link')}.`,
     );
     out(formatReports(options.file, [report], options.lang));
   }

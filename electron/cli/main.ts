@@ -4,6 +4,7 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { LANGUAGES, type Language } from '../../shared/validation/findings';
 import { CliError, describeError, EXIT } from './cli-error';
 import { PACKAGE_ROOT } from './package-root';
+import { printableLines } from './terminal-text';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -27,19 +28,21 @@ const COMMANDS: Record<string, CommandSpec> = {
   },
   export: {
     usage:
-      'throughline export FILE --format json|csv|xlsx|md|svg|png|pdf [--map NAME_OR_ID] [--out PATH] [--lang en|zh-CN] [--paper A4|A3|Letter|Tabloid] [--landscape]',
+      'throughline export FILE --format json|csv|xlsx|md|svg|png|pdf [--map NAME_OR_ID] [--out PATH [--force]] [--lang en|zh-CN] [--paper A4|A3|Letter|Tabloid] [--landscape]',
     summary:
       'Write one map as JSON, a picture (SVG, PNG) or a PDF, or its outline as CSV, Excel or Markdown.',
     options: {
       format: { type: 'string' },
       map: { type: 'string' },
       out: { type: 'string' },
+      force: { type: 'boolean' },
       lang: { type: 'string' },
       paper: { type: 'string' },
       landscape: { type: 'boolean' },
     },
     details: [
       'Writes to stdout unless --out is given; xlsx, png and pdf need --out. A document with several maps needs --map.',
+      'An existing --out file is replaced only with --force; the document being exported never is.',
       'csv, xlsx and md hold the outline, one row per goal-mechanism-metric path, with the findings (md, xlsx);',
       'headers, values and findings are in --lang (default en). svg and png draw the whole map as the app does,',
       'in --lang; png is rasterised by the system Chromium at twice the size where the map allows.',
@@ -136,11 +139,14 @@ const defaultIo: Io = {
 
 /** Runs one command line; resolves with the exit code. Errors become one line on stderr, no stack. */
 export async function run(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+  // What goes to stderr may quote a map's name or a file's content: no control character reaches
+  // the terminal. (stdout is the commands' own output: JSON, or text they made printable.)
+  const safe: Io = { out: io.out, info: (line) => io.info(printableLines(line)) };
   try {
-    return await dispatch(argv, io);
+    return await dispatch(argv, safe);
   } catch (error) {
     const exitCode = error instanceof CliError ? error.exitCode : EXIT.failure;
-    io.info(`throughline: ${describeError(error)}`);
+    safe.info(`throughline: ${describeError(error)}`);
     return exitCode;
   }
 }
@@ -152,7 +158,11 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   if (command === 'help') {
-    io.out(helpText(rest[0]));
+    const topic = rest[0];
+    if (topic !== undefined && !(topic in COMMANDS)) {
+      throw new CliError(`"${topic}" is not a command. Run throughline --help to see the commands.`);
+    }
+    io.out(helpText(topic));
     return EXIT.ok;
   }
   if (command === '--version' || command === '-v') {
@@ -197,6 +207,7 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
           format: str('format') ?? 'json',
           map: str('map'),
           out: str('out'),
+          force: flag('force'),
           lang: language(str('lang')),
           paper: str('paper'),
           landscape: flag('landscape'),

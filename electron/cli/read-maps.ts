@@ -1,4 +1,5 @@
 import {
+  chmodSync,
   closeSync,
   copyFileSync,
   existsSync,
@@ -16,6 +17,7 @@ import type { MapContent } from '../../shared/model';
 import { MapRepository } from '../main/storage/map-repository';
 import { openDocument } from '../main/storage/open-document';
 import { CliError, describeError } from './cli-error';
+import { printable } from './terminal-text';
 
 /** A map read from a file: from a database (with its id) or a JSON interchange file. */
 export interface LoadedMap {
@@ -25,6 +27,9 @@ export interface LoadedMap {
 }
 
 export type SourceKind = 'database' | 'json';
+
+/** What a map is chosen by: its id (databases only) and name. */
+type MapLabel = Pick<LoadedMap, 'id' | 'name'>;
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
@@ -55,6 +60,19 @@ export async function readMaps(file: string): Promise<{ kind: SourceKind; maps: 
   return { kind, maps: kind === 'json' ? [await readJsonMap(file)] : readDatabaseMaps(file) };
 }
 
+/**
+ * The one map an export needs, chosen as selectMap does. From a database only that map is loaded,
+ * so another map the file cannot give (a damaged row) does not stand in its way.
+ */
+export async function readOneMap(file: string, selector: string | undefined): Promise<LoadedMap> {
+  checkFile(file);
+  if (sourceKindOf(file) === 'json') return selectMap([await readJsonMap(file)], selector, file);
+  return withDatabaseCopy(file, (repository) => {
+    const chosen = selectMap(repository.listMaps(), selector, file);
+    return loadedMap(repository, chosen.id);
+  });
+}
+
 function checkFile(file: string): void {
   let size: number;
   try {
@@ -63,10 +81,24 @@ function checkFile(file: string): void {
     size = info.size;
   } catch (error) {
     if (error instanceof CliError) throw error;
-    throw new CliError(`There is no file at "${file}".`);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new CliError(`There is no file at "${file}".`);
+    throw unreadable(file, error);
   }
   if (size === 0)
     throw new CliError(`"${file}" is empty: it is neither a Throughline document nor a JSON map.`);
+}
+
+/** A file that is there but cannot be read, in words. */
+function unreadable(file: string, error: unknown): CliError {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const reason =
+    code === 'EACCES' || code === 'EPERM'
+      ? 'there is no permission to read it'
+      : code === 'ENOTDIR'
+        ? 'a part of its path is not a folder'
+        : describeError(error);
+  return new CliError(`"${file}" could not be read: ${reason}.`);
 }
 
 /** Reads and checks a JSON map; a structurally malformed one is refused with the reason. */
@@ -78,44 +110,84 @@ export async function readJsonMap(file: string): Promise<LoadedMap> {
       `"${file}" cannot be read as a map: it is larger than ${MAX_INTERCHANGE_BYTES / 1_000_000} MB.`,
     );
   }
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+    bytes = await readFile(file);
   } catch (error) {
-    throw new CliError(`"${file}" could not be read: ${describeError(error)}.`);
+    throw unreadable(file, error);
   }
+  const text = utf8Text(file, bytes);
   const parsed = parseInterchange(text);
   if (!parsed.ok) throw new CliError(`"${file}" cannot be read as a map: ${parsed.message}.`);
   return { name: parsed.name, content: parsed.content };
 }
 
 /**
- * Reads every map of a database without touching it: the file (and its WAL, if any) is copied to a
- * private temporary folder and opened there, so a migration, a WAL checkpoint or the -shm file
- * never lands beside the user's document.
+ * JSON maps are UTF-8 (RFC 8259). Text in another encoding is refused rather than read with
+ * replacement characters, which would import a map whose titles are silently garbled.
  */
+function utf8Text(file: string, bytes: Buffer): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new CliError(
+      `"${file}" cannot be read as a map: it is UTF-16 text; save it as UTF-8 and try again.`,
+    );
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new CliError(
+      `"${file}" cannot be read as a map: it is not UTF-8 text (perhaps GBK or Latin-1); save it as UTF-8 and try again.`,
+    );
+  }
+}
+
+/** Every map of a database, read without touching it (see withDatabaseCopy). */
 export function readDatabaseMaps(file: string): LoadedMap[] {
+  return withDatabaseCopy(file, (repository) =>
+    repository
+      .listMaps()
+      .map((summary) => loadedMap(repository, summary.id))
+      .sort((a, b) => a.name.localeCompare(b.name) || (a.id ?? '').localeCompare(b.id ?? '')),
+  );
+}
+
+function loadedMap(repository: MapRepository, id: string): LoadedMap {
+  const map = repository.loadMap(id);
+  return { id: map.id, name: map.name, content: { nodes: map.nodes, links: map.links } };
+}
+
+/**
+ * Opens a database without touching it: the file (and its WAL, if any) is copied to a private
+ * temporary folder and opened there, so a migration, a WAL checkpoint or the -shm file never lands
+ * beside the user's document. The copy is made writable, so a read-only document reads as well
+ * as any. Messages name the user's file, never the copy.
+ */
+function withDatabaseCopy<T>(file: string, read: (repository: MapRepository) => T): T {
   const dir = mkdtempSync(join(tmpdir(), 'throughline-read-'));
   try {
     const copy = join(dir, 'document.throughline');
-    copyFileSync(file, copy);
-    if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`);
+    const inUserWords = (error: unknown) => describeError(error).replaceAll(copy, file);
+    try {
+      copyFileSync(file, copy);
+      chmodSync(copy, 0o600);
+      if (existsSync(`${file}-wal`)) {
+        copyFileSync(`${file}-wal`, `${copy}-wal`);
+        chmodSync(`${copy}-wal`, 0o600);
+      }
+    } catch (error) {
+      throw unreadable(file, error);
+    }
     let repository: MapRepository;
     try {
       repository = new MapRepository(openDocument(copy, { create: false }));
     } catch (error) {
-      throw new CliError(describeError(error).replaceAll(copy, file));
+      throw new CliError(inUserWords(error));
     }
     try {
-      return repository
-        .listMaps()
-        .map((summary) => {
-          const map = repository.loadMap(summary.id);
-          return { id: map.id, name: map.name, content: { nodes: map.nodes, links: map.links } };
-        })
-        .sort((a, b) => a.name.localeCompare(b.name) || (a.id ?? '').localeCompare(b.id ?? ''));
+      return read(repository);
     } catch (error) {
-      throw new CliError(`"${file}" could not be read: ${describeError(error)}`);
+      if (error instanceof CliError) throw error;
+      throw new CliError(`"${file}" could not be read: ${inUserWords(error)}`);
     } finally {
       repository.close();
     }
@@ -128,17 +200,21 @@ export function readDatabaseMaps(file: string): LoadedMap[] {
  * Picks one map by id or exact name (case-insensitive name as a fallback). With no selector, a file
  * holding exactly one map gives that one; otherwise the user is told which maps there are.
  */
-export function selectMap(maps: readonly LoadedMap[], selector: string | undefined, file: string): LoadedMap {
+export function selectMap<M extends MapLabel>(
+  maps: readonly M[],
+  selector: string | undefined,
+  file: string,
+): M {
   if (maps.length === 0) throw new CliError(`"${file}" contains no maps.`);
   if (selector === undefined) {
-    if (maps.length === 1) return maps[0] as LoadedMap;
+    if (maps.length === 1) return maps[0] as M;
     throw new CliError(`"${file}" contains ${maps.length} maps; choose one with --map: ${listMaps(maps)}.`);
   }
   const byId = maps.find((m) => m.id === selector);
   if (byId) return byId;
   let byName = maps.filter((m) => m.name === selector);
   if (byName.length === 0) byName = maps.filter((m) => m.name.toLowerCase() === selector.toLowerCase());
-  if (byName.length === 1) return byName[0] as LoadedMap;
+  if (byName.length === 1) return byName[0] as M;
   if (byName.length > 1) {
     throw new CliError(
       `${byName.length} maps in "${file}" are named "${selector}"; choose one by id: ${listMaps(byName)}.`,
@@ -147,13 +223,21 @@ export function selectMap(maps: readonly LoadedMap[], selector: string | undefin
   throw new CliError(`"${file}" has no map with the id or name "${selector}"; its maps: ${listMaps(maps)}.`);
 }
 
-function listMaps(maps: readonly LoadedMap[]): string {
-  const shown = maps.slice(0, 20).map((m) => (m.id ? `"${m.name}" (${m.id})` : `"${m.name}"`));
+function listMaps(maps: readonly MapLabel[]): string {
+  const shown = [...maps]
+    .sort((a, b) => a.name.localeCompare(b.name) || (a.id ?? '').localeCompare(b.id ?? ''))
+    .slice(0, 20)
+    .map((m) => (m.id ? `"${printable(m.name)}" (${m.id})` : `"${printable(m.name)}"`));
   return maps.length > 20 ? `${shown.join(', ')}, …` : shown.join(', ');
 }
 
 function readHead(file: string, bytes: number): Buffer {
-  const fd = openSync(file, 'r');
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (error) {
+    throw unreadable(file, error);
+  }
   try {
     const buffer = Buffer.alloc(bytes);
     const read = readSync(fd, buffer, 0, bytes, 0);

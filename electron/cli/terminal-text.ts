@@ -10,3 +10,12 @@ const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 export function printable(text: string): string {
   return text.replace(UNPRINTABLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+/**
+ * A message of several lines made safe the same way, line by line: every line the command line
+ * writes to stderr goes through this, since a message may quote a file's content (a JSON parser's
+ * error shows the text it choked on) or a map's name.
+ */
+export function printableLines(text: string): string {
+  return text.split('\n').map(printable).join('\n');
+}

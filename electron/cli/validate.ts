@@ -89,6 +89,6 @@ export function formatReports(file: string, reports: readonly MapReport[], lang:
   return `${lines.join('\n')}\n`;
 }
 
-function plural(count: number, word: string): string {
+export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }

@@ -104,7 +104,7 @@ export class MapRepository {
 
   /** A new map, empty or filled with the given content in its order (an import). */
   createMap(name: string, content?: MapContent): MapSummary {
-    const mapName = checkName(name);
+    const mapName = checkMapName(name);
     const id = newId();
     this.db.transaction(() => {
       const stamp = this.now();
@@ -115,7 +115,7 @@ export class MapRepository {
   }
 
   renameMap(mapId: string, name: string): MapSummary {
-    const mapName = checkName(name);
+    const mapName = checkMapName(name);
     this.db.transaction(() => {
       if (this.sql.renameMap.run(mapName, this.now(), mapId).changes === 0) throw notFound(mapId);
     })();
@@ -124,7 +124,7 @@ export class MapRepository {
 
   /** A copy of a map under a new name; node and link ids stay the same, as they are per map. */
   duplicateMap(mapId: string, name: string): MapSummary {
-    const mapName = checkName(name);
+    const mapName = checkMapName(name);
     const id = newId();
     this.db.transaction(() => {
       const viewport = this.sql.viewport.get(mapId) as string | null | undefined;
@@ -298,7 +298,8 @@ function toSummary([id, name, createdAt, updatedAt, nodeCount]: SummaryRow): Map
   return { id, name, createdAt, updatedAt, nodeCount };
 }
 
-function checkName(name: string): string {
+/** A map name as stored (trimmed), or the worded refusal; the CLI checks before it opens a file. */
+export function checkMapName(name: string): string {
   const parsed = MapNameSchema.safeParse(name);
   if (!parsed.success) {
     throw ApiError.worded('invalid-payload', 'map-name-invalid', {
