@@ -85,6 +85,18 @@ describe('Keyboard-first editing in Chromium', () => {
     await expect.poll(() => field.count()).toBe(0);
   });
 
+  it('takes back a node added with Enter and left unnamed with Escape, and goes on from where it was', async () => {
+    const before = await nodeCount(page);
+    await page.keyboard.press('Enter');
+    await page.locator('.plan-node__title-input').waitFor();
+    await expect.poll(() => nodeCount(page)).toBe(before + 1);
+    await page.keyboard.type('A stray');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => nodeCount(page)).toBe(before);
+    await expect.poll(() => selectedTitle(page)).toBe('Member rewards');
+    expect(await titles(page)).not.toContain('A stray');
+  });
+
   it('deletes with its links as one step, and undo / redo take whole actions back and forth', async () => {
     await page.keyboard.press('Delete');
     await expect.poll(() => nodeCount(page)).toBe(3);

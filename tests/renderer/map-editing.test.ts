@@ -223,4 +223,50 @@ describe('automatic layout', () => {
     store.getState().undo();
     expect(store.getState().nodes.find((n) => n.id === 'g')?.position).toEqual({ x: 0, y: 0 });
   });
+
+  it('Escape on a node just added and never named takes it back, link and all, with no undo step', () => {
+    const store = loaded();
+    store.getState().selectOnly('g');
+    const child = store.getState().addChild() as string;
+    const before = store.getState();
+    expect(before.nodes).toHaveLength(5);
+    expect(before.undoDepth).toBe(1);
+    expect(store.getState().cancelNewNode(child)).toBe(true);
+    const after = store.getState();
+    expect(after.nodes.map((n) => n.id)).not.toContain(child);
+    expect(after.edges).toHaveLength(3);
+    expect(after.undoDepth).toBe(0);
+    expect(after.redoDepth).toBe(0);
+    expect(after.editingId).toBeNull();
+    expect(after.selectedId()).toBe('g'); // the facilitator goes on from where they were
+    expect(after.saveState).toBe('pending'); // the add may have been saved: its removal is saved too
+
+    store.getState().selectOnly('m2');
+    const sibling = store.getState().addSibling() as string;
+    expect(store.getState().cancelNewNode(sibling)).toBe(true);
+    expect(store.getState().selectedId()).toBe('m2');
+
+    const fromToolbar = store.getState().addNode('metric', { x: 900, y: 400 });
+    expect(store.getState().cancelNewNode(fromToolbar)).toBe(true);
+    expect(store.getState().nodes).toHaveLength(4);
+  });
+
+  it('keeps every node that was named, or was there before, or is no longer the last action', () => {
+    const store = loaded();
+    store.getState().selectOnly('g');
+    const named = store.getState().addChild() as string;
+    store.getState().renameNode(named, 'Coupons for members');
+    expect(store.getState().cancelNewNode(named)).toBe(false);
+
+    store.getState().selectOnly('g');
+    const later = store.getState().addChild() as string;
+    store.getState().renameNode('k', 'Conversion rate'); // another action since
+    expect(store.getState().cancelNewNode(later)).toBe(false);
+
+    const untitled = createMapStore('s2');
+    untitled.getState().load({ ...doc(), nodes: [createNode('goal', 'u', '', { x: 0, y: 0 })], links: [] });
+    expect(untitled.getState().cancelNewNode('u')).toBe(false);
+    expect(untitled.getState().nodes).toHaveLength(1);
+    expect(store.getState().nodes.map((n) => n.id)).toEqual(expect.arrayContaining([named, later]));
+  });
 });

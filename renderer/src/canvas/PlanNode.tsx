@@ -72,7 +72,8 @@ function PlanNodeView({ id, data, selected }: NodeProps<PlanFlowNode>) {
 }
 
 /**
- * Inline rename: Enter or leaving the field keeps the title, Escape drops the edit, Tab keeps it
+ * Inline rename: Enter or leaving the field keeps the title, Escape drops the edit (and a node just
+ * added and never named with it), Tab keeps it
  * and goes on to add a child (the facilitator's goal → mechanism → metric chain without the mouse).
  * Started by typing on a selected node, it starts from what was typed.
  */
@@ -137,7 +138,8 @@ function TitleEditor({ id, initial }: { id: string; initial: string }) {
   finish.current = (key) => {
     if (key === 'Escape') {
       cancelled.current = true;
-      store.getState().setEditing(null);
+      // A node just added and never named goes again: a stray Enter leaves nothing behind.
+      if (!store.getState().cancelNewNode(id)) store.getState().setEditing(null);
     } else commit();
     focusCanvas();
     if (key === 'Tab') bus.run('add-child');

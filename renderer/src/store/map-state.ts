@@ -49,6 +49,12 @@ export interface MapState {
   onEdgesChange(changes: EdgeChange<PlanFlowEdge>[]): void;
   addNode(kind: NodeKind, position: Position, title?: string): string;
   renameNode(id: string, title: string): void;
+  /**
+   * Escape on the title of a node just added and never named: the node (and the link to it) goes
+   * as if it had never been added, and what was selected before is selected again. False, and nothing changes,
+   * for any other node.
+   */
+  cancelNewNode(id: string): boolean;
   /** Replaces fields of one node (already validated by the caller, e.g. the inspector). */
   updateNode(id: string, patch: Partial<MapNode>): void;
   /** Adds the link if the link rule allows it; says why not otherwise. */

@@ -63,9 +63,16 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
       set({ nodes, ...withFindings(nodes, edges), ...touch(touched) });
     };
 
+    /**
+     * The node just added, still unnamed: the edit that added it and what was selected before,
+     * so cancelNewNode can put things back as they were.
+     */
+    let fresh: { id: string; edit: PlanEdit; selected: string[] } | null = null;
+
     /** A user action: applied, then recorded as one undo step. Refused while read-only. */
     const commit = (edit: PlanEdit, select?: readonly string[]): boolean => {
       if (get().readOnly || isEmptyEdit(edit)) return false;
+      fresh = null;
       apply(edit, select);
       history.record(edit);
       set(depths());
@@ -77,6 +84,7 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
       if (get().readOnly) return false;
       const edit = take();
       if (!edit) return false;
+      fresh = null;
       const touched = [...edit.nodes].filter(([, c]) => c.after).map(([id]) => id);
       apply(edit, touched);
       set({ editingId: null, ...depths() });
@@ -100,7 +108,8 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
         const linkId = newId('l');
         edit.links.set(linkId, { before: null, after: { id: linkId, source: parentId, target: id } });
       }
-      commit(edit, [id]);
+      const selected = selectedNodes().map((n) => n.id);
+      if (commit(edit, [id])) fresh = { id, edit, selected };
       set({ editingId: id, editSeed: null });
       return id;
     };
@@ -250,9 +259,22 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
         const edit = emptyEdit();
         const spot = freeSpot(position, get().nodes.map(navNode));
         edit.nodes.set(id, { before: null, after: createNode(kind, id, title, spot) });
-        commit(edit, [id]);
+        const selected = selectedNodes().map((n) => n.id);
+        if (commit(edit, [id]) && title === '') fresh = { id, edit, selected };
         set({ editingId: id, editSeed: null });
         return id;
+      },
+
+      cancelNewNode(id) {
+        const node = get().nodes.find((n) => n.id === id);
+        if (get().readOnly || fresh?.id !== id || !node || node.data.plan.title !== '') return false;
+        const inverse = history.withdraw(fresh.edit);
+        if (!inverse) return false;
+        const { selected } = fresh;
+        fresh = null;
+        apply(inverse, selected);
+        set({ editingId: null, editSeed: null, ...depths() });
+        return true;
       },
 
       renameNode(id, title) {

@@ -53,6 +53,17 @@ export class EditHistory {
     return invertEdit(edit);
   }
 
+  /**
+   * Takes back the last action as if it had never happened (no redo step), provided it is still
+   * `edit`: how a node added and left unnamed with Escape disappears. Returns the edit that undoes
+   * it, or null when another action came since.
+   */
+  withdraw(edit: PlanEdit): PlanEdit | null {
+    if (this.undoStack.at(-1) !== edit) return null;
+    this.undoStack.pop();
+    return invertEdit(edit);
+  }
+
   /** The edit to apply to redo the last undone action, or null. */
   redo(): PlanEdit | null {
     const edit = this.redoStack.pop();
