@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { type FocusEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapSummary } from '../../../shared/contract/api';
 import type { TemplateId } from '../../../shared/templates/ids';
@@ -17,32 +17,107 @@ export interface MapListProps {
   onCreateFromTemplate(templateId: TemplateId, language: Language): Promise<void>;
 }
 
+/** A map that is being renamed, or whose delete is being confirmed; one at a time. */
+interface RowAction {
+  id: string;
+  mode: 'rename' | 'confirm-delete';
+}
+
+/** Where focus goes once a deleted map's row is gone: the first of these rows still there. */
+interface AfterDelete {
+  id: string;
+  candidates: string[];
+}
+
+/** The `.map-row__open` button of a map's row, if it is on screen. */
+function openButtonOf(list: HTMLElement | null, id: string): HTMLElement | null {
+  return list?.querySelector<HTMLElement>(`[data-map-id="${CSS.escape(id)}"] .map-row__open`) ?? null;
+}
+
+/** Focus was lost (the element holding it went away) or is still inside `within`. */
+function focusIsFree(within: HTMLElement | null): boolean {
+  const active = document.activeElement;
+  return !active || active === document.body || (within?.contains(active) ?? false);
+}
+
 /**
  * The maps of the open document: new (blank or from a template), open, rename in place, duplicate,
- * delete with confirmation.
+ * delete with confirmation. Only one map is renamed or asked about at a time: starting anything
+ * else in the list ends the one before. Focus never falls to the page: a cancelled rename or delete
+ * gives it back to the button that started it, a confirmed delete moves it to the next map (or the
+ * previous, or New map once none is left), a map made from a template puts it on the canvas.
  */
 export function MapList(props: MapListProps) {
   const { t } = useTranslation();
   const [picking, setPicking] = useState(false);
+  const [action, setAction] = useState<RowAction | null>(null);
+  const list = useRef<HTMLElement>(null);
+  const newButton = useRef<HTMLButtonElement>(null);
   const templateButton = useRef<HTMLButtonElement>(null);
-  // A cancelled picker gives focus back to its button, once the modal dialog is gone.
-  const refocus = useRef(false);
+  // Once the picker's modal dialog is gone: cancelled gives focus back to its button, created
+  // puts it on the new map's canvas.
+  const pickerClosed = useRef<'cancelled' | 'created' | null>(null);
   useEffect(() => {
-    if (picking || !refocus.current) return;
-    refocus.current = false;
-    templateButton.current?.focus();
-  }, [picking]);
+    const closed = pickerClosed.current;
+    if (picking || !closed) return;
+    pickerClosed.current = null;
+    if (!focusIsFree(list.current)) return;
+    const canvas = closed === 'created' ? document.querySelector<HTMLElement>('[data-canvas-scope]') : null;
+    const target =
+      canvas ?? (closed === 'created' && props.openId ? openButtonOf(list.current, props.openId) : null);
+    (target ?? templateButton.current)?.focus({ preventScroll: Boolean(canvas) });
+  }, [picking, props.openId]);
+
+  const afterDelete = useRef<AfterDelete | null>(null);
+  useEffect(() => {
+    const pending = afterDelete.current;
+    if (!pending || props.maps.some((m) => m.id === pending.id)) return;
+    afterDelete.current = null;
+    if (!focusIsFree(list.current)) return;
+    const next = pending.candidates.find((id) => props.maps.some((m) => m.id === id));
+    ((next ? openButtonOf(list.current, next) : null) ?? newButton.current)?.focus();
+  }, [props.maps]);
+
+  /** Anything started in the list ends a rename or delete confirmation that was open. */
+  const start = (next: RowAction | null) => {
+    afterDelete.current = null;
+    setAction(next);
+  };
+  const rowProps = {
+    ...props,
+    onOpen: (id: string) => {
+      start(null);
+      props.onOpen(id);
+    },
+    onDuplicate: (id: string) => {
+      start(null);
+      props.onDuplicate(id);
+    },
+    // The confirmation stays until the row goes, with focus on its Delete button; then focus moves on.
+    onDelete: (id: string) => {
+      if (afterDelete.current?.id === id) return; // asked already: a second Enter is not a second delete
+      const at = props.maps.findIndex((m) => m.id === id);
+      const ids = props.maps.map((m) => m.id);
+      afterDelete.current = { id, candidates: [...ids.slice(at + 1), ...ids.slice(0, at).reverse()] };
+      props.onDelete(id);
+    },
+  };
+
   return (
-    <nav className="maps" aria-labelledby="maps-heading" data-testid="map-list">
+    <nav ref={list} className="maps" aria-labelledby="maps-heading" data-testid="map-list">
       <div className="maps__header">
         <h2 id="maps-heading" className="panel-heading">
           {t('maps.heading')}
         </h2>
         <div className="maps__new">
           <button
+            ref={newButton}
             type="button"
             className="button button--primary"
-            onClick={props.onCreate}
+            onClick={() => {
+              start(null);
+              props.onCreate();
+            }}
             data-testid="new-map"
           >
             + {t('maps.new')}
@@ -52,7 +127,10 @@ export function MapList(props: MapListProps) {
             type="button"
             className="button"
             aria-haspopup="dialog"
-            onClick={() => setPicking(true)}
+            onClick={() => {
+              start(null);
+              setPicking(true);
+            }}
             data-testid="new-from-template"
           >
             {t('templates.open')}
@@ -63,7 +141,7 @@ export function MapList(props: MapListProps) {
         <TemplatePicker
           onCreate={props.onCreateFromTemplate}
           onClose={(created) => {
-            refocus.current = !created;
+            pickerClosed.current = created ? 'created' : 'cancelled';
             setPicking(false);
           }}
         />
@@ -71,32 +149,85 @@ export function MapList(props: MapListProps) {
       {props.maps.length === 0 ? <p className="maps__empty">{t('maps.empty')}</p> : null}
       <ul className="maps__list">
         {props.maps.map((m) => (
-          <MapRow key={m.id} map={m} open={m.id === props.openId} {...props} />
+          <MapRow
+            key={m.id}
+            map={m}
+            open={m.id === props.openId}
+            mode={action?.id === m.id ? action.mode : 'view'}
+            onMode={(mode) => {
+              if (mode !== 'view') return start({ id: m.id, mode });
+              // Only this row's own action ends: a late blur must not close the next one.
+              if (afterDelete.current?.id === m.id) afterDelete.current = null;
+              setAction((current) => (current?.id === m.id ? null : current));
+            }}
+            {...rowProps}
+          />
         ))}
       </ul>
     </nav>
   );
 }
 
-type RowMode = 'view' | 'rename' | 'confirm-delete';
+type RowMode = 'view' | RowAction['mode'];
+
+/** The control a row gives focus back to when its rename or delete confirmation ends. */
+type ReturnTo = 'open' | 'rename' | 'delete';
 
 function MapRow({
   map,
   open,
+  mode,
+  onMode,
   onOpen,
   onRename,
   onDuplicate,
   onDelete,
-}: MapListProps & { map: MapSummary; open: boolean }) {
+}: MapListProps & { map: MapSummary; open: boolean; mode: RowMode; onMode(mode: RowMode): void }) {
   const { t } = useTranslation();
-  const [mode, setMode] = useState<RowMode>('view');
   const [name, setName] = useState(map.name);
+  const openButton = useRef<HTMLButtonElement>(null);
+  const renameButton = useRef<HTMLButtonElement>(null);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  const keepButton = useRef<HTMLButtonElement>(null);
+  // Where a rename started (the pencil or a double-click), so Enter or Escape can give focus back.
+  const startedFrom = useRef<ReturnTo>('open');
+  // Set when the row itself ends its rename or confirmation from the keyboard or its own buttons;
+  // not when another action in the list closed it, which has focus where it wants it.
+  const returnFocus = useRef<ReturnTo | null>(null);
+  // The rename was kept or dropped already: the blur of the field going away must not save again.
+  const renameDone = useRef(false);
+
+  useEffect(() => {
+    if (mode === 'confirm-delete') {
+      // The safe choice, as a destructive confirmation should.
+      keepButton.current?.focus();
+      return;
+    }
+    const to = returnFocus.current;
+    returnFocus.current = null;
+    if (mode !== 'view' || !to) return;
+    const button = { open: openButton, rename: renameButton, delete: deleteButton }[to].current;
+    button?.focus();
+  }, [mode]);
+
+  const startRename = (from: ReturnTo) => {
+    setName(map.name);
+    startedFrom.current = from;
+    renameDone.current = false;
+    onMode('rename');
+  };
+  const endWith = (to: ReturnTo | null) => {
+    returnFocus.current = to;
+    onMode('view');
+  };
 
   if (mode === 'rename') {
-    const commit = () => {
+    const commit = (refocus: boolean) => {
+      if (renameDone.current) return;
+      renameDone.current = true;
       const trimmed = name.trim();
       if (trimmed && trimmed !== map.name) onRename(map.id, trimmed);
-      setMode('view');
+      endWith(refocus ? startedFrom.current : null);
     };
     return (
       <li className="map-row is-editing">
@@ -108,13 +239,16 @@ function MapRow({
           // biome-ignore lint/a11y/noAutofocus: the user just asked to rename this map
           autoFocus
           onChange={(e) => setName(e.target.value)}
-          onBlur={commit}
+          onBlur={() => commit(false)}
           onKeyDown={(e) => {
             if (e.nativeEvent.isComposing || e.keyCode === 229) return;
-            if (e.key === 'Enter') commit();
+            // Focus goes back to a button at once: its keypress must not press that button.
+            if (e.key === 'Enter' || e.key === 'Escape') e.preventDefault();
+            if (e.key === 'Enter') commit(true);
             if (e.key === 'Escape') {
+              renameDone.current = true;
               setName(map.name);
-              setMode('view');
+              endWith(startedFrom.current);
             }
           }}
         />
@@ -123,14 +257,43 @@ function MapRow({
   }
 
   if (mode === 'confirm-delete') {
+    const questionId = `map-delete-question-${map.id}`;
+    // Escape is Keep. Tabbing (or clicking) away from both choices leaves the map alone too.
+    const choiceProps = {
+      'aria-describedby': questionId,
+      onKeyDown: (e: KeyboardEvent) => {
+        if (e.key !== 'Escape' || e.nativeEvent.isComposing) return;
+        e.preventDefault();
+        e.stopPropagation();
+        endWith('delete');
+      },
+      onBlur: (e: FocusEvent) => {
+        const to = e.relatedTarget;
+        const row = e.currentTarget.closest('li');
+        if (to instanceof Node && row && !row.contains(to)) endWith(null);
+      },
+    };
     return (
       <li className="map-row is-confirming" data-testid="confirm-delete">
-        <span className="map-row__confirm">{t('maps.deleteConfirm', { name: map.name })}</span>
+        <span id={questionId} className="map-row__confirm">
+          {t('maps.deleteConfirm', { name: map.name })}
+        </span>
         <span className="map-row__confirm-actions">
-          <button type="button" className="button button--danger" onClick={() => onDelete(map.id)}>
+          <button
+            type="button"
+            className="button button--danger"
+            onClick={() => onDelete(map.id)}
+            {...choiceProps}
+          >
             {t('maps.deleteYes')}
           </button>
-          <button type="button" className="button" onClick={() => setMode('view')}>
+          <button
+            ref={keepButton}
+            type="button"
+            className="button"
+            onClick={() => endWith('delete')}
+            {...choiceProps}
+          >
             {t('maps.deleteNo')}
           </button>
         </span>
@@ -141,25 +304,24 @@ function MapRow({
   return (
     <li className={`map-row${open ? ' is-open' : ''}`} data-testid="map-row" data-map-id={map.id}>
       <button
+        ref={openButton}
         type="button"
         className="map-row__open"
         aria-current={open ? 'page' : undefined}
         onClick={() => onOpen(map.id)}
-        onDoubleClick={() => setMode('rename')}
+        onDoubleClick={() => startRename('open')}
       >
         <span className="map-row__name">{map.name}</span>
         <span className="map-row__meta">{t('maps.nodes', { count: map.nodeCount })}</span>
       </button>
       <span className="map-row__actions">
         <button
+          ref={renameButton}
           type="button"
           className="icon-button"
           title={t('maps.rename')}
           aria-label={`${t('maps.rename')}: ${map.name}`}
-          onClick={() => {
-            setName(map.name);
-            setMode('rename');
-          }}
+          onClick={() => startRename('rename')}
         >
           <Icon path="M4 20h4L19 9l-4-4L4 16v4zM14 6l4 4" />
         </button>
@@ -173,11 +335,12 @@ function MapRow({
           <Icon path="M8 8h11v11H8zM5 16V5h11" />
         </button>
         <button
+          ref={deleteButton}
           type="button"
           className="icon-button"
           title={t('maps.delete')}
           aria-label={`${t('maps.delete')}: ${map.name}`}
-          onClick={() => setMode('confirm-delete')}
+          onClick={() => onMode('confirm-delete')}
         >
           <Icon path="M5 7h14M10 7V5h4v2M7 7l1 12h8l1-12M10 11v5M14 11v5" />
         </button>

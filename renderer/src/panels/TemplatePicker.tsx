@@ -40,6 +40,9 @@ export function TemplatePicker({ onCreate, onClose }: TemplatePickerProps) {
       } catch (reason) {
         setError(t('templates.failed', { message: (reason as Error).message }));
         setBusy(false);
+        // The Create button was disabled while it worked, which took focus from it: give it to the
+        // chosen template, where Enter tries again.
+        options.current[at]?.focus();
       }
     },
     [busy, language, onClose, onCreate, t],
