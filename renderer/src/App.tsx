@@ -232,7 +232,13 @@ export function App({ api, store, autosave }: AppProps) {
     <CommandBusContext.Provider value={bus}>
       <MapStoreContext.Provider value={store}>
         <AppCommands
-          newMap={() => void create()}
+          // Ctrl+N from the keyboard: the facilitator goes on typing on the new map's canvas (the
+          // node that had focus is gone with the old map).
+          newMap={() =>
+            void create().then(() =>
+              document.querySelector<HTMLElement>('[data-canvas-scope]')?.focus({ preventScroll: true }),
+            )
+          }
           changeLanguage={changeLanguage}
           showShortcuts={() => setSheetOpen(true)}
           find={() => {

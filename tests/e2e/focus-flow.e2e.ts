@@ -200,4 +200,12 @@ describe('Focus follows the keyboard through the map list and the dialogs, never
     await newMapFromTemplate(page, 'okrs');
     await expect.poll(() => focused(page)).toBe('canvas');
   });
+
+  it("puts focus on the new map's canvas after Ctrl+N, even when a node of the old map had it", async () => {
+    await page.locator('.react-flow__node').first().click();
+    const before = await rows().count();
+    await page.keyboard.press('Control+n');
+    await expect.poll(() => rows().count(), { timeout: 30_000 }).toBe(before + 1);
+    await expect.poll(() => focused(page)).toBe('canvas');
+  });
 });

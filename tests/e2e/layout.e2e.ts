@@ -136,7 +136,8 @@ describe('Fit to screen', () => {
 
   afterAll(() => closeServed(app, page));
 
-  it('frames every node clear of the overview map and the zoom buttons', async () => {
+  /** Imports a map of one goal over `rows` mechanism → metric rows, 140 px apart, and fits it. */
+  async function fitTallMap(name: string, rows: number): Promise<void> {
     const node = (id: string, kind: string, x: number, y: number) => ({
       id,
       kind,
@@ -144,20 +145,20 @@ describe('Fit to screen', () => {
       owner: 'Ana',
       position: { x, y },
     });
-    const rows = Array.from({ length: 10 }, (_, i) => i);
-    const file = join(app.dir, 'tall.json');
+    const indices = Array.from({ length: rows }, (_, i) => i);
+    const file = join(app.dir, `${name}.json`);
     writeFileSync(
       file,
       JSON.stringify({
         format: 'throughline-map',
         version: 1,
-        name: 'Tall',
+        name,
         nodes: [
           node('g1', 'goal', 0, 0),
-          ...rows.map((i) => node(`m${i}`, 'mechanism', 360, i * 140)),
-          ...rows.map((i) => node(`k${i}`, 'metric', 720, i * 140)),
+          ...indices.map((i) => node(`m${i}`, 'mechanism', 360, i * 140)),
+          ...indices.map((i) => node(`k${i}`, 'metric', 720, i * 140)),
         ],
-        links: rows.flatMap((i) => [
+        links: indices.flatMap((i) => [
           { id: `a${i}`, source: 'g1', target: `m${i}` },
           { id: `b${i}`, source: `m${i}`, target: `k${i}` },
         ]),
@@ -167,11 +168,20 @@ describe('Fit to screen', () => {
     const chooser = page.waitForEvent('filechooser');
     await page.getByTestId('file-import-json').click();
     await (await chooser).setFiles(file);
-    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(21);
+    // The map is open once its row counts its nodes (most are not drawn until the fit).
+    await page
+      .getByTestId('map-row')
+      .filter({ hasText: name })
+      .filter({ hasText: `${2 * rows + 1} nodes` })
+      .waitFor();
+    await expect.poll(() => page.locator('.toolbar__title').textContent()).toContain(name);
     await page.getByTestId('fit-view').click();
     await page.waitForTimeout(400); // the fit animates for 200 ms
+  }
 
-    const covered = await page.evaluate(() => {
+  /** Nodes that are outside the canvas or under the overview map or the zoom buttons. */
+  const covered = () =>
+    page.evaluate(() => {
       const rect = (el: Element | null) => el?.getBoundingClientRect();
       const panels = [
         rect(document.querySelector('.overview-map')),
@@ -190,6 +200,16 @@ describe('Fit to screen', () => {
       }
       return hits;
     });
-    expect(covered).toEqual([]);
+
+  it('frames every node clear of the overview map and the zoom buttons', async () => {
+    await fitTallMap('Tall', 10);
+    expect(await page.locator('.react-flow__node').count()).toBe(21);
+    expect(await covered()).toEqual([]);
+  });
+
+  it('frames a very tall map whole, zooming out as far as it takes', async () => {
+    await fitTallMap('Very tall', 120);
+    await expect.poll(() => page.locator('.react-flow__node').count(), { timeout: 10_000 }).toBe(241);
+    expect(await covered()).toEqual([]);
   });
 });

@@ -53,6 +53,14 @@ describe('The main screen: accessible, and entirely in Chinese when switched', (
     app = await serveApp();
     page = await openPage(app);
     await page.getByTestId('new-map').click();
+    // An empty map is not reassured that "every goal has an execution path".
+    await page
+      .getByTestId('health-summary')
+      .filter({ hasText: /^No goals yet$/ })
+      .waitFor();
+    expect(await page.locator('.findings__none').textContent()).toBe(
+      'No goals yet: add one to start the map.',
+    );
     await page.getByTestId('add-goal').click();
     await page.keyboard.type('提高订单转化率');
     await page.keyboard.press('Tab');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../renderer/src/i18n';
+import { shownDay } from '../../renderer/src/i18n/date-locale';
 import { en } from '../../renderer/src/i18n/en';
 import { zhCN } from '../../renderer/src/i18n/zh-CN';
 
@@ -42,5 +43,13 @@ describe('the health summary', () => {
     const chinese = createI18n('zh-CN');
     expect(chinese.t('findings.summary', { withPath: 1, count: 1 })).toBe('1 个目标中有 1 个有执行路径');
     expect(chinese.t('findings.summary', { withPath: 2, count: 3 })).toBe('3 个目标中有 2 个有执行路径');
+  });
+});
+
+describe('a day in a message', () => {
+  it('is written with the month in words in the UI language, never as the stored ISO day', () => {
+    expect(shownDay('2027-06-01', 'en')).toBe('Jun 1, 2027');
+    expect(shownDay('2027-06-01', 'zh-CN')).toBe('2027年6月1日');
+    expect(shownDay('not a day', 'en')).toBe('not a day');
   });
 });

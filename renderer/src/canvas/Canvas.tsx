@@ -1,6 +1,7 @@
 import {
   Background,
   type Connection,
+  ControlButton,
   Controls,
   type FinalConnectionState,
   type IsValidConnection,
@@ -11,18 +12,19 @@ import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { describeLinkRefusal } from '../../../shared/validation/link-messages';
-import { CANVAS_SCOPE_ATTRIBUTE } from '../commands/use-commands';
+import { CANVAS_SCOPE_ATTRIBUTE, useCommandBus } from '../commands/use-commands';
 import { useLanguage } from '../i18n/use-language';
 import { useMapStore, useMapStoreApi } from '../store/context';
 import type { MapState } from '../store/map-store';
 import type { PlanFlowEdge } from '../store/plan-flow';
 import { useViewPrefs } from '../store/view-prefs';
-import { FIT_VIEW } from './fit-view';
+import { MIN_ZOOM } from './fit-view';
 import { nodeTypes } from './node-types';
 import { OverviewMap } from './OverviewMap';
 import { SelectionAnnouncer } from './SelectionAnnouncer';
 import { useCanvasCommands } from './use-canvas-commands';
 import { useEdgeLabels } from './use-edge-labels';
+import { useFitOnOpen } from './use-fit-on-open';
 import { useMapEmphasis } from './use-map-emphasis';
 
 const selectFlow = (s: MapState) => ({
@@ -63,6 +65,8 @@ export function Canvas({
   presentedGoal?: string | null;
 }) {
   const { t } = useTranslation();
+  const bus = useCommandBus();
+  useFitOnOpen();
   const language = useLanguage();
   const store = useMapStoreApi();
   const flow = useMapStore(useShallow(selectFlow));
@@ -151,9 +155,7 @@ export function Canvas({
         onNodeDoubleClick={onNodeDoubleClick}
         isValidConnection={isValidConnection}
         defaultEdgeOptions={defaultEdgeOptions}
-        fitView
-        fitViewOptions={FIT_VIEW}
-        minZoom={0.1}
+        minZoom={MIN_ZOOM}
         maxZoom={2}
         deleteKeyCode={null}
         onlyRenderVisibleElements={nodes.length > VIRTUALIZE_FROM}
@@ -170,9 +172,28 @@ export function Canvas({
       >
         <Background gap={GRID[0] * 2} />
         <OverviewMap />
-        <Controls showInteractive={false} />
+        {/* React Flow's own fit button waits for every node to be measured (see fitWholeMap). */}
+        <Controls showInteractive={false} showFitView={false}>
+          <ControlButton
+            className="react-flow__controls-fitview"
+            onClick={() => bus.run('fit-view')}
+            title={t('flow.fitView')}
+            aria-label={t('flow.fitView')}
+          >
+            <FitIcon />
+          </ControlButton>
+        </Controls>
       </ReactFlow>
       {nodes.length === 0 ? <p className="canvas__empty">{t('canvas.empty')}</p> : null}
     </section>
+  );
+}
+
+/** Four corners of a frame: "fit the whole map", as on React Flow's own control. */
+function FitIcon() {
+  return (
+    <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 30" aria-hidden="true">
+      <path d="M0 10V4.6Q0 0 4.7 0h5.1v3.7H4.6q-.9 0-.9.9V10zM22.2 0h5.1Q32 0 32 4.6V10h-3.7V4.6q0-.9-1-.9h-5.1zM32 19.8v5.1q0 4.7-4.6 4.7h-5.2v-3.8h5.2q.9 0 .9-.9v-5.1zM9.8 29.6H4.7Q0 29.6 0 24.9v-5.1h3.7v5.1q0 .9.9.9h5.2z" />
+    </svg>
   );
 }

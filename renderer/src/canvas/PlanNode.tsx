@@ -15,6 +15,9 @@ export const FUNCTION_ICON: Readonly<Record<MechanismFunction, string>> = {
   other: '•',
 };
 
+/** Titles longer than this may be cut at five lines on the node, so they get a tooltip. */
+const LONG_TITLE = 80;
+
 /**
  * One node on the canvas. React Flow re-renders it only when its own node object changes; its
  * extra subscriptions (flag, editing) select primitives, so editing one node renders one node.
@@ -49,7 +52,13 @@ function PlanNodeView({ id, data, selected }: NodeProps<PlanFlowNode>) {
       {editing ? (
         <TitleEditor id={id} initial={plan.title} />
       ) : (
-        <div className={`plan-node__title${plan.title.trim() === '' ? ' is-empty' : ''}`}>{title}</div>
+        <div
+          className={`plan-node__title${plan.title.trim() === '' ? ' is-empty' : ''}`}
+          // Past five lines the title is cut with an ellipsis (styles.css): hovering shows it whole.
+          title={plan.title.length > LONG_TITLE ? plan.title : undefined}
+        >
+          {title}
+        </div>
       )}
       <div className="plan-node__owner">
         {plan.owner ? t('node.owner', { owner: plan.owner }) : t('node.noOwner')}
@@ -87,7 +96,7 @@ function TitleEditor({ id, initial }: { id: string; initial: string }) {
   const latest = useRef(value);
   latest.current = value;
   const cancelled = useRef(false);
-  const input = useRef<HTMLInputElement>(null);
+  const input = useRef<HTMLTextAreaElement>(null);
   useLayoutEffect(() => {
     // React Flow shows a new node only once it is measured, and a hidden field cannot take focus:
     // try on the next frames until it does, so typing right after "add" lands in the title.
@@ -145,13 +154,16 @@ function TitleEditor({ id, initial }: { id: string; initial: string }) {
     if (key === 'Tab') bus.run('add-child');
   };
   return (
-    <input
+    // A text area that grows with the title (field-sizing), so a long title is seen whole while it
+    // is typed; a title is one line, so Enter keeps it and a pasted line break becomes a space.
+    <textarea
       ref={input}
       className="plan-node__title-input nodrag"
       aria-label={t('node.titleLabel')}
+      rows={1}
       value={value}
       maxLength={300}
-      onChange={(e) => setValue(e.target.value)}
+      onChange={(e) => setValue(e.target.value.replace(/\s*[\r\n]+\s*/g, ' '))}
       onBlur={commit}
       onKeyDown={(e) => {
         // While an IME composition is in progress, Enter confirms the composition, not the title.

@@ -1,11 +1,50 @@
-import type { FitViewOptions } from '@xyflow/react';
+import { getViewportForBounds, type ReactFlowInstance, type Rect } from '@xyflow/react';
+import { nodeSize, type PlanFlowNode } from '../store/plan-flow';
+
+/**
+ * How far the canvas zooms out: far enough that "Fit to screen" frames even a tall map of a few
+ * hundred nodes whole (an overview to steer by, not to read), instead of stopping with its ends
+ * under the toolbar and the overview map.
+ */
+export const MIN_ZOOM = 0.02;
 
 /**
  * How the canvas frames the whole map (on opening, "Fit to screen", after a tidy-up): with room at
  * the bottom for the overview map (120 px high, 12 px from the corner) and the zoom buttons, so no
  * node ends up under them, and never zoomed in past 125% on a small map.
  */
-export const FIT_VIEW: FitViewOptions = {
-  padding: { top: '40px', left: '40px', right: '40px', bottom: '150px' },
-  maxZoom: 1.25,
-};
+const FIT_PADDING = { top: '40px', left: '40px', right: '40px', bottom: '150px' } as const;
+const FIT_MAX_ZOOM = 1.25;
+
+/** The box around every node, each at its measured size or, never drawn yet, its usual size. */
+export function mapBounds(nodes: readonly PlanFlowNode[]): Rect | null {
+  if (nodes.length === 0) return null;
+  let left = Number.POSITIVE_INFINITY;
+  let top = Number.POSITIVE_INFINITY;
+  let right = Number.NEGATIVE_INFINITY;
+  let bottom = Number.NEGATIVE_INFINITY;
+  for (const node of nodes) {
+    const { width, height } = nodeSize(node);
+    left = Math.min(left, node.position.x);
+    top = Math.min(top, node.position.y);
+    right = Math.max(right, node.position.x + width);
+    bottom = Math.max(bottom, node.position.y + height);
+  }
+  return { x: left, y: top, width: right - left, height: bottom - top };
+}
+
+/**
+ * Frames the whole map, at once. React Flow's own fitView waits until every node has
+ * been measured, but past 150 nodes the canvas draws (and so measures) only the nodes in view: on
+ * a large map its fit waited for ever and "Fit to screen" did nothing.
+ */
+export function fitWholeMap(
+  flow: Pick<ReactFlowInstance<PlanFlowNode>, 'getNodes' | 'setViewport'>,
+  pane: { width: number; height: number },
+  duration = 0,
+): void {
+  const bounds = mapBounds(flow.getNodes());
+  if (!bounds || pane.width <= 0 || pane.height <= 0) return;
+  const viewport = getViewportForBounds(bounds, pane.width, pane.height, MIN_ZOOM, FIT_MAX_ZOOM, FIT_PADDING);
+  void flow.setViewport(viewport, { duration });
+}

@@ -1,4 +1,4 @@
-import { useReactFlow } from '@xyflow/react';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Direction } from '../canvas/map-navigation';
@@ -6,7 +6,7 @@ import { useCommand } from '../commands/use-commands';
 import { runLaneLayout } from '../layout/elk-runner';
 import { useMapStoreApi } from '../store/context';
 import { nodeSize, type PlanFlowNode } from '../store/plan-flow';
-import { FIT_VIEW } from './fit-view';
+import { fitWholeMap } from './fit-view';
 
 const MOVES: ReadonlyArray<readonly ['move-left' | 'move-right' | 'move-up' | 'move-down', Direction]> = [
   ['move-left', 'left'],
@@ -23,6 +23,9 @@ export function useCanvasCommands(
   const { t } = useTranslation();
   const store = useMapStoreApi();
   const flow = useReactFlow<PlanFlowNode>();
+  const flowStore = useStoreApi<PlanFlowNode>();
+  /** The canvas's size now, as React Flow measured it. */
+  const pane = () => ({ width: flowStore.getState().width, height: flowStore.getState().height });
 
   /** Pans just enough to bring the node into view; a node already visible does not move the view. */
   const reveal = useCallback(
@@ -103,7 +106,7 @@ export function useCanvasCommands(
   });
   useCommand('zoom-in', () => void flow.zoomIn({ duration: 150 }));
   useCommand('zoom-out', () => void flow.zoomOut({ duration: 150 }));
-  useCommand('fit-view', () => void flow.fitView({ ...FIT_VIEW, duration: 200 }));
+  useCommand('fit-view', () => fitWholeMap(flow, pane(), 200));
   useCommand('auto-layout', () => {
     if (state().readOnly || state().nodes.length === 0) return;
     const mapId = state().mapId;
@@ -121,7 +124,7 @@ export function useCanvasCommands(
         // The user may have opened another map meanwhile: these positions are not for it.
         if (state().mapId !== mapId) return;
         state().applyPositions(positions);
-        requestAnimationFrame(() => void flow.fitView({ ...FIT_VIEW, duration: 250 }));
+        requestAnimationFrame(() => fitWholeMap(flow, pane(), 250));
       })
       .catch(() => onNotice(t('layout.failed')))
       .finally(() => onBusy(false));

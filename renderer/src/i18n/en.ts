@@ -83,6 +83,8 @@ export const en = {
   findings: {
     heading: 'Findings',
     none: 'No findings. Every goal has an execution path.',
+    noGoals: 'No goals yet',
+    noGoalsHint: 'No goals yet: add one to start the map.',
     // Plural by the number of goals: "1 of 1 goal has…", "2 of 3 goals have…".
     summary_one: '{{withPath}} of {{count}} goal has an execution path',
     summary_other: '{{withPath}} of {{count}} goals have an execution path',

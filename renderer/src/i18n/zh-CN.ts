@@ -84,6 +84,8 @@ export const zhCN: Strings = {
   findings: {
     heading: '检查结果',
     none: '没有问题。每个目标都有执行路径。',
+    noGoals: '还没有目标',
+    noGoalsHint: '还没有目标：添加一个目标，开始绘制地图。',
     summary_one: '{{count}} 个目标中有 {{withPath}} 个有执行路径',
     summary_other: '{{count}} 个目标中有 {{withPath}} 个有执行路径',
     severity: { error: '错误', warning: '警告', info: '提示' },

@@ -80,10 +80,13 @@ export function FindingsPanel() {
         {t('findings.heading')} <span className="findings__count">{findings.length}</span>
       </h2>
       <p className="findings__summary" data-testid="health-summary">
-        {t('findings.summary', { withPath: summary.goalsWithPath, count: summary.goals })}
+        {summary.goals === 0
+          ? t('findings.noGoals')
+          : t('findings.summary', { withPath: summary.goalsWithPath, count: summary.goals })}
       </p>
       {findings.length === 0 ? (
-        <p className="findings__none">{t('findings.none')}</p>
+        // "Every goal has an execution path" would reassure about a map with no goal at all.
+        <p className="findings__none">{t(summary.goals === 0 ? 'findings.noGoalsHint' : 'findings.none')}</p>
       ) : (
         <ul className="findings__list" ref={list}>
           {shown.map((f) => (

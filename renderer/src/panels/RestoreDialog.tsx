@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Backup, DocumentInfo, ThroughlineApi } from '../../../shared/contract/api';
+import { dateLocale } from '../i18n/date-locale';
 import { useModalDialog } from './use-modal-dialog';
 
 export interface RestoreDialogProps {
@@ -13,15 +14,6 @@ export interface RestoreDialogProps {
 }
 
 type Step = 'loading' | 'list' | 'confirm' | 'restoring';
-
-/**
- * The locale dates are written in: the system's own (en-GB, zh-TW…) when it is a variant of the
- * UI language, else the UI language, so a date never comes out in a language the UI is not in.
- */
-function dateLocale(uiLanguage: string): string {
-  const system = globalThis.navigator?.language ?? uiLanguage;
-  return system.split('-')[0] === uiLanguage.split('-')[0] ? system : uiLanguage;
-}
 
 /**
  * File ▸ Restore from backup…: a modal list of the document's automatic backups (date in the

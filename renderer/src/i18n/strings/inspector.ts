@@ -53,7 +53,7 @@ const en = {
   },
   functionChip: 'Function: {{function}}',
   errors: {
-    number: 'Not a number, so not saved. Type digits only, such as 1250 or 12.5 (no letters, units or %).',
+    number: 'Not a number, so not saved. Type a number such as 1,250 or 12.5 (no letters, units or %).',
     range: 'Too large, so not saved. Use a number between −{{max}} and {{max}}.',
     date: 'Not a valid date, so not saved. Enter a real day, month and year.',
     dueBeforeStart: 'Not saved: the due date cannot be before the start date ({{start}}).',
@@ -132,7 +132,7 @@ export const inspectorStrings: { en: typeof en; zhCN: typeof en } = {
     },
     functionChip: '职能：{{function}}',
     errors: {
-      number: '不是数字，未保存。请只输入数字，例如 1250 或 12.5（不要字母、单位或 %）。',
+      number: '不是数字，未保存。请输入数字，例如 1,250 或 12.5（不要字母、单位或 %）。',
       range: '数值过大，未保存。请输入 −{{max}} 到 {{max}} 之间的数。',
       date: '不是有效日期，未保存。请输入真实存在的年月日。',
       dueBeforeStart: '未保存：截止日期不能早于开始日期（{{start}}）。',

@@ -1,6 +1,7 @@
 import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapNode } from '../../../../shared/model/types';
+import { shownDay } from '../../i18n/date-locale';
 import { Field } from './Field';
 import { AMOUNT_LIMIT, type FieldError, type FieldKey, type FieldSpec } from './parse-field';
 
@@ -76,9 +77,9 @@ function errorParams(error: FieldError, language: string): Record<string, string
     case 'tooLong':
       return { max: error.max };
     case 'dueBeforeStart':
-      return { start: error.start };
+      return { start: shownDay(error.start, language) };
     case 'startAfterDue':
-      return { due: error.due };
+      return { due: shownDay(error.due, language) };
     default:
       return {};
   }
