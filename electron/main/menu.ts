@@ -142,6 +142,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       item(l.autoLayout, 'auto-layout'),
       separator,
       item(l.presentation, 'presentation', { accelerator: 'F5' }),
+      item(l.sidePanels, 'toggle-side-panels', { accelerator: 'CmdOrCtrl+\\' }),
       separator,
       {
         id: 'theme-menu',

@@ -58,6 +58,7 @@ export function App({ api, store, autosave }: AppProps) {
   );
   const presentation = usePresentation(store);
   const filtersOpen = useViewPrefs((s) => s.filtersOpen);
+  const sidePanels = useViewPrefs((s) => s.sidePanels);
   useKeyboardShortcuts(bus, selectedCount);
   useShellCommands(bus);
 
@@ -251,7 +252,9 @@ export function App({ api, store, autosave }: AppProps) {
           toggleFilters={() => useViewPrefs.getState().setFiltersOpen(!useViewPrefs.getState().filtersOpen)}
         />
         <ReactFlowProvider>
-          <div className={presentation.presenting ? 'app app--presenting' : 'app'}>
+          <div
+            className={presentation.presenting ? 'app app--presenting' : sidePanels ? 'app' : 'app app--wide'}
+          >
             <header className="app__header">
               <Toolbar
                 onLanguage={changeLanguage}

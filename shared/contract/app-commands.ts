@@ -27,6 +27,7 @@ export const APP_COMMANDS = [
   'fit-view',
   'auto-layout',
   'presentation',
+  'toggle-side-panels',
   'theme-light',
   'theme-dark',
   'theme-system',

@@ -132,6 +132,18 @@ describe('Keyboard-first editing in Chromium', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('says why Shift+Tab adds nothing under a metric or a mechanism', async () => {
+    await goToNode(page, 'Payment-page conversion');
+    await expect.poll(() => selectedTitle(page)).toBe('Payment-page conversion');
+    const before = await nodeCount(page);
+    await page.keyboard.press('Shift+Tab');
+    await expect
+      .poll(() => page.getByTestId('notice').last().textContent())
+      .toBe('Only a goal has sub-goals: select a goal and press Shift+Tab.');
+    expect(await nodeCount(page)).toBe(before);
+    await page.keyboard.press('Escape');
+  });
+
   it('finds a node by title or owner with Ctrl+F and selects it', async () => {
     await page.keyboard.press('Control+f');
     const search = page.getByTestId('search-input');

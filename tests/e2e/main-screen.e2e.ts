@@ -45,6 +45,26 @@ function englishWords(text: string): string[] {
   return (text.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !allowed.has(w));
 }
 
+/** Each flag badge's text against its fill: WCAG contrast, readable at 4.5:1 or more. */
+function badgeContrasts(page: Page) {
+  return page.evaluate(() => {
+    const luminance = (css: string) => {
+      const [r, g, b] = (css.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
+        const c = Number(v) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+    };
+    return [...document.querySelectorAll<HTMLElement>('[data-testid="flag-badge"]')].map((badge) => {
+      const style = getComputedStyle(badge);
+      const [light, dark] = [luminance(style.color), luminance(style.backgroundColor)].sort((a, b) => b - a);
+      const ratio = ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05);
+      const severity = [...badge.classList].find((c) => c.startsWith('plan-node__badge--'))?.slice(18);
+      return { severity, ratio: Math.round(ratio * 10) / 10, readable: ratio >= 4.5 };
+    });
+  });
+}
+
 describe('The main screen: accessible, and entirely in Chinese when switched', () => {
   let app: ServedApp;
   let page: Page;
@@ -75,6 +95,11 @@ describe('The main screen: accessible, and entirely in Chinese when switched', (
     expect(await axeViolations(page)).toEqual([]);
     await page.emulateMedia({ colorScheme: 'dark' });
     expect(await axeViolations(page)).toEqual([]);
+    // axe leaves the badges out (role="img"); their count must read in both themes too.
+    expect(await badgeContrasts(page)).toEqual([
+      expect.objectContaining({ severity: 'error', readable: true }),
+      expect.objectContaining({ severity: 'warning', readable: true }),
+    ]);
     await page.emulateMedia({ colorScheme: 'light' });
     await page.getByTestId('language').selectOption('zh-CN');
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
@@ -91,5 +116,26 @@ describe('The main screen: accessible, and entirely in Chinese when switched', (
     await expect
       .poll(() => page.getByTestId('findings-panel').textContent())
       .toContain('has no execution path');
+  });
+
+  it('gives the canvas the whole width with the side panels hidden, by button or Ctrl+\\, and remembers it', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const canvasWidth = () => page.evaluate(() => document.querySelector('.app__canvas')?.clientWidth ?? 0);
+    const toggle = page.getByTestId('side-panels-toggle');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await canvasWidth()).toBeLessThan(700);
+    await toggle.click();
+    await expect.poll(canvasWidth).toBe(1280);
+    expect(await page.getByTestId('map-list').isVisible()).toBe(false);
+    expect(await page.getByTestId('side-column').isVisible()).toBe(false);
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.reload();
+    await expect.poll(canvasWidth).toBe(1280);
+    await page.locator('.react-flow__node').first().click();
+    await page.keyboard.press('Control+Backslash');
+    await expect.poll(() => page.getByTestId('map-list').isVisible()).toBe(true);
+    expect(await page.getByTestId('side-column').isVisible()).toBe(true);
+    expect(await canvasWidth()).toBeLessThan(700);
   });
 });

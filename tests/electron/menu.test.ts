@@ -141,6 +141,7 @@ describe('menu template', () => {
       'fit-view',
       'auto-layout',
       'presentation',
+      'toggle-side-panels',
       'theme-menu',
       'language-menu',
     ]);

@@ -36,6 +36,24 @@ describe('keymap', () => {
     expect(actionForKey(press('f'), canvas(1))).toEqual({ command: 'rename', seed: 'f' });
   });
 
+  it('shows or hides the side panels with Ctrl/Cmd+\\, from anywhere, even a text field', () => {
+    for (const context of [
+      canvas(),
+      canvas(0),
+      field,
+      { inTextField: false, onCanvas: false, selectedNodes: 0 },
+    ]) {
+      expect(actionForKey(press('\\', { ctrlKey: true }), context)).toEqual({
+        command: 'toggle-side-panels',
+      });
+      expect(actionForKey(press('\\', { metaKey: true }), context)).toEqual({
+        command: 'toggle-side-panels',
+      });
+    }
+    // Without Ctrl, a backslash is a character typed into the selected node's title like any other.
+    expect(actionForKey(press('\\'), canvas())).toEqual({ command: 'rename', seed: '\\' });
+  });
+
   it('leaves Tab and Enter alone with no single node selected (focus moves, buttons work)', () => {
     expect(actionForKey(press('Tab'), canvas(0))).toBeNull();
     expect(actionForKey(press('Enter'), canvas(2))).toBeNull();

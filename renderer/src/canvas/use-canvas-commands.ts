@@ -71,7 +71,13 @@ export function useCanvasCommands(
     if (id) reveal(id);
     else if (parent?.kind === 'metric') onNotice(t('canvas.metricEndsChain'));
   });
-  useCommand('add-sub-goal', () => reveal(state().addChild({ subGoal: true })));
+  useCommand('add-sub-goal', () => {
+    const parent = state().nodes.find((n) => n.selected)?.data.plan;
+    const id = state().addChild({ subGoal: true });
+    if (id) reveal(id);
+    // Shift+Tab on a mechanism or a metric: say why nothing happened.
+    else if (parent && parent.kind !== 'goal' && !state().readOnly) onNotice(t('canvas.subGoalsOfGoals'));
+  });
   useCommand('add-sibling', () => reveal(state().addSibling()));
   useCommand('rename', ({ seed }) => {
     const id = state().selectedId();

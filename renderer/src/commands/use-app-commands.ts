@@ -15,6 +15,7 @@ export interface AppCommandHandlers {
 /** The window-level commands: the same handlers for the menu, the toolbar and the keyboard. */
 export function useAppCommands(handlers: AppCommandHandlers): void {
   const setTheme = useViewPrefs((s) => s.setTheme);
+  const setSidePanels = useViewPrefs((s) => s.setSidePanels);
   useCommand('new-map', handlers.newMap);
   useCommand('language-en', () => handlers.changeLanguage('en'));
   useCommand('language-zh-CN', () => handlers.changeLanguage('zh-CN'));
@@ -26,4 +27,5 @@ export function useAppCommands(handlers: AppCommandHandlers): void {
   useCommand('about', handlers.about);
   useCommand('presentation', handlers.presentation);
   useCommand('toggle-filters', handlers.toggleFilters);
+  useCommand('toggle-side-panels', () => setSidePanels(!useViewPrefs.getState().sidePanels));
 }

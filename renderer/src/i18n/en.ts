@@ -46,6 +46,7 @@ export const en = {
     redo: 'Redo',
     find: 'Find nodes',
     snap: 'Snap to grid',
+    sidePanels: 'Show the map list and the inspector (Ctrl+\\)',
     theme: 'Theme',
     themes: { system: 'Auto', light: 'Light', dark: 'Dark' },
     shortcuts: 'Keyboard shortcuts',
@@ -106,6 +107,7 @@ export const en = {
     selectedMany: 'Several nodes selected.',
     noFindings: 'No findings',
     metricEndsChain: 'A metric ends the chain: nothing can be added under it.',
+    subGoalsOfGoals: 'Only a goal has sub-goals: select a goal and press Shift+Tab.',
     copied_one: 'Copied {{count}} node.',
     copied_other: 'Copied {{count}} nodes.',
     nothingToPaste: 'Nothing to paste: copy nodes first.',
@@ -156,6 +158,7 @@ export const en = {
       fit: 'Fit the map to the screen (F when nothing is selected)',
       zoom: 'Zoom in and out',
       presentation: 'Presentation mode',
+      sidePanels: 'Show or hide the map list and the inspector',
       sheet: 'This sheet',
     },
     imeNote:

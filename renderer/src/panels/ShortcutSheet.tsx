@@ -40,6 +40,7 @@ const GROUPS: ReadonlyArray<{ id: string; rows: ReadonlyArray<readonly [keys: st
       ['F / Mod+0', 'fit'],
       ['Mod+= / Mod+-', 'zoom'],
       ['F5', 'presentation'],
+      ['Mod+\\', 'sidePanels'],
       ['? / F1', 'sheet'],
     ],
   },

@@ -64,6 +64,7 @@ export function Toolbar({
   const redoDepth = useMapStore((s) => s.redoDepth);
   const bus = useCommandBus();
   const snap = useViewPrefs((s) => s.snapToGrid);
+  const sidePanels = useViewPrefs((s) => s.sidePanels);
   const setSnap = useViewPrefs((s) => s.setSnapToGrid);
   const theme = useViewPrefs((s) => s.theme);
   const filtersOpen = useViewPrefs((s) => s.filtersOpen);
@@ -160,6 +161,17 @@ export function Toolbar({
           run="presentation"
           testId="start-presentation"
         />
+        <button
+          type="button"
+          className="button button--icon"
+          aria-pressed={sidePanels}
+          title={t('toolbar.sidePanels')}
+          aria-label={t('toolbar.sidePanels')}
+          onClick={() => bus.run('toggle-side-panels')}
+          data-testid="side-panels-toggle"
+        >
+          <span aria-hidden="true">◫</span>
+        </button>
         <button
           type="button"
           className="button button--icon"

@@ -26,9 +26,15 @@ function MetricTableView({ metrics, states, language, measures, caption }: Metri
           <th scope="col">{t('kinds.metric')}</th>
           {measures ? <th scope="col">{t('export.print.measures')}</th> : null}
           <th scope="col">{t('inspector.labels.unit')}</th>
-          <th scope="col">{t('inspector.labels.baseline')}</th>
-          <th scope="col">{t('inspector.labels.current')}</th>
-          <th scope="col">{t('inspector.labels.target')}</th>
+          <th scope="col" className="num">
+            {t('inspector.labels.baseline')}
+          </th>
+          <th scope="col" className="num">
+            {t('inspector.labels.current')}
+          </th>
+          <th scope="col" className="num">
+            {t('inspector.labels.target')}
+          </th>
           <th scope="col">{t('export.print.due')}</th>
           <th scope="col">{t('inspector.labels.status')}</th>
         </tr>

@@ -11,6 +11,12 @@ export interface ViewPrefs {
   flaggedOnly: boolean;
   functions: MechanismFunction[];
   owner: string;
+  /**
+   * Whether the map list and the inspector are shown beside the canvas. Hidden, the canvas takes
+   * the whole width: on a 1280 px projector the two columns leave it barely half.
+   */
+  sidePanels: boolean;
+  setSidePanels(shown: boolean): void;
   /** Whether the filter bar is shown. */
   filtersOpen: boolean;
   setFiltersOpen(open: boolean): void;
@@ -30,6 +36,7 @@ const STORAGE_KEY = 'throughline.view';
 interface Stored {
   theme?: unknown;
   snapToGrid?: unknown;
+  sidePanels?: unknown;
 }
 
 function readStored(): Stored {
@@ -41,7 +48,7 @@ function readStored(): Stored {
   }
 }
 
-function remember(prefs: Pick<ViewPrefs, 'theme' | 'snapToGrid'>) {
+function remember(prefs: Pick<ViewPrefs, 'theme' | 'snapToGrid' | 'sidePanels'>) {
   try {
     globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify(prefs));
   } catch {
@@ -64,6 +71,7 @@ export function applyTheme(theme: ThemeChoice): void {
 export const useViewPrefs = create<ViewPrefs>()((set, get) => ({
   theme: initialTheme,
   snapToGrid: stored.snapToGrid !== false,
+  sidePanels: stored.sidePanels !== false,
   flaggedOnly: false,
   functions: [],
   owner: '',
@@ -78,11 +86,15 @@ export const useViewPrefs = create<ViewPrefs>()((set, get) => ({
   setTheme(theme) {
     set({ theme });
     applyTheme(theme);
-    remember({ theme, snapToGrid: get().snapToGrid });
+    remember({ theme, snapToGrid: get().snapToGrid, sidePanels: get().sidePanels });
   },
   setSnapToGrid(snapToGrid) {
     set({ snapToGrid });
-    remember({ theme: get().theme, snapToGrid });
+    remember({ theme: get().theme, snapToGrid, sidePanels: get().sidePanels });
+  },
+  setSidePanels(sidePanels) {
+    set({ sidePanels });
+    remember({ theme: get().theme, snapToGrid: get().snapToGrid, sidePanels });
   },
   setFlaggedOnly(flaggedOnly) {
     set({ flaggedOnly });
