@@ -138,4 +138,20 @@ describe('The main screen: accessible, and entirely in Chinese when switched', (
     expect(await page.getByTestId('side-column').isVisible()).toBe(true);
     expect(await canvasWidth()).toBeLessThan(700);
   });
+
+  it("fits the toolbar in a 1280 px window, with the map's name whole and every control on screen", async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state')).toBe('saved');
+    const layout = await page.evaluate(() => {
+      const title = document.querySelector('.toolbar__title') as HTMLElement;
+      const controls = [...document.querySelectorAll('.toolbar button, .toolbar select')];
+      return {
+        titleCut: title.scrollWidth > title.clientWidth,
+        offScreen: controls.filter((c) => c.getBoundingClientRect().right > window.innerWidth).length,
+      };
+    });
+    expect(layout).toEqual({ titleCut: false, offScreen: 0 });
+    // The words are still there for a screen reader and on hover.
+    expect(await page.getByTestId('save-state').textContent()).toContain('All changes saved');
+  });
 });

@@ -207,8 +207,14 @@ export function Toolbar({
         role="status"
         data-testid="save-state"
         data-state={saveState}
+        title={saveLabel}
       >
-        {saveLabel}
+        {saveState === 'saved' ? (
+          <span aria-hidden="true" className="save-state__tick">
+            ✓
+          </span>
+        ) : null}
+        <span className="save-state__text">{saveLabel}</span>
       </span>
       <label className="toolbar__language">
         <span className="visually-hidden">{t('toolbar.language')}</span>
