@@ -207,11 +207,14 @@ describe('Export PDF in the app', () => {
     });
     await page.reload();
     await page.locator('[data-testid="map-row"]', { hasText: 'Launch for the dialog' }).click();
+    // The reloaded app opens its first map by itself too: the map must be open before the export.
+    await expect.poll(() => page.locator('.toolbar__title').textContent()).toBe('Launch for the dialog');
     await page.getByTestId('file-menu').click();
     await page.getByTestId('file-export-pdf').click();
     const dialog = page.getByTestId('export-dialog');
     await dialog.waitFor();
-    expect(await page.getByTestId('export-title').inputValue()).not.toBe('');
+    // The title starts as the map's name, asked of the server when the dialog opens.
+    await expect.poll(() => page.getByTestId('export-title').inputValue()).toBe('Launch for the dialog');
     expect(await axeViolations(page, '[data-testid="export-dialog"]')).toEqual([]);
 
     for (const section of ['map', 'outline', 'metrics', 'findings']) {

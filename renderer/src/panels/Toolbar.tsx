@@ -19,12 +19,15 @@ function IconButton({
   run,
   disabled = false,
   testId,
+  pressed,
 }: {
   label: string;
   icon: string;
   run: CommandName;
   disabled?: boolean;
   testId?: string;
+  /** For a toggle: whether it is on (aria-pressed). */
+  pressed?: boolean;
 }) {
   const bus = useCommandBus();
   return (
@@ -34,6 +37,7 @@ function IconButton({
       title={label}
       aria-label={label}
       disabled={disabled}
+      aria-pressed={pressed}
       onClick={() => bus.run(run)}
       data-testid={testId ?? `toolbar-${run}`}
     >
@@ -142,18 +146,14 @@ export function Toolbar({
           <span aria-hidden="true">☰</span>
         </button>
         <IconButton label={t('toolbar.find')} icon="⌕" disabled={!hasMap} run="find" testId="open-search" />
-        <button
-          type="button"
-          className="button button--icon"
-          aria-pressed={filtersOpen}
-          title={t('toolbar.filters')}
-          aria-label={t('toolbar.filters')}
+        <IconButton
+          label={t('toolbar.filters')}
+          icon="▽"
           disabled={!hasMap}
-          onClick={() => bus.run('toggle-filters')}
-          data-testid="toggle-filters"
-        >
-          <span aria-hidden="true">▽</span>
-        </button>
+          run="toggle-filters"
+          testId="toggle-filters"
+          pressed={filtersOpen}
+        />
         <IconButton
           label={t('toolbar.present')}
           icon="▶"
@@ -161,17 +161,13 @@ export function Toolbar({
           run="presentation"
           testId="start-presentation"
         />
-        <button
-          type="button"
-          className="button button--icon"
-          aria-pressed={sidePanels}
-          title={t('toolbar.sidePanels')}
-          aria-label={t('toolbar.sidePanels')}
-          onClick={() => bus.run('toggle-side-panels')}
-          data-testid="side-panels-toggle"
-        >
-          <span aria-hidden="true">◫</span>
-        </button>
+        <IconButton
+          label={t('toolbar.sidePanels')}
+          icon="◫"
+          run="toggle-side-panels"
+          testId="side-panels-toggle"
+          pressed={sidePanels}
+        />
         <button
           type="button"
           className="button button--icon"
