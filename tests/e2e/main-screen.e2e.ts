@@ -109,6 +109,12 @@ describe('The main screen: accessible, and entirely in Chinese when switched', (
   it('leaves no English on the main screen in Chinese, and remembers the choice', async () => {
     expect(englishWords(await chromeText(page))).toEqual([]);
     expect(await page.getByTestId('findings-panel').textContent()).toContain('没有执行路径');
+    await page.getByTestId('open-shortcuts').click();
+    const sheet = page.getByTestId('shortcut-sheet');
+    await sheet.waitFor();
+    expect(await sheet.textContent()).toContain('Shift+单击');
+    await page.keyboard.press('Escape');
+    await sheet.waitFor({ state: 'detached' });
     await page.reload();
     await expect.poll(() => page.getByTestId('language').inputValue()).toBe('zh-CN');
     expect(englishWords(await chromeText(page))).toEqual([]);

@@ -91,6 +91,9 @@ export function openDocument(path: string, opts: OpenDocumentOptions): PlanDatab
       applyMigrations(db);
     } catch (error) {
       if (error instanceof ApiError) throw error;
+      if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
+        throw ApiError.worded('storage-failed', 'upgrade-busy', { path });
+      }
       const detail = messageOf(error);
       throw backupPath
         ? ApiError.worded('storage-failed', 'upgrade-failed-kept', { path, detail, backup: backupPath })

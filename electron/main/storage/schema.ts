@@ -53,6 +53,10 @@ export function applyMigrations(
   db: Database.Database,
   migrations: readonly Migration[] = MIGRATIONS,
 ): number {
+  // An up-to-date document takes no write lock: opening one that another program is writing
+  // must not wait on its lock and then fail as an "upgrade" that was never needed.
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (!migrations.some((m) => m.id > current)) return current;
   const run = db.transaction(() => {
     const from = db.pragma('user_version', { simple: true }) as number;
     const pending = migrations.filter((m) => m.id > from);

@@ -136,6 +136,7 @@ export const en = {
     close: 'Close search',
   },
   shortcuts: {
+    click: 'click',
     title: 'Keyboard shortcuts',
     close: 'Close',
     groups: { build: 'Build the map', move: 'Move and select', edit: 'Edit', view: 'View' },

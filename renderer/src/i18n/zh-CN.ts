@@ -136,6 +136,7 @@ export const zhCN: Strings = {
     close: '关闭查找',
   },
   shortcuts: {
+    click: '单击',
     title: '键盘快捷键',
     close: '关闭',
     groups: { build: '构建地图', move: '移动与选择', edit: '编辑', view: '视图' },

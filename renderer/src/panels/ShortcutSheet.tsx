@@ -21,7 +21,7 @@ const GROUPS: ReadonlyArray<{ id: string; rows: ReadonlyArray<readonly [keys: st
       ['← →', 'moveLinks'],
       ['↑ ↓', 'moveSiblings'],
       ['Mod+A', 'selectAll'],
-      ['Shift+click', 'multiSelect'],
+      ['Shift+Click', 'multiSelect'],
       ['Mod+F', 'find'],
     ],
   },
@@ -77,7 +77,7 @@ export function ShortcutSheet({ onClose }: { onClose(): void }) {
               {group.rows.map(([keys, label]) => (
                 <div key={label} className="shortcut-sheet__row">
                   <dt>
-                    <kbd>{keys.replaceAll('Mod', mod)}</kbd>
+                    <kbd>{keys.replaceAll('Mod', mod).replace('Click', t('shortcuts.click'))}</kbd>
                   </dt>
                   <dd>{t(`shortcuts.keys.${label}`)}</dd>
                 </div>
