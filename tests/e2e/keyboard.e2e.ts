@@ -150,12 +150,19 @@ describe('Keyboard-first editing in Chromium', () => {
     await search.waitFor();
     await search.fill('conversion');
     await expect.poll(() => page.getByTestId('search-status').textContent()).toBe('1 of 2');
+    // Both matches are outlined as soon as they are typed, before Enter.
+    const outlined = () =>
+      page.locator('[data-testid="plan-node"][data-search-hit] .plan-node__title').allTextContents();
+    await expect
+      .poll(async () => (await outlined()).sort())
+      .toEqual(['Payment-page conversion', 'Raise order conversion']);
     await search.press('Enter');
     await expect.poll(() => selectedTitle(page)).toBe('Raise order conversion');
     await search.press('Enter');
     await expect.poll(() => selectedTitle(page)).toBe('Payment-page conversion');
     await search.press('Escape');
     await expect.poll(() => search.count()).toBe(0);
+    await expect.poll(outlined).toEqual([]);
   });
 
   it('shows the shortcut sheet with ? and closes it with Escape', async () => {

@@ -88,3 +88,25 @@ describe('map store', () => {
     expect(after.filter((n, i) => n !== before[i]).map((n) => n.id)).toEqual(['k']);
   });
 });
+
+describe('search matches', () => {
+  it('are kept for the canvas to outline, and cleared by an empty search or the next map', () => {
+    const store = createMapStore('s1');
+    store.getState().load(doc());
+    const empty = store.getState().searchHits;
+    expect(empty.size).toBe(0);
+    store.getState().setSearchHits(['g']);
+    expect([...store.getState().searchHits]).toEqual(['g']);
+    store.getState().setSearchHits([]);
+    expect(store.getState().searchHits).toBe(empty);
+    // Clearing what is already clear notifies nobody.
+    let notified = 0;
+    const stop = store.subscribe(() => notified++);
+    store.getState().setSearchHits([]);
+    expect(notified).toBe(0);
+    stop();
+    store.getState().setSearchHits(['g']);
+    store.getState().load(doc());
+    expect(store.getState().searchHits.size).toBe(0);
+  });
+});

@@ -27,6 +27,7 @@ function PlanNodeView({ id, data, selected }: NodeProps<PlanFlowNode>) {
   const { t } = useTranslation();
   const flag = useMapStore((s) => s.nodeFlags[id]);
   const editing = useMapStore((s) => s.editingId === id);
+  const searchHit = useMapStore((s) => s.searchHits.has(id));
   countRender(id);
 
   const [severity, count] = flag ? (flag.split(':') as [string, string]) : [undefined, '0'];
@@ -34,11 +35,12 @@ function PlanNodeView({ id, data, selected }: NodeProps<PlanFlowNode>) {
 
   return (
     <div
-      className={`plan-node plan-node--${plan.kind}${severity ? ` plan-node--flag-${severity}` : ''}${selected ? ' is-selected' : ''}`}
+      className={`plan-node plan-node--${plan.kind}${severity ? ` plan-node--flag-${severity}` : ''}${selected ? ' is-selected' : ''}${searchHit ? ' is-search-hit' : ''}`}
       data-testid="plan-node"
       data-node-id={id}
       data-kind={plan.kind}
       data-flag={severity ?? 'none'}
+      data-search-hit={searchHit || undefined}
     >
       <Handle type="target" position={Position.Left} className="plan-handle" />
       <div className="plan-node__kind">

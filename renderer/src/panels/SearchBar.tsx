@@ -6,8 +6,9 @@ import { useMapStore, useMapStoreApi } from '../store/context';
 import { nodeSize, type PlanFlowNode } from '../store/plan-flow';
 
 /**
- * Ctrl/Cmd+F: finds nodes by title, owner or description. Enter goes to the next match (Shift+Enter
- * the previous), selecting and centring it; Escape closes and leaves the match selected.
+ * Ctrl/Cmd+F: finds nodes by title, owner or description, outlining every match as it is typed.
+ * Enter goes to the next match (Shift+Enter the previous), selecting and centring it; Escape
+ * closes and leaves the match selected.
  */
 export function SearchBar({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
@@ -24,6 +25,13 @@ export function SearchBar({ onClose }: { onClose(): void }) {
     input.current?.focus();
     input.current?.select();
   }, []);
+
+  // Every match is outlined on the canvas as it is typed, as a browser's find does; the outline
+  // goes with the search.
+  useEffect(() => {
+    store.getState().setSearchHits(query.trim() === '' ? [] : matches);
+  }, [store, query, matches]);
+  useEffect(() => () => store.getState().setSearchHits([]), [store]);
 
   const go = (index: number) => {
     if (matches.length === 0) return;

@@ -29,6 +29,8 @@ export interface MapState {
   editingId: string | null;
   /** Text typed on a selected node that started the rename; the editor starts from it. */
   editSeed: string | null;
+  /** Nodes that match the search being typed (Ctrl+F), outlined on the canvas; empty otherwise. */
+  searchHits: ReadonlySet<string>;
   /** Depths of the undo and redo stacks, for the toolbar's enabled state. */
   undoDepth: number;
   redoDepth: number;
@@ -69,6 +71,8 @@ export interface MapState {
   selectedId(): string | null;
   /** Starts renaming a node; `seed` is the text typed to start it (replaces the title). */
   setEditing(id: string | null, seed?: string): void;
+  /** The search's matches as typed; an empty list when the search is cleared or closed. */
+  setSearchHits(ids: readonly string[]): void;
   /** Tab: a linked child of the next kind (or a sub-goal) under the selected node; its id. */
   addChild(options?: { subGoal?: boolean }): string | null;
   /** Enter: a node of the same kind under the same parent; its id. */

@@ -39,6 +39,9 @@ const navNode = (n: PlanFlowNode): NavNode => ({
   height: nodeSize(n).height,
 });
 
+/** No search matches: one shared empty set, so clearing twice changes nothing. */
+const NO_HITS: ReadonlySet<string> = new Set();
+
 /** A store per open map (style.md: a factory, so tests and the print view can make their own). */
 export function createMapStore(sessionId: string = newId('s')): StoreApi<MapState> {
   const history = new EditHistory();
@@ -133,6 +136,7 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
       nodeFlags: {},
       editingId: null,
       editSeed: null,
+      searchHits: NO_HITS,
       undoDepth: 0,
       redoDepth: 0,
       saveState: 'saved',
@@ -152,6 +156,7 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
           ...withFindings(nodes, edges),
           editingId: null,
           editSeed: null,
+          searchHits: NO_HITS,
           saveState: 'saved',
           saveError: null,
           pending: emptyPending(),
@@ -212,6 +217,7 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
           nodeFlags: {},
           editingId: null,
           editSeed: null,
+          searchHits: NO_HITS,
           pending: emptyPending(),
           saveState: 'saved',
           saveError: null,
@@ -343,6 +349,11 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
       selectedId() {
         const chosen = selectedNodes();
         return chosen.length === 1 ? (chosen[0]?.id ?? null) : null;
+      },
+
+      setSearchHits(ids) {
+        if (ids.length === 0 && get().searchHits.size === 0) return;
+        set({ searchHits: ids.length === 0 ? NO_HITS : new Set(ids) });
       },
 
       setEditing(id, seed) {
