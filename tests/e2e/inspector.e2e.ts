@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { addNode, dragLink, waitSaved } from './canvas-actions';
+import { addNode, dragLink, edgeCount, waitSaved } from './canvas-actions';
 import { closeServed, openPage, type ServedApp, serveApp } from './harness';
 
 /** One field of the inspector, by its key (title, owner, baseline, dueDate…). */
@@ -201,6 +201,55 @@ describe('the inspector, end to end in Chromium', () => {
     expect(await page.getByTestId('goal-status').textContent()).toMatch(/on track/i);
     await field(page, 'priority').selectOption('high');
     await type(page, 'horizon', 'FY2027');
+    await waitSaved(page);
+  });
+
+  it('links two nodes that already exist, and removes a link, from the inspector by keyboard', async () => {
+    const second = await addNode(page, 'mechanism', 'Member benefits');
+    await waitSaved(page);
+    await select(page, goal);
+    const links = page.getByTestId('inspector-links');
+    await expect
+      .poll(() => links.getByTestId('links-out').textContent())
+      .toContain('Clear coupon and shipping hints');
+    const target = page.getByTestId('link-target');
+    // What the kinds allow and is not linked yet: not the goal itself, not its linked mechanism.
+    expect((await target.locator('option').allTextContents()).slice(1).sort()).toEqual([
+      'Mechanism: Member benefits',
+      'Metric: Payment-page conversion',
+    ]);
+    await target.focus();
+    await target.selectOption({ label: 'Mechanism: Member benefits' });
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => edgeCount(page)).toBe(3);
+    await expect.poll(() => links.getByTestId('links-out').textContent()).toContain('Member benefits');
+
+    // A link that would close a loop is refused, with the reason, and nothing changes.
+    await select(page, mechanism);
+    await page.getByTestId('link-target').selectOption({ label: 'Mechanism: Member benefits' });
+    await page.getByTestId('link-add').click();
+    await expect.poll(() => edgeCount(page)).toBe(4);
+    await select(page, second);
+    await page
+      .getByTestId('link-target')
+      .selectOption({ label: 'Mechanism: Clear coupon and shipping hints' });
+    await page.getByTestId('link-add').click();
+    await expect.poll(() => page.getByTestId('link-refusal').textContent()).toMatch(/would make a loop/);
+    expect(await edgeCount(page)).toBe(4);
+
+    // Removing: the × of a link, from either end.
+    await page
+      .getByRole('button', { name: 'Remove the link from “Clear coupon and shipping hints”' })
+      .click();
+    await expect.poll(() => edgeCount(page)).toBe(3);
+    await select(page, goal);
+    await page.getByRole('button', { name: 'Remove the link to “Member benefits”' }).click();
+    await expect.poll(() => edgeCount(page)).toBe(2);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => edgeCount(page)).toBe(3);
+    await page.keyboard.press('Control+Shift+Z');
+    await expect.poll(() => edgeCount(page)).toBe(2);
     await waitSaved(page);
   });
 

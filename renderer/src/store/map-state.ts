@@ -62,6 +62,8 @@ export interface MapState {
   /** Adds the link if the link rule allows it; says why not otherwise. */
   connect(source: string, target: string): LinkCheck;
   checkLink(source: string, target: string): LinkCheck;
+  /** Removes one link, as one undo step (the inspector's links, without selecting the link). */
+  removeLink(linkId: string): void;
   selectOnly(id: string): void;
   /** Selects these nodes (and no link), or everything with `selectAll`. */
   selectNodes(ids: readonly string[]): void;

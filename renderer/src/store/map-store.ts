@@ -407,6 +407,11 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
         return true;
       },
 
+      removeLink(linkId) {
+        if (!get().edges.some((e) => e.id === linkId)) return;
+        commit(deletionEdit(get().nodes, get().edges, new Set(), new Set([linkId])));
+      },
+
       deleteSelection() {
         const nodeIds = new Set(selectedNodes().map((n) => n.id));
         const linkIds = new Set(

@@ -80,6 +80,17 @@ const en = {
     metrics: 'Metrics reached through its links: {{count}}',
     count: '{{status}}: {{count}}',
   },
+  links: {
+    heading: 'Links',
+    leadsTo: 'Leads to',
+    from: 'Linked from',
+    none: 'No links yet.',
+    add: 'Add a link to',
+    choose: 'Choose a node…',
+    link: 'Link',
+    remove: 'Remove the link to “{{title}}”',
+    removeFrom: 'Remove the link from “{{title}}”',
+  },
 };
 
 export const inspectorStrings: { en: typeof en; zhCN: typeof en } = {
@@ -158,6 +169,17 @@ export const inspectorStrings: { en: typeof en; zhCN: typeof en } = {
       none: '这个目标还没有连到任何指标。请把它连到一个有指标衡量的机制。',
       metrics: '通过连线到达的指标：{{count}} 个',
       count: '{{status}}：{{count}} 个',
+    },
+    links: {
+      heading: '连线',
+      leadsTo: '指向',
+      from: '来自',
+      none: '还没有连线。',
+      add: '添加连线到',
+      choose: '选择一个节点…',
+      link: '连线',
+      remove: '移除指向“{{title}}”的连线',
+      removeFrom: '移除来自“{{title}}”的连线',
     },
   },
 };

@@ -5,6 +5,7 @@ import { useMapStore } from '../../store/context';
 import { FieldRow } from './FieldRow';
 import { fieldRows } from './field-rows';
 import { GoalHealthView } from './GoalHealthView';
+import { LinksSection } from './LinksSection';
 import { MetricProgressView } from './MetricProgressView';
 import { FIELDS_OF_KIND } from './parse-field';
 import { selectionOf } from './selection';
@@ -106,6 +107,7 @@ function NodeDetails({ plan, readOnly }: { plan: MapNode; readOnly: boolean }) {
           <FieldRow key={specs[0]?.key} plan={plan} specs={specs} readOnly={readOnly} />
         ))}
       </form>
+      <LinksSection plan={plan} readOnly={readOnly} />
     </div>
   );
 }
