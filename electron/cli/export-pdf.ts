@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { PdfChoicesSchema } from '../../shared/print/export-choices';
 import { PAPERS, type Paper } from '../../shared/print/paper';
 import { localToday } from '../../shared/print/print-date';
@@ -83,9 +83,10 @@ export async function exportPdfCommand(
   } catch (error) {
     if (controller.signal.aborted) throw controller.signal.reason;
     if (error instanceof CliError) throw error;
-    // A file system refusal (no such folder, no permission, a full disk) is about --out.
-    if (/^E[A-Z]+$/.test(String((error as NodeJS.ErrnoException | null)?.code)))
-      throw couldNotWrite(target, error);
+    // A file system refusal (no such folder, no permission, a full disk) writing beside --out is
+    // about --out; one in the temporary folder is not.
+    const path = (error as NodeJS.ErrnoException | null)?.path;
+    if (path !== undefined && dirname(path) === dirname(target)) throw couldNotWrite(target, error);
     throw new CliError(`The PDF could not be made: ${describeError(error)}`);
   } finally {
     process.off('SIGINT', cancel);

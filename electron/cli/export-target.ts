@@ -1,5 +1,5 @@
 import { accessSync, constants, realpathSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { CliError } from './cli-error';
 
 /**
@@ -12,9 +12,11 @@ export function exportTarget(out: string, source: string, force: boolean): strin
   const target = resolve(out);
   const existing = realPathOrNull(target);
   const sourcePath = realPathOrNull(resolve(source)) ?? resolve(source);
-  const written = existing ?? target;
-  const sourceFiles = ['', '-wal', '-shm', '-journal'].map((suffix) => `${sourcePath}${suffix}`);
-  if (sourceFiles.includes(written) || (existing !== null && sameFile(existing, sourcePath))) {
+  // A file not there yet is named through its folder's real path, so a link to the document's
+  // folder cannot lead to its -wal file; names are compared as the file system does.
+  const written = existing ?? join(realPathOrNull(dirname(target)) ?? dirname(target), basename(target));
+  const sourceFiles = ['', '-wal', '-shm', '-journal'].map((suffix) => samePathKey(`${sourcePath}${suffix}`));
+  if (sourceFiles.includes(samePathKey(written)) || (existing !== null && sameFile(existing, sourcePath))) {
     throw new CliError(
       `--out "${out}" is the document being exported; choose another file (nothing was written).`,
     );
@@ -32,6 +34,11 @@ export function exportTarget(out: string, source: string, force: boolean): strin
     throw new CliError(`"${out}" is read-only, so it was not replaced.`);
   }
   return target;
+}
+
+/** A path as the file system tells paths apart: macOS and Windows ignore letter case by default. */
+function samePathKey(path: string): string {
+  return process.platform === 'darwin' || process.platform === 'win32' ? path.toLowerCase() : path;
 }
 
 /** The canonical path of an existing file (links resolved), or null when nothing is there. */

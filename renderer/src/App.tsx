@@ -174,8 +174,10 @@ export function App({ api, store, autosave }: AppProps) {
         const list = await api.listMaps({});
         setMaps(list);
         if (id === openId && list[0]) await open(list[0].id);
+        return true;
       } catch (error) {
         fail(error);
+        return false;
       }
     },
     [api, fail, open, openId, store],
@@ -278,7 +280,7 @@ export function App({ api, store, autosave }: AppProps) {
               onCreate={() => void create()}
               onRename={(id, name) => void rename(id, name)}
               onDuplicate={(id) => void duplicate(id)}
-              onDelete={(id) => void remove(id)}
+              onDelete={remove}
               onCreateFromTemplate={async (templateId, language) => {
                 const created = await api.createMapFromTemplate({ templateId, language });
                 await open(created.id);

@@ -48,7 +48,9 @@ describe('export --out', () => {
   it('never writes over the document being exported, by its name, a link or its WAL', async () => {
     const before = sha256(doc);
     symlinkSync(doc, path('link-to-plan.throughline'));
-    for (const out of [doc, path('link-to-plan.throughline'), `${doc}-wal`]) {
+    symlinkSync(dir, path('link-to-folder'));
+    const walThroughFolderLink = join(path('link-to-folder'), 'plan.throughline-wal');
+    for (const out of [doc, path('link-to-plan.throughline'), `${doc}-wal`, walThroughFolderLink]) {
       for (const format of ['json', 'csv']) {
         const result = await runCli(['export', doc, '--format', format, '--out', out, '--force']);
         expectRefusal(result, /is the document being exported; choose another file \(nothing was written\)/);

@@ -139,6 +139,23 @@ describe('Focus follows the keyboard through the map list and the dialogs, never
     const next = order[2] ?? '';
     await askToDelete(middle);
     await page.keyboard.press('Shift+Tab'); // from Keep to Delete
+    // The first try fails (a full disk, say): the map stays and Delete may be pressed again.
+    await page.route(
+      '**/api/deleteMap',
+      (route) =>
+        void route.fulfill({
+          contentType: 'application/json',
+          body: JSON.stringify({
+            ok: false,
+            error: { code: 'storage-failed', message: 'The disk is full.' },
+          }),
+        }),
+      { times: 1 },
+    );
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('notice').last().textContent()).toContain('The disk is full.');
+    // The map is still there, its confirmation still open with focus on Delete.
+    expect(await confirm().textContent()).toContain(middle);
     await page.keyboard.press('Enter');
     await expect.poll(() => rows().count(), { timeout: 30_000 }).toBe(order.length - 1);
     expect(await names()).not.toContain(middle);

@@ -223,6 +223,10 @@ describe('the inspector, end to end in Chromium', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await expect.poll(() => edgeCount(page)).toBe(3);
+    // The Link button is disabled once used: focus goes back to the list of nodes, not the page.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('link-target');
     await expect.poll(() => links.getByTestId('links-out').textContent()).toContain('Member benefits');
 
     // A link that would close a loop is refused, with the reason, and nothing changes.
@@ -244,8 +248,13 @@ describe('the inspector, end to end in Chromium', () => {
       .click();
     await expect.poll(() => edgeCount(page)).toBe(3);
     await select(page, goal);
-    await page.getByRole('button', { name: 'Remove the link to “Member benefits”' }).click();
+    await page.getByRole('button', { name: 'Remove the link to “Member benefits”' }).focus();
+    await page.keyboard.press('Enter');
     await expect.poll(() => edgeCount(page)).toBe(2);
+    // Its button went with it: focus is on the next one, not on the page.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Remove the link to “Clear coupon and shipping hints”');
     await page.keyboard.press('Control+z');
     await expect.poll(() => edgeCount(page)).toBe(3);
     await page.keyboard.press('Control+Shift+Z');

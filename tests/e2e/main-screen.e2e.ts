@@ -143,6 +143,13 @@ describe('The main screen: accessible, and entirely in Chinese when switched', (
     await expect.poll(() => page.getByTestId('map-list').isVisible()).toBe(true);
     expect(await page.getByTestId('side-column').isVisible()).toBe(true);
     expect(await canvasWidth()).toBeLessThan(700);
+    // Hidden from a control in a side panel, the keyboard goes on from the canvas, not the page.
+    await page.getByTestId('new-map').focus();
+    await page.keyboard.press('Control+Backslash');
+    await expect.poll(canvasWidth).toBe(1280);
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-canvas-scope'))).toBe(true);
+    await page.keyboard.press('Control+Backslash');
+    await expect.poll(() => page.getByTestId('map-list').isVisible()).toBe(true);
   });
 
   it("fits the toolbar in a 1280 px window, with the map's name whole and every control on screen", async () => {

@@ -43,4 +43,22 @@ describe('framing the whole map', () => {
     expect(v.x + bounds.x * v.zoom).toBeGreaterThanOrEqual(0);
     expect(v.x + (bounds.x + bounds.width) * v.zoom).toBeLessThanOrEqual(680);
   });
+
+  it('stops at a floor when asked (a large map as it opens), centred on the map', () => {
+    const nodes = Array.from({ length: 240 }, (_, i) => at(`n${i}`, (i % 2) * 360, Math.floor(i / 2) * 140));
+    let viewport: Viewport | null = null;
+    fitWholeMap(
+      {
+        getNodes: () => nodes,
+        setViewport: async (v) => {
+          viewport = v;
+          return true;
+        },
+      },
+      { width: 680, height: 740 },
+      0,
+      0.25,
+    );
+    expect((viewport as unknown as Viewport).zoom).toBe(0.25);
+  });
 });

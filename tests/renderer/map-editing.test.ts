@@ -263,6 +263,15 @@ describe('automatic layout', () => {
     store.getState().renameNode('k', 'Conversion rate'); // another action since
     expect(store.getState().cancelNewNode(later)).toBe(false);
 
+    // Left unnamed with Enter (the editor closed): later it is a node like any other.
+    store.getState().selectOnly('g');
+    const kept = store.getState().addChild() as string;
+    store.getState().renameNode(kept, '');
+    store.getState().setEditing(null);
+    store.getState().setEditing(kept, 'x');
+    expect(store.getState().cancelNewNode(kept)).toBe(false);
+    expect(store.getState().nodes.map((n) => n.id)).toContain(kept);
+
     const untitled = createMapStore('s2');
     untitled.getState().load({ ...doc(), nodes: [createNode('goal', 'u', '', { x: 0, y: 0 })], links: [] });
     expect(untitled.getState().cancelNewNode('u')).toBe(false);

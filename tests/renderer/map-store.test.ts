@@ -104,6 +104,12 @@ describe('search matches', () => {
     const stop = store.subscribe(() => notified++);
     store.getState().setSearchHits([]);
     expect(notified).toBe(0);
+    // Nor do the same matches again, as the search re-runs on every node change.
+    store.getState().setSearchHits(['g', 'k']);
+    const hits = store.getState().searchHits;
+    store.getState().setSearchHits(['k', 'g']);
+    expect(store.getState().searchHits).toBe(hits);
+    expect(notified).toBe(1);
     stop();
     store.getState().setSearchHits(['g']);
     store.getState().load(doc());

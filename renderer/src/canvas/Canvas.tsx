@@ -18,7 +18,7 @@ import { useMapStore, useMapStoreApi } from '../store/context';
 import type { MapState } from '../store/map-store';
 import type { PlanFlowEdge } from '../store/plan-flow';
 import { useViewPrefs } from '../store/view-prefs';
-import { MIN_ZOOM } from './fit-view';
+import { MIN_ZOOM, VIRTUALIZE_FROM } from './fit-view';
 import { nodeTypes } from './node-types';
 import { OverviewMap } from './OverviewMap';
 import { SelectionAnnouncer } from './SelectionAnnouncer';
@@ -42,12 +42,6 @@ const defaultEdgeOptions = {
 const proOptions = { hideAttribution: true };
 const GRID: [number, number] = [20, 20];
 const MULTI_SELECT_KEYS = ['Meta', 'Control', 'Shift'];
-/**
- * From this many nodes, React Flow draws only what is on screen (nodes carry their size and handle
- * positions up front, see plan-flow.ts): a 1,000-node map then opens in under a second. A workshop
- * map of a few dozen nodes is drawn whole, so nothing on it ever appears late.
- */
-const VIRTUALIZE_FROM = 150;
 
 /**
  * The map: React Flow over the store, with the link rule enforced while the user drags. The keys

@@ -15,8 +15,15 @@ export const FUNCTION_ICON: Readonly<Record<MechanismFunction, string>> = {
   other: '•',
 };
 
-/** Titles longer than this may be cut at five lines on the node, so they get a tooltip. */
-const LONG_TITLE = 80;
+/**
+ * Whether a title may be cut at five lines on the node, and so gets a tooltip: past about 80
+ * Latin characters, a Chinese character counting as two (it is twice as wide).
+ */
+function mayBeCut(title: string): boolean {
+  let width = 0;
+  for (const char of title) width += (char.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
+  return width > 80;
+}
 
 /**
  * One node on the canvas. React Flow re-renders it only when its own node object changes; its
@@ -57,7 +64,7 @@ function PlanNodeView({ id, data, selected }: NodeProps<PlanFlowNode>) {
         <div
           className={`plan-node__title${plan.title.trim() === '' ? ' is-empty' : ''}`}
           // Past five lines the title is cut with an ellipsis (styles.css): hovering shows it whole.
-          title={plan.title.length > LONG_TITLE ? plan.title : undefined}
+          title={mayBeCut(plan.title) ? plan.title : undefined}
         >
           {title}
         </div>

@@ -9,6 +9,20 @@ import { nodeSize, type PlanFlowNode } from '../store/plan-flow';
 export const MIN_ZOOM = 0.02;
 
 /**
+ * From this many nodes, React Flow draws only what is on screen (nodes carry their size and handle
+ * positions up front, see plan-flow.ts): a 1,000-node map then opens in under a second. A workshop
+ * map of a few dozen nodes is drawn whole, so nothing on it ever appears late.
+ */
+export const VIRTUALIZE_FROM = 150;
+
+/**
+ * How far out a large map (past VIRTUALIZE_FROM) is framed when it opens: all of it may not fit,
+ * but at 2% every node would be on screen and drawn, which on a 5,000-node map costs seconds.
+ * Fit to screen, asked for, still goes to MIN_ZOOM.
+ */
+export const OPEN_LARGE_MIN_ZOOM = 0.25;
+
+/**
  * How the canvas frames the whole map (on opening, "Fit to screen", after a tidy-up): with room at
  * the bottom for the overview map (120 px high, 12 px from the corner) and the zoom buttons, so no
  * node ends up under them, and never zoomed in past 125% on a small map.
@@ -42,9 +56,10 @@ export function fitWholeMap(
   flow: Pick<ReactFlowInstance<PlanFlowNode>, 'getNodes' | 'setViewport'>,
   pane: { width: number; height: number },
   duration = 0,
+  minZoom = MIN_ZOOM,
 ): void {
   const bounds = mapBounds(flow.getNodes());
   if (!bounds || pane.width <= 0 || pane.height <= 0) return;
-  const viewport = getViewportForBounds(bounds, pane.width, pane.height, MIN_ZOOM, FIT_MAX_ZOOM, FIT_PADDING);
+  const viewport = getViewportForBounds(bounds, pane.width, pane.height, minZoom, FIT_MAX_ZOOM, FIT_PADDING);
   void flow.setViewport(viewport, { duration });
 }

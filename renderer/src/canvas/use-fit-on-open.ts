@@ -2,12 +2,12 @@ import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useEffect } from 'react';
 import { useMapStore } from '../store/context';
 import type { PlanFlowNode } from '../store/plan-flow';
-import { fitWholeMap } from './fit-view';
+import { fitWholeMap, MIN_ZOOM, OPEN_LARGE_MIN_ZOOM, VIRTUALIZE_FROM } from './fit-view';
 
 /**
  * Frames each map as it opens. The canvas stays mounted from one map to the next, so without this
  * a map opened after another kept that map's view: a small map far off screen, or a large one
- * seen through a keyhole.
+ * seen through a keyhole. A large map is framed no further out than OPEN_LARGE_MIN_ZOOM.
  */
 export function useFitOnOpen(): void {
   const mapId = useMapStore((s) => s.mapId);
@@ -18,7 +18,8 @@ export function useFitOnOpen(): void {
     // A frame later, once React Flow holds the new map's nodes.
     const frame = requestAnimationFrame(() => {
       const { width, height } = flowStore.getState();
-      fitWholeMap(flow, { width, height });
+      const large = flow.getNodes().length > VIRTUALIZE_FROM;
+      fitWholeMap(flow, { width, height }, 0, large ? OPEN_LARGE_MIN_ZOOM : MIN_ZOOM);
     });
     return () => cancelAnimationFrame(frame);
   }, [mapId, flow, flowStore]);

@@ -27,5 +27,12 @@ export function useAppCommands(handlers: AppCommandHandlers): void {
   useCommand('about', handlers.about);
   useCommand('presentation', handlers.presentation);
   useCommand('toggle-filters', handlers.toggleFilters);
-  useCommand('toggle-side-panels', () => setSidePanels(!useViewPrefs.getState().sidePanels));
+  useCommand('toggle-side-panels', () => {
+    const hiding = useViewPrefs.getState().sidePanels;
+    // Focus in a panel about to be hidden would fall to the page: the keyboard goes on from the canvas.
+    if (hiding && document.activeElement?.closest('.maps, .side-column')) {
+      document.querySelector<HTMLElement>('[data-canvas-scope]')?.focus({ preventScroll: true });
+    }
+    setSidePanels(!hiding);
+  });
 }

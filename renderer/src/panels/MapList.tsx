@@ -12,7 +12,8 @@ export interface MapListProps {
   onCreate(): void;
   onRename(id: string, name: string): void;
   onDuplicate(id: string): void;
-  onDelete(id: string): void;
+  /** Deletes a map; resolves false when the delete failed (the reason is shown elsewhere). */
+  onDelete(id: string): Promise<boolean>;
   /** Creates a map from a template in the given language and opens it; rejects with the reason. */
   onCreateFromTemplate(templateId: TemplateId, language: Language): Promise<void>;
 }
@@ -94,12 +95,15 @@ export function MapList(props: MapListProps) {
       props.onDuplicate(id);
     },
     // The confirmation stays until the row goes, with focus on its Delete button; then focus moves on.
-    onDelete: (id: string) => {
-      if (afterDelete.current?.id === id) return; // asked already: a second Enter is not a second delete
+    onDelete: async (id: string): Promise<boolean> => {
+      if (afterDelete.current?.id === id) return false; // asked already: a second Enter is not a second delete
       const at = props.maps.findIndex((m) => m.id === id);
       const ids = props.maps.map((m) => m.id);
       afterDelete.current = { id, candidates: [...ids.slice(at + 1), ...ids.slice(0, at).reverse()] };
-      props.onDelete(id);
+      const deleted = await props.onDelete(id);
+      // A failed delete (a full disk…) may be tried again from the confirmation still open.
+      if (!deleted && afterDelete.current?.id === id) afterDelete.current = null;
+      return deleted;
     },
   };
 
@@ -282,7 +286,7 @@ function MapRow({
           <button
             type="button"
             className="button button--danger"
-            onClick={() => onDelete(map.id)}
+            onClick={() => void onDelete(map.id)}
             {...choiceProps}
           >
             {t('maps.deleteYes')}

@@ -352,11 +352,17 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
       },
 
       setSearchHits(ids) {
-        if (ids.length === 0 && get().searchHits.size === 0) return;
+        const current = get().searchHits;
+        // The same matches again (the search re-runs on every node change, drag frames included):
+        // nothing to tell the nodes.
+        if (ids.length === current.size && ids.every((id) => current.has(id))) return;
         set({ searchHits: ids.length === 0 ? NO_HITS : new Set(ids) });
       },
 
       setEditing(id, seed) {
+        // The title editor of a node just added closed (or moved on) without a name: from now on
+        // it is a node like any other, which Escape must never take back.
+        if (fresh && fresh.id !== id) fresh = null;
         set({ editingId: get().readOnly ? null : id, editSeed: id ? (seed ?? null) : null });
       },
 

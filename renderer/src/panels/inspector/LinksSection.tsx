@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { checkKinds } from '../../../../shared/model/link-rules';
@@ -30,6 +30,24 @@ export function LinksSection({ plan, readOnly }: { plan: MapNode; readOnly: bool
   const [choice, setChoice] = useState('');
   const [refusal, setRefusal] = useState('');
 
+  // A removed link takes its button away, and a link made disables the Link button: focus would
+  // fall to the page. It goes to the next remove button (-1: the list of nodes), once React has
+  // drawn the section again; the heading when neither is left.
+  const section = useRef<HTMLElement>(null);
+  const refocus = useRef<number | null>(null);
+  useEffect(() => {
+    const at = refocus.current;
+    const root = section.current;
+    if (at === null || !root) return;
+    refocus.current = null;
+    const buttons = root.querySelectorAll<HTMLElement>('.inspector__link button');
+    const target =
+      (at >= 0 ? buttons[Math.min(at, buttons.length - 1)] : undefined) ??
+      root.querySelector<HTMLElement>('select') ??
+      root.querySelector<HTMLElement>('h3');
+    target?.focus();
+  });
+
   const { outgoing, incoming, candidates } = useMemo(() => {
     const byId = new Map(plans.map((p) => [p.id, p]));
     const titleOf = (id: string) => {
@@ -53,6 +71,7 @@ export function LinksSection({ plan, readOnly }: { plan: MapNode; readOnly: bool
     if (!choice) return;
     const verdict = store.getState().connect(plan.id, choice);
     if (verdict.ok) {
+      refocus.current = -1;
       setChoice('');
       setRefusal('');
     } else {
@@ -70,7 +89,11 @@ export function LinksSection({ plan, readOnly }: { plan: MapNode; readOnly: bool
             className="button button--small"
             aria-label={t(`inspector.links.${label}`, { title: row.title })}
             title={t(`inspector.links.${label}`, { title: row.title })}
-            onClick={() => store.getState().removeLink(row.linkId)}
+            onClick={(e) => {
+              const buttons = [...(section.current?.querySelectorAll('.inspector__link button') ?? [])];
+              refocus.current = buttons.indexOf(e.currentTarget);
+              store.getState().removeLink(row.linkId);
+            }}
           >
             <span aria-hidden="true">×</span>
           </button>
@@ -79,8 +102,13 @@ export function LinksSection({ plan, readOnly }: { plan: MapNode; readOnly: bool
     ));
 
   return (
-    <section className="inspector__links" aria-labelledby={`${ids}-heading`} data-testid="inspector-links">
-      <h3 id={`${ids}-heading`} className="inspector__links-heading">
+    <section
+      ref={section}
+      className="inspector__links"
+      aria-labelledby={`${ids}-heading`}
+      data-testid="inspector-links"
+    >
+      <h3 id={`${ids}-heading`} className="inspector__links-heading" tabIndex={-1}>
         {t('inspector.links.heading')}
       </h3>
       {outgoing.length + incoming.length === 0 ? (
