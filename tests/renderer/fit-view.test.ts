@@ -14,6 +14,21 @@ const at = (
   ...(measured ? { measured } : {}),
 });
 
+/** The viewport fitWholeMap sets for these nodes in a 680 × 740 px canvas. */
+function fittedViewport(nodes: PlanFlowNode[], minZoom?: number): Viewport {
+  let viewport: Viewport | null = null;
+  const flow = {
+    getNodes: () => nodes,
+    setViewport: async (v: Viewport) => {
+      viewport = v;
+      return true;
+    },
+  };
+  fitWholeMap(flow, { width: 680, height: 740 }, 0, minZoom);
+  if (!viewport) throw new Error('no viewport was set');
+  return viewport;
+}
+
 describe('framing the whole map', () => {
   it('counts nodes never drawn (past 150 the canvas draws only what is in view) at their usual size', () => {
     const bounds = mapBounds([at('a', 0, 0, { width: 300, height: 90 }), at('b', 400, 5000)]);
@@ -23,18 +38,7 @@ describe('framing the whole map', () => {
 
   it('frames a very tall map at once, zoomed out as far as it takes, clear of the bottom panels', () => {
     const nodes = Array.from({ length: 240 }, (_, i) => at(`n${i}`, (i % 2) * 360, Math.floor(i / 2) * 140));
-    let viewport: Viewport | null = null;
-    fitWholeMap(
-      {
-        getNodes: () => nodes,
-        setViewport: async (v) => {
-          viewport = v;
-          return true;
-        },
-      },
-      { width: 680, height: 740 },
-    );
-    const v = viewport as unknown as Viewport;
+    const v = fittedViewport(nodes);
     expect(v.zoom).toBeGreaterThanOrEqual(MIN_ZOOM);
     const bounds = mapBounds(nodes) as NonNullable<ReturnType<typeof mapBounds>>;
     // The whole map lies inside the pane, above the 150 px kept for the overview map.
@@ -46,19 +50,6 @@ describe('framing the whole map', () => {
 
   it('stops at a floor when asked (a large map as it opens), centred on the map', () => {
     const nodes = Array.from({ length: 240 }, (_, i) => at(`n${i}`, (i % 2) * 360, Math.floor(i / 2) * 140));
-    let viewport: Viewport | null = null;
-    fitWholeMap(
-      {
-        getNodes: () => nodes,
-        setViewport: async (v) => {
-          viewport = v;
-          return true;
-        },
-      },
-      { width: 680, height: 740 },
-      0,
-      0.25,
-    );
-    expect((viewport as unknown as Viewport).zoom).toBe(0.25);
+    expect(fittedViewport(nodes, 0.25).zoom).toBe(0.25);
   });
 });

@@ -72,6 +72,16 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
      */
     let fresh: { id: string; edit: PlanEdit; selected: string[] } | null = null;
 
+    /**
+     * Adds a new node as one undo step, selected and with its title open for typing; while it is
+     * unnamed, Escape may take it back (cancelNewNode).
+     */
+    const commitNewNode = (edit: PlanEdit, id: string, unnamed: boolean) => {
+      const selected = selectedNodes().map((n) => n.id);
+      if (commit(edit, [id]) && unnamed) fresh = { id, edit, selected };
+      set({ editingId: id, editSeed: null });
+    };
+
     /** A user action: applied, then recorded as one undo step. Refused while read-only. */
     const commit = (edit: PlanEdit, select?: readonly string[]): boolean => {
       if (get().readOnly || isEmptyEdit(edit)) return false;
@@ -111,9 +121,7 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
         const linkId = newId('l');
         edit.links.set(linkId, { before: null, after: { id: linkId, source: parentId, target: id } });
       }
-      const selected = selectedNodes().map((n) => n.id);
-      if (commit(edit, [id])) fresh = { id, edit, selected };
-      set({ editingId: id, editSeed: null });
+      commitNewNode(edit, id, true);
       return id;
     };
 
@@ -265,9 +273,7 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
         const edit = emptyEdit();
         const spot = freeSpot(position, get().nodes.map(navNode));
         edit.nodes.set(id, { before: null, after: createNode(kind, id, title, spot) });
-        const selected = selectedNodes().map((n) => n.id);
-        if (commit(edit, [id]) && title === '') fresh = { id, edit, selected };
-        set({ editingId: id, editSeed: null });
+        commitNewNode(edit, id, title === '');
         return id;
       },
 

@@ -79,6 +79,22 @@ export function LinksSection({ plan, readOnly }: { plan: MapNode; readOnly: bool
     }
   };
 
+  /** One direction's links under its heading, each with its remove button; nothing when none. */
+  const linkList = (
+    list: LinkRow[],
+    heading: 'leadsTo' | 'from',
+    label: 'remove' | 'removeFrom',
+    testId: string,
+  ) =>
+    list.length === 0 ? null : (
+      <>
+        <h4 className="inspector__links-sub">{t(`inspector.links.${heading}`)}</h4>
+        <ul className="inspector__link-list" data-testid={testId}>
+          {rows(list, label)}
+        </ul>
+      </>
+    );
+
   const rows = (list: LinkRow[], label: 'remove' | 'removeFrom') =>
     list.map((row) => (
       <li key={row.linkId} className="inspector__link">
@@ -114,22 +130,8 @@ export function LinksSection({ plan, readOnly }: { plan: MapNode; readOnly: bool
       {outgoing.length + incoming.length === 0 ? (
         <p className="inspector__links-none">{t('inspector.links.none')}</p>
       ) : null}
-      {outgoing.length > 0 ? (
-        <>
-          <h4 className="inspector__links-sub">{t('inspector.links.leadsTo')}</h4>
-          <ul className="inspector__link-list" data-testid="links-out">
-            {rows(outgoing, 'remove')}
-          </ul>
-        </>
-      ) : null}
-      {incoming.length > 0 ? (
-        <>
-          <h4 className="inspector__links-sub">{t('inspector.links.from')}</h4>
-          <ul className="inspector__link-list" data-testid="links-in">
-            {rows(incoming, 'removeFrom')}
-          </ul>
-        </>
-      ) : null}
+      {linkList(outgoing, 'leadsTo', 'remove', 'links-out')}
+      {linkList(incoming, 'from', 'removeFrom', 'links-in')}
       {readOnly || candidates.length === 0 ? null : (
         <div className="inspector__link-add">
           <label htmlFor={`${ids}-add`}>{t('inspector.links.add')}</label>
