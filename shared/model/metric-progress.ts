@@ -3,7 +3,18 @@ import { reachForwards } from '../validation/reach';
 import type { MapLink, MapNode, MetricNode } from './types';
 
 /** How a metric stands against its target. */
-export const PROGRESS_STATUSES = ['achieved', 'on-track', 'at-risk', 'off-track', 'unknown'] as const;
+/**
+ * `no-due-date`: the metric has moved but has no due date, so whether it is on track cannot be
+ * judged (a metric set up today would otherwise read "off track" for being below 40 %).
+ */
+export const PROGRESS_STATUSES = [
+  'achieved',
+  'on-track',
+  'at-risk',
+  'off-track',
+  'no-due-date',
+  'unknown',
+] as const;
 export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
 
 /** The fields of a metric that progress is computed from. */
@@ -57,13 +68,16 @@ export function dayNumber(date: string | null | undefined): number | null {
  *    direction (e.g. "higher is better" with a target below the baseline), the target is a
  *    floor or ceiling to hold: progress is null and, unless it is achieved, the metric is
  *    **off track**.
- * 4. When the due date has passed and the target is not reached: **off track**.
+ * 4. When the due date has passed and the target is not reached: **off track**. Without a due
+ *    date (missing or not a real date) there is nothing to be behind of: **no due date**, never a
+ *    guess from the share alone, unless the metric moved the wrong way (worse than its baseline
+ *    is off track at any date).
  * 5. With a time frame — a start date (`startDate`, e.g. the start of the mechanism measured by
  *    the metric) and a due date after it — the metric is expected to move in a straight line:
  *    by today it should have covered the share of the time that has elapsed. It is **on track**
  *    when its progress is at most 10 points behind that share, **at risk** when at most 30
  *    points behind, **off track** otherwise.
- * 6. Without a time frame: **on track** from 70 % of the way, **at risk** from 40 %, **off
+ * 6. With a due date but no start date: **on track** from 70 % of the way, **at risk** from 40 %, **off
  *    track** below.
  *
  * @param today the date to judge by, YYYY-MM-DD
@@ -94,7 +108,8 @@ export function metricProgress(
 
   if (reached) return { progress, expected, status: 'achieved' };
   if (progress === null) return { progress, expected, status: 'off-track' };
-  if (now !== null && due !== null && now > due) return { progress, expected, status: 'off-track' };
+  if (due === null) return { progress, expected, status: progress < 0 ? 'off-track' : 'no-due-date' };
+  if (now !== null && now > due) return { progress, expected, status: 'off-track' };
   if (expected !== null) {
     const behind = expected - progress;
     const status = behind <= ON_TRACK_SLACK ? 'on-track' : behind <= AT_RISK_SLACK ? 'at-risk' : 'off-track';
@@ -147,16 +162,25 @@ export interface GoalHealth {
   atRisk: number;
   offTrack: number;
   achieved: number;
+  /** Metrics that moved but have no due date, so cannot be judged. */
+  noDueDate: number;
   unknown: number;
   /**
    * The worst status among the metrics whose status is known (off track, then at risk, then on
-   * track, then achieved); unknown when the goal reaches no metric or none has a known status.
+   * track, then achieved); else no due date when some metric lacks one; unknown when the goal
+   * reaches no metric or none has a status.
    */
   status: ProgressStatus;
 }
 
 /** Worst first: the roll-up takes the first of these that any metric has. */
-const WORST_FIRST: readonly ProgressStatus[] = ['off-track', 'at-risk', 'on-track', 'achieved'];
+const WORST_FIRST: readonly ProgressStatus[] = [
+  'off-track',
+  'at-risk',
+  'on-track',
+  'achieved',
+  'no-due-date',
+];
 
 /**
  * The health of a goal: the status of every metric it reaches, counted. A goal reaches the
@@ -177,6 +201,7 @@ export function goalHealth(
     atRisk: 0,
     offTrack: 0,
     achieved: 0,
+    noDueDate: 0,
     unknown: 0,
     status: 'unknown',
   };
@@ -199,6 +224,7 @@ export function goalHealth(
     else if (status === 'at-risk') health.atRisk++;
     else if (status === 'off-track') health.offTrack++;
     else if (status === 'achieved') health.achieved++;
+    else if (status === 'no-due-date') health.noDueDate++;
     else health.unknown++;
   }
   const counts: Record<ProgressStatus, number> = {
@@ -206,6 +232,7 @@ export function goalHealth(
     'at-risk': health.atRisk,
     'on-track': health.onTrack,
     achieved: health.achieved,
+    'no-due-date': health.noDueDate,
     unknown: health.unknown,
   };
   health.status = WORST_FIRST.find((s) => counts[s] > 0) ?? 'unknown';

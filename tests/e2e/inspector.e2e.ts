@@ -91,7 +91,11 @@ describe('the inspector, end to end in Chromium', () => {
     await type(page, 'baseline', '61');
     await type(page, 'target', '70');
     await type(page, 'current', '65');
-    // 4 of 9 points: 44 % of the way, no time frame: at risk.
+    // No due date: nothing to be late against, so it says so rather than guess from 44 %.
+    await expect.poll(() => progress(page).getAttribute('data-status')).toBe('no-due-date');
+    expect(await page.getByTestId('metric-status').textContent()).toMatch(/no due date/i);
+    await type(page, 'dueDate', '2099-12-31');
+    // 4 of 9 points: 44 % of the way, a due date but no start: at risk.
     await expect.poll(() => progress(page).getAttribute('data-status')).toBe('at-risk');
     expect(await page.getByTestId('metric-status').textContent()).toMatch(/at risk/i);
     expect(await page.getByTestId('progress-summary').textContent()).toMatch(/65%.*44%/);
@@ -301,7 +305,7 @@ describe('the inspector, end to end in Chromium', () => {
     expect(await field(page, 'baseline').inputValue()).toBe('61');
     expect(await field(page, 'target').inputValue()).toBe('70');
     expect(await field(page, 'current').inputValue()).toBe('68');
-    expect(await field(page, 'dueDate').inputValue()).toBe('');
+    expect(await field(page, 'dueDate').inputValue()).toBe('2099-12-31');
     expect(await field(page, 'source').inputValue()).toBe('');
     expect(await field(page, 'owner').inputValue()).toBe('Head of payments');
     expect(await progress(page).getAttribute('data-status')).toBe('on-track');

@@ -24,7 +24,7 @@ describe('metricProgress', () => {
 
   it('measures the share of the way when lower is better', () => {
     const result = metricProgress(
-      values({ direction: 'lower', baseline: 40, target: 20, current: 25 }),
+      values({ direction: 'lower', baseline: 40, target: 20, current: 25, dueDate: '2026-12-31' }),
       TODAY,
     );
     expect(result.progress).toBeCloseTo(0.75);
@@ -67,11 +67,30 @@ describe('metricProgress', () => {
     expect(metricProgress(values({ current: 100, dueDate: '2020-01-01' }), TODAY).status).toBe('achieved');
   });
 
-  it('without dates: on track from 70 % of the way, at risk from 40 %, off track below', () => {
-    expect(metricProgress(values({ current: 70 }), TODAY).status).toBe('on-track');
-    expect(metricProgress(values({ current: 69 }), TODAY).status).toBe('at-risk');
-    expect(metricProgress(values({ current: 40 }), TODAY).status).toBe('at-risk');
-    expect(metricProgress(values({ current: 39 }), TODAY).status).toBe('off-track');
+  it('with a due date but no start: on track from 70 % of the way, at risk from 40 %, off track below', () => {
+    const due = { dueDate: '2026-12-31' };
+    expect(metricProgress(values({ current: 70, ...due }), TODAY).status).toBe('on-track');
+    expect(metricProgress(values({ current: 69, ...due }), TODAY).status).toBe('at-risk');
+    expect(metricProgress(values({ current: 40, ...due }), TODAY).status).toBe('at-risk');
+    expect(metricProgress(values({ current: 39, ...due }), TODAY).status).toBe('off-track');
+  });
+
+  it('without a due date says so instead of guessing from the share (not off track on day one)', () => {
+    // Set up today at its baseline: nothing says it is late.
+    expect(metricProgress(values({ current: 0 }), TODAY)).toEqual({
+      progress: 0,
+      expected: null,
+      status: 'no-due-date',
+    });
+    expect(metricProgress(values({ current: 39 }), TODAY).status).toBe('no-due-date');
+    // Worse than the baseline is off track at any date.
+    expect(metricProgress(values({ current: -5 }), TODAY).status).toBe('off-track');
+    expect(metricProgress(values({ current: 90 }), TODAY, '2026-01-01').status).toBe('no-due-date');
+    // A due date that is not a real date is no due date either.
+    expect(metricProgress(values({ current: 10, dueDate: '2026-02-30' }), TODAY).status).toBe('no-due-date');
+    // Reaching the target needs no date; a level to hold that is broken is off track without one.
+    expect(metricProgress(values({ current: 100 }), TODAY).status).toBe('achieved');
+    expect(metricProgress(values({ baseline: 95, target: 90, current: 85 }), TODAY).status).toBe('off-track');
   });
 
   it('with a start and a due date: compares progress with the share of time elapsed', () => {
@@ -102,6 +121,7 @@ describe('metricProgress', () => {
 
   it('ignores a time frame whose due date is not after its start', () => {
     const result = metricProgress(values({ current: 50, dueDate: '2026-09-01' }), TODAY, '2026-09-01');
+    // Judged as with a due date and no start: 50 % is at risk.
     expect(result.expected).toBeNull();
     expect(result.status).toBe('at-risk');
   });
@@ -137,9 +157,9 @@ const node = (kind: MapNode['kind'], id: string, extra: Extra = {}): MapNode =>
   MapNodeSchema.parse({ id, kind, title: id, ...extra });
 const goal = (id: string) => node('goal', id);
 const mech = (id: string, extra?: Extra) => node('mechanism', id, extra);
-/** A metric without dates whose current value is `share` of the way from 0 to 100. */
+/** A metric due at the end of the year whose current value is `share` of the way from 0 to 100. */
 const metric = (id: string, current: number | null, extra?: Extra) =>
-  node('metric', id, { baseline: 0, target: 100, current, ...extra });
+  node('metric', id, { baseline: 0, target: 100, current, dueDate: '2026-12-31', ...extra });
 const links = (...specs: string[]): MapLink[] =>
   specs.map((spec) => {
     const [source = '', target = ''] = spec.split('>');
@@ -167,6 +187,7 @@ describe('goalHealth', () => {
       atRisk: 1,
       offTrack: 1,
       achieved: 1,
+      noDueDate: 0,
       unknown: 1,
       status: 'off-track',
     });
@@ -179,6 +200,21 @@ describe('goalHealth', () => {
       metrics: 1,
       onTrack: 1,
       status: 'on-track',
+    });
+  });
+
+  it('counts metrics without a due date apart, and says so when nothing else is known', () => {
+    const nodes = [goal('g'), mech('m'), metric('open', 10, { dueDate: null }), metric('ok', 80)];
+    expect(goalHealth('g', nodes, links('g>m', 'm>open', 'm>ok'), TODAY)).toMatchObject({
+      metrics: 2,
+      noDueDate: 1,
+      onTrack: 1,
+      offTrack: 0,
+      status: 'on-track',
+    });
+    expect(goalHealth('g', nodes, links('g>m', 'm>open'), TODAY)).toMatchObject({
+      noDueDate: 1,
+      status: 'no-due-date',
     });
   });
 

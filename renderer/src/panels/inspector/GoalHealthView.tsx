@@ -6,7 +6,14 @@ import { STATUS_ICON, StatusBadge } from './StatusBadge';
 import { useMapContent } from './use-map-content';
 
 /** Worst first, as the roll-up ranks them; unknown last. */
-const ORDER: readonly ProgressStatus[] = ['off-track', 'at-risk', 'on-track', 'achieved', 'unknown'];
+const ORDER: readonly ProgressStatus[] = [
+  'off-track',
+  'at-risk',
+  'on-track',
+  'achieved',
+  'no-due-date',
+  'unknown',
+];
 
 function countOf(health: GoalHealth, status: ProgressStatus): number {
   switch (status) {
@@ -18,6 +25,8 @@ function countOf(health: GoalHealth, status: ProgressStatus): number {
       return health.onTrack;
     case 'achieved':
       return health.achieved;
+    case 'no-due-date':
+      return health.noDueDate;
     default:
       return health.unknown;
   }

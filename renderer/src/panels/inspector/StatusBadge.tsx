@@ -7,6 +7,7 @@ export const STATUS_ICON: Readonly<Record<ProgressStatus, string>> = {
   'on-track': '✓',
   'at-risk': '▲',
   'off-track': '✕',
+  'no-due-date': '◷',
   unknown: '?',
 };
 
