@@ -1,9 +1,10 @@
+import { cardStatuses, cardStatusText } from '../model/card-status';
 import type { MechanismFunction, NodeKind } from '../model/kinds';
 import type { MapLink, MapNode } from '../model/types';
-import type { Finding } from '../validation/findings';
+import type { Finding, Language } from '../validation/findings';
 import { flagsOfFindings, type NodeFlag } from '../validation/node-flags';
 import { validateMap } from '../validation/validate';
-import { layoutBoxes, type NodeBox } from './node-box';
+import { layoutBoxes, type NodeBox, type StatusOf } from './node-box';
 
 /** Words the drawing shows, in the reader's language (the print view passes its translations). */
 export interface MapSvgLabels {
@@ -21,6 +22,11 @@ export interface MapSvgInput {
   labels: MapSvgLabels;
   /** The map's findings when the caller has them already; otherwise validateMap runs. */
   findings?: readonly Finding[];
+  /**
+   * Given, metrics carry their value against the target and goals their roll-up, in status
+   * colours, judged on `today` (YYYY-MM-DD) and worded in `language`; left out, no status.
+   */
+  status?: { today: string; language: Language };
 }
 
 export interface Rect {
@@ -68,7 +74,7 @@ const BRACKET_MAX = 80;
 /** Lays the map out for drawing: boxes, link curves, badges and the bounds. O(n + links). */
 export function prepareDrawing(input: MapSvgInput): Drawing {
   const findings = input.findings ?? validateMap({ nodes: input.nodes, links: input.links });
-  const boxes = layoutBoxes(input.nodes, input.labels.untitled);
+  const boxes = layoutBoxes(input.nodes, input.labels.untitled, statusFunction(input));
   const byId = new Map<string, NodeBox>();
   for (const box of boxes) if (!byId.has(box.node.id)) byId.set(box.node.id, box);
 
@@ -105,6 +111,16 @@ export function prepareDrawing(input: MapSvgInput): Drawing {
           height: maxY - minY + 2 * MARGIN,
         };
   return { boxes, byId, links, flags, labels: input.labels, bounds };
+}
+
+function statusFunction(input: MapSvgInput): StatusOf | undefined {
+  const { status } = input;
+  if (!status) return undefined;
+  const lookup = cardStatuses(input.nodes, input.links, status.today);
+  return (node) => {
+    const card = lookup(node.id);
+    return card ? { ...cardStatusText(card, status.language), status: card.status } : null;
+  };
 }
 
 /**

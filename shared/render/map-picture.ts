@@ -1,4 +1,5 @@
 import type { MapLink, MapNode } from '../model/types';
+import { localToday } from '../print/print-date';
 import type { Finding, Language } from '../validation/findings';
 import { type Drawing, prepareDrawing } from './drawing';
 import { DRAWING_LABELS } from './drawing-labels';
@@ -19,6 +20,8 @@ export interface PictureMap {
   links: readonly MapLink[];
   /** The map's findings when the caller has them already (the canvas does). */
   findings?: readonly Finding[];
+  /** The date metrics are judged on, YYYY-MM-DD; today where the picture is made when left out. */
+  today?: string;
 }
 
 /** The map as one standalone SVG document, and the size of its picture in CSS pixels. */
@@ -37,8 +40,8 @@ export class EmptyPictureError extends Error {
 }
 
 /**
- * The whole map as the print view draws it (kind colours, function chips, owners, finding badges
- * and flagged links), on white, in the given language, as a standalone SVG document.
+ * The whole map as the print view draws it (kind colours, function chips, owners, metric values
+ * and goal roll-ups in status colours, finding badges and flagged links), on white, in the given language, as a standalone SVG document.
  */
 export function mapPicture(map: PictureMap, language: Language): MapPicture {
   return pictureOf(drawMap(map, language), map.name, 1);
@@ -50,6 +53,7 @@ function drawMap(map: PictureMap, language: Language): Drawing {
     nodes: map.nodes,
     links: map.links,
     labels: DRAWING_LABELS[language],
+    status: { today: map.today ?? localToday(), language },
     ...(map.findings ? { findings: map.findings } : {}),
   });
 }

@@ -1,3 +1,4 @@
+import { STATUS_FILL } from '../model/card-status';
 import {
   ARROW_LENGTH,
   type Drawing,
@@ -182,6 +183,8 @@ function nodeSvg(drawing: Drawing, box: NodeBox, hints: NodeHints | undefined): 
     `<text font-size="${BOX.titleFont}" font-weight="700" fill="${style.ink}"${empty ? ' font-style="italic" fill-opacity="0.7"' : ''}>${lines}</text>`,
   );
 
+  if (box.status) parts.push(statusSvg(box, box.status));
+
   const owner = node.owner.trim() === '' ? labels.noOwner : labels.owner(node.owner);
   const ownerBaseline = y + height - BOX.padBottom - 3;
   parts.push(
@@ -192,6 +195,27 @@ function nodeSvg(drawing: Drawing, box: NodeBox, hints: NodeHints | undefined): 
   if (hints) parts.push(hintsSvg(box, hints));
   parts.push('</g>');
   return parts.join('');
+}
+
+/**
+ * The status chip above the owner line: glyph, word and figures in white on the status colour,
+ * e.g. "✓ On track · 65% / 70%", shortened to the box's width.
+ */
+function statusSvg(box: NodeBox, status: NonNullable<NodeBox['status']>): string {
+  const maxText = box.width - 2 * BOX.padX - 12;
+  const text = fitLine(
+    `${status.glyph} ${status.word}${status.detail ? ` · ${status.detail}` : ''}`,
+    maxText,
+    BOX.statusFont,
+  );
+  const top = box.y + box.height - BOX.padBottom - BOX.ownerLine - BOX.statusLine + 1;
+  const width = Math.min(box.width - 2 * BOX.padX, textWidth(text, BOX.statusFont, true) + 14);
+  const left = box.x + BOX.padX;
+  return (
+    `<g data-status="${status.status}"><title>${escapeXml(status.full)}</title>` +
+    `<rect x="${r(left)}" y="${r(top)}" width="${r(width)}" height="19" rx="9.5" fill="${STATUS_FILL[status.status]}" stroke="#ffffff" stroke-width="1"/>` +
+    `<text x="${r(left + 7)}" y="${r(top + 13.5)}" font-size="${BOX.statusFont}" font-weight="700" fill="#ffffff">${escapeXml(text)}</text></g>`
+  );
 }
 
 /** The finding badge on a node's top-right corner: severity glyph and count, as on the canvas. */

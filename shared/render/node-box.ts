@@ -1,3 +1,4 @@
+import type { CardStatus, CardStatusText } from '../model/card-status';
 import type { MapNode } from '../model/types';
 import { wrapText } from './text-measure';
 
@@ -15,6 +16,9 @@ export const BOX = {
   titleLine: 20.5,
   ownerFont: 12,
   ownerLine: 15,
+  /** The status chip of a metric (value against target) or a goal (roll-up), above the owner. */
+  statusFont: 11.5,
+  statusLine: 24,
   /** Vertical space kept between two nodes that would otherwise overlap. */
   spacing: 16,
 } as const;
@@ -30,7 +34,12 @@ export interface NodeBox {
   width: number;
   height: number;
   titleLines: string[];
+  /** The status chip's words and status, or null (mechanisms, goals reaching no metric, no date given). */
+  status: (CardStatusText & { status: CardStatus['status'] }) | null;
 }
+
+/** A node's status chip, if it has one (see cardStatuses); the drawing asks for each node once. */
+export type StatusOf = (node: MapNode) => NodeBox['status'];
 
 /** The title lines of a node; an empty title shows the placeholder, never nothing. */
 export function titleLines(node: MapNode, untitled: string): string[] {
@@ -39,9 +48,16 @@ export function titleLines(node: MapNode, untitled: string): string[] {
 }
 
 /** Height that shows every line of the title: the box grows rather than cut a title. */
-export function boxHeight(lines: number): number {
+export function boxHeight(lines: number, withStatus = false): number {
   const content =
-    BOX.padTop + BOX.kindLine + BOX.gap + lines * BOX.titleLine + BOX.gap + BOX.ownerLine + BOX.padBottom;
+    BOX.padTop +
+    BOX.kindLine +
+    BOX.gap +
+    lines * BOX.titleLine +
+    BOX.gap +
+    (withStatus ? BOX.statusLine : 0) +
+    BOX.ownerLine +
+    BOX.padBottom;
   return Math.max(BOX.minHeight, Math.ceil(content));
 }
 
@@ -50,16 +66,22 @@ export function boxHeight(lines: number): number {
  * other (a map made without positions), would overlap: the lower box moves down just enough to
  * clear it, which may push the next one down in turn. Sweep by y, O(n · boxes in reach).
  */
-export function layoutBoxes(nodes: readonly MapNode[], untitled: string): NodeBox[] {
+export function layoutBoxes(
+  nodes: readonly MapNode[],
+  untitled: string,
+  statusOf: StatusOf = () => null,
+): NodeBox[] {
   const boxes = nodes.map((node) => {
     const lines = titleLines(node, untitled);
+    const status = statusOf(node);
     return {
       node,
       x: node.position.x,
       y: node.position.y,
       width: BOX.width,
-      height: boxHeight(lines.length),
+      height: boxHeight(lines.length, status !== null),
       titleLines: lines,
+      status,
     };
   });
   const order = boxes

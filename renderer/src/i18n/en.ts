@@ -4,6 +4,7 @@ import { backupsStrings } from './strings/backups';
 import { exportStrings } from './strings/export';
 import { inspectorStrings } from './strings/inspector';
 import { layoutStrings } from './strings/layout';
+import { offsiteStrings } from './strings/offsite';
 import { outlineStrings } from './strings/outline';
 import { pictureStrings } from './strings/picture';
 import { templatesStrings } from './strings/templates';
@@ -160,6 +161,7 @@ export const en = {
       zoom: 'Zoom in and out',
       presentation: 'Presentation mode',
       sidePanels: 'Show or hide the map list and the inspector',
+      readingSize: 'Reading size: larger text for the back of the room',
       sheet: 'This sheet',
     },
     imeNote:
@@ -196,6 +198,7 @@ export const en = {
   templates: templatesStrings.en,
   outline: outlineStrings.en,
   picture: pictureStrings.en,
+  offsite: offsiteStrings.en,
 };
 
 export type Strings = typeof en;

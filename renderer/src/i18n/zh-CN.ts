@@ -5,6 +5,7 @@ import { backupsStrings } from './strings/backups';
 import { exportStrings } from './strings/export';
 import { inspectorStrings } from './strings/inspector';
 import { layoutStrings } from './strings/layout';
+import { offsiteStrings } from './strings/offsite';
 import { outlineStrings } from './strings/outline';
 import { pictureStrings } from './strings/picture';
 import { templatesStrings } from './strings/templates';
@@ -160,6 +161,7 @@ export const zhCN: Strings = {
       zoom: '放大和缩小',
       presentation: '演示模式',
       sidePanels: '显示或隐藏地图列表和检查器',
+      readingSize: '投影大字：让会议室后排也看得清',
       sheet: '本页',
     },
     imeNote: '使用输入法（例如拼音）输入时，按键交给输入法：Enter 只确认文字，不会添加节点。',
@@ -195,4 +197,5 @@ export const zhCN: Strings = {
   templates: templatesStrings.zhCN,
   outline: outlineStrings.zhCN,
   picture: pictureStrings.zhCN,
+  offsite: offsiteStrings.zhCN,
 };

@@ -5,6 +5,7 @@ import { goalFocus } from '../../../shared/validation/goal-focus';
 import { useLanguage } from '../i18n/use-language';
 import { useMapStore, useMapStoreApi } from '../store/context';
 import type { PlanFlowNode } from '../store/plan-flow';
+import { PresentationStatus } from './PresentationStatus';
 import { presentationStep } from './presentation-goals';
 
 export interface PresentationOverlayProps {
@@ -140,6 +141,7 @@ export function PresentationOverlay({ goalIds, index, onIndex, onExit }: Present
           {focus?.complete ? `✓ ${t('presentation.hasPath')}` : `! ${t('presentation.noPath')}`}
         </span>
       </div>
+      {focus ? <PresentationStatus goalId={goalId} nodeIds={focus.nodeIds} /> : null}
       {shown.length > 0 ? (
         <ul className="presentation__findings">
           {shown.slice(0, 4).map((f) => (

@@ -52,8 +52,17 @@ export function PrintDocument({ map, choices, onLaidOut }: PrintDocumentProps) {
 
   const labels: MapSvgLabels = DRAWING_LABELS[language];
   const drawing = useMemo(
-    () => (showMap ? prepareDrawing({ nodes: map.nodes, links: map.links, labels, findings }) : null),
-    [showMap, map, labels, findings],
+    () =>
+      showMap
+        ? prepareDrawing({
+            nodes: map.nodes,
+            links: map.links,
+            labels,
+            findings,
+            status: { today, language },
+          })
+        : null,
+    [showMap, map, labels, findings, today, language],
   );
 
   // What the first page holds above the map decides how big the overview can be: measured, then

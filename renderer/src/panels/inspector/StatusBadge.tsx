@@ -1,15 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import { STATUS_GLYPH } from '../../../../shared/model/card-status';
 import type { ProgressStatus } from '../../../../shared/model/metric-progress';
 
-/** A shape per status, so the status never rests on colour alone. */
-export const STATUS_ICON: Readonly<Record<ProgressStatus, string>> = {
-  achieved: '★',
-  'on-track': '✓',
-  'at-risk': '▲',
-  'off-track': '✕',
-  'no-due-date': '◷',
-  unknown: '?',
-};
+/** A shape per status, so the status never rests on colour alone (one home: card-status.ts). */
+export const STATUS_ICON = STATUS_GLYPH;
 
 /** A metric's or a goal's status: icon, word and colour. */
 export function StatusBadge({ status, testId }: { status: ProgressStatus; testId?: string }) {
