@@ -42,8 +42,20 @@ describe('a first map, end to end in Chromium over the browser transport', () =>
       .toBe(0);
     expect(await goalNode.getAttribute('data-flag')).not.toBe('error');
 
-    // A metric cannot point to anything: the link is refused and the user is told why.
-    await dragLink(page, metric, goal);
+    // A metric cannot point to anything: it has no handle to start a link from, and a link drawn
+    // backwards, from the goal's input onto the metric, is refused and the user is told why.
+    expect(
+      await page.locator(`.react-flow__node[data-id="${metric}"] .react-flow__handle.source`).count(),
+    ).toBe(0);
+    const input = await page
+      .locator(`.react-flow__node[data-id="${goal}"] .react-flow__handle.target`)
+      .boundingBox();
+    const onto = await page.locator(`.react-flow__node[data-id="${metric}"]`).boundingBox();
+    if (!input || !onto) throw new Error('goal handle or metric not visible');
+    await page.mouse.move(input.x + input.width / 2, input.y + input.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(onto.x + onto.width / 2, onto.y + onto.height / 2, { steps: 10 });
+    await page.mouse.up();
     await expect
       .poll(() => page.getByTestId('notice').first().textContent())
       .toMatch(/Link refused: .*metric/i);

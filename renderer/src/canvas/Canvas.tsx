@@ -7,6 +7,7 @@ import {
   type IsValidConnection,
   MarkerType,
   ReactFlow,
+  useReactFlow,
 } from '@xyflow/react';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,9 +17,10 @@ import { CANVAS_SCOPE_ATTRIBUTE, useCommandBus } from '../commands/use-commands'
 import { useLanguage } from '../i18n/use-language';
 import { useMapStore, useMapStoreApi } from '../store/context';
 import type { MapState } from '../store/map-store';
-import type { PlanFlowEdge } from '../store/plan-flow';
+import type { PlanFlowEdge, PlanFlowNode } from '../store/plan-flow';
 import { useViewPrefs } from '../store/view-prefs';
 import { MIN_ZOOM, VIRTUALIZE_FROM } from './fit-view';
+import { LinkDragLine, nodeIdAt } from './LinkDragLine';
 import { nodeTypes } from './node-types';
 import { OverviewMap } from './OverviewMap';
 import { SelectionAnnouncer } from './SelectionAnnouncer';
@@ -64,6 +66,7 @@ export function Canvas({
   const language = useLanguage();
   const store = useMapStoreApi();
   const flow = useMapStore(useShallow(selectFlow));
+  const reactFlow = useReactFlow<PlanFlowNode>();
   const { onNodesChange, onEdgesChange } = flow;
   const labelled = useEdgeLabels(flow.edges);
   const { nodes, edges } = useMapEmphasis(flow.nodes, labelled, presentedGoal);
@@ -86,6 +89,7 @@ export function Canvas({
   );
   const readOnly = useMapStore((s) => s.readOnly) || presenting;
   const snap = useViewPrefs((s) => s.snapToGrid);
+  const readingSize = useViewPrefs((s) => s.readingSize);
   const colorMode = useViewPrefs((s) => s.theme);
   const setLayoutRunning = useViewPrefs((s) => s.setLayoutRunning);
   useCanvasCommands(onNotice, setLayoutRunning);
@@ -104,19 +108,30 @@ export function Canvas({
     [store, onNotice, t, language],
   );
 
-  // A refused drop says why, instead of silently snapping back.
+  // A refused drop says why, instead of silently snapping back. A drop on a node's body, away
+  // from its handle, links as a drop on the handle would (the drag line said so beforehand).
   const onConnectEnd = useCallback(
-    (_event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
-      if (state.isValid !== false || !state.fromNode || !state.toNode) return;
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid === true || !state.fromNode) return;
+      let to = state.toNode?.id ?? null;
+      if (!to && 'clientX' in event) {
+        const point = reactFlow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+        const under = nodeIdAt(reactFlow.getNodes(), point.x, point.y);
+        if (under === null || under === state.fromNode.id) return;
+        to = under;
+        const [source, target] =
+          state.fromHandle?.type === 'target' ? [to, state.fromNode.id] : [state.fromNode.id, to];
+        onConnect({ source, target, sourceHandle: null, targetHandle: null });
+        return;
+      }
+      if (state.isValid !== false || !to) return;
       const [source, target] =
-        state.fromHandle?.type === 'target'
-          ? [state.toNode.id, state.fromNode.id]
-          : [state.fromNode.id, state.toNode.id];
+        state.fromHandle?.type === 'target' ? [to, state.fromNode.id] : [state.fromNode.id, to];
       const verdict = store.getState().checkLink(source, target);
       if (!verdict.ok)
         onNotice(t('canvas.linkRefused', { reason: describeLinkRefusal(verdict.reason, language) }));
     },
-    [store, onNotice, t, language],
+    [store, onNotice, t, language, onConnect, reactFlow],
   );
 
   const onNodeDoubleClick = useCallback(
@@ -126,8 +141,9 @@ export function Canvas({
 
   return (
     <section
-      className="canvas"
+      className={readingSize ? 'canvas canvas--reading' : 'canvas'}
       data-testid="canvas"
+      data-reading-size={readingSize || undefined}
       aria-label={t('canvas.label')}
       aria-describedby="canvas-help"
       // biome-ignore lint/a11y/noNoninteractiveTabindex: the canvas takes keyboard focus; its keys are listed in the shortcut sheet
@@ -146,6 +162,7 @@ export function Canvas({
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
+        connectionLineComponent={LinkDragLine}
         onNodeDoubleClick={onNodeDoubleClick}
         isValidConnection={isValidConnection}
         defaultEdgeOptions={defaultEdgeOptions}

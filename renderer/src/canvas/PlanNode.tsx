@@ -5,6 +5,7 @@ import type { MechanismFunction } from '../../../shared/model';
 import { useCommandBus } from '../commands/use-commands';
 import { useMapStore, useMapStoreApi } from '../store/context';
 import type { PlanFlowNode } from '../store/plan-flow';
+import { CardStatusBadge } from './CardStatusBadge';
 
 /** A shape per function, so the function reads at a glance and without colour. */
 export const FUNCTION_ICON: Readonly<Record<MechanismFunction, string>> = {
@@ -69,6 +70,7 @@ function PlanNodeView({ id, data, selected }: NodeProps<PlanFlowNode>) {
           {title}
         </div>
       )}
+      {plan.kind !== 'mechanism' ? <CardStatusBadge id={id} /> : null}
       <div className="plan-node__owner">
         {plan.owner ? t('node.owner', { owner: plan.owner }) : t('node.noOwner')}
       </div>
@@ -84,7 +86,10 @@ function PlanNodeView({ id, data, selected }: NodeProps<PlanFlowNode>) {
           <span className="plan-node__badge-count">{count}</span>
         </span>
       ) : null}
-      <Handle type="source" position={Position.Right} className="plan-handle" />
+      {/* Links end at metrics: a metric has nothing to start a link from. */}
+      {plan.kind !== 'metric' ? (
+        <Handle type="source" position={Position.Right} className="plan-handle" />
+      ) : null}
     </div>
   );
 }
