@@ -143,6 +143,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       separator,
       item(l.presentation, 'presentation', { accelerator: 'F5' }),
       item(l.sidePanels, 'toggle-side-panels', { accelerator: 'CmdOrCtrl+\\' }),
+      item(l.readingSize, 'toggle-reading-size', { accelerator: 'CmdOrCtrl+Shift+L' }),
       separator,
       {
         id: 'theme-menu',

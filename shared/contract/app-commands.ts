@@ -28,6 +28,7 @@ export const APP_COMMANDS = [
   'auto-layout',
   'presentation',
   'toggle-side-panels',
+  'toggle-reading-size',
   'theme-light',
   'theme-dark',
   'theme-system',

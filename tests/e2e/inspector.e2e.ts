@@ -197,6 +197,10 @@ describe('the inspector, end to end in Chromium', () => {
     await field(page, 'dueDate').press('Enter');
     await expect.poll(() => messageOf(page, 'dueDate')).toMatch(/before the start date \(Jan 1, 2026\)/);
     await field(page, 'dueDate').press('Escape');
+    // The metric's due date again (the impossible date typed above left the field empty): with
+    // none, its status would be "no due date" and so would the goal's.
+    await select(page, metric);
+    await type(page, 'dueDate', '2099-12-31');
 
     await select(page, goal);
     const health = page.getByTestId('goal-health');

@@ -142,6 +142,7 @@ describe('menu template', () => {
       'auto-layout',
       'presentation',
       'toggle-side-panels',
+      'toggle-reading-size',
       'theme-menu',
       'language-menu',
     ]);

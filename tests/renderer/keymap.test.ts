@@ -54,6 +54,29 @@ describe('keymap', () => {
     expect(actionForKey(press('\\'), canvas())).toEqual({ command: 'rename', seed: '\\' });
   });
 
+  it('switches the reading size with Ctrl/Cmd+Shift+L from anywhere, never while composing', () => {
+    for (const context of [
+      canvas(),
+      canvas(0),
+      field,
+      { inTextField: false, onCanvas: false, selectedNodes: 0 },
+    ]) {
+      // Shift makes the key an upper-case L; either case is the same shortcut.
+      for (const key of ['L', 'l'])
+        for (const mod of [{ ctrlKey: true }, { metaKey: true }])
+          expect(actionForKey(press(key, { ...mod, shiftKey: true }), context)).toEqual({
+            command: 'toggle-reading-size',
+          });
+    }
+    // Without Shift, or while an input method composes, it is not the shortcut.
+    expect(actionForKey(press('l', { ctrlKey: true }), canvas())).toBeNull();
+    expect(
+      actionForKey(press('L', { ctrlKey: true, shiftKey: true, isComposing: true }), canvas()),
+    ).toBeNull();
+    // A plain L is typed into the selected node's title.
+    expect(actionForKey(press('L', { shiftKey: true }), canvas())).toEqual({ command: 'rename', seed: 'L' });
+  });
+
   it('leaves Tab and Enter alone with no single node selected (focus moves, buttons work)', () => {
     expect(actionForKey(press('Tab'), canvas(0))).toBeNull();
     expect(actionForKey(press('Enter'), canvas(2))).toBeNull();

@@ -40,6 +40,7 @@ export function actionForKey(e: KeyPress, context: KeyContext): KeyAction {
     if (key === 'o' && !e.shiftKey) return { command: 'open' };
     if (key === 's' && e.shiftKey) return { command: 'save-as' };
     if (key === '\\' && !e.shiftKey) return { command: 'toggle-side-panels' };
+    if (key === 'l' && e.shiftKey) return { command: 'toggle-reading-size' };
     if (context.inTextField) return null; // the field's own undo, copy, paste and select all
     if (key === 'z') return { command: e.shiftKey ? 'redo' : 'undo' };
     if (key === 'y' && !e.shiftKey) return { command: 'redo' };

@@ -27,6 +27,10 @@ export function useAppCommands(handlers: AppCommandHandlers): void {
   useCommand('about', handlers.about);
   useCommand('presentation', handlers.presentation);
   useCommand('toggle-filters', handlers.toggleFilters);
+  useCommand('toggle-reading-size', () => {
+    const prefs = useViewPrefs.getState();
+    prefs.setReadingSize(!prefs.readingSize);
+  });
   useCommand('toggle-side-panels', () => {
     const hiding = useViewPrefs.getState().sidePanels;
     // Focus in a panel about to be hidden would fall to the page: the keyboard goes on from the canvas.

@@ -41,6 +41,7 @@ const GROUPS: ReadonlyArray<{ id: string; rows: ReadonlyArray<readonly [keys: st
       ['Mod+= / Mod+-', 'zoom'],
       ['F5', 'presentation'],
       ['Mod+\\', 'sidePanels'],
+      ['Mod+Shift+L', 'readingSize'],
       ['? / F1', 'sheet'],
     ],
   },

@@ -46,6 +46,16 @@ function IconButton({
   );
 }
 
+/** A large letter with a plus: larger text (drawn, so it is not read out as the letter "A"). */
+function ReadingSizeIcon() {
+  return (
+    <svg className="toolbar__reading-icon" viewBox="0 0 20 16" width="20" height="16" aria-hidden="true">
+      <path d="M1 15 6 1h2l5 14h-2.3l-1.3-3.8H4.6L3.3 15zm4.3-5.8h3.4L7 4.1z" fill="currentColor" />
+      <path d="M15 2h1.6v2.4H19V6h-2.4v2.4H15V6h-2.4V4.4H15z" fill="currentColor" />
+    </svg>
+  );
+}
+
 const KIND_ICON: Record<NodeKind, string> = { goal: '◆', mechanism: '⚙', metric: '◔' };
 
 /** Adds each kind of node, fits the view, shows save state and switches language. */
@@ -69,6 +79,7 @@ export function Toolbar({
   const bus = useCommandBus();
   const snap = useViewPrefs((s) => s.snapToGrid);
   const sidePanels = useViewPrefs((s) => s.sidePanels);
+  const readingSize = useViewPrefs((s) => s.readingSize);
   const setSnap = useViewPrefs((s) => s.setSnapToGrid);
   const theme = useViewPrefs((s) => s.theme);
   const filtersOpen = useViewPrefs((s) => s.filtersOpen);
@@ -168,6 +179,17 @@ export function Toolbar({
           testId="side-panels-toggle"
           pressed={sidePanels}
         />
+        <button
+          type="button"
+          className="button button--icon"
+          title={t('offsite.readingSize')}
+          aria-label={t('offsite.readingSize')}
+          aria-pressed={readingSize}
+          onClick={() => bus.run('toggle-reading-size')}
+          data-testid="reading-size-toggle"
+        >
+          <ReadingSizeIcon />
+        </button>
         <button
           type="button"
           className="button button--icon"

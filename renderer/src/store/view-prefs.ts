@@ -17,6 +17,12 @@ export interface ViewPrefs {
    */
   sidePanels: boolean;
   setSidePanels(shown: boolean): void;
+  /**
+   * Reading size for the room: larger node text and badges on wider nodes, so a fitted map reads
+   * from the back of a room on a 1280 px projector.
+   */
+  readingSize: boolean;
+  setReadingSize(on: boolean): void;
   /** Whether the filter bar is shown. */
   filtersOpen: boolean;
   setFiltersOpen(open: boolean): void;
@@ -37,6 +43,7 @@ interface Stored {
   theme?: unknown;
   snapToGrid?: unknown;
   sidePanels?: unknown;
+  readingSize?: unknown;
 }
 
 function readStored(): Stored {
@@ -48,9 +55,13 @@ function readStored(): Stored {
   }
 }
 
-function remember(prefs: Pick<ViewPrefs, 'theme' | 'snapToGrid' | 'sidePanels'>) {
+function remember(prefs: Pick<ViewPrefs, 'theme' | 'snapToGrid' | 'sidePanels' | 'readingSize'>) {
+  const { theme, snapToGrid, sidePanels, readingSize } = prefs;
   try {
-    globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify(prefs));
+    globalThis.localStorage?.setItem(
+      STORAGE_KEY,
+      JSON.stringify({ theme, snapToGrid, sidePanels, readingSize }),
+    );
   } catch {
     // Private mode or a full quota: the preference lasts for this session only.
   }
@@ -72,6 +83,7 @@ export const useViewPrefs = create<ViewPrefs>()((set, get) => ({
   theme: initialTheme,
   snapToGrid: stored.snapToGrid !== false,
   sidePanels: stored.sidePanels !== false,
+  readingSize: stored.readingSize === true,
   flaggedOnly: false,
   functions: [],
   owner: '',
@@ -86,15 +98,19 @@ export const useViewPrefs = create<ViewPrefs>()((set, get) => ({
   setTheme(theme) {
     set({ theme });
     applyTheme(theme);
-    remember({ theme, snapToGrid: get().snapToGrid, sidePanels: get().sidePanels });
+    remember({ ...get(), theme });
   },
   setSnapToGrid(snapToGrid) {
     set({ snapToGrid });
-    remember({ theme: get().theme, snapToGrid, sidePanels: get().sidePanels });
+    remember({ ...get(), snapToGrid });
   },
   setSidePanels(sidePanels) {
     set({ sidePanels });
-    remember({ theme: get().theme, snapToGrid: get().snapToGrid, sidePanels });
+    remember({ ...get(), sidePanels });
+  },
+  setReadingSize(readingSize) {
+    set({ readingSize });
+    remember({ ...get(), readingSize });
   },
   setFlaggedOnly(flaggedOnly) {
     set({ flaggedOnly });
