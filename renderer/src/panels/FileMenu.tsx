@@ -5,6 +5,7 @@ import type { OutlineFormat } from '../../../shared/exports/outline-formats';
 import { EmptyPictureError, PICTURE_FORMATS, type PictureFormat } from '../../../shared/render/map-picture';
 import { useCommand } from '../commands/use-commands';
 import { base64ToBytes, downloadFile, fileToBase64 } from '../files/browser-files';
+import { readMapJsonFile } from '../files/map-json-file';
 import { mapPictureFile } from '../files/map-picture-file';
 import { useLanguage } from '../i18n/use-language';
 import { useMapStoreApi } from '../store/context';
@@ -157,7 +158,12 @@ export function FileMenu({
       if (purpose.current === 'open') {
         switched(await api.uploadDocument({ fileName: file.name, base64: await fileToBase64(file) }));
       } else {
-        const imported = await api.importMapJson({ text: await file.text() });
+        const read = await readMapJsonFile(file, language);
+        if (!read.ok) {
+          notify(read.message);
+          return;
+        }
+        const imported = await api.importMapJson({ text: read.text });
         onImported(imported.id);
       }
     });
