@@ -1,6 +1,7 @@
 import { VALUE_LABELS } from '../../../shared/exports/outline-labels';
 import { DRAWING_LABELS } from '../../../shared/render/drawing-labels';
 import { backupsStrings } from './strings/backups';
+import { browserFilesStrings } from './strings/browser-files';
 import { exportStrings } from './strings/export';
 import { inspectorStrings } from './strings/inspector';
 import { layoutStrings } from './strings/layout';
@@ -196,6 +197,7 @@ export const en = {
   templates: templatesStrings.en,
   outline: outlineStrings.en,
   picture: pictureStrings.en,
+  browserFiles: browserFilesStrings.en,
 };
 
 export type Strings = typeof en;

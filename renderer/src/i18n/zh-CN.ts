@@ -2,6 +2,7 @@ import { VALUE_LABELS } from '../../../shared/exports/outline-labels';
 import { DRAWING_LABELS } from '../../../shared/render/drawing-labels';
 import type { Strings } from './en';
 import { backupsStrings } from './strings/backups';
+import { browserFilesStrings } from './strings/browser-files';
 import { exportStrings } from './strings/export';
 import { inspectorStrings } from './strings/inspector';
 import { layoutStrings } from './strings/layout';
@@ -195,4 +196,5 @@ export const zhCN: Strings = {
   templates: templatesStrings.zhCN,
   outline: outlineStrings.zhCN,
   picture: pictureStrings.zhCN,
+  browserFiles: browserFilesStrings.zhCN,
 };
