@@ -48,7 +48,8 @@ export const zhCN: Strings = {
     redo: '重做',
     find: '查找节点',
     snap: '对齐网格',
-    sidePanels: '显示地图列表和检查器（Ctrl+\\）',
+    // The inspector's one name is its heading (strings/inspector.ts), nested here.
+    sidePanels: '显示地图列表和$t(inspector.heading)面板（Ctrl+\\）',
     theme: '主题',
     themes: { system: '自动', light: '浅色', dark: '深色' },
     shortcuts: '键盘快捷键',
@@ -160,7 +161,7 @@ export const zhCN: Strings = {
       fit: '使地图适应屏幕（未选择节点时按 F）',
       zoom: '放大和缩小',
       presentation: '演示模式',
-      sidePanels: '显示或隐藏地图列表和检查器',
+      sidePanels: '显示或隐藏地图列表和$t(inspector.heading)面板',
       sheet: '本页',
     },
     imeNote: '使用输入法（例如拼音）输入时，按键交给输入法：Enter 只确认文字，不会添加节点。',
