@@ -12,7 +12,7 @@ import {
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
-import { MAX_INTERCHANGE_BYTES, parseInterchange } from '../../shared/interchange';
+import { MAX_INTERCHANGE_BYTES, parseInterchangeBytes } from '../../shared/interchange';
 import type { MapContent } from '../../shared/model';
 import { MapRepository } from '../main/storage/map-repository';
 import { openDocument } from '../main/storage/open-document';
@@ -116,29 +116,10 @@ export async function readJsonMap(file: string): Promise<LoadedMap> {
   } catch (error) {
     throw unreadable(file, error);
   }
-  const text = utf8Text(file, bytes);
-  const parsed = parseInterchange(text);
+  // Not UTF-8 is refused as the app's Import refuses it (shared/interchange/format.ts).
+  const parsed = parseInterchangeBytes(bytes);
   if (!parsed.ok) throw new CliError(`"${file}" cannot be read as a map: ${parsed.message}.`);
   return { name: parsed.name, content: parsed.content };
-}
-
-/**
- * JSON maps are UTF-8 (RFC 8259). Text in another encoding is refused rather than read with
- * replacement characters, which would import a map whose titles are silently garbled.
- */
-function utf8Text(file: string, bytes: Buffer): string {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new CliError(
-      `"${file}" cannot be read as a map: it is UTF-16 text; save it as UTF-8 and try again.`,
-    );
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    throw new CliError(
-      `"${file}" cannot be read as a map: it is not UTF-8 text (perhaps GBK or Latin-1); save it as UTF-8 and try again.`,
-    );
-  }
 }
 
 /** Every map of a database, read without touching it (see withDatabaseCopy). */

@@ -1,3 +1,4 @@
+import { MARKDOWN_WORDS } from '../../shared/exports/markdown-words';
 import { type Finding, healthSummary, type Language, validateMap } from '../../shared/validation';
 import { EXIT } from './cli-error';
 import type { LoadedMap } from './read-maps';
@@ -46,45 +47,79 @@ export function reportOf(map: LoadedMap): MapReport {
   };
 }
 
-const SEVERITY_LABEL: Record<Finding['severity'], string> = {
-  error: 'ERROR  ',
-  warning: 'warning',
-  info: 'info   ',
+/** The fixed words of the report, in the language of --lang; user text is never part of them. */
+interface ReportWords {
+  map(name: string, id: string, report: MapReport): string;
+  severity: Record<Finding['severity'], string>;
+  nodes: string;
+  links: string;
+  /** Between the node list and the link list of a finding. */
+  separator: string;
+  noFindings: string;
+  totals(s: MapReport['summary']): string;
+  ok(maps: number): string;
+  failed(errors: number, maps: number): string;
+}
+
+const REPORT_WORDS: Readonly<Record<Language, ReportWords>> = {
+  en: {
+    map: (name, id, r) =>
+      `Map "${name}"${id}: ${plural(r.nodes, 'node')}, ${plural(r.links, 'link')}; ` +
+      `${r.summary.goalsWithPath} of ${plural(r.summary.goals, 'goal')} with an execution path`,
+    severity: { error: 'ERROR  ', warning: 'warning', info: 'info   ' },
+    nodes: 'nodes: ',
+    links: 'links: ',
+    separator: '; ',
+    noFindings: 'No findings.',
+    totals: (s) =>
+      `${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.infos, 'note')}`,
+    ok: (maps) => `OK: no errors in ${plural(maps, 'map')}.`,
+    failed: (errors, maps) => `${plural(errors, 'error')} in ${plural(maps, 'map')}.`,
+  },
+  'zh-CN': {
+    map: (name, id, r) =>
+      `地图“${name}”${id}：${r.nodes} 个节点，${r.links} 条连线；` +
+      `${r.summary.goals} 个目标中有 ${r.summary.goalsWithPath} 个有执行路径`,
+    // The words the Markdown and Excel outlines use for a finding's severity.
+    severity: MARKDOWN_WORDS['zh-CN'].severity,
+    nodes: '节点：',
+    links: '连线：',
+    separator: '；',
+    noFindings: '没有检查结果。',
+    totals: (s) => `${s.errors} 个错误、${s.warnings} 个警告、${s.infos} 条提示`,
+    ok: (maps) => `通过：${maps} 张地图都没有错误。`,
+    failed: (errors, maps) => `${maps} 张地图中共有 ${errors} 个错误。`,
+  },
 };
 
 /** The findings as people read them: one block per map, one line per finding, a total at the end. */
 export function formatReports(file: string, reports: readonly MapReport[], lang: Language): string {
-  if (reports.length === 0) return `${file}: no maps.\n`;
+  if (reports.length === 0) return lang === 'zh-CN' ? `${file}：没有地图。\n` : `${file}: no maps.\n`;
+  const words = REPORT_WORDS[lang];
   const lines: string[] = [];
   for (const report of reports) {
     const id = report.id ? ` (${report.id})` : '';
-    const s = report.summary;
-    lines.push(
-      `Map "${printable(report.name)}"${id}: ${plural(report.nodes, 'node')}, ${plural(report.links, 'link')}; ` +
-        `${s.goalsWithPath} of ${plural(s.goals, 'goal')} with an execution path`,
-    );
-    if (report.findings.length === 0) lines.push('  No findings.');
+    lines.push(words.map(printable(report.name), id, report));
+    if (report.findings.length === 0) lines.push(`  ${words.noFindings}`);
     for (const finding of report.findings) {
       const where = [
-        finding.nodeIds.length > 0 ? `nodes: ${finding.nodeIds.join(', ')}` : '',
-        finding.linkIds.length > 0 ? `links: ${finding.linkIds.join(', ')}` : '',
+        finding.nodeIds.length > 0 ? `${words.nodes}${finding.nodeIds.join(', ')}` : '',
+        finding.linkIds.length > 0 ? `${words.links}${finding.linkIds.join(', ')}` : '',
       ]
         .filter(Boolean)
-        .join('; ');
+        .join(words.separator);
       lines.push(
-        `  ${SEVERITY_LABEL[finding.severity]}  ${printable(finding.message[lang])}${where ? `  [${where}]` : ''}  (${finding.code})`,
+        `  ${words.severity[finding.severity]}  ${printable(finding.message[lang])}${where ? `  [${where}]` : ''}  (${finding.code})`,
       );
     }
-    lines.push(
-      `  ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.infos, 'note')}`,
-    );
+    lines.push(`  ${words.totals(report.summary)}`);
     lines.push('');
   }
   const errors = reports.reduce((sum, r) => sum + r.summary.errors, 0);
   lines.push(
     errors === 0
-      ? `OK: no errors in ${plural(reports.length, 'map')}.`
-      : `${plural(errors, 'error')} in ${plural(reports.filter((r) => r.summary.errors > 0).length, 'map')}.`,
+      ? words.ok(reports.length)
+      : words.failed(errors, reports.filter((r) => r.summary.errors > 0).length),
   );
   return `${lines.join('\n')}\n`;
 }

@@ -23,6 +23,9 @@ export interface ErrorParams {
   'storage-busy': Record<string, never>;
   'storage-io': Record<string, never>;
   'server-silent': { detail: string };
+  // The browser mode's session: no cookie yet, or one from before the server restarted.
+  'session-missing': Record<string, never>;
+  'session-invalid': Record<string, never>;
   // Opening a document.
   'document-missing': { path: string };
   'document-not-recent': Record<string, never>;
@@ -88,6 +91,10 @@ const EN: Sentences = {
   'storage-io': () =>
     'The plan’s file could not be written (the disk reported an error): your last changes are kept and will be saved on the next try.',
   'server-silent': ({ detail }) => `Throughline's server did not answer (${detail}).`,
+  'session-missing': () =>
+    'Open Throughline with the address it printed when it started (it carries the session token).',
+  'session-invalid': () =>
+    'This session is not valid for this server (Throughline may have been restarted): open it again with the address it printed when it started.',
   'document-missing': ({ path }) => `There is no Throughline document at "${path}".`,
   'document-not-recent': () => 'That document is not in the list of recent documents.',
   'document-moved': ({ name, path }) => `"${name}" is no longer where it was (${path}).`,
@@ -154,6 +161,9 @@ const ZH_CN: Sentences = {
   'storage-busy': () => '计划文件正被其他程序占用：你最近的修改已保留，对方释放后会自动保存。',
   'storage-io': () => '计划文件无法写入（磁盘报告了错误）：你最近的修改已保留，下次尝试时会再保存。',
   'server-silent': ({ detail }) => `Throughline 的服务器没有响应（${detail}）。`,
+  'session-missing': () => '请用 Throughline 启动时打印的地址打开它（该地址带有会话令牌）。',
+  'session-invalid': () =>
+    '此会话对这个服务器无效（Throughline 可能已重新启动）。请用它启动时打印的地址重新打开。',
   'document-missing': ({ path }) => `“${path}”处没有 Throughline 文档。`,
   'document-not-recent': () => '该文档不在最近打开的文档列表中。',
   'document-moved': ({ name, path }) => `“${name}”已不在原来的位置（${path}）。`,

@@ -3,6 +3,7 @@ import { LIMITS } from '../model/limits';
 import { MapContentSchema, MapNameSchema } from '../model/schemas';
 import type { MapContent } from '../model/types';
 import { type InterchangeRefusal, interchangeRefusalPhrase } from './refusals';
+import { describeSchemaIssues, schemaIssues } from './schema-issues';
 import { interchangeCountReason, interchangeOversizeReason } from './size-guard';
 
 /** Identifies a Throughline JSON map and its format version. */
@@ -53,11 +54,8 @@ export function parseInterchange(text: string): ParsedInterchange {
   if (tooMany) return refused({ kind: 'too-large', value: tooMany });
   const parsed = InterchangeSchema.safeParse(raw);
   if (!parsed.success) {
-    const first = parsed.error.issues.slice(0, 3).map((issue) => {
-      const where = issue.path.length > 0 ? issue.path.join('.') : 'the file';
-      return `${where}: ${issue.message}`;
-    });
-    return refused({ kind: 'not-a-map', value: first.join('; ') });
+    const issues = schemaIssues(parsed.error.issues, raw);
+    return refused({ kind: 'not-a-map', value: describeSchemaIssues(issues, 'en'), issues });
   }
   const duplicate = firstDuplicate(parsed.data.nodes.map((n) => n.id));
   if (duplicate) return refused({ kind: 'duplicate-node', value: duplicate });
@@ -65,6 +63,36 @@ export function parseInterchange(text: string): ParsedInterchange {
   if (duplicateLink) return refused({ kind: 'duplicate-link', value: duplicateLink });
   const { name, nodes, links } = parsed.data;
   return { ok: true, name, content: { nodes, links } };
+}
+
+/**
+ * The text of a JSON map file, or why it is refused. JSON maps are UTF-8 (RFC 8259): text in
+ * another encoding (GBK, Latin-1, UTF-16) is refused rather than read with replacement characters,
+ * which would import a map whose titles are silently garbled. A byte order mark is dropped. One
+ * rule for the command line and the app's Import (TextDecoder exists in Node and in browsers).
+ */
+export function decodeInterchange(
+  bytes: Uint8Array,
+): { ok: true; text: string } | { ok: false; message: string; refusal: InterchangeRefusal } {
+  const refuse = (refusal: InterchangeRefusal) =>
+    ({ ok: false, message: interchangeRefusalPhrase(refusal, 'en') as string, refusal }) as const;
+  if (bytes.length > MAX_INTERCHANGE_BYTES) {
+    return refuse({ kind: 'larger-than', value: String(MAX_INTERCHANGE_BYTES / 1_000_000) });
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return refuse({ kind: 'utf-16', value: '' });
+  }
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes) };
+  } catch {
+    return refuse({ kind: 'not-utf-8', value: '' });
+  }
+}
+
+/** A JSON map file's bytes read as the command line and the app's Import both read them. */
+export function parseInterchangeBytes(bytes: Uint8Array): ParsedInterchange {
+  const decoded = decodeInterchange(bytes);
+  return decoded.ok ? parseInterchange(decoded.text) : decoded;
 }
 
 /** Writes a map in the interchange format, stable and readable (two-space indent). */

@@ -2,10 +2,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addNode, downloadFromFileMenu, waitSaved } from './canvas-actions';
+import { withoutFilePickers } from './file-pickers';
 import { closeServed, openPage, type ServedApp, serveApp } from './harness';
 
 const fixture = new URL('../fixtures/good-map.json', import.meta.url).pathname;
 
+// Without the File System Access API (Firefox, Safari): browser-files.e2e.ts covers Chromium's pickers.
 describe('File commands in the browser mode: file picker and downloads over the same contract', () => {
   let app: ServedApp;
   let page: Page;
@@ -13,6 +15,7 @@ describe('File commands in the browser mode: file picker and downloads over the 
   beforeAll(async () => {
     app = await serveApp();
     page = await openPage(app);
+    await withoutFilePickers(page);
     await page.getByTestId('new-map').click();
     await addNode(page, 'goal', 'Offsite goal');
     await waitSaved(page);
@@ -48,14 +51,28 @@ describe('File commands in the browser mode: file picker and downloads over the 
   });
 
   it('saves the document as a download and opens that file again through the picker', async () => {
+    await page.getByTestId('file-menu').click();
+    // Said plainly: Open reads a copy, Save As is a download.
+    expect(await page.getByTestId('file-open').textContent()).toBe('Open a copy…');
+    expect(await page.getByTestId('file-save-as').textContent()).toBe('Download a copy');
+    await page.keyboard.press('Escape');
     const saved = await download('file-save-as');
-    expect(saved.name).toBe('library.throughline');
+    // Named after the document, never after the app's own file.
+    expect(saved.name).toBe('Library.throughline');
+    expect(await page.getByTestId('notice').last().textContent()).toContain(
+      'Downloaded a copy as “Library.throughline”',
+    );
     expect(saved.bytes.subarray(0, 15).toString()).toBe('SQLite format 3');
     const copy = `${app.dir}/Board pack.throughline`;
     writeFileSync(copy, saved.bytes);
 
     await pick('file-open', copy);
     await expect.poll(() => page.getByTestId('file-menu').textContent()).toContain('Board pack.throughline');
+    expect(await page.getByTestId('notice').last().textContent()).toBe(
+      'Opened a copy of “Board pack.throughline”: your file is not changed. File ▸ Download a copy gives you a file with your edits.',
+    );
+    const again = await download('file-save-as');
+    expect(again.name).toBe('Board pack.throughline');
     await expect.poll(() => page.locator('[data-testid="map-row"]').count()).toBe(2);
 
     // It is listed under Recent, and the library is one click away.

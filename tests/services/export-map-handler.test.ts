@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { FINDINGS_SHEET, OUTLINE_SHEET } from '../../electron/main/services/xlsx-export';
+import { XLSX_SHEETS } from '../../electron/main/services/xlsx-export';
 import type { MapSummary } from '../../shared/contract/api';
 import { CSV_BOM, outlineCsv } from '../../shared/exports/csv';
 import { localDate } from '../../shared/exports/local-date';
@@ -52,10 +52,12 @@ describe('exportMap over the contract', () => {
     expect(xlsx.mimeType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(xlsx.base64, 'base64') as unknown as ExcelJS.Buffer);
-    const outline = workbook.getWorksheet(OUTLINE_SHEET) as ExcelJS.Worksheet;
+    const outline = workbook.getWorksheet(XLSX_SHEETS['zh-CN'].outline) as ExcelJS.Worksheet;
     expect(outline.getRow(1).getCell(1).value).toBe('战略目标');
     expect(outline.rowCount).toBeGreaterThan(1);
-    expect((workbook.getWorksheet(FINDINGS_SHEET) as ExcelJS.Worksheet).rowCount).toBeGreaterThan(1);
+    expect(
+      (workbook.getWorksheet(XLSX_SHEETS['zh-CN'].findings) as ExcelJS.Worksheet).rowCount,
+    ).toBeGreaterThan(1);
   });
 
   const bad: [string, (mapId: string) => unknown, string][] = [

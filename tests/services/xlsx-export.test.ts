@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { FINDINGS_SHEET, OUTLINE_SHEET, outlineXlsx } from '../../electron/main/services/xlsx-export';
+import { outlineXlsx, XLSX_SHEETS } from '../../electron/main/services/xlsx-export';
 import { unguardText } from '../../shared/exports/formula-guard';
 import { OUTLINE_COLUMNS, outlineTable } from '../../shared/exports/outline-columns';
 import { MapNodeSchema } from '../../shared/model/schemas';
@@ -35,7 +35,12 @@ describe('XLSX export of the outline', () => {
       const content = templateContent('checkout-conversion', language);
       const table = outlineTable(content, language, TODAY);
       const workbook = await roundTrip({ name: 'Checkout', ...content }, language);
-      const sheet = workbook.getWorksheet(OUTLINE_SHEET) as ExcelJS.Worksheet;
+      // Named in the workbook's language, the outline first and the findings second.
+      expect(workbook.worksheets.map((w) => w.name)).toEqual([
+        XLSX_SHEETS[language].outline,
+        XLSX_SHEETS[language].findings,
+      ]);
+      const sheet = workbook.getWorksheet(XLSX_SHEETS[language].outline) as ExcelJS.Worksheet;
       expect(sheet.rowCount).toBe(table.rows.length + 1);
       expect(rowValues(sheet, 1, table.header.length)).toEqual(table.header);
       table.rows.forEach((cells, r) => {
@@ -58,7 +63,7 @@ describe('XLSX export of the outline', () => {
   it('has a bold, frozen header row, sensible widths and a Findings sheet', async () => {
     const content = templateContent('product-launch-gap', 'en');
     const workbook = await roundTrip({ name: 'Launch', ...content }, 'en');
-    const sheet = workbook.getWorksheet(OUTLINE_SHEET) as ExcelJS.Worksheet;
+    const sheet = workbook.getWorksheet(XLSX_SHEETS.en.outline) as ExcelJS.Worksheet;
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     for (let c = 1; c <= OUTLINE_COLUMNS.length; c++) {
       expect(sheet.getRow(1).getCell(c).font?.bold, `column ${c}`).toBe(true);
@@ -68,7 +73,7 @@ describe('XLSX export of the outline', () => {
       expect(width).toBeLessThanOrEqual(40);
     }
 
-    const findings = workbook.getWorksheet(FINDINGS_SHEET) as ExcelJS.Worksheet;
+    const findings = workbook.getWorksheet(XLSX_SHEETS.en.findings) as ExcelJS.Worksheet;
     expect(findings.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(findings.getRow(1).getCell(1).font?.bold).toBe(true);
     const expected = validateMap(content);
@@ -91,7 +96,7 @@ describe('XLSX export of the outline', () => {
       { id: 'l2', source: 'm', target: 'k' },
     ];
     const workbook = await roundTrip({ name: 'Evil', nodes, links }, 'en');
-    const sheet = workbook.getWorksheet(OUTLINE_SHEET) as ExcelJS.Worksheet;
+    const sheet = workbook.getWorksheet(XLSX_SHEETS.en.outline) as ExcelJS.Worksheet;
     const row = sheet.getRow(2);
     const at = (key: string) => row.getCell(OUTLINE_COLUMNS.findIndex((c) => c.key === key) + 1);
     expect(at('goal').value).toBe('\'=CMD|"/c calc"!A1');

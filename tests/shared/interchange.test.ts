@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  decodeInterchange,
   interchangeJsonSchema,
+  interchangeRefusalPhrase,
   parseInterchange,
+  parseInterchangeBytes,
   safeFileName,
   serializeInterchange,
 } from '../../shared/interchange';
@@ -49,7 +52,7 @@ describe('JSON interchange format', () => {
     [
       'an unknown kind',
       JSON.stringify({ ...minimal, nodes: [{ id: 'x', kind: 'vision', title: 'x' }] }),
-      /nodes\.0/,
+      /nodes\[0\]\.kind: should be one of "goal", "mechanism", "metric"/,
     ],
     ['a node without title', JSON.stringify({ ...minimal, nodes: [{ id: 'x', kind: 'goal' }] }), /title/],
     ['a bad id', JSON.stringify({ ...minimal, nodes: [{ id: '<script>', kind: 'goal', title: 'x' }] }), /id/],
@@ -108,5 +111,82 @@ describe('safe file names', () => {
     ['...', 'json', 'Throughline map.json'],
   ])('%s → %s', (name, ext, expected) => {
     expect(safeFileName(name, ext)).toBe(expected);
+  });
+});
+
+describe('a JSON map file read as bytes (one rule for the command line and the app)', () => {
+  const utf8 = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+
+  it('reads UTF-8, with or without a byte order mark', () => {
+    const map = { ...minimal, nodes: [{ id: 'g', kind: 'goal', title: '增长' }] };
+    const plain = parseInterchangeBytes(utf8(map));
+    expect(plain.ok && plain.content.nodes[0]?.title).toBe('增长');
+    const withBom = parseInterchangeBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(map)]));
+    expect(withBom.ok && withBom.content.nodes[0]?.title).toBe('增长');
+  });
+
+  it('refuses GBK and Latin-1 instead of reading them with replacement characters', () => {
+    const ascii = new TextEncoder().encode(JSON.stringify({ ...minimal, name: 'XX' }));
+    const at = ascii.indexOf(0x58); // the first "X" of the name
+    const gbk = new Uint8Array([...ascii.subarray(0, at), 0xd4, 0xf6, 0xb3, 0xa4, ...ascii.subarray(at + 2)]);
+    const latin1 = new Uint8Array([...ascii.subarray(0, at), 0xe9, ...ascii.subarray(at + 1)]);
+    for (const bytes of [gbk, latin1]) {
+      const decoded = decodeInterchange(bytes);
+      expect(decoded).toMatchObject({ ok: false, refusal: { kind: 'not-utf-8' } });
+      expect(!decoded.ok && decoded.message).toBe(
+        'the file is not UTF-8 text (perhaps GBK or Latin-1); save it as UTF-8 and try again',
+      );
+      expect(parseInterchangeBytes(bytes)).toMatchObject({ ok: false, refusal: { kind: 'not-utf-8' } });
+    }
+    expect(decodeInterchange(new Uint8Array([0xff, 0xfe, 0x7b, 0x00]))).toMatchObject({
+      ok: false,
+      refusal: { kind: 'utf-16' },
+    });
+  });
+
+  it('says a refused field where it is and what is wrong, in either language', () => {
+    const parsed = parseInterchange(
+      JSON.stringify({
+        ...minimal,
+        nodes: [
+          minimal.nodes[0],
+          { id: 'a b', kind: 'goal', title: 't' },
+          { id: 'm', kind: 'vision', title: 't' },
+        ],
+      }),
+    );
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.message).toBe(
+      'the file is not a Throughline map: nodes[1].id: may contain only letters, digits, "_" and "-"; ' +
+        'nodes[2].kind: should be one of "goal", "mechanism", "metric"',
+    );
+    expect(interchangeRefusalPhrase(parsed.refusal, 'zh-CN')).toBe(
+      '文件不是 Throughline 地图：nodes[1].id：只能包含字母、数字、“_”和“-”；' +
+        'nodes[2].kind：应为以下之一："goal"、"mechanism"、"metric"',
+    );
+  });
+
+  it.each([
+    [{ ...minimal, nodes: [{ id: 'g', kind: 'goal' }] }, 'nodes[0].title：缺失'],
+    [{ ...minimal, nodes: [{ id: 'g', kind: 'goal', title: 5 }] }, 'nodes[0].title：应为文本'],
+    [
+      { ...minimal, nodes: [{ id: 'g', kind: 'goal', title: 'x'.repeat(301) }] },
+      'nodes[0].title：超过 300 个字符',
+    ],
+    [
+      { ...minimal, nodes: [{ id: 'm', kind: 'metric', title: 'x', dueDate: 'soon' }] },
+      'nodes[0].dueDate：不是 YYYY-MM-DD 格式的日期',
+    ],
+    [{ ...minimal, name: '' }, 'name：为空'],
+    [{ ...minimal, version: 2 }, 'version：应为 1'],
+    [[], '文件：应为对象'],
+  ])('in Chinese, %j is refused with "%s"', (value, phrase) => {
+    const parsed = parseInterchange(JSON.stringify(value));
+    expect(!parsed.ok && interchangeRefusalPhrase(parsed.refusal, 'zh-CN')).toContain(phrase);
+    // No English phrase of the schema is left in the Chinese sentence.
+    expect(!parsed.ok && interchangeRefusalPhrase(parsed.refusal, 'zh-CN')).not.toMatch(
+      /Invalid|expected|Too /,
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ApiError } from '../../../shared/contract/errors';
 import { type Dispatcher, handleApi } from './api-route';
 import {
   isAllowedHost,
@@ -11,7 +12,7 @@ import {
   splitTarget,
   tokensEqual,
 } from './request-guards';
-import { applySecurityHeaders, sendRefusal } from './responses';
+import { applySecurityHeaders, sendJson, sendRefusal } from './responses';
 import { serveStatic } from './static-files';
 
 export interface PlanServerOptions {
@@ -85,16 +86,19 @@ export async function startPlanServer(options: PlanServerOptions): Promise<PlanS
 
     const cookie = parseCookies(req.headers.cookie).get(sessionCookieName(port));
     if (cookie === undefined) {
-      sendRefusal(
-        res,
-        401,
-        'forbidden-sender',
-        'Open Throughline with the address it printed when it started (it carries the session token).',
-      );
+      // Worded (shared/contract/error-wording.ts): the page says it in the UI's language.
+      sendJson(res, 401, {
+        ok: false,
+        error: ApiError.worded('forbidden-sender', 'session-missing', {}).toShape(),
+      });
       return;
     }
     if (!tokensEqual(cookie, token)) {
-      sendRefusal(res, 403, 'forbidden-sender', 'This session is not valid for this server.');
+      // A page left open across a restart of the server lands here: said in the UI's language.
+      sendJson(res, 403, {
+        ok: false,
+        error: ApiError.worded('forbidden-sender', 'session-invalid', {}).toShape(),
+      });
       return;
     }
 

@@ -65,7 +65,11 @@ export function createPlanHandlers({
     },
     importMapJson: ({ text, name }) => {
       const parsed = parseInterchange(text);
-      if (!parsed.ok) throw ApiError.worded('invalid-file', 'import-refused', parsed.refusal);
+      // Only strings cross the contract; the app checks the file itself first, in its language.
+      if (!parsed.ok) {
+        const { kind, value } = parsed.refusal;
+        throw ApiError.worded('invalid-file', 'import-refused', { kind, value });
+      }
       return repo().createMap(name ?? parsed.name, parsed.content);
     },
     createMapFromTemplate: ({ templateId, language, name }) =>

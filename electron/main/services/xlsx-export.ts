@@ -6,9 +6,14 @@ import type { MapLink, MapNode } from '../../../shared/model/types';
 import type { Language, Severity } from '../../../shared/validation/findings';
 import { validateMap } from '../../../shared/validation/validate';
 
-/** The sheets' names stay English in every language, so scripts that read the file can rely on them. */
-export const OUTLINE_SHEET = 'Outline';
-export const FINDINGS_SHEET = 'Findings';
+/**
+ * The sheets' names, in the workbook's language like every other word in it. Scripts that read the
+ * file can rely on the order: the outline first, the findings second.
+ */
+export const XLSX_SHEETS: Readonly<Record<Language, { outline: string; findings: string }>> = {
+  en: { outline: 'Outline', findings: 'Findings' },
+  'zh-CN': { outline: '大纲', findings: '检查结果' },
+};
 
 const FINDINGS_WORDS: Readonly<
   Record<Language, { header: [string, string, string]; severity: Record<Severity, string> }>
@@ -34,10 +39,10 @@ const cellValue = (value: CellValue): string | number | null =>
   typeof value === 'string' ? guardText(value) : value;
 
 /**
- * The outline of a map as an Excel workbook: the sheet "Outline" with the rows of the CSV export
+ * The outline of a map as an Excel workbook: the sheet "Outline" (大纲) with the rows of the CSV export
  * (outline-columns.ts) under a bold, frozen header row, numbers as numbers and dates as text
  * (YYYY-MM-DD, formatted as text so Excel does not turn them into its own dates), and the sheet
- * "Findings" with every finding of the validator. Main process only: exceljs needs Node.
+ * "Findings" (检查结果) with every finding of the validator. Main process only: exceljs needs Node.
  */
 export async function outlineXlsx(map: XlsxMap, language: Language, today: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -45,7 +50,9 @@ export async function outlineXlsx(map: XlsxMap, language: Language, today: strin
   workbook.title = map.name;
 
   const table = outlineTable(map, language, today);
-  const outline = workbook.addWorksheet(OUTLINE_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const outline = workbook.addWorksheet(XLSX_SHEETS[language].outline, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
   outline.columns = table.columns.map((column, c) => ({
     header: table.header[c] as string,
     key: column.key,
@@ -56,7 +63,9 @@ export async function outlineXlsx(map: XlsxMap, language: Language, today: strin
   styleHeader(outline, table.columns.length);
 
   const words = FINDINGS_WORDS[language];
-  const findings = workbook.addWorksheet(FINDINGS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const findings = workbook.addWorksheet(XLSX_SHEETS[language].findings, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
   findings.columns = [
     { header: words.header[0], key: 'severity', width: 12 },
     { header: words.header[1], key: 'message', width: 90, style: { alignment: { wrapText: true } } },

@@ -1,6 +1,7 @@
 import { VALUE_LABELS } from '../../../shared/exports/outline-labels';
 import { DRAWING_LABELS } from '../../../shared/render/drawing-labels';
 import { backupsStrings } from './strings/backups';
+import { browserFilesStrings } from './strings/browser-files';
 import { exportStrings } from './strings/export';
 import { inspectorStrings } from './strings/inspector';
 import { layoutStrings } from './strings/layout';
@@ -199,6 +200,7 @@ export const en = {
   outline: outlineStrings.en,
   picture: pictureStrings.en,
   offsite: offsiteStrings.en,
+  browserFiles: browserFilesStrings.en,
 };
 
 export type Strings = typeof en;

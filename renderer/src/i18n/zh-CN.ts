@@ -2,6 +2,7 @@ import { VALUE_LABELS } from '../../../shared/exports/outline-labels';
 import { DRAWING_LABELS } from '../../../shared/render/drawing-labels';
 import type { Strings } from './en';
 import { backupsStrings } from './strings/backups';
+import { browserFilesStrings } from './strings/browser-files';
 import { exportStrings } from './strings/export';
 import { inspectorStrings } from './strings/inspector';
 import { layoutStrings } from './strings/layout';
@@ -48,7 +49,8 @@ export const zhCN: Strings = {
     redo: '重做',
     find: '查找节点',
     snap: '对齐网格',
-    sidePanels: '显示地图列表和检查器（Ctrl+\\）',
+    // The inspector's one name is its heading (strings/inspector.ts), nested here.
+    sidePanels: '显示地图列表和$t(inspector.heading)面板（Ctrl+\\）',
     theme: '主题',
     themes: { system: '自动', light: '浅色', dark: '深色' },
     shortcuts: '键盘快捷键',
@@ -160,7 +162,7 @@ export const zhCN: Strings = {
       fit: '使地图适应屏幕（未选择节点时按 F）',
       zoom: '放大和缩小',
       presentation: '演示模式',
-      sidePanels: '显示或隐藏地图列表和检查器',
+      sidePanels: '显示或隐藏地图列表和$t(inspector.heading)面板',
       readingSize: '投影大字：让会议室后排也看得清',
       sheet: '本页',
     },
@@ -198,4 +200,5 @@ export const zhCN: Strings = {
   outline: outlineStrings.zhCN,
   picture: pictureStrings.zhCN,
   offsite: offsiteStrings.zhCN,
+  browserFiles: browserFilesStrings.zhCN,
 };

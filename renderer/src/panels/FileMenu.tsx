@@ -5,6 +5,15 @@ import type { OutlineFormat } from '../../../shared/exports/outline-formats';
 import { EmptyPictureError, PICTURE_FORMATS, type PictureFormat } from '../../../shared/render/map-picture';
 import { useCommand } from '../commands/use-commands';
 import { base64ToBytes, downloadFile, fileToBase64 } from '../files/browser-files';
+import {
+  canWriteFiles,
+  type DocumentFileHandle,
+  documentFileName,
+  pickDocumentToOpen,
+  pickDocumentToSave,
+  writeDocumentFile,
+} from '../files/document-file';
+import { readMapJsonFile } from '../files/map-json-file';
 import { mapPictureFile } from '../files/map-picture-file';
 import { useLanguage } from '../i18n/use-language';
 import { useMapStoreApi } from '../store/context';
@@ -27,6 +36,16 @@ export interface FileMenuProps {
 
 type PickerPurpose = 'open' | 'import';
 
+/**
+ * In the browser mode, the file the open document came from or was last saved as: its name as the
+ * user knows it and, where the browser allows writing to it, its handle. It belongs to one document.
+ */
+interface DocumentOrigin {
+  path: string;
+  name: string;
+  handle?: DocumentFileHandle;
+}
+
 /** The outline exports in the menu: the same table as CSV and Excel, and a Markdown document. */
 const OUTLINE_EXPORTS = [
   { format: 'csv', label: 'outline.exportCsv' },
@@ -36,8 +55,11 @@ const OUTLINE_EXPORTS = [
 
 /**
  * The File commands, reachable in both modes: Open, Save As, recent documents, the library, JSON
- * import and export. The desktop app uses the system's dialogs; the browser mode a file picker
- * and downloads, over the same contract.
+ * import and export. The desktop app uses the system's dialogs. The browser mode works on
+ * Throughline's own copy of a document and says so: where the browser offers the File System Access
+ * API, Open keeps the picked file's handle and Save As writes the file the user picks, and "Save to"
+ * writes the copy back to that file; elsewhere Open reads a copy and Save As is a download named
+ * after the document.
  */
 export function FileMenu({
   api,
@@ -58,6 +80,11 @@ export function FileMenu({
   const picker = useRef<HTMLInputElement>(null);
   const purpose = useRef<PickerPurpose>('open');
   const menu = useRef<HTMLDivElement>(null);
+  const [origin, setOrigin] = useState<DocumentOrigin | null>(null);
+  const writesFiles = !doc?.nativeDialogs && canWriteFiles();
+  // The origin of another document says nothing about this one.
+  const here = origin && doc && origin.path === doc.path ? origin : null;
+  const documentName = here?.name ?? (doc?.isLibrary ? t('file.library') : (doc?.fileName ?? ''));
   const button = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -100,11 +127,32 @@ export function FileMenu({
     }
   };
 
+  /** Opens picked bytes as the document (a copy kept by Throughline), remembering where they came from. */
+  const openPicked = async (file: Blob, name: string, handle?: DocumentFileHandle) => {
+    const info = await api.uploadDocument({ fileName: name, base64: await fileToBase64(file) });
+    setOrigin({ path: info.path, name, handle });
+    switched(info);
+    notify(t(handle ? 'browserFiles.openedLinked' : 'browserFiles.openedCopy', { name }));
+  };
+
   const openDocument = () =>
     run(async () => {
       await flush();
       if (doc?.nativeDialogs) switched(await api.openDocumentDialog({}));
-      else choose('open');
+      else if (writesFiles) {
+        const handle = await pickDocumentToOpen();
+        if (handle) await openPicked(await handle.getFile(), handle.name, handle);
+      } else choose('open');
+    });
+
+  /** The open document's bytes: a consistent copy made by the main process. */
+  const documentBytes = async () => base64ToBytes((await api.downloadDocument({})).base64);
+
+  const saveToFile = (handle: DocumentFileHandle) =>
+    run(async () => {
+      await flush();
+      await writeDocumentFile(handle, await documentBytes());
+      notify(t('browserFiles.savedTo', { name: handle.name }));
     });
 
   const saveAs = () =>
@@ -114,8 +162,17 @@ export function FileMenu({
         switched(await api.saveDocumentAsDialog({}));
         return;
       }
-      const copy = await api.downloadDocument({});
-      downloadFile(copy.fileName, base64ToBytes(copy.base64), 'application/vnd.sqlite3');
+      if (writesFiles) {
+        const handle = await pickDocumentToSave(documentName);
+        if (!handle || !doc) return;
+        await writeDocumentFile(handle, await documentBytes());
+        setOrigin({ path: doc.path, name: handle.name, handle });
+        notify(t('browserFiles.savedTo', { name: handle.name }));
+        return;
+      }
+      const fileName = documentFileName(documentName);
+      downloadFile(fileName, await documentBytes(), 'application/vnd.sqlite3');
+      notify(t('browserFiles.downloaded', { name: fileName }));
     });
 
   const exportJson = () =>
@@ -155,9 +212,14 @@ export function FileMenu({
     if (!file) return;
     run(async () => {
       if (purpose.current === 'open') {
-        switched(await api.uploadDocument({ fileName: file.name, base64: await fileToBase64(file) }));
+        await openPicked(file, file.name);
       } else {
-        const imported = await api.importMapJson({ text: await file.text() });
+        const read = await readMapJsonFile(file, language);
+        if (!read.ok) {
+          notify(read.message);
+          return;
+        }
+        const imported = await api.importMapJson({ text: read.text });
         onImported(imported.id);
       }
     });
@@ -202,10 +264,28 @@ export function FileMenu({
       {open ? (
         <div className="file-menu__popup" role="menu" aria-label={t('file.menu')}>
           <button type="button" role="menuitem" onClick={openDocument} data-testid="file-open">
-            {t('file.open')}
+            {t(
+              doc?.nativeDialogs ? 'file.open' : writesFiles ? 'browserFiles.open' : 'browserFiles.openCopy',
+            )}
           </button>
+          {here?.handle ? (
+            <button
+              type="button"
+              role="menuitem"
+              onClick={() => here.handle && saveToFile(here.handle)}
+              data-testid="file-save-to"
+            >
+              {t('browserFiles.saveTo', { name: here.name })}
+            </button>
+          ) : null}
           <button type="button" role="menuitem" onClick={saveAs} data-testid="file-save-as">
-            {t('file.saveAs')}
+            {t(
+              doc?.nativeDialogs
+                ? 'file.saveAs'
+                : writesFiles
+                  ? 'browserFiles.saveAs'
+                  : 'browserFiles.download',
+            )}
           </button>
           <button
             type="button"

@@ -96,6 +96,7 @@ const en = {
 export const inspectorStrings: { en: typeof en; zhCN: typeof en } = {
   en,
   zhCN: {
+    // The panel's one name in Chinese: strings that mention it nest this ($t(inspector.heading)).
     heading: '属性',
     none: '在地图上选中一个节点，即可查看和编辑它的详细信息。',
     many: '已选中 {{count}} 个节点。只选中一个才能编辑它的详细信息。',
