@@ -101,8 +101,14 @@ export function badLinks(file: string): string {
  * A valid WAL written by another database, left at `wal`: `setup` makes that database (in WAL
  * mode) and the `-wal` is copied while its connection still holds it, as a crash would leave it.
  */
-export function foreignWal(wal: string, otherFile: string, setup: (db: Database.Database) => void): void {
+export function foreignWal(
+  wal: string,
+  otherFile: string,
+  setup: (db: Database.Database) => void,
+  pageSize = 4096,
+): void {
   const db = new Database(otherFile);
+  db.pragma(`page_size = ${pageSize}`);
   db.pragma('journal_mode = WAL');
   db.pragma('wal_autocheckpoint = 0');
   setup(db);

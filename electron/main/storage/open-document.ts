@@ -174,7 +174,7 @@ function connect(path: string, extra: Database.Options): Database.Database {
  * withReadOnlySnapshot). Only the header and `sqlite_schema` are read until the schema is known to
  * be exactly Throughline's; then the integrity check, the migration history and the map rows.
  */
-function inspect(path: string): Inspection {
+function inspect(path: string, copyTo?: string): Inspection {
   if (!statSync(path).isFile()) throw ApiError.worded('invalid-file', 'document-not-a-file', { path });
   const header = readHeader(path);
   if (header.length === 0) {
@@ -192,13 +192,31 @@ function inspect(path: string): Inspection {
   const wal = walProblem(realpathSync(path));
   if (wal) throw ApiError.worded('invalid-file', 'document-wal-foreign', { path, detail: wal });
   try {
-    return withReadOnlySnapshot(path, (db) => inspectConnection(db, path));
+    return withReadOnlySnapshot(path, (db) => {
+      const inspection = inspectConnection(db, path);
+      if (copyTo !== undefined) db.prepare('VACUUM INTO ?').run(copyTo);
+      return inspection;
+    });
   } catch (error) {
     if (error instanceof ApiError) throw error;
     const binding = explainBindingError(error);
     if (binding) throw new ApiError('storage-failed', binding);
     throw ApiError.worded('invalid-file', 'document-unreadable', { path, detail: messageOf(error) });
   }
+}
+
+/**
+ * Copies a document, as SQLite would open it (its WAL folded in), to `target`, after the checks
+ * openDocument makes; refused as openDocument refuses, and the document is never written.
+ *
+ * The copy is `VACUUM INTO` on the checked read-only connection: one read transaction, so it is a
+ * snapshot even while another program writes the document, and it ends in one step. SQLite's
+ * online backup (better-sqlite3's `db.backup()`) copies in steps between which it restarts
+ * whenever another connection writes the source, so a busy writer can keep it from ever finishing.
+ */
+export function copyDocument(path: string, target: string): void {
+  if (!existsSync(path)) throw ApiError.worded('not-found', 'document-missing', { path });
+  inspect(path, target);
 }
 
 function inspectConnection(db: Database.Database, path: string): Inspection {
