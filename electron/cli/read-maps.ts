@@ -1,21 +1,12 @@
-import {
-  chmodSync,
-  closeSync,
-  copyFileSync,
-  existsSync,
-  mkdtempSync,
-  openSync,
-  readSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
+import { ApiError } from '../../shared/contract/errors';
 import { MAX_INTERCHANGE_BYTES, parseInterchangeBytes } from '../../shared/interchange';
 import type { MapContent } from '../../shared/model';
 import { MapRepository } from '../main/storage/map-repository';
-import { openDocument } from '../main/storage/open-document';
+import { copyDocument, openDocument } from '../main/storage/open-document';
 import { CliError, describeError } from './cli-error';
 import { printable } from './terminal-text';
 
@@ -138,10 +129,12 @@ function loadedMap(repository: MapRepository, id: string): LoadedMap {
 }
 
 /**
- * Opens a database without touching it: the file (and its WAL, if any) is copied to a private
+ * Opens a database without touching it: a snapshot of it, taken by SQLite from a read-only
+ * connection after the same checks the app makes on open (copyDocument), is written to a private
  * temporary folder and opened there, so a migration, a WAL checkpoint or the -shm file never lands
- * beside the user's document. The copy is made writable, so a read-only document reads as well
- * as any. Messages name the user's file, never the copy.
+ * beside the user's document, a document being written meanwhile reads as it was at one moment,
+ * and a symlink reads its target with the target's WAL. The copy is the process's own, so a
+ * read-only document reads as well as any. Messages name the user's file, never the copy.
  */
 function withDatabaseCopy<T>(file: string, read: (repository: MapRepository) => T): T {
   const dir = mkdtempSync(join(tmpdir(), 'throughline-read-'));
@@ -149,13 +142,9 @@ function withDatabaseCopy<T>(file: string, read: (repository: MapRepository) => 
     const copy = join(dir, 'document.throughline');
     const inUserWords = (error: unknown) => describeError(error).replaceAll(copy, file);
     try {
-      copyFileSync(file, copy);
-      chmodSync(copy, 0o600);
-      if (existsSync(`${file}-wal`)) {
-        copyFileSync(`${file}-wal`, `${copy}-wal`);
-        chmodSync(`${copy}-wal`, 0o600);
-      }
+      copyDocument(file, copy);
     } catch (error) {
+      if (error instanceof ApiError) throw new CliError(inUserWords(error));
       throw unreadable(file, error);
     }
     let repository: MapRepository;

@@ -42,6 +42,15 @@ export interface ErrorParams {
   'document-read-only-folder': { path: string };
   'document-open-failed': { path: string; detail: string };
   'document-journal-refused': { path: string; mode: string };
+  'document-schema': { path: string; detail: string };
+  'document-wal-foreign': { path: string; detail: string };
+  'document-map-invalid': { path: string; detail: string };
+  'document-disk-full': { path: string };
+  'document-not-writable': { path: string };
+  /** Closing: the WAL could not be folded back into the document (the edits are in the -wal). */
+  'close-disk-full': { path: string };
+  'close-not-writable': { path: string };
+  'close-failed': { path: string; detail: string };
   'upgrade-failed': { path: string; detail: string };
   'upgrade-failed-kept': { path: string; detail: string; backup: string };
   'upgrade-busy': { path: string };
@@ -58,6 +67,7 @@ export interface ErrorParams {
   'map-edited-elsewhere': Record<string, never>;
   'map-name-invalid': { detail: string };
   'map-node-invalid': { map: string; path: string; node: string; detail: string };
+  'map-link-invalid': { map: string; path: string; link: string; detail: string };
   /** `kind` and `value` of an InterchangeRefusal (shared/interchange/refusals.ts). */
   'import-refused': { kind: string; value: string };
   'link-refused': { reason: LinkRefusal };
@@ -119,6 +129,22 @@ const EN: Sentences = {
   'document-open-failed': ({ path, detail }) => `"${path}" could not be opened: ${detail}`,
   'document-journal-refused': ({ path, mode }) =>
     `"${path}" cannot use SQLite's WAL journal here (got "${mode}").`,
+  'document-schema': ({ path, detail }) =>
+    `Cannot open "${path}": ${detail}, so it was not made by Throughline or was changed by another program. Nothing in it was run. The file was not changed.`,
+  'document-wal-foreign': ({ path, detail }) =>
+    `Cannot open "${path}": ${detail}. Move that "-wal" file away and open the document again. The file was not changed.`,
+  'document-map-invalid': ({ path, detail }) =>
+    `Cannot open "${path}": ${detail}; Throughline never writes such a map, so the file was made or changed elsewhere. The file was not changed.`,
+  'document-disk-full': ({ path }) =>
+    `Cannot open "${path}": the disk is full, and opening a document needs a little space beside it. Free some space and try again. The file was not changed.`,
+  'document-not-writable': ({ path }) =>
+    `"${path}" cannot be opened for editing: the file, its folder or the "-wal" and "-shm" files SQLite keeps beside it cannot be written. The file was not changed.`,
+  'close-disk-full': ({ path }) =>
+    `"${path}" is saved, but the disk is full, so its last changes stay in the "-wal" file beside it; they are read back when the document is opened again. Keep that file with the document.`,
+  'close-not-writable': ({ path }) =>
+    `"${path}" is saved, but it can no longer be written, so its last changes stay in the "-wal" file beside it; they are read back when the document is opened again. Keep that file with the document.`,
+  'close-failed': ({ path, detail }) =>
+    `"${path}" could not be closed cleanly (${detail}); its last changes stay in the "-wal" file beside it and are read back when the document is opened again. Keep that file with the document.`,
   'upgrade-failed': ({ path, detail }) =>
     `"${path}" could not be upgraded to this version's format (${detail}); it was left as it was.`,
   'upgrade-failed-kept': ({ path, detail, backup }) =>
@@ -142,6 +168,8 @@ const EN: Sentences = {
   'map-name-invalid': ({ detail }) => `Invalid map name: ${detail}.`,
   'map-node-invalid': ({ map, path, node, detail }) =>
     `Map "${map}" in "${path}" holds a node "${node}" that is not valid${detail ? ` (${detail})` : ''}.`,
+  'map-link-invalid': ({ map, path, link, detail }) =>
+    `Map "${map}" in "${path}" holds a link ${link} that is not valid${detail ? ` (${detail})` : ''}.`,
   'import-refused': (refusal) => `This file cannot be imported: ${interchangeRefusalPhrase(refusal, 'en')}.`,
   'link-refused': ({ reason }) => `The link was refused: ${describeLinkRefusal(reason, 'en')}`,
   'no-chromium': ({ what }) =>
@@ -188,6 +216,22 @@ const ZH_CN: Sentences = {
   'document-open-failed': ({ path, detail }) => `无法打开“${path}”：${detail}`,
   'document-journal-refused': ({ path, mode }) =>
     `“${path}”在此处无法使用 SQLite 的 WAL 日志模式（得到的是“${mode}”）。`,
+  'document-schema': ({ path, detail }) =>
+    `无法打开“${path}”：${detail}，因此它不是由 Throughline 创建的，或已被其他程序改动。其中的任何内容都没有被执行。文件未被改动。`,
+  'document-wal-foreign': ({ path, detail }) =>
+    `无法打开“${path}”：${detail}。请把那个“-wal”文件移走，然后重新打开文档。文件未被改动。`,
+  'document-map-invalid': ({ path, detail }) =>
+    `无法打开“${path}”：${detail}；Throughline 从不写入这样的地图，因此该文件是在别处创建或改动的。文件未被改动。`,
+  'document-disk-full': ({ path }) =>
+    `无法打开“${path}”：磁盘已满，而打开文档需要在它旁边留出少量空间。请释放一些空间后重试。文件未被改动。`,
+  'document-not-writable': ({ path }) =>
+    `无法以编辑方式打开“${path}”：该文件、其所在文件夹，或 SQLite 在它旁边保存的“-wal”和“-shm”文件无法写入。文件未被改动。`,
+  'close-disk-full': ({ path }) =>
+    `“${path}”已保存，但磁盘已满，最近的修改仍保存在它旁边的“-wal”文件中；下次打开文档时会读回这些修改。请让该文件与文档放在一起。`,
+  'close-not-writable': ({ path }) =>
+    `“${path}”已保存，但它已无法写入，最近的修改仍保存在它旁边的“-wal”文件中；下次打开文档时会读回这些修改。请让该文件与文档放在一起。`,
+  'close-failed': ({ path, detail }) =>
+    `“${path}”未能正常关闭（${detail}）；最近的修改仍保存在它旁边的“-wal”文件中，下次打开文档时会读回。请让该文件与文档放在一起。`,
   'upgrade-failed': ({ path, detail }) => `“${path}”无法升级到当前版本的格式（${detail}），文件保持原样。`,
   'upgrade-failed-kept': ({ path, detail, backup }) =>
     `“${path}”无法升级到当前版本的格式（${detail}），文件保持原样。升级前的副本在“${backup}”。`,
@@ -205,6 +249,8 @@ const ZH_CN: Sentences = {
   'map-name-invalid': ({ detail }) => `地图名称无效：${detail}。`,
   'map-node-invalid': ({ map, path, node, detail }) =>
     `“${path}”中的地图“${map}”含有无效的节点“${node}”${detail ? `（${detail}）` : ''}。`,
+  'map-link-invalid': ({ map, path, link, detail }) =>
+    `“${path}”中的地图“${map}”含有无效的连线 ${link}${detail ? `（${detail}）` : ''}。`,
   'import-refused': (refusal) => `此文件无法导入：${interchangeRefusalPhrase(refusal, 'zh-CN')}。`,
   'link-refused': ({ reason }) => `连线被拒绝：${describeLinkRefusal(reason, 'zh-CN')}`,
   'no-chromium': ({ what }) =>

@@ -63,13 +63,29 @@ export class DocumentSession {
     if (path === this.current.database.path) return this.info();
     // A chosen file that is empty is no plan: opening it would quietly make it an empty one.
     if (!create && existsSync(path) && statSync(path).size === 0) refuseEmpty(basename(path));
+    // All or nothing: the current document stays open and working until the new one is open
+    // completely; a document that fails on the way is closed again.
     const database = openDocument(path, { create });
+    let repository: MapRepository;
+    try {
+      repository = new MapRepository(database);
+    } catch (error) {
+      database.close();
+      throw error;
+    }
     const isLibrary = path === this.options.libraryPath;
-    this.closeCurrent();
-    this.current = { database, repository: new MapRepository(database), isLibrary };
+    const previous = this.current;
+    this.backups.beforeClose(previous.database);
+    this.current = { database, repository, isLibrary };
     this.leases.clear();
     this.backups.afterOpen(database);
     if (!isLibrary) this.recent.remember(path);
+    try {
+      previous.repository.close();
+    } catch (error) {
+      // The document left is closed anyway; what it could not fold back stays in its -wal.
+      console.warn(error instanceof Error ? error.message : String(error));
+    }
     return this.info();
   }
 

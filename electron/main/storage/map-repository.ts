@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { MapChanges, MapDocument, MapSummary } from '../../../shared/contract/api';
 import { ApiError } from '../../../shared/contract/errors';
 import {
+  IdSchema,
   type MapContent,
   type MapLink,
   MapNameSchema,
@@ -99,7 +100,7 @@ export class MapRepository {
 
   /** Every map, the most recently changed first. */
   listMaps(): MapSummary[] {
-    return (this.sql.listMaps.all() as SummaryRow[]).map(toSummary);
+    return (this.sql.listMaps.all() as SummaryRow[]).map((row) => this.toSummary(row));
   }
 
   /** A new map, empty or filled with the given content in its order (an import). */
@@ -153,9 +154,7 @@ export class MapRepository {
         | undefined;
       if (!head) throw notFound(mapId);
       const nodes = (this.sql.nodes.all(mapId) as NodeRow[]).map((row) => this.toNode(row, head.name));
-      const links = (this.sql.links.all(mapId) as LinkRow[]).map(
-        ([id, source, target]): MapLink => ({ id, source, target }),
-      );
+      const links = (this.sql.links.all(mapId) as LinkRow[]).map((row) => this.toLink(row, head.name));
       return {
         id: mapId,
         name: head.name,
@@ -227,7 +226,7 @@ export class MapRepository {
   private summary(mapId: string): MapSummary {
     const row = this.sql.summary.get(mapId) as SummaryRow | undefined;
     if (!row) throw notFound(mapId);
-    return toSummary(row);
+    return this.toSummary(row);
   }
 
   private writeRows(mapId: string, nodes: readonly MapNode[], links: readonly MapLink[], firstOrd: number) {
@@ -251,6 +250,39 @@ export class MapRepository {
       const { id, source, target } = links[i] as MapLink;
       upsertLink.run(mapId, id, source, target, firstOrd + i);
     }
+  }
+
+  /** A map row as the contract lists it; a row no request could name or show is refused in words. */
+  private toSummary([id, name, createdAt, updatedAt, nodeCount]: SummaryRow): MapSummary {
+    const problem = mapRowProblem(id, name);
+    if (problem) {
+      throw ApiError.worded('invalid-file', 'document-map-invalid', {
+        path: this.document.path,
+        detail: problem,
+      });
+    }
+    return { id, name, createdAt, updatedAt, nodeCount };
+  }
+
+  /** A link row as the model has it, or the worded refusal naming the map, as for a node. */
+  private toLink([id, source, target]: LinkRow, mapName: string): MapLink {
+    const bad = (
+      [
+        ['id', id],
+        ['source', source],
+        ['target', target],
+      ] as const
+    ).find(([, value]) => typeof value !== 'string' || !IdSchema.safeParse(value).success);
+    if (bad) {
+      const [field, value] = bad;
+      throw ApiError.worded('invalid-file', 'map-link-invalid', {
+        map: mapName,
+        path: this.document.path,
+        link: typeof id === 'string' ? JSON.stringify(id.slice(0, 60)) : shown(id),
+        detail: `${field}: ${shown(value)} is not an id`,
+      });
+    }
+    return { id, source, target };
   }
 
   private toNode(row: NodeRow, mapName: string): MapNode {
@@ -294,8 +326,28 @@ export class MapRepository {
   }
 }
 
-function toSummary([id, name, createdAt, updatedAt, nodeCount]: SummaryRow): MapSummary {
-  return { id, name, createdAt, updatedAt, nodeCount };
+/**
+ * Why a stored map row cannot be listed, opened or deleted, or null when it can. Rows are written
+ * only through this repository, so such a row comes from a crafted or damaged file: a document
+ * holding one is refused on open (open-document.ts), and a row that appears later is reported
+ * here instead of reaching the UI as a non-text name or an id no request may name.
+ */
+export function mapRowProblem(id: unknown, name: unknown): string | null {
+  if (typeof id !== 'string' || !IdSchema.safeParse(id).success) {
+    return `a map has an id that is not valid (${shown(id)})`;
+  }
+  if (typeof name !== 'string' || !MapNameSchema.safeParse(name).success) {
+    return `the map "${id}" has a name that is not valid (${shown(name)})`;
+  }
+  return null;
+}
+
+/** A stored value as a short readable phrase: text JSON-quoted (control characters escaped), else its type. */
+function shown(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.slice(0, 60));
+  if (value === null) return 'none';
+  if (Buffer.isBuffer(value)) return 'binary data';
+  return `a ${typeof value}`;
 }
 
 /** A map name as stored (trimmed), or the worded refusal; the CLI checks before it opens a file. */

@@ -7,12 +7,16 @@ import {
   mkdirSync,
   openSync,
   readSync,
+  realpathSync,
+  rmSync,
   statSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { ApiError } from '../../../shared/contract/errors';
+import { mapRowProblem } from './map-repository';
 import { databaseOptions, explainBindingError } from './native-binding';
+import { withReadOnlySnapshot } from './read-only-snapshot';
 import {
   applyMigrations,
   LATEST_SCHEMA_VERSION,
@@ -20,6 +24,9 @@ import {
   readAppliedMigrations,
   THROUGHLINE_APPLICATION_ID,
 } from './schema';
+import { storageProblemOf } from './storage-errors';
+import { hardenConnection, schemaProblem } from './trusted-schema';
+import { walProblem } from './wal-check';
 
 export interface OpenDocumentOptions {
   /** Create the file (and its folder) when it does not exist; otherwise a missing file is an error. */
@@ -46,6 +53,15 @@ export class PlanDatabase {
     if (!this.db.open) return;
     try {
       this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch (error) {
+      // Every commit is in the WAL already; only folding it back failed. Said in the app's words.
+      const problem = storageProblemOf(error);
+      const path = this.path;
+      throw problem === 'full'
+        ? ApiError.worded('storage-failed', 'close-disk-full', { path })
+        : problem === 'readOnly'
+          ? ApiError.worded('storage-failed', 'close-not-writable', { path })
+          : ApiError.worded('storage-failed', 'close-failed', { path, detail: messageOf(error) });
     } finally {
       this.db.close();
     }
@@ -66,16 +82,31 @@ export function openDocument(path: string, opts: OpenDocumentOptions): PlanDatab
   const exists = existsSync(path);
   if (!exists && !opts.create) throw ApiError.worded('not-found', 'document-missing', { path });
   if (exists) refuseReadOnly(path);
+  // Every check runs before the first write: a refused file is left byte for byte as it was.
   const inspection: Inspection = exists ? inspect(path) : { kind: 'empty' };
   if (!exists) mkdirSync(dirname(path), { recursive: true });
 
   const db = connect(path, { fileMustExist: exists });
+  let backupPath: string | null = null;
   try {
     db.pragma('foreign_keys = ON');
     const version = db.pragma('user_version', { simple: true }) as number;
-    let backupPath: string | null = null;
     if (inspection.kind === 'document' && version < LATEST_SCHEMA_VERSION) {
       backupPath = backUp(db, path, version);
+    }
+    // Migrations run before the switch to WAL: a file in another journal mode that fails to
+    // migrate is rolled back to exactly what it was, header included.
+    try {
+      applyMigrations(db);
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
+      if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
+        throw ApiError.worded('storage-failed', 'upgrade-busy', { path });
+      }
+      const problem = storageProblemOf(error);
+      if (problem === 'full') throw ApiError.worded('storage-failed', 'document-disk-full', { path });
+      if (problem === 'readOnly') throw ApiError.worded('storage-failed', 'document-not-writable', { path });
+      throw ApiError.worded('storage-failed', 'upgrade-failed', { path, detail: messageOf(error) });
     }
     const mode = db.pragma('journal_mode = WAL', { simple: true });
     if (mode !== 'wal') {
@@ -87,23 +118,23 @@ export function openDocument(path: string, opts: OpenDocumentOptions): PlanDatab
     // from 0.025 to 0.18 ms on this machine's fast virtual disk, and an fsync costs milliseconds on
     // many laptop disks. Losing the last second of edits on power loss is the better trade here.
     db.pragma('synchronous = NORMAL');
-    try {
-      applyMigrations(db);
-    } catch (error) {
-      if (error instanceof ApiError) throw error;
-      if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
-        throw ApiError.worded('storage-failed', 'upgrade-busy', { path });
-      }
-      const detail = messageOf(error);
-      throw backupPath
-        ? ApiError.worded('storage-failed', 'upgrade-failed-kept', { path, detail, backup: backupPath })
-        : ApiError.worded('storage-failed', 'upgrade-failed', { path, detail });
-    }
     return new PlanDatabase(path, db, version, backupPath);
   } catch (error) {
     db.close();
-    throw error;
+    // The migration was rolled back, so the document is what the copy holds: no copy is left over.
+    if (backupPath) rmSync(backupPath, { force: true });
+    throw wordedStorageError(error, path);
   }
+}
+
+/** A raw SQLite storage failure while opening, in the app's words; any other error as it is. */
+function wordedStorageError(error: unknown, path: string): unknown {
+  if (error instanceof ApiError) return error;
+  const problem = storageProblemOf(error);
+  if (problem === 'full') return ApiError.worded('storage-failed', 'document-disk-full', { path });
+  if (problem === 'readOnly') return ApiError.worded('storage-failed', 'document-not-writable', { path });
+  if (problem === 'busy') return ApiError.worded('storage-failed', 'upgrade-busy', { path });
+  return ApiError.worded('storage-failed', 'document-open-failed', { path, detail: messageOf(error) });
 }
 
 /**
@@ -126,55 +157,99 @@ function refuseReadOnly(path: string): void {
 }
 
 function connect(path: string, extra: Database.Options): Database.Database {
+  let db: Database.Database;
   try {
-    return new Database(path, { ...databaseOptions(), ...extra });
+    db = new Database(path, { ...databaseOptions(), ...extra });
   } catch (error) {
     const binding = explainBindingError(error);
     if (binding) throw new ApiError('storage-failed', binding);
-    throw ApiError.worded('storage-failed', 'document-open-failed', { path, detail: messageOf(error) });
+    throw wordedStorageError(error, path);
   }
+  hardenConnection(db);
+  return db;
 }
 
-/** Checks an existing file through a read-only connection, so a refused file is never written. */
-function inspect(path: string): Inspection {
+/**
+ * Checks an existing file without writing it or leaving anything beside it (see
+ * withReadOnlySnapshot). Only the header and `sqlite_schema` are read until the schema is known to
+ * be exactly Throughline's; then the integrity check, the migration history and the map rows.
+ */
+function inspect(path: string, copyTo?: string): Inspection {
   if (!statSync(path).isFile()) throw ApiError.worded('invalid-file', 'document-not-a-file', { path });
   const header = readHeader(path);
-  if (header.length === 0) return { kind: 'empty' }; // a 0-byte file is an empty SQLite database
+  if (header.length === 0) {
+    if (existsSync(`${realpathSync(path)}-wal`)) {
+      throw ApiError.worded('invalid-file', 'document-wal-foreign', {
+        path,
+        detail: 'the document is empty, but a "-wal" file of another database is beside it',
+      });
+    }
+    return { kind: 'empty' }; // a 0-byte file is an empty SQLite database
+  }
   if (header.length < 100 || !header.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC)) {
     throw ApiError.worded('invalid-file', 'document-not-a-database', { path });
   }
-
-  const db = connect(path, { readonly: true, fileMustExist: true });
+  const wal = walProblem(realpathSync(path));
+  if (wal) throw ApiError.worded('invalid-file', 'document-wal-foreign', { path, detail: wal });
   try {
-    let applicationId: number;
-    let version: number;
-    let objects: number;
-    try {
-      applicationId = db.pragma('application_id', { simple: true }) as number;
-      version = db.pragma('user_version', { simple: true }) as number;
-      objects = (db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number }).n;
-    } catch (error) {
-      throw ApiError.worded('invalid-file', 'document-unreadable', { path, detail: messageOf(error) });
-    }
-    if (applicationId !== THROUGHLINE_APPLICATION_ID) {
-      if (applicationId === 0 && version === 0 && objects === 0) return { kind: 'empty' };
-      throw ApiError.worded('invalid-file', 'document-foreign-database', { path });
-    }
-    if (version > LATEST_SCHEMA_VERSION) {
-      throw ApiError.worded('invalid-file', 'document-newer', {
-        path,
-        version: String(version),
-        latest: String(LATEST_SCHEMA_VERSION),
-      });
-    }
-    const damage = integrityProblems(db);
-    if (damage) throw ApiError.worded('invalid-file', 'document-damaged', { path, detail: damage });
-    const history = migrationHistoryProblem(readAppliedMigrations(db), version);
-    if (history) throw ApiError.worded('invalid-file', 'document-history', { path, detail: history });
-    return { kind: 'document', version };
-  } finally {
-    db.close();
+    return withReadOnlySnapshot(path, (db) => {
+      const inspection = inspectConnection(db, path);
+      if (copyTo !== undefined) db.prepare('VACUUM INTO ?').run(copyTo);
+      return inspection;
+    });
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    const binding = explainBindingError(error);
+    if (binding) throw new ApiError('storage-failed', binding);
+    throw ApiError.worded('invalid-file', 'document-unreadable', { path, detail: messageOf(error) });
   }
+}
+
+/**
+ * Copies a document, as SQLite would open it (its WAL folded in), to `target`, after the checks
+ * openDocument makes; refused as openDocument refuses, and the document is never written.
+ *
+ * The copy is `VACUUM INTO` on the checked read-only connection: one read transaction, so it is a
+ * snapshot even while another program writes the document, and it ends in one step. SQLite's
+ * online backup (better-sqlite3's `db.backup()`) copies in steps between which it restarts
+ * whenever another connection writes the source, so a busy writer can keep it from ever finishing.
+ */
+export function copyDocument(path: string, target: string): void {
+  if (!existsSync(path)) throw ApiError.worded('not-found', 'document-missing', { path });
+  inspect(path, target);
+}
+
+function inspectConnection(db: Database.Database, path: string): Inspection {
+  let applicationId: number;
+  let version: number;
+  let objects: number;
+  try {
+    applicationId = db.pragma('application_id', { simple: true }) as number;
+    version = db.pragma('user_version', { simple: true }) as number;
+    objects = (db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number }).n;
+  } catch (error) {
+    throw ApiError.worded('invalid-file', 'document-unreadable', { path, detail: messageOf(error) });
+  }
+  if (applicationId !== THROUGHLINE_APPLICATION_ID) {
+    if (applicationId === 0 && version === 0 && objects === 0) return { kind: 'empty' };
+    throw ApiError.worded('invalid-file', 'document-foreign-database', { path });
+  }
+  if (version > LATEST_SCHEMA_VERSION) {
+    throw ApiError.worded('invalid-file', 'document-newer', {
+      path,
+      version: String(version),
+      latest: String(LATEST_SCHEMA_VERSION),
+    });
+  }
+  const schema = schemaProblem(db, version);
+  if (schema) throw ApiError.worded('invalid-file', 'document-schema', { path, detail: schema });
+  const damage = integrityProblems(db);
+  if (damage) throw ApiError.worded('invalid-file', 'document-damaged', { path, detail: damage });
+  const history = migrationHistoryProblem(readAppliedMigrations(db), version);
+  if (history) throw ApiError.worded('invalid-file', 'document-history', { path, detail: history });
+  const row = badMapRow(db);
+  if (row) throw ApiError.worded('invalid-file', 'document-map-invalid', { path, detail: row });
+  return { kind: 'document', version };
 }
 
 /** The first problems `PRAGMA integrity_check` reports, on one line, or null when it says 'ok'. */
@@ -191,6 +266,17 @@ function integrityProblems(db: Database.Database): string | null {
     .map((line) => line.trim())
     .filter((line) => line !== '' && !line.startsWith('*** in database'));
   return lines.slice(0, 3).join('; ') || 'no details';
+}
+
+/** The first map row that cannot be shown or chosen, described; null when every one can. */
+function badMapRow(db: Database.Database): string | null {
+  if ((db.pragma('user_version', { simple: true }) as number) < 1) return null;
+  const rows = db.prepare('SELECT id, name FROM maps').raw().iterate() as IterableIterator<unknown[]>;
+  for (const [id, name] of rows) {
+    const problem = mapRowProblem(id, name);
+    if (problem) return problem;
+  }
+  return null;
 }
 
 function readHeader(path: string): Buffer {

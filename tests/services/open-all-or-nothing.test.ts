@@ -1,0 +1,51 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { DocumentInfo, MapDocument, MapSummary } from '../../shared/contract/api';
+import { createNode } from '../../shared/model';
+import { sha256, tempDir } from '../storage/helpers';
+import { rowidlessMaps, triggers } from '../storage/hostile-documents';
+import { temporaryBackend } from './temporary-backend';
+
+const library = temporaryBackend('throughline-open-');
+const { call, failure } = library;
+
+/** Every file of a folder with its hash: equal means byte for byte as it was, nothing added. */
+function folderState(dir: string): [string, string][] {
+  return readdirSync(dir).map((name) => [name, sha256(join(dir, name))]);
+}
+
+describe('opening a document is all or nothing', () => {
+  it('keeps the current document open and saving after a crafted file is refused', async () => {
+    const kept = await call<MapSummary>('createMap', { name: 'Still here' });
+    const dir = tempDir();
+    for (const [name, craft] of [
+      ['rowidless.throughline', rowidlessMaps],
+      ['triggers.throughline', triggers],
+    ] as const) {
+      const file = join(dir, name);
+      craft(file);
+      const before = folderState(dir);
+      expect(() => library.backend.documents.open(file)).toThrow(
+        /Nothing in it was run\. The file was not changed\./,
+      );
+      expect(folderState(dir)).toEqual(before);
+    }
+
+    // The library is still the document, open, and takes saves.
+    expect((await call<DocumentInfo>('documentInfo')).isLibrary).toBe(true);
+    const session = { mapId: kept.id, sessionId: 'window-1' };
+    const { map } = await call<{ map: MapDocument }>('openMapSession', { ...session, takeOver: false });
+    const saved = await call<{ revision: number }>('saveChanges', {
+      ...session,
+      baseRevision: map.revision,
+      upsertNodes: [createNode('goal', 'g1', 'Grow', { x: 0, y: 0 })],
+      deleteNodeIds: [],
+      upsertLinks: [],
+      deleteLinkIds: [],
+    });
+    expect(saved.revision).toBe(map.revision + 1);
+    expect((await call<MapSummary[]>('listMaps')).map((m) => m.name)).toEqual(['Still here']);
+    expect((await failure('loadMap', { mapId: 'nope' })).code).toBe('not-found');
+  });
+});
