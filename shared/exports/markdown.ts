@@ -5,7 +5,7 @@ import { validateMap } from '../validation/validate';
 import { escapeMarkdown } from './markdown-escape';
 import { MARKDOWN_WORDS } from './markdown-words';
 import { type OutlineRow, outlineRows } from './outline';
-import { VALUE_LABELS } from './outline-labels';
+import { functionLabel, VALUE_LABELS } from './outline-labels';
 
 export interface MarkdownMap {
   name: string;
@@ -41,7 +41,7 @@ export function outlineMarkdown(map: MarkdownMap, language: Language, today: str
       `- **${title(m)}**`,
       facts([
         [words.owner, text(m.owner)],
-        [words.function, labels.function[m.function]],
+        [words.function, functionLabel(labels, m.function)],
         [words.start, m.startDate],
         [words.due, m.dueDate],
         [words.status, labels.mechanismStatus[m.status]],

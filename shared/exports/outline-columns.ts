@@ -1,6 +1,6 @@
 import type { Language } from '../validation/findings';
 import { type OutlineInput, type OutlineRow, outlineRows } from './outline';
-import { VALUE_LABELS, type ValueLabels } from './outline-labels';
+import { functionLabel, VALUE_LABELS, type ValueLabels } from './outline-labels';
 
 /**
  * The columns of the outline table that the CSV and XLSX exports write: the goal, mechanism and
@@ -49,7 +49,7 @@ export const OUTLINE_COLUMNS: readonly OutlineColumn[] = [
   column('mechanism', 'text', 'Mechanism', '运营机制', 36, (r) => r.mechanism?.title ?? null),
   column('mechanismOwner', 'text', 'Mechanism owner', '机制负责人', 18, (r) => r.mechanism?.owner ?? null),
   column('function', 'text', 'Function', '职能', 12, (r, l) =>
-    r.mechanism ? l.function[r.mechanism.function] : null,
+    r.mechanism ? functionLabel(l, r.mechanism.function) : null,
   ),
   column('startDate', 'date', 'Start', '开始日期', 12, (r) => r.mechanism?.startDate ?? null),
   column('dueDate', 'date', 'Due', '截止日期', 12, (r) => r.mechanism?.dueDate ?? null),

@@ -20,6 +20,8 @@ export interface ValueLabels {
   goalStatus: Record<GoalStatus, string>;
   mechanismStatus: Record<MechanismStatus, string>;
   function: Record<MechanismFunction, string>;
+  /** A mechanism whose function nobody has chosen yet (MechanismNode.function is null). */
+  functionUnset: string;
   direction: Record<MetricDirection, string>;
   cadence: Record<MetricCadence, string>;
   progress: Record<ProgressStatus, string>;
@@ -39,6 +41,7 @@ export const VALUE_LABELS: Readonly<Record<Language, ValueLabels>> = {
       product: 'Product',
       other: 'Other',
     },
+    functionUnset: 'Function not set',
     direction: { higher: 'Higher is better', lower: 'Lower is better' },
     cadence: { weekly: 'Weekly', monthly: 'Monthly', quarterly: 'Quarterly', yearly: 'Yearly' },
     progress: {
@@ -56,6 +59,7 @@ export const VALUE_LABELS: Readonly<Record<Language, ValueLabels>> = {
     goalStatus: { proposed: '提议', active: '进行中', achieved: '已达成', dropped: '已放弃' },
     mechanismStatus: { planned: '计划中', running: '运行中', done: '已完成', paused: '已暂停' },
     function: { operations: '运营', marketing: '市场', sales: '销售', product: '产品', other: '其他' },
+    functionUnset: '职能未设置',
     direction: { higher: '越高越好', lower: '越低越好' },
     cadence: { weekly: '每周', monthly: '每月', quarterly: '每季度', yearly: '每年' },
     progress: {
@@ -69,3 +73,11 @@ export const VALUE_LABELS: Readonly<Record<Language, ValueLabels>> = {
     untitled: { goal: '未命名目标', mechanism: '未命名机制', metric: '未命名指标' },
   },
 };
+
+/** The name of a mechanism's function, or the words for "not set" when it has none yet. */
+export function functionLabel(
+  labels: Pick<ValueLabels, 'function' | 'functionUnset'>,
+  fn: MechanismFunction | null,
+): string {
+  return fn === null ? labels.functionUnset : labels.function[fn];
+}

@@ -44,7 +44,9 @@ export const GoalNodeSchema = z.object({
 export const MechanismNodeSchema = z.object({
   ...nodeBase,
   kind: z.literal('mechanism'),
-  function: z.enum(MECHANISM_FUNCTIONS).default('operations'),
+  // Unset until someone says what the mechanism does: a new mechanism is not assumed to convert or
+  // retain (validate.ts), and an imported one without the field stays unset rather than guessed.
+  function: z.enum(MECHANISM_FUNCTIONS).nullable().default(null),
   startDate: DateSchema.default(null),
   dueDate: DateSchema.default(null),
   status: z.enum(MECHANISM_STATUSES).default('planned'),

@@ -10,6 +10,7 @@ export const DRAWING_LABELS: Readonly<Record<Language, MapSvgLabels>> = {
   en: {
     kinds: { goal: 'Goal', mechanism: 'Mechanism', metric: 'Metric' },
     functions: VALUE_LABELS.en.function,
+    functionUnset: VALUE_LABELS.en.functionUnset,
     owner: (owner) => `Owner: ${owner}`,
     noOwner: 'No owner',
     untitled: 'Untitled',
@@ -17,6 +18,7 @@ export const DRAWING_LABELS: Readonly<Record<Language, MapSvgLabels>> = {
   'zh-CN': {
     kinds: { goal: '目标', mechanism: '机制', metric: '指标' },
     functions: VALUE_LABELS['zh-CN'].function,
+    functionUnset: VALUE_LABELS['zh-CN'].functionUnset,
     owner: (owner) => `负责人：${owner}`,
     noOwner: '无负责人',
     untitled: '未命名',

@@ -10,6 +10,8 @@ import { layoutBoxes, type NodeBox, type StatusOf } from './node-box';
 export interface MapSvgLabels {
   kinds: Readonly<Record<NodeKind, string>>;
   functions: Readonly<Record<MechanismFunction, string>>;
+  /** The chip of a mechanism whose function is not set yet. */
+  functionUnset: string;
   /** The owner line, e.g. "Owner: COO". */
   owner: (owner: string) => string;
   noOwner: string;

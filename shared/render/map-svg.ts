@@ -161,10 +161,11 @@ function nodeSvg(drawing: Drawing, box: NodeBox, hints: NodeHints | undefined): 
     `<text x="${r(left)}" y="${r(kindBaseline)}" font-size="${BOX.kindFont}" letter-spacing="0.6" fill="${style.ink}" fill-opacity="0.85">${escapeXml(kind)}</text>`,
   );
   if (node.kind === 'mechanism') {
-    const name = labels.functions[node.function];
+    const name = node.function === null ? labels.functionUnset : labels.functions[node.function];
     const chipX = left + textWidth(kind, BOX.kindFont) + kind.length * 0.6 + 8;
     const chipWidth = textWidth(name, 10, true) + 12;
-    const dash = FUNCTION_DASH[node.function];
+    // Unset: a dotted chip, like no function that is set (see FUNCTION_DASH).
+    const dash = node.function === null ? '0.6 2.4' : FUNCTION_DASH[node.function];
     parts.push(
       `<rect x="${r(chipX)}" y="${r(kindBaseline - 11)}" width="${r(chipWidth)}" height="15" rx="7.5" fill="#ffffff" fill-opacity="0.6" stroke="#3b2a06" stroke-opacity="0.6" stroke-width="1.2"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`,
       `<text x="${r(chipX + 6)}" y="${r(kindBaseline - 0.5)}" font-size="10" font-weight="600" fill="#2a1a00">${escapeXml(name)}</text>`,

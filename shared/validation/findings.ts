@@ -8,6 +8,7 @@ export const FINDING_CODES = [
   'goal-without-closed-loop',
   'mechanism-serves-no-goal',
   'mechanism-without-metric',
+  'mechanism-function-unset',
   'metric-unlinked',
   'metric-without-target-or-baseline',
   'node-without-owner',

@@ -1,4 +1,5 @@
 export * from './execution-path';
+export * from './finding-groups';
 export * from './findings';
 export * from './goal-focus';
 export * from './link-messages';

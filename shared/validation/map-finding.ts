@@ -38,9 +38,11 @@ export class MapFinding<C extends FindingCode = FindingCode> implements Finding 
 export interface NodeFindingDetail {
   /** Whether the goal has an outcome metric (goal → metric), which alone is not a path. */
   'goal-without-execution-path': boolean;
-  'goal-without-closed-loop': undefined;
+  /** Whether some mechanism under the goal has no function set (so it might yet close the loop). */
+  'goal-without-closed-loop': boolean;
   'mechanism-serves-no-goal': undefined;
   'mechanism-without-metric': undefined;
+  'mechanism-function-unset': undefined;
   'metric-unlinked': undefined;
   'metric-without-target-or-baseline': MessageParams['metric-without-target-or-baseline']['missing'];
   'node-without-owner': undefined;
@@ -55,9 +57,10 @@ const NODE_PARAMS: {
   [C in NodeFindingCode]: (node: NodeRef, detail: NodeFindingDetail[C]) => MessageParams[C];
 } = {
   'goal-without-execution-path': (goal, hasOutcomeMetric) => ({ goal, hasOutcomeMetric }),
-  'goal-without-closed-loop': (node) => node,
+  'goal-without-closed-loop': (goal, someUnset) => ({ goal, someUnset }),
   'mechanism-serves-no-goal': (node) => node,
   'mechanism-without-metric': (node) => node,
+  'mechanism-function-unset': (node) => node,
   'metric-unlinked': (node) => node,
   'metric-without-target-or-baseline': (metric, missing) => ({ metric, missing }),
   'node-without-owner': (node) => node,

@@ -20,9 +20,11 @@ export interface NodeRef {
  */
 export interface MessageParams {
   'goal-without-execution-path': { goal: NodeRef; hasOutcomeMetric: boolean };
-  'goal-without-closed-loop': NodeRef;
+  /** `someUnset`: a mechanism under the goal has no function set, so the loop is not known to close. */
+  'goal-without-closed-loop': { goal: NodeRef; someUnset: boolean };
   'mechanism-serves-no-goal': NodeRef;
   'mechanism-without-metric': NodeRef;
+  'mechanism-function-unset': NodeRef;
   'metric-unlinked': NodeRef;
   'metric-without-target-or-baseline': { metric: NodeRef; missing: 'target' | 'baseline' | 'both' };
   'node-without-owner': NodeRef;
@@ -116,6 +118,13 @@ const EN_NO_CLOSED_LOOP = en(
   'All the mechanisms under ',
   ' are marketing (bringing people in); nothing converts or keeps them. Add an operations, sales or product mechanism to close the loop.',
 );
+const EN_NO_CLOSED_LOOP_UNSET = en(
+  'No mechanism under ',
+  ' is known to convert or keep customers: each is marketing or has no function set. Set their functions, or add an operations, sales or product mechanism to close the loop.',
+);
+const EN_FUNCTION_UNSET = En(
+  ' has no function set, so nobody can tell whether it brings people in or converts and keeps them. Choose its function: operations, marketing, sales, product or other.',
+);
 const EN_SERVES_NO_GOAL = En(
   ' serves no goal: no goal leads to it. Link a goal to it, or remove it if it is busy work.',
 );
@@ -134,9 +143,11 @@ const EN_SELF_LINK = En(' is linked to itself; a node cannot point to itself. Re
 export const MESSAGES_EN: MessageTable = {
   'goal-without-execution-path': ({ goal, hasOutcomeMetric }) =>
     hasOutcomeMetric ? EN_NO_PATH_OUTCOME_ONLY(goal) : EN_NO_PATH(goal),
-  'goal-without-closed-loop': EN_NO_CLOSED_LOOP,
+  'goal-without-closed-loop': ({ goal, someUnset }) =>
+    someUnset ? EN_NO_CLOSED_LOOP_UNSET(goal) : EN_NO_CLOSED_LOOP(goal),
   'mechanism-serves-no-goal': EN_SERVES_NO_GOAL,
   'mechanism-without-metric': EN_NO_METRIC,
+  'mechanism-function-unset': EN_FUNCTION_UNSET,
   'metric-unlinked': EN_UNLINKED,
   'metric-without-target-or-baseline': ({ metric, missing }) => EN_NO_BASELINE_TARGET[missing](metric),
   'node-without-owner': EN_NO_OWNER,
@@ -203,6 +214,14 @@ const ZH_NO_CLOSED_LOOP = zh(
   '',
   '下的运营机制全部是市场营销（获客），没有机制去转化或留存带来的客户。请补充运营、销售或产品类机制，形成闭环。',
 );
+const ZH_NO_CLOSED_LOOP_UNSET = zh(
+  '',
+  '下没有任何已知能转化或留存客户的运营机制：每个机制要么是市场营销，要么还没有设置职能。请设置它们的职能，或补充运营、销售或产品类机制，形成闭环。',
+);
+const ZH_FUNCTION_UNSET = zh(
+  '',
+  '没有设置职能，无法判断它是在获客，还是在转化和留存客户。请选择它的职能：运营、市场、销售、产品或其他。',
+);
 const ZH_SERVES_NO_GOAL = zh(
   '',
   '没有服务任何目标：没有目标连到它。请从某个目标连到它；如果它只是无效忙碌，可以删除。',
@@ -220,9 +239,11 @@ const ZH_SELF_LINK = zh('', '连向了自己；节点不能指向自身。请删
 export const MESSAGES_ZH_CN: MessageTable = {
   'goal-without-execution-path': ({ goal, hasOutcomeMetric }) =>
     hasOutcomeMetric ? ZH_NO_PATH_OUTCOME_ONLY(goal) : ZH_NO_PATH(goal),
-  'goal-without-closed-loop': ZH_NO_CLOSED_LOOP,
+  'goal-without-closed-loop': ({ goal, someUnset }) =>
+    someUnset ? ZH_NO_CLOSED_LOOP_UNSET(goal) : ZH_NO_CLOSED_LOOP(goal),
   'mechanism-serves-no-goal': ZH_SERVES_NO_GOAL,
   'mechanism-without-metric': ZH_NO_METRIC,
+  'mechanism-function-unset': ZH_FUNCTION_UNSET,
   'metric-unlinked': ZH_UNLINKED,
   'metric-without-target-or-baseline': ({ metric, missing }) => ZH_NO_BASELINE_TARGET[missing](metric),
   'node-without-owner': ZH_NO_OWNER,

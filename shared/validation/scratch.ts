@@ -24,6 +24,7 @@ export type ScratchSlot =
   | 'is-goal'
   | 'is-mechanism'
   | 'is-converting'
+  | 'is-unset'
   | 'outcome-metric'
   | 'finding-codes'
   | 'finding-subjects'

@@ -5,6 +5,8 @@ import type { Finding } from './findings';
 export interface HealthSummary {
   goals: number;
   goalsWithPath: number;
+  /** Goals flagged as having no closed loop (every mechanism under them marketing or unset). */
+  goalsWithoutClosedLoop: number;
   errors: number;
   warnings: number;
   infos: number;
@@ -19,10 +21,12 @@ export function healthSummary(
   let errors = 0;
   let warnings = 0;
   let infos = 0;
+  let goalsWithoutClosedLoop = 0;
   for (const finding of findings) {
     if (finding.severity === 'error') errors++;
     else if (finding.severity === 'warning') warnings++;
     else infos++;
+    if (finding.code === 'goal-without-closed-loop') goalsWithoutClosedLoop++;
     if (finding.code === 'goal-without-execution-path') {
       const id = finding.nodeIds[0];
       if (id !== undefined) withoutPath.add(id);
@@ -35,5 +39,5 @@ export function healthSummary(
     goals++;
     if (!withoutPath.has(node.id)) goalsWithPath++;
   }
-  return { goals, goalsWithPath, errors, warnings, infos };
+  return { goals, goalsWithPath, goalsWithoutClosedLoop, errors, warnings, infos };
 }

@@ -20,6 +20,7 @@ export const FINDING_SEVERITY: Readonly<Record<FindingCode, Severity>> = {
   'goal-without-closed-loop': 'warning',
   'mechanism-serves-no-goal': 'warning',
   'mechanism-without-metric': 'warning',
+  'mechanism-function-unset': 'warning',
   'metric-unlinked': 'warning',
   'metric-without-target-or-baseline': 'warning',
   'node-without-owner': 'info',
@@ -66,17 +67,29 @@ export function validateMap(map: ValidatorInput, analysis?: LinkAnalysis): Findi
   const isGoal = scratchUint8('is-goal', n);
   const isMechanism = scratchUint8('is-mechanism', n);
   const isConverting = scratchUint8('is-converting', n);
+  const isUnset = scratchUint8('is-unset', n);
+  let unsetCount = 0;
   for (let v = 0; v < n; v++) {
     const kind = nodeKind[v];
     if (kind === GOAL) isGoal[v] = 1;
     else if (kind === MECHANISM) {
       isMechanism[v] = 1;
-      if ((nodes[v] as Extract<MapNode, { kind: 'mechanism' }>).function !== 'marketing') isConverting[v] = 1;
+      // The closed loop needs a mechanism known to convert or retain: any function but marketing.
+      // A mechanism whose function is not set is not known to, so it does not close the loop
+      // (and is a finding of its own): a goal whose only mechanism is "TV ads", left unset,
+      // shows its gap instead of passing on a default.
+      const fn = (nodes[v] as Extract<MapNode, { kind: 'mechanism' }>).function;
+      if (fn === null) {
+        isUnset[v] = 1;
+        unsetCount++;
+      } else if (fn !== 'marketing') isConverting[v] = 1;
     }
   }
   const servedByGoal = reachForwards(a, isGoal);
   const reachesMechanism = reachBackwards(a, isMechanism);
   const reachesConverting = reachBackwards(a, isConverting);
+  // Only needed to word the closed-loop finding; most maps have no unset mechanism at all.
+  const reachesUnset = unsetCount > 0 ? reachBackwards(a, isUnset) : null;
   const hasOutcomeMetric = scratchUint8('outcome-metric', n);
   for (let i = 0; i < m; i++) {
     if (linkClass[i] !== LINK_CLASS_CODE.usable) continue;
@@ -86,8 +99,8 @@ export function validateMap(map: ValidatorInput, analysis?: LinkAnalysis): Findi
 
   // Findings are first recorded as (code, subject, sort key) in flat arrays, then each is made once,
   // as an object written straight into its sorted place: no list that grows and no second list.
-  // At most four findings per node (two of its kind, owner, title), one per link, one per cycle.
-  const capacity = 4 * n + m + a.cycleCount;
+  // At most five findings per node (three of its kind, owner, title), one per link, one per cycle.
+  const capacity = 5 * n + m + a.cycleCount;
   const codes = scratchUint8('finding-codes', capacity);
   const subjects = scratchInt32('finding-subjects', capacity);
   const keys = scratchInt32('finding-keys', capacity);
@@ -116,6 +129,7 @@ export function validateMap(map: ValidatorInput, analysis?: LinkAnalysis): Findi
     } else if (kind === MECHANISM) {
       if (servedByGoal[v] === 0) record('mechanism-serves-no-goal', v, v);
       if (a.measured[v] === 0) record('mechanism-without-metric', v, v);
+      if (isUnset[v] === 1) record('mechanism-function-unset', v, v);
     } else if (node.kind === 'metric') {
       if (inStart[v + 1] === inStart[v]) record('metric-unlinked', v, v);
       if (missingValues(node) !== null) record('metric-without-target-or-baseline', v, v);
@@ -175,6 +189,8 @@ export function validateMap(map: ValidatorInput, analysis?: LinkAnalysis): Findi
         return new NodeFinding(code, severity, metric, missingValues(metric) ?? 'both');
       }
       case 'goal-without-closed-loop':
+        return new NodeFinding(code, severity, nodes[subject] as MapNode, reachesUnset?.[subject] === 1);
+      case 'mechanism-function-unset':
       case 'mechanism-serves-no-goal':
       case 'mechanism-without-metric':
       case 'metric-unlinked':

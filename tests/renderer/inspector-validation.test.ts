@@ -187,7 +187,7 @@ describe('commitField', () => {
   it('refuses fields the kind does not have and values outside the options', () => {
     expect(commitField(goal, 'current', '5')).toEqual({ ok: false, error: { code: 'invalid' } });
     expect(commitField(goal, 'status', 'running')).toEqual({ ok: false, error: { code: 'choice' } });
-    expect(commitField(mechanism, 'function', '')).toEqual({ ok: false, error: { code: 'choice' } });
+    expect(commitField(mechanism, 'function', 'tv-ads')).toEqual({ ok: false, error: { code: 'choice' } });
   });
 
   it('validates the whole patched node with the schema', () => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { searchNodes } from '../../renderer/src/canvas/search-nodes';
-import { actionForKey, type KeyContext, type KeyPress } from '../../renderer/src/commands/keymap';
+import {
+  actionForKey,
+  isShortcutKey,
+  type KeyContext,
+  type KeyPress,
+} from '../../renderer/src/commands/keymap';
 import { createNode } from '../../shared/model';
 
 const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({
@@ -29,11 +34,46 @@ describe('keymap', () => {
     expect(actionForKey(press('?', { shiftKey: true }), canvas())).toEqual({ command: 'shortcuts' });
   });
 
-  it('starts a rename with the typed character, and fits the view with F when nothing is selected', () => {
+  it('starts a rename with the typed character, and fits the view with F whatever is selected', () => {
     expect(actionForKey(press('R'), canvas())).toEqual({ command: 'rename', seed: 'R' });
     expect(actionForKey(press('增'), canvas())).toEqual({ command: 'rename', seed: '增' });
     expect(actionForKey(press('f'), canvas(0))).toEqual({ command: 'fit-view' });
-    expect(actionForKey(press('f'), canvas(1))).toEqual({ command: 'rename', seed: 'f' });
+    // F is a shortcut, so it never becomes the first letter of a title (issue 13, point 5).
+    expect(actionForKey(press('f'), canvas(1))).toEqual({ command: 'fit-view' });
+    expect(actionForKey(press('f'), canvas(3))).toEqual({ command: 'fit-view' });
+  });
+
+  it('never starts a rename with a key that is a shortcut, in either case', () => {
+    for (const key of ['f', 'F', '?']) {
+      expect(isShortcutKey(key)).toBe(true);
+      const action = actionForKey(
+        press(key, { shiftKey: key !== key.toLowerCase() || key === '?' }),
+        canvas(),
+      );
+      expect(action?.command).not.toBe('rename');
+    }
+    for (const key of ['a', 'R', '增', '1', '\\']) {
+      expect(isShortcutKey(key)).toBe(false);
+      expect(actionForKey(press(key), canvas())).toEqual({ command: 'rename', seed: key });
+    }
+  });
+
+  it('cycles the function of the one selected node with Shift+F, and never while composing', () => {
+    expect(actionForKey(press('F', { shiftKey: true }), canvas(1))).toEqual({ command: 'cycle-function' });
+    expect(actionForKey(press('F', { shiftKey: true }), canvas(0))).toBeNull();
+    expect(actionForKey(press('F', { shiftKey: true }), canvas(2))).toBeNull();
+    expect(actionForKey(press('F', { shiftKey: true }), field)).toBeNull();
+    expect(actionForKey(press('F', { shiftKey: true, isComposing: true }), canvas(1))).toBeNull();
+    expect(actionForKey(press('F', { shiftKey: true, keyCode: 229 }), canvas(1))).toBeNull();
+  });
+
+  it('adds a goal with Enter when nothing is selected (the first goal of an empty map)', () => {
+    expect(actionForKey(press('Enter'), canvas(0))).toEqual({ command: 'add-goal' });
+    expect(actionForKey(press('Enter', { shiftKey: true }), canvas(0))).toBeNull();
+    expect(actionForKey(press('Enter'), { ...canvas(0), inTextField: true })).toBeNull();
+    expect(actionForKey(press('Enter'), { ...canvas(0), onCanvas: false })).toBeNull();
+    expect(actionForKey(press('Enter', { isComposing: true }), canvas(0))).toBeNull();
+    expect(actionForKey(press('Enter', { keyCode: 229 }), canvas(0))).toBeNull();
   });
 
   it('shows or hides the side panels with Ctrl/Cmd+\\, from anywhere, even a text field', () => {

@@ -25,6 +25,7 @@ const labels: MapSvgLabels = {
     product: 'Product',
     other: 'Other',
   },
+  functionUnset: 'Function not set',
   owner: (owner) => `Owner: ${owner}`,
   noOwner: 'No owner',
   untitled: 'Untitled',

@@ -384,6 +384,7 @@ function everythingWrong(): { nodes: MapNode[]; links: MapLink[] } {
     mech('m3', 'operations', { title: 'Orphan process' }),
     mech('m4', 'sales', { title: 'Loop A' }),
     mech('m5', 'sales', { title: 'Loop B' }),
+    make('mechanism', 'm6', { title: 'Function unknown' }),
     metric('k1', { title: 'Conversion rate' }),
     metric('k2', { title: 'Brand reach', target: null }),
     metric('k3', { title: 'Lonely metric' }),
@@ -489,7 +490,14 @@ describe('healthSummary', () => {
   });
 
   it('is all zero for an empty map', () => {
-    expect(healthSummary([], [])).toEqual({ goals: 0, goalsWithPath: 0, errors: 0, warnings: 0, infos: 0 });
+    expect(healthSummary([], [])).toEqual({
+      goals: 0,
+      goalsWithPath: 0,
+      goalsWithoutClosedLoop: 0,
+      errors: 0,
+      warnings: 0,
+      infos: 0,
+    });
   });
 });
 

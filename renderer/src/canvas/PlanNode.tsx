@@ -1,20 +1,11 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MechanismFunction } from '../../../shared/model';
 import { useCommandBus } from '../commands/use-commands';
 import { useMapStore, useMapStoreApi } from '../store/context';
 import type { PlanFlowNode } from '../store/plan-flow';
 import { CardStatusBadge } from './CardStatusBadge';
-
-/** A shape per function, so the function reads at a glance and without colour. */
-export const FUNCTION_ICON: Readonly<Record<MechanismFunction, string>> = {
-  operations: '⟳',
-  marketing: '◎',
-  sales: '➜',
-  product: '◇',
-  other: '•',
-};
+import { FunctionChip } from './FunctionChip';
 
 /**
  * Whether a title may be cut at five lines on the node, and so gets a tooltip: past about 80
@@ -53,11 +44,7 @@ function PlanNodeView({ id, data, selected }: NodeProps<PlanFlowNode>) {
       <Handle type="target" position={Position.Left} className="plan-handle" />
       <div className="plan-node__kind">
         <span className="plan-node__kind-label">{t(`kinds.${plan.kind}`)}</span>
-        {plan.kind === 'mechanism' ? (
-          <span className={`plan-node__function plan-node__function--${plan.function}`}>
-            <span aria-hidden="true">{FUNCTION_ICON[plan.function]}</span> {t(`functions.${plan.function}`)}
-          </span>
-        ) : null}
+        {plan.kind === 'mechanism' ? <FunctionChip id={id} plan={plan} /> : null}
       </div>
       {editing ? (
         <TitleEditor id={id} initial={plan.title} />
@@ -135,7 +122,7 @@ function TitleEditor({ id, initial }: { id: string; initial: string }) {
 
   // Until the field has focus, what the facilitator types is meant for it, not for the canvas:
   // catch it (capture phase, before the keymap) so no letter is lost and Enter/Tab act as in the field.
-  const finish = useRef<(key: 'Enter' | 'Tab' | 'Escape') => void>(() => {});
+  const finish = useRef<(key: 'Enter' | 'Tab' | 'Escape', shift: boolean) => void>(() => {});
   useLayoutEffect(() => {
     const early = (e: KeyboardEvent) => {
       const field = input.current;
@@ -145,7 +132,8 @@ function TitleEditor({ id, initial }: { id: string; initial: string }) {
       if (e.key.length === 1) {
         latest.current += e.key;
         setValue(latest.current);
-      } else if (e.key === 'Enter' || e.key === 'Tab' || e.key === 'Escape') finish.current(e.key);
+      } else if (e.key === 'Enter' || e.key === 'Tab' || e.key === 'Escape')
+        finish.current(e.key, e.shiftKey);
       else return;
       e.preventDefault();
       e.stopPropagation();
@@ -158,14 +146,15 @@ function TitleEditor({ id, initial }: { id: string; initial: string }) {
     store.getState().renameNode(id, latest.current.trim());
     store.getState().setEditing(null);
   }, [id, store]);
-  finish.current = (key) => {
+  finish.current = (key, shift) => {
     if (key === 'Escape') {
       cancelled.current = true;
       // A node just added and never named goes again: a stray Enter leaves nothing behind.
       if (!store.getState().cancelNewNode(id)) store.getState().setEditing(null);
     } else commit();
     focusCanvas();
-    if (key === 'Tab') bus.run('add-child');
+    // Tab goes on to a child, Shift+Tab to a sub-goal, exactly as from a selected node.
+    if (key === 'Tab') bus.run(shift ? 'add-sub-goal' : 'add-child');
   };
   return (
     // A text area that grows with the title (field-sizing), so a long title is seen whole while it
@@ -182,9 +171,9 @@ function TitleEditor({ id, initial }: { id: string; initial: string }) {
       onKeyDown={(e) => {
         // While an IME composition is in progress, Enter confirms the composition, not the title.
         if (e.nativeEvent.isComposing || e.keyCode === 229) return;
-        if (e.key === 'Enter' || e.key === 'Escape' || (e.key === 'Tab' && !e.shiftKey)) {
+        if (e.key === 'Enter' || e.key === 'Escape' || e.key === 'Tab') {
           e.preventDefault();
-          finish.current(e.key);
+          finish.current(e.key, e.shiftKey);
         }
         e.stopPropagation();
       }}

@@ -6,7 +6,9 @@ import { useCommand } from '../commands/use-commands';
 import { runLaneLayout } from '../layout/elk-runner';
 import { useMapStoreApi } from '../store/context';
 import { nodeSize, type PlanFlowNode } from '../store/plan-flow';
+import { nextFunction } from './FunctionChip';
 import { fitWholeMap } from './fit-view';
+import { placeInLane } from './placement';
 
 const MOVES: ReadonlyArray<readonly ['move-left' | 'move-right' | 'move-up' | 'move-down', Direction]> = [
   ['move-left', 'left'],
@@ -79,6 +81,18 @@ export function useCanvasCommands(
     else if (parent && parent.kind !== 'goal' && !state().readOnly) onNotice(t('canvas.subGoalsOfGoals'));
   });
   useCommand('add-sibling', () => reveal(state().addSibling()));
+  // Enter with nothing selected: a new goal in the goals' lane, named by typing (an empty map's first).
+  useCommand('add-goal', () => {
+    if (state().readOnly || state().mapId === null) return;
+    reveal(state().addNode('goal', placeInLane('goal', state().nodes)));
+  });
+  // Shift+F: the selected mechanism's next function, without leaving the keyboard.
+  useCommand('cycle-function', () => {
+    const plan = state().nodes.find((n) => n.selected)?.data.plan;
+    if (!plan || state().readOnly) return;
+    if (plan.kind !== 'mechanism') onNotice(t('planCheck.onlyMechanisms'));
+    else state().updateNode(plan.id, { function: nextFunction(plan.function) });
+  });
   useCommand('rename', ({ seed }) => {
     const id = state().selectedId();
     if (!id) return;

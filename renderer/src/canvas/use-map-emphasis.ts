@@ -78,7 +78,8 @@ export function useMapEmphasis(
       const plan = n.data.plan;
       const keep =
         (!flaggedOnly || nodeFlags[n.id] !== undefined) &&
-        (functions.length === 0 || (plan.kind === 'mechanism' && functions.includes(plan.function))) &&
+        (functions.length === 0 ||
+          (plan.kind === 'mechanism' && plan.function !== null && functions.includes(plan.function))) &&
         (owner === '' || plan.owner === owner);
       if (!keep) out.add(n.id);
     }

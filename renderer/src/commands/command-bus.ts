@@ -5,6 +5,8 @@ export const CANVAS_ACTIONS = [
   'add-child',
   'add-sub-goal',
   'add-sibling',
+  'add-goal',
+  'cycle-function',
   'rename',
   'move-left',
   'move-right',

@@ -67,7 +67,9 @@ export function actionForKey(e: KeyPress, context: KeyContext): KeyAction {
       if (!one) return null;
       return { command: e.shiftKey ? 'add-sub-goal' : 'add-child' };
     case 'Enter':
-      return one && !e.shiftKey ? { command: 'add-sibling' } : null;
+      if (e.shiftKey) return null;
+      // With nothing selected (an empty map, say), Enter adds a goal; with one node, a sibling.
+      return one ? { command: 'add-sibling' } : some ? null : { command: 'add-goal' };
     case 'F2':
       return one ? { command: 'rename' } : null;
     case 'Delete':
@@ -83,12 +85,28 @@ export function actionForKey(e: KeyPress, context: KeyContext): KeyAction {
       return { command: 'move-down' };
     case 'Escape':
       return some ? { command: 'clear-selection' } : null;
-    case '?':
-      return { command: 'shortcuts' };
   }
   if (e.key.length !== 1) return null;
-  // With one node selected, typing starts renaming it with what was typed.
+  const shortcut = PRINTABLE_SHORTCUTS[key];
+  if (shortcut) return shortcut(e.shiftKey, context);
+  // With one node selected, typing starts renaming it with what was typed: any key but a shortcut's.
   if (one && e.key !== ' ') return { command: 'rename', seed: e.key };
-  if (!some && key === 'f') return { command: 'fit-view' };
   return null;
+}
+
+/**
+ * The printable keys that are canvas shortcuts, by lower-case key, whichever the case typed: the
+ * one home of them. Type-to-rename starts with any other printable key, so a shortcut never
+ * becomes the first letter of a title (F fits the map even with a node selected).
+ */
+const PRINTABLE_SHORTCUTS: Readonly<Record<string, (shift: boolean, context: KeyContext) => KeyAction>> = {
+  f: (shift, context) =>
+    // Shift+F: the next function of the selected mechanism; F: fit the whole map.
+    shift ? (context.selectedNodes === 1 ? { command: 'cycle-function' } : null) : { command: 'fit-view' },
+  '?': () => ({ command: 'shortcuts' }),
+};
+
+/** Whether a printable key is a canvas shortcut (in either case), so it never starts a rename. */
+export function isShortcutKey(key: string): boolean {
+  return key.length === 1 && Object.hasOwn(PRINTABLE_SHORTCUTS, key.toLowerCase());
 }

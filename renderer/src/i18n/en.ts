@@ -8,6 +8,7 @@ import { layoutStrings } from './strings/layout';
 import { offsiteStrings } from './strings/offsite';
 import { outlineStrings } from './strings/outline';
 import { pictureStrings } from './strings/picture';
+import { planCheckStrings } from './strings/plan-check';
 import { templatesStrings } from './strings/templates';
 
 /** English UI strings. zh-CN.ts has the same keys (a test checks both have every key). */
@@ -158,7 +159,7 @@ export const en = {
       redo: 'Redo',
       clipboard: 'Copy, cut and paste nodes',
       duplicate: 'Duplicate the selection',
-      fit: 'Fit the map to the screen (F when nothing is selected)',
+      fit: 'Fit the map to the screen (F never starts a rename)',
       zoom: 'Zoom in and out',
       presentation: 'Presentation mode',
       sidePanels: 'Show or hide the map list and the inspector',
@@ -195,6 +196,7 @@ export const en = {
   inspector: inspectorStrings.en,
   backups: backupsStrings.en,
   layout: layoutStrings.en,
+  planCheck: planCheckStrings.en,
   export: exportStrings.en,
   templates: templatesStrings.en,
   outline: outlineStrings.en,

@@ -9,6 +9,7 @@ import { layoutStrings } from './strings/layout';
 import { offsiteStrings } from './strings/offsite';
 import { outlineStrings } from './strings/outline';
 import { pictureStrings } from './strings/picture';
+import { planCheckStrings } from './strings/plan-check';
 import { templatesStrings } from './strings/templates';
 
 /** 简体中文界面文字。 */
@@ -159,7 +160,7 @@ export const zhCN: Strings = {
       redo: '重做',
       clipboard: '复制、剪切和粘贴节点',
       duplicate: '复制一份所选内容',
-      fit: '使地图适应屏幕（未选择节点时按 F）',
+      fit: '使地图适应屏幕（按 F 不会开始重命名）',
       zoom: '放大和缩小',
       presentation: '演示模式',
       sidePanels: '显示或隐藏地图列表和$t(inspector.heading)面板',
@@ -195,6 +196,7 @@ export const zhCN: Strings = {
   inspector: inspectorStrings.zhCN,
   backups: backupsStrings.zhCN,
   layout: layoutStrings.zhCN,
+  planCheck: planCheckStrings.zhCN,
   export: exportStrings.zhCN,
   templates: templatesStrings.zhCN,
   outline: outlineStrings.zhCN,

@@ -2,18 +2,14 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MECHANISM_FUNCTIONS } from '../../../shared/model';
 import { useMapStore } from '../store/context';
-import type { MapState } from '../store/map-store';
+import { ownersOf, splitOwners } from '../store/map-owners';
 import { useViewPrefs } from '../store/view-prefs';
-
-/** The owners named on the map, joined into one string so the selector returns a primitive. */
-const ownersOf = (s: MapState) =>
-  [...new Set(s.nodes.map((n) => n.data.plan.owner).filter((o) => o.trim() !== ''))].sort().join('\n');
 
 /** Filters that dim what they leave out: flagged nodes only, mechanisms by function, one owner. */
 export function FilterBar() {
   const { t } = useTranslation();
   const ownerList = useMapStore(ownersOf);
-  const owners = useMemo(() => (ownerList ? ownerList.split('\n') : []), [ownerList]);
+  const owners = useMemo(() => splitOwners(ownerList), [ownerList]);
   const { flaggedOnly, functions, owner, setFlaggedOnly, toggleFunction, setOwner, clearFilters } =
     useViewPrefs();
   const active = flaggedOnly || functions.length > 0 || owner !== '';

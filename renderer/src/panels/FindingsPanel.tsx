@@ -1,8 +1,10 @@
 import { useReactFlow } from '@xyflow/react';
+import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type FindingGroup, groupFindings } from '../../../shared/validation/finding-groups';
 import type { Finding, Severity } from '../../../shared/validation/findings';
-import { healthSummary } from '../../../shared/validation/summary';
+import { type HealthSummary, healthSummary } from '../../../shared/validation/summary';
 import { useLanguage } from '../i18n/use-language';
 import { useMapStore, useMapStoreApi } from '../store/context';
 import { nodeSize, type PlanFlowNode } from '../store/plan-flow';
@@ -10,10 +12,24 @@ import { nodeSize, type PlanFlowNode } from '../store/plan-flow';
 /**
  * How many findings the panel lists before a "Show more" button. A large map has thousands (a
  * 1,000-node map about 650), more than anyone reads in a list, and drawing them all again after
- * every edit made each edit about a third slower at 1,000 nodes. Errors come first, so the first
- * hundred are the ones that matter most.
+ * every edit made each edit about a third slower at 1,000 nodes. The strategy comes first, so the
+ * first hundred are the ones that matter most.
  */
 export const FINDINGS_SHOWN_AT_ONCE = 100;
+
+/** Groups whose findings are folded until opened: the notes (who owns what) would bury the rest. */
+const FOLDED_AT_FIRST: ReadonlySet<FindingGroup> = new Set(['notes']);
+
+/**
+ * The headline: "7 of 7 goals have an execution path · 1 has no closed loop", so a goal that only
+ * brings people in is not hidden behind a count of paths.
+ */
+export function summaryText(summary: HealthSummary, t: TFunction): string {
+  if (summary.goals === 0) return t('findings.noGoals');
+  const paths = t('findings.summary', { withPath: summary.goalsWithPath, count: summary.goals });
+  if (summary.goalsWithoutClosedLoop === 0) return paths;
+  return `${paths} · ${t('planCheck.noClosedLoop', { count: summary.goalsWithoutClosedLoop })}`;
+}
 
 /** The validator's findings, live; a click selects the node concerned and centres it. */
 export function FindingsPanel() {
@@ -27,7 +43,7 @@ export function FindingsPanel() {
   const [opened, setOpened] = useState({ mapId, limit: FINDINGS_SHOWN_AT_ONCE });
   const limit = opened.mapId === mapId ? opened.limit : FINDINGS_SHOWN_AT_ONCE;
   // After "Show more", focus goes to the first finding it added, so a keyboard user reads on.
-  const list = useRef<HTMLUListElement>(null);
+  const list = useRef<HTMLDivElement>(null);
   const focusFrom = useRef<number | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once the longer list is drawn.
   useEffect(() => {
@@ -44,8 +60,31 @@ export function FindingsPanel() {
     }),
     [t],
   );
-  const shown = findings.length > limit ? findings.slice(0, limit) : findings;
-  const hidden = findings.length - shown.length;
+  // Which groups the user opened or folded, on which map; the notes start folded.
+  const [toggled, setToggled] = useState<{ mapId: string | null; groups: ReadonlySet<FindingGroup> }>({
+    mapId,
+    groups: new Set(),
+  });
+  const flipped = toggled.mapId === mapId ? toggled.groups : new Set<FindingGroup>();
+  const isOpen = (group: FindingGroup) => FOLDED_AT_FIRST.has(group) === flipped.has(group);
+  const toggle = (group: FindingGroup) => {
+    const next = new Set(flipped);
+    if (!next.delete(group)) next.add(group);
+    setToggled({ mapId, groups: next });
+  };
+  const groups = useMemo(() => groupFindings(findings), [findings]);
+  // The first `limit` findings of the open groups, in group order; folded groups list none.
+  let budget = limit;
+  let openTotal = 0;
+  const lists = groups.map(({ group, findings: all }) => {
+    if (!isOpen(group)) return { group, all, shown: [] as Finding[] };
+    openTotal += all.length;
+    const shown = budget >= all.length ? all : all.slice(0, Math.max(budget, 0));
+    budget -= shown.length;
+    return { group, all, shown };
+  });
+  const shownCount = limit - budget;
+  const hidden = openTotal - shownCount;
   const flow = useReactFlow<PlanFlowNode>();
   // The findings change with every content edit and only then: not on drag frames or selection,
   // which at 1,000 nodes would re-render this long list sixty times a second.
@@ -80,46 +119,79 @@ export function FindingsPanel() {
         {t('findings.heading')} <span className="findings__count">{findings.length}</span>
       </h2>
       <p className="findings__summary" data-testid="health-summary">
-        {summary.goals === 0
-          ? t('findings.noGoals')
-          : t('findings.summary', { withPath: summary.goalsWithPath, count: summary.goals })}
+        {summaryText(summary, t)}
       </p>
       {findings.length === 0 ? (
         // "Every goal has an execution path" would reassure about a map with no goal at all.
         <p className="findings__none">{t(summary.goals === 0 ? 'findings.noGoalsHint' : 'findings.none')}</p>
       ) : (
-        <ul className="findings__list" ref={list}>
-          {shown.map((f) => (
-            <li key={`${f.code}:${f.nodeIds.join(',')}:${f.linkIds.join(',')}`}>
-              <button
-                type="button"
-                className={`finding finding--${f.severity}`}
-                data-testid="finding"
-                data-code={f.code}
-                data-node-id={f.nodeIds[0] ?? ''}
-                onClick={() => show(f)}
+        <div className="findings__groups" ref={list}>
+          {lists.map(({ group, all, shown }) => {
+            const open = isOpen(group);
+            const name = t(`planCheck.groups.${group}`);
+            return (
+              <section
+                key={group}
+                className={`findings__group findings__group--${group}`}
+                data-testid="finding-group"
+                data-group={group}
+                data-count={all.length}
+                aria-label={t('planCheck.groupLabel', { group: name, count: all.length })}
               >
-                <span className={`finding__severity finding__severity--${f.severity}`}>
-                  {severityLabel[f.severity]}
-                </span>
-                <span className="finding__message">{f.message[language]}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
+                <h3 className="findings__group-heading">
+                  <button
+                    type="button"
+                    className="findings__group-toggle"
+                    aria-expanded={open}
+                    data-testid="finding-group-toggle"
+                    aria-label={t(open ? 'planCheck.hideGroup' : 'planCheck.showGroup', {
+                      group: name,
+                      count: all.length,
+                    })}
+                    onClick={() => toggle(group)}
+                  >
+                    <span aria-hidden="true">{open ? '▾' : '▸'}</span> {name}{' '}
+                    <span className="findings__group-count">{all.length}</span>
+                  </button>
+                </h3>
+                {open && shown.length > 0 ? (
+                  <ul className="findings__list">
+                    {shown.map((f) => (
+                      <li key={`${f.code}:${f.nodeIds.join(',')}:${f.linkIds.join(',')}`}>
+                        <button
+                          type="button"
+                          className={`finding finding--${f.severity}`}
+                          data-testid="finding"
+                          data-code={f.code}
+                          data-node-id={f.nodeIds[0] ?? ''}
+                          onClick={() => show(f)}
+                        >
+                          <span className={`finding__severity finding__severity--${f.severity}`}>
+                            {severityLabel[f.severity]}
+                          </span>
+                          <span className="finding__message">{f.message[language]}</span>
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </section>
+            );
+          })}
+        </div>
       )}
       {hidden > 0 && (
         <div className="findings__more">
           <p className="findings__shown" data-testid="findings-shown">
-            {t('findings.shown', { shown: shown.length, total: findings.length })}
+            {t('findings.shown', { shown: shownCount, total: openTotal })}
           </p>
           <button
             type="button"
             className="button"
             data-testid="findings-more"
             onClick={() => {
-              focusFrom.current = shown.length;
-              setOpened({ mapId, limit: shown.length + FINDINGS_SHOWN_AT_ONCE });
+              focusFrom.current = shownCount;
+              setOpened({ mapId, limit: shownCount + FINDINGS_SHOWN_AT_ONCE });
             }}
           >
             {t('findings.more', { count: Math.min(hidden, FINDINGS_SHOWN_AT_ONCE) })}

@@ -2,7 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { version as appVersion } from '../../../package.json';
 import { useModalDialog } from './use-modal-dialog';
 
-/** Which keys the sheet lists, grouped; labels come from `shortcuts.*` in both languages. */
+/**
+ * Which keys the sheet lists, grouped; a label is a key under `shortcuts.keys`, or a full key (with
+ * a dot) elsewhere, in both languages.
+ */
 const GROUPS: ReadonlyArray<{ id: string; rows: ReadonlyArray<readonly [keys: string, label: string]> }> = [
   {
     id: 'build',
@@ -10,6 +13,8 @@ const GROUPS: ReadonlyArray<{ id: string; rows: ReadonlyArray<readonly [keys: st
       ['Tab', 'addChild'],
       ['Shift+Tab', 'addSubGoal'],
       ['Enter', 'addSibling'],
+      ['Enter', 'planCheck.keys.addGoal'],
+      ['Shift+F', 'planCheck.keys.cycleFunction'],
       ['F2', 'rename'],
       ['Esc', 'escape'],
       ['Delete', 'delete'],
@@ -32,6 +37,7 @@ const GROUPS: ReadonlyArray<{ id: string; rows: ReadonlyArray<readonly [keys: st
       ['Mod+Shift+Z / Mod+Y', 'redo'],
       ['Mod+C / Mod+X / Mod+V', 'clipboard'],
       ['Mod+D', 'duplicate'],
+      ['Mod+N', 'planCheck.keys.newMap'],
     ],
   },
   {
@@ -80,7 +86,7 @@ export function ShortcutSheet({ onClose }: { onClose(): void }) {
                   <dt>
                     <kbd>{keys.replaceAll('Mod', mod).replace('Click', t('shortcuts.click'))}</kbd>
                   </dt>
-                  <dd>{t(`shortcuts.keys.${label}`)}</dd>
+                  <dd>{t(label.includes('.') ? label : `shortcuts.keys.${label}`)}</dd>
                 </div>
               ))}
             </dl>

@@ -1,6 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { groupFindings } from '../../../shared/validation/finding-groups';
 import { goalFocus } from '../../../shared/validation/goal-focus';
 import { useLanguage } from '../i18n/use-language';
 import { useMapStore, useMapStoreApi } from '../store/context';
@@ -39,10 +40,23 @@ export function PresentationOverlay({ goalIds, index, onIndex, onExit }: Present
     );
   }, [goalId, edges, store]);
 
+  // The path's findings, strategy first (as the findings panel groups them), so the caption's few
+  // lines name the goal's gap before any missing owner.
   const shown = useMemo(
-    () => (focus ? findings.filter((f) => f.nodeIds.some((id) => focus.nodeIds.has(id))) : []),
+    () =>
+      focus
+        ? groupFindings(findings.filter((f) => f.nodeIds.some((id) => focus.nodeIds.has(id)))).flatMap(
+            (g) => g.findings,
+          )
+        : [],
     [findings, focus],
   );
+  // A path that only brings people in is no green tick: the verdict says the loop is open.
+  const noClosedLoop = useMemo(
+    () => findings.some((f) => f.code === 'goal-without-closed-loop' && f.nodeIds[0] === goalId),
+    [findings, goalId],
+  );
+  const verdict = !focus?.complete ? 'gap' : noClosedLoop ? 'loop' : 'ok';
 
   // Full screen while presenting; leaving full screen (Esc in the browser) ends the presentation.
   useEffect(() => {
@@ -135,10 +149,15 @@ export function PresentationOverlay({ goalIds, index, onIndex, onExit }: Present
         </span>
         <h2 className="presentation__title">{goal.title || t('node.untitled')}</h2>
         <span
-          className={`presentation__verdict presentation__verdict--${focus?.complete ? 'ok' : 'gap'}`}
+          className={`presentation__verdict presentation__verdict--${verdict}`}
           data-testid="presentation-verdict"
+          data-verdict={verdict}
         >
-          {focus?.complete ? `✓ ${t('presentation.hasPath')}` : `! ${t('presentation.noPath')}`}
+          {verdict === 'ok'
+            ? `✓ ${t('presentation.hasPath')}`
+            : verdict === 'loop'
+              ? `▲ ${t('planCheck.hasPathNoLoop')}`
+              : `! ${t('presentation.noPath')}`}
         </span>
       </div>
       {focus ? <PresentationStatus goalId={goalId} nodeIds={focus.nodeIds} /> : null}

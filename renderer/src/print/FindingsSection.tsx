@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapNode } from '../../../shared/model/types';
+import { groupFindings } from '../../../shared/validation/finding-groups';
 import type { Finding, Language } from '../../../shared/validation/findings';
 import { joinList } from './format';
 
@@ -10,7 +11,10 @@ interface FindingsSectionProps {
   language: Language;
 }
 
-/** Every finding in the reader's language, with the nodes it concerns, worst first. */
+/**
+ * Every finding in the reader's language, with the nodes it concerns, in the findings panel's
+ * groups (strategy, links, data, notes), each worst first.
+ */
 function FindingsSectionView({ findings, nodes, language }: FindingsSectionProps) {
   const { t } = useTranslation();
   const nodeName = (id: string) => {
@@ -34,15 +38,22 @@ function FindingsSectionView({ findings, nodes, language }: FindingsSectionProps
             </tr>
           </thead>
           <tbody>
-            {findings.map((finding, i) => (
-              // Findings have no id; their order is stable for one map.
-              // biome-ignore lint/suspicious/noArrayIndexKey: a static list, never reordered
-              <tr key={i} className={`finding finding--${finding.severity}`}>
-                <td className="nowrap severity">{t(`findings.severity.${finding.severity}`)}</td>
-                <td>{finding.message[language]}</td>
-                <td>{joinList(finding.nodeIds.map(nodeName), language) || t('export.print.notSet')}</td>
-              </tr>
-            ))}
+            {groupFindings(findings).flatMap(({ group, findings: list }) => [
+              <tr key={group} className="print-findings__group" data-group={group}>
+                <th scope="colgroup" colSpan={3}>
+                  {t('planCheck.groupLabel', { group: t(`planCheck.groups.${group}`), count: list.length })}
+                </th>
+              </tr>,
+              ...list.map((finding, i) => (
+                // Findings have no id; their order is stable for one map.
+                // biome-ignore lint/suspicious/noArrayIndexKey: a static list, never reordered
+                <tr key={`${group}-${i}`} className={`finding finding--${finding.severity}`}>
+                  <td className="nowrap severity">{t(`findings.severity.${finding.severity}`)}</td>
+                  <td>{finding.message[language]}</td>
+                  <td>{joinList(finding.nodeIds.map(nodeName), language) || t('export.print.notSet')}</td>
+                </tr>
+              )),
+            ])}
           </tbody>
         </table>
       )}

@@ -40,7 +40,7 @@ const en = {
     priority: { none: 'Not set', ...VALUE_LABELS.en.priority },
     goalStatus: VALUE_LABELS.en.goalStatus,
     mechanismStatus: VALUE_LABELS.en.mechanismStatus,
-    function: VALUE_LABELS.en.function,
+    function: { none: VALUE_LABELS.en.functionUnset, ...VALUE_LABELS.en.function },
     direction: VALUE_LABELS.en.direction,
     cadence: { none: 'Not set', ...VALUE_LABELS.en.cadence },
   },
@@ -50,6 +50,7 @@ const en = {
     sales: 'Converts one customer at a time, person to person.',
     product: 'Builds what customers use.',
     other: 'Another kind of mechanism.',
+    unset: 'Not chosen yet: until it is, this mechanism is not counted as converting or keeping customers.',
   },
   functionChip: 'Function: {{function}}',
   errors: {
@@ -131,7 +132,7 @@ export const inspectorStrings: { en: typeof en; zhCN: typeof en } = {
       priority: { none: '未设置', ...VALUE_LABELS['zh-CN'].priority },
       goalStatus: VALUE_LABELS['zh-CN'].goalStatus,
       mechanismStatus: VALUE_LABELS['zh-CN'].mechanismStatus,
-      function: VALUE_LABELS['zh-CN'].function,
+      function: { none: VALUE_LABELS['zh-CN'].functionUnset, ...VALUE_LABELS['zh-CN'].function },
       direction: VALUE_LABELS['zh-CN'].direction,
       cadence: { none: '未设置', ...VALUE_LABELS['zh-CN'].cadence },
     },
@@ -141,6 +142,7 @@ export const inspectorStrings: { en: typeof en; zhCN: typeof en } = {
       sales: '一对一地逐个转化客户。',
       product: '打造用户使用的产品。',
       other: '其他类型的机制。',
+      unset: '尚未选择：选择之前，这个机制不算作转化或留存客户的机制。',
     },
     functionChip: '职能：{{function}}',
     errors: {

@@ -1,7 +1,8 @@
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapNode } from '../../../../shared/model/types';
-import { useMapStoreApi } from '../../store/context';
+import { useMapStore, useMapStoreApi } from '../../store/context';
+import { ownersOf, splitOwners } from '../../store/map-owners';
 import { widthOf } from './field-rows';
 import { commitField, type FieldError, type FieldSpec, formatField } from './parse-field';
 
@@ -173,10 +174,20 @@ export function Field({ plan, spec, readOnly, error, errorId, onError }: FieldPr
         value={value}
         maxLength={spec.maxLength}
         placeholder={placeholderKey ? t(placeholderKey) : undefined}
+        // The owner field suggests the owners already on the map, so one person is spelt one way.
+        list={spec.key === 'owner' ? `${id}-owners` : undefined}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={onBlur}
       />
     );
+    if (spec.key === 'owner') {
+      control = (
+        <>
+          {control}
+          <OwnerSuggestions id={`${id}-owners`} />
+        </>
+      );
+    }
   }
 
   return (
@@ -195,5 +206,17 @@ export function Field({ plan, spec, readOnly, error, errorId, onError }: FieldPr
       </label>
       {control}
     </div>
+  );
+}
+
+/** The map's owners as a datalist, for any field where an owner is typed. */
+export function OwnerSuggestions({ id }: { id: string }) {
+  const joined = useMapStore(ownersOf);
+  return (
+    <datalist id={id} data-testid="owner-suggestions">
+      {splitOwners(joined).map((owner) => (
+        <option key={owner} value={owner} />
+      ))}
+    </datalist>
   );
 }

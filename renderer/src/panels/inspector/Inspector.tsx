@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MapNode, MechanismNode } from '../../../../shared/model/types';
+import type { MapNode } from '../../../../shared/model/types';
+import { FUNCTION_ICON, FUNCTION_UNSET_ICON } from '../../canvas/FunctionChip';
 import { useMapStore } from '../../store/context';
 import { FieldRow } from './FieldRow';
 import { fieldRows } from './field-rows';
@@ -9,15 +10,6 @@ import { LinksSection } from './LinksSection';
 import { MetricProgressView } from './MetricProgressView';
 import { FIELDS_OF_KIND } from './parse-field';
 import { selectionOf } from './selection';
-
-/** A glyph per function, shown with its name so the function reads at a glance. */
-const FUNCTION_ICON: Readonly<Record<MechanismNode['function'], string>> = {
-  operations: '⟳',
-  marketing: '◎',
-  sales: '➜',
-  product: '◆',
-  other: '•',
-};
 
 /**
  * The side panel for the selected node: every field of its kind, validated before anything is
@@ -78,16 +70,23 @@ function NodeDetails({ plan, readOnly }: { plan: MapNode; readOnly: boolean }) {
       {plan.kind === 'mechanism' ? (
         <div className="inspector__header">
           <span
-            className={`inspector__function inspector__function--${plan.function}`}
+            className={`inspector__function inspector__function--${plan.function ?? 'unset'}`}
             data-testid="function-chip"
-            data-function={plan.function}
+            data-function={plan.function ?? 'unset'}
           >
             <span className="inspector__function-icon" aria-hidden="true">
-              {FUNCTION_ICON[plan.function]}
+              {plan.function === null ? FUNCTION_UNSET_ICON : FUNCTION_ICON[plan.function]}
             </span>
-            {t('inspector.functionChip', { function: t(`inspector.options.function.${plan.function}`) })}
+            {t('inspector.functionChip', {
+              function:
+                plan.function === null
+                  ? t('planCheck.functionUnset')
+                  : t(`inspector.options.function.${plan.function}`),
+            })}
           </span>
-          <p className="inspector__function-hint">{t(`inspector.functionHint.${plan.function}`)}</p>
+          <p className="inspector__function-hint">
+            {t(`inspector.functionHint.${plan.function ?? 'unset'}`)}
+          </p>
         </div>
       ) : null}
       {readOnly ? (

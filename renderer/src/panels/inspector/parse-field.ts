@@ -76,6 +76,8 @@ export const FIELDS_OF_KIND: Readonly<Record<MapNode['kind'], readonly FieldSpec
       key: 'function',
       type: 'select',
       options: MECHANISM_FUNCTIONS,
+      // A new mechanism's function starts unset (a finding until someone chooses).
+      nullable: true,
       optionLabels: 'inspector.options.function',
     },
     {
