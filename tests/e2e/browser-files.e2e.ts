@@ -100,6 +100,25 @@ describe('Open and Save As in a browser with the File System Access API (Chromiu
       .toContain('Board goal');
   });
 
+  it('writes nothing when the browser is not allowed to write the file, and says so', async () => {
+    const before = await writtenFile(page, 'Board.throughline');
+    await page.evaluate(() => {
+      window.__permission = 'denied';
+    });
+    try {
+      await page.getByTestId('file-menu').click();
+      await page.getByTestId('file-save-to').click();
+      await expect
+        .poll(() => notice(page))
+        .toBe('The browser did not let Throughline write to “Board.throughline”; nothing was saved there.');
+      expect(await writtenFile(page, 'Board.throughline')).toEqual(before);
+    } finally {
+      await page.evaluate(() => {
+        window.__permission = 'granted';
+      });
+    }
+  });
+
   it('says it all in Chinese when the UI is in Chinese', async () => {
     await page.getByTestId('language').selectOption('zh-CN');
     try {

@@ -17,6 +17,8 @@ declare global {
     __fileToOpen: { name: string; bytes: number[] } | undefined;
     /** The name the fake save picker answers. */
     __saveAsName: string;
+    /** What the fake handles answer when the app asks to write (Chromium asks the user). */
+    __permission: 'granted' | 'denied';
   }
 }
 
@@ -25,10 +27,12 @@ export async function fakeFilePickers(page: Page): Promise<void> {
   await page.context().addInitScript(() => {
     window.__writtenFiles = {};
     window.__saveAsName = 'Offsite.throughline';
+    window.__permission = 'granted';
     const handle = (name: string, bytes: number[]) => ({
       kind: 'file',
       name,
       getFile: async () => new File([new Uint8Array(bytes)], name),
+      requestPermission: async () => window.__permission,
       createWritable: async () => {
         const chunks: Uint8Array[] = [];
         return {

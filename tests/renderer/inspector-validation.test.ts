@@ -82,8 +82,23 @@ describe('parseDate', () => {
     expect(parseDate('')).toEqual({ ok: true, value: null });
   });
 
+  it('reads a day as people type it in either language, saved as YYYY-MM-DD', () => {
+    for (const typed of ['2026-1-5', '2026/1/5', '2026.01.05', '2026年1月5日', ' 2026 年 1 月 5 日 ']) {
+      expect(parseDate(typed), typed).toEqual({ ok: true, value: '2026-01-05' });
+    }
+  });
+
   it('refuses impossible or malformed dates', () => {
-    for (const bad of ['2026-02-30', '2023-02-29', '2026-13-01', '2026-1-5', '31/03/2026', 'tomorrow']) {
+    for (const bad of [
+      '2026-02-30',
+      '2023-02-29',
+      '2026-13-01',
+      '26-1-5',
+      '31/03/2026',
+      '03/31/2026',
+      'tomorrow',
+      '2026年2月30日',
+    ]) {
       expect(parseDate(bad), bad).toEqual({ ok: false, error: { code: 'date' } });
     }
   });

@@ -107,7 +107,7 @@ describe('malformed files are refused with a reason, writing nothing', () => {
       [{ ...base, nodes: [{ ...base.nodes[0], kind: 'vision' }] }, /kind/],
       [{ ...base, nodes: [{ ...base.nodes[0], position: { x: -1e12, y: 0 } }] }, /position/],
       [{ ...base, nodes: [...base.nodes, base.nodes[0]] }, /two nodes share the id "g1"/],
-      [{ ...base, links: [{ id: 'l1', source: 'g1', target: 7 }] }, /links\.0\.target/],
+      [{ ...base, links: [{ id: 'l1', source: 'g1', target: 7 }] }, /links\[0\]\.target: should be text/],
     ];
     for (const [json, reason] of cases) {
       const error = await refused(typeof json === 'string' ? json : JSON.stringify(json));
@@ -120,14 +120,14 @@ describe('malformed files are refused with a reason, writing nothing', () => {
 
 describe('files too large for a map are refused quickly', () => {
   it.each([
-    ['a title', (n: MapNode) => ({ ...n, title: 'x'.repeat(LIMITS.title + 1) }), /nodes\.0\.title/],
+    ['a title', (n: MapNode) => ({ ...n, title: 'x'.repeat(LIMITS.title + 1) }), /nodes\[0\]\.title/],
     [
       'a description',
       (n: MapNode) => ({ ...n, description: 'x'.repeat(LIMITS.description + 1) }),
       /description/,
     ],
     ['an owner', (n: MapNode) => ({ ...n, owner: 'x'.repeat(LIMITS.owner + 1) }), /owner/],
-    ['an id', (n: MapNode) => ({ ...n, id: 'x'.repeat(LIMITS.idLength + 1) }), /nodes\.0\.id/],
+    ['an id', (n: MapNode) => ({ ...n, id: 'x'.repeat(LIMITS.idLength + 1) }), /nodes\[0\]\.id/],
   ])('refuses %s over its limit, naming the field', async (_what, spoil, field) => {
     const node = createNode('goal', 'g1', 'Grow', { x: 0, y: 0 });
     const text = JSON.stringify({
@@ -139,7 +139,7 @@ describe('files too large for a map are refused quickly', () => {
     });
     const error = await refused(text);
     expect(error.message).toMatch(field);
-    expect(error.message).toMatch(/Too big|too_big|<=/);
+    expect(error.message).toMatch(/is longer than \d+ characters/);
   });
 
   it('refuses a map name over its limit', async () => {

@@ -16,6 +16,8 @@ export interface DocumentFileHandle {
   readonly name: string;
   getFile(): Promise<Blob>;
   createWritable(): Promise<{ write(data: BufferSource | Blob): Promise<void>; close(): Promise<void> }>;
+  /** Chromium asks the user once per handle before a page may write to a file it opened. */
+  requestPermission?(descriptor: { mode: 'read' | 'readwrite' }): Promise<'granted' | 'denied' | 'prompt'>;
 }
 
 interface FilePickers {
@@ -65,6 +67,15 @@ export async function pickDocumentToSave(name: string): Promise<DocumentFileHand
     if (isPickerCancel(error)) return null;
     throw error;
   }
+}
+
+/**
+ * Whether the page may write to the file: asked before anything else in the click that writes it,
+ * while the browser still counts the click as the user's (it will not ask later).
+ */
+export async function mayWrite(handle: DocumentFileHandle): Promise<boolean> {
+  if (!handle.requestPermission) return true;
+  return (await handle.requestPermission({ mode: 'readwrite' })) === 'granted';
 }
 
 /** Writes the document's bytes to the file, replacing what it held. */

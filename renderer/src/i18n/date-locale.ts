@@ -1,3 +1,5 @@
+import { dayNumber } from '../../../shared/model/metric-progress';
+
 /**
  * The locale dates are written in: the system's own (en-GB, zh-TW…) when it is a variant of the
  * UI language, else the UI language, so a date never comes out in a language the UI is not in.
@@ -17,4 +19,16 @@ export function shownDay(isoDay: string, uiLanguage: string): string {
   return new Intl.DateTimeFormat(dateLocale(uiLanguage), { dateStyle: 'medium', timeZone: 'UTC' }).format(
     Date.UTC(year, month - 1, day),
   );
+}
+
+/**
+ * A day as people type it, in either language: 2027-06-01, 2027/6/1, 2027.6.1 or 2027年6月1日.
+ * Answers the stored form (YYYY-MM-DD), or null when it is not a real calendar day.
+ */
+export function typedDay(text: string): string | null {
+  const match = /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$/.exec(text);
+  if (!match) return null;
+  const [, y, m, d] = match as unknown as [string, string, string, string];
+  const day = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  return dayNumber(day) === null ? null : day;
 }

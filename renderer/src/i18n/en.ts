@@ -2,6 +2,7 @@ import { VALUE_LABELS } from '../../../shared/exports/outline-labels';
 import { DRAWING_LABELS } from '../../../shared/render/drawing-labels';
 import { backupsStrings } from './strings/backups';
 import { browserFilesStrings } from './strings/browser-files';
+import { dateFieldStrings } from './strings/date-field';
 import { exportStrings } from './strings/export';
 import { inspectorStrings } from './strings/inspector';
 import { layoutStrings } from './strings/layout';
@@ -203,6 +204,7 @@ export const en = {
   picture: pictureStrings.en,
   offsite: offsiteStrings.en,
   browserFiles: browserFilesStrings.en,
+  dateField: dateFieldStrings.en,
 };
 
 export type Strings = typeof en;

@@ -3,6 +3,7 @@ import { DRAWING_LABELS } from '../../../shared/render/drawing-labels';
 import type { Strings } from './en';
 import { backupsStrings } from './strings/backups';
 import { browserFilesStrings } from './strings/browser-files';
+import { dateFieldStrings } from './strings/date-field';
 import { exportStrings } from './strings/export';
 import { inspectorStrings } from './strings/inspector';
 import { layoutStrings } from './strings/layout';
@@ -203,4 +204,5 @@ export const zhCN: Strings = {
   picture: pictureStrings.zhCN,
   offsite: offsiteStrings.zhCN,
   browserFiles: browserFilesStrings.zhCN,
+  dateField: dateFieldStrings.zhCN,
 };

@@ -11,6 +11,8 @@ import { ORIENTATIONS, type Orientation, PAPERS, type Paper } from '../../../sha
 import { localToday } from '../../../shared/print/print-date';
 import { LANGUAGES, type Language } from '../../../shared/validation/findings';
 import { base64ToBytes, downloadFile } from '../files/browser-files';
+import { typedDay } from '../i18n/date-locale';
+import { DateInput } from './DateInput';
 import { useModalDialog } from './use-modal-dialog';
 
 export interface ExportDialogProps {
@@ -102,7 +104,8 @@ export function ExportDialog({
       sections: PDF_SECTIONS.filter((s) => sections.has(s)),
       title: title.trim(),
       subtitle: subtitle.trim(),
-      date,
+      // Typed as people write it (2027/6/1); sent as the day it names, or as typed to be refused.
+      date: typedDay(date) ?? date.trim(),
       footer: footer.trim(),
       language,
     };
@@ -233,7 +236,7 @@ export function ExportDialog({
           />
 
           <label htmlFor={field('date')}>{t('export.dialog.date')}</label>
-          <input id={field('date')} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          <DateInput id={field('date')} value={date} onChange={(e) => setDate(e.target.value)} />
 
           <label htmlFor={field('footer')}>{t('export.dialog.footer')}</label>
           <input

@@ -9,6 +9,7 @@ import {
   canWriteFiles,
   type DocumentFileHandle,
   documentFileName,
+  mayWrite,
   pickDocumentToOpen,
   pickDocumentToSave,
   writeDocumentFile,
@@ -150,6 +151,10 @@ export function FileMenu({
 
   const saveToFile = (handle: DocumentFileHandle) =>
     run(async () => {
+      if (!(await mayWrite(handle))) {
+        notify(t('browserFiles.notAllowed', { name: handle.name }));
+        return;
+      }
       await flush();
       await writeDocumentFile(handle, await documentBytes());
       notify(t('browserFiles.savedTo', { name: handle.name }));

@@ -20,6 +20,7 @@ const en = {
     'Opened a copy of “{{name}}”: your file is not changed. File ▸ Download a copy gives you a file with your edits.',
   savedTo:
     'Saved to “{{name}}”. Later edits are saved in Throughline’s copy until you save to the file again.',
+  notAllowed: 'The browser did not let Throughline write to “{{name}}”; nothing was saved there.',
   downloaded:
     'Downloaded a copy as “{{name}}”. Your edits stay in Throughline; download again for a newer copy.',
 };
@@ -37,6 +38,7 @@ export const browserFilesStrings: { en: typeof en; zhCN: typeof en } = {
     openedCopy:
       '已打开“{{name}}”的副本：你的文件不会被改动。在“文件”菜单中选择“下载副本”可得到含有你修改的文件。',
     savedTo: '已保存到“{{name}}”。之后的修改保存在 Throughline 的副本中，直到你再次保存到该文件。',
+    notAllowed: '浏览器不允许 Throughline 写入“{{name}}”；没有保存到该文件。',
     downloaded: '已下载副本“{{name}}”。你的修改保留在 Throughline 中；需要更新的副本时请再次下载。',
   },
 };

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MapNode } from '../../../../shared/model/types';
 import { useMapStore, useMapStoreApi } from '../../store/context';
 import { ownersOf, splitOwners } from '../../store/map-owners';
+import { DateInput } from '../DateInput';
 import { widthOf } from './field-rows';
 import { commitField, type FieldError, type FieldSpec, formatField } from './parse-field';
 
@@ -151,6 +152,11 @@ export function Field({ plan, spec, readOnly, error, errorId, onError }: FieldPr
         ))}
       </select>
     );
+  } else if (spec.type === 'date') {
+    // Typed in the UI's language, not in the browser's locale (DateInput).
+    control = (
+      <DateInput {...common} value={value} onChange={(e) => setDraft(e.target.value)} onBlur={onBlur} />
+    );
   } else if (spec.type === 'textarea') {
     control = (
       <textarea
@@ -167,7 +173,7 @@ export function Field({ plan, spec, readOnly, error, errorId, onError }: FieldPr
       <input
         {...common}
         // Numbers are typed as text so that "abc" can be explained rather than silently dropped.
-        type={spec.type === 'date' ? 'date' : 'text'}
+        type="text"
         inputMode={spec.type === 'number' ? 'decimal' : undefined}
         autoComplete="off"
         spellCheck={spec.type === 'text' ? undefined : false}

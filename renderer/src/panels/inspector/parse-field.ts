@@ -7,9 +7,9 @@ import {
   METRIC_DIRECTIONS,
 } from '../../../../shared/model/kinds';
 import { LIMITS } from '../../../../shared/model/limits';
-import { dayNumber } from '../../../../shared/model/metric-progress';
 import { MapNodeSchema } from '../../../../shared/model/schemas';
 import type { MapNode } from '../../../../shared/model/types';
+import { typedDay } from '../../i18n/date-locale';
 
 /**
  * What the inspector edits and how a typed value becomes a saved one. Pure: the component only
@@ -155,15 +155,17 @@ export function parseNumber(raw: string): Parsed<number | null> {
 }
 
 /**
- * A calendar date as YYYY-MM-DD (what an `<input type="date">` gives). Empty text clears it,
- * unless the browser says the input holds a partly typed date (`badInput`).
+ * A calendar date, typed as people write it in either language (see typedDay), saved as
+ * YYYY-MM-DD. Empty text clears it, unless the browser says the input holds a partly typed date
+ * (`badInput`).
  */
 export function parseDate(raw: string, badInput = false): Parsed<string | null> {
   const text = raw.trim();
   if (badInput) return { ok: false, error: { code: 'date' } };
   if (text === '') return { ok: true, value: null };
-  if (dayNumber(text) === null) return { ok: false, error: { code: 'date' } };
-  return { ok: true, value: text };
+  const day = typedDay(text);
+  if (day === null) return { ok: false, error: { code: 'date' } };
+  return { ok: true, value: day };
 }
 
 /** Text without surrounding white space, at most `max` characters. */
