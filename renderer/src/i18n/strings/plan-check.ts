@@ -16,7 +16,7 @@ const en = {
   noClosedLoop_other: '{{count}} have no closed loop',
   hasPathNoLoop: 'Has an execution path, but no closed loop',
   keys: {
-    cycleFunction: 'Set the selected mechanism’s function (the next one at each press)',
+    cycleFunction: "Set the selected mechanism's function (the next one at each press)",
     addGoal: 'Add a goal when nothing is selected (the first goal of an empty map)',
     newMap: 'New map',
   },
