@@ -47,6 +47,11 @@ describe('Offsite-ready: functions, keys, grouped findings and presentation', ()
   it('adds the first goal of an empty map with Enter, and Shift+Tab while typing makes the sub-goal', async () => {
     await page.getByTestId('new-map').click();
     await expect.poll(() => page.getByTestId('health-summary').textContent()).toContain('No goals');
+    // Enter on a focused control of the canvas presses it and adds nothing.
+    await page.locator('.react-flow__controls-zoomin').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(200);
+    expect(await nodeCount(page)).toBe(0);
     await page.locator('.react-flow__pane').click();
     await page.keyboard.press('Enter');
     await expect.poll(() => editing(page)).toBe(1);
