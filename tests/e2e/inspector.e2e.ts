@@ -168,6 +168,10 @@ describe('the inspector, end to end in Chromium', () => {
   it('clears the "no owner" finding once an owner is set', async () => {
     const noOwner = (id: string) =>
       page.locator(`[data-testid="finding"][data-code="node-without-owner"][data-node-id="${id}"]`).count();
+    // Owner notes are folded under "Notes" until opened.
+    const notes = page.locator('[data-testid="finding-group"][data-group="notes"]');
+    expect(await noOwner(metric)).toBe(0);
+    await notes.getByTestId('finding-group-toggle').click();
     expect(await noOwner(metric)).toBe(1);
     await select(page, metric);
     await type(page, 'owner', 'Head of payments');
@@ -188,7 +192,8 @@ describe('the inspector, end to end in Chromium', () => {
 
   it('shows a mechanism’s function as a chip and a goal’s health from its metrics', async () => {
     await select(page, mechanism);
-    expect(await page.getByTestId('function-chip').textContent()).toMatch(/operations/i);
+    // A new mechanism's function starts unset (issue 13).
+    expect(await page.getByTestId('function-chip').textContent()).toMatch(/not set/i);
     await field(page, 'function').selectOption('marketing');
     await expect.poll(() => page.getByTestId('function-chip').textContent()).toMatch(/marketing/i);
     await type(page, 'startDate', '2026-01-01');

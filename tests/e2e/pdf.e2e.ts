@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printWithBrowser } from '../../electron/main/services/pdf-export';
+import { planCheckStrings } from '../../renderer/src/i18n/strings/plan-check';
 import type { MapSummary } from '../../shared/contract/api';
 import type { MapContent } from '../../shared/model/types';
 import { type PdfChoicesInput, PdfChoicesSchema } from '../../shared/print/export-choices';
 import { type TemplateId, templateContent, templateName } from '../../shared/templates';
+import { groupFindings } from '../../shared/validation/finding-groups';
 import type { Language } from '../../shared/validation/findings';
 import { validateMap } from '../../shared/validation/validate';
 import { generateLayeredMap } from '../bench/generate-map';
@@ -153,6 +155,14 @@ describe('a big map', () => {
     expectPlan(facts, map, 'en');
     expect(facts.text).toMatch(/Map, part A1 \(1 of \d+\)/);
     expect(facts.text).toMatch(/→ p\. \d+/);
+    // The findings in the panel's groups and order: strategy, links, data, notes, each headed.
+    const groups = groupFindings(validateMap(map));
+    expect(groups.length).toBeGreaterThan(1);
+    const headings = groups.map(({ group, findings }) =>
+      facts.squashedText.lastIndexOf(squash(`${planCheckStrings.en.groups[group]}: ${findings.length}`)),
+    );
+    expect(headings.every((at) => at >= 0)).toBe(true);
+    expect(headings).toEqual([...headings].sort((a, b) => a - b));
   });
 });
 

@@ -47,9 +47,11 @@ describe('Reading the map: goal focus, filters, theme and presentation', () => {
   it('filters: flagged only and mechanisms by function', async () => {
     await page.getByTestId('toggle-filters').click();
     await page.getByTestId('filter-function-marketing').click();
-    // Every mechanism is "operations" by default: all nodes are left out.
+    // A new mechanism's function is unset: no node is marketing, all are left out.
     await expect.poll(() => page.locator('.react-flow__node.is-filtered-out').count()).toBe(5);
     await page.getByTestId('filter-function-marketing').click();
+    // Set on the card itself, then filtered by it.
+    await node(page, 'Coupon hints').locator('.plan-node__function-select').selectOption('operations');
     await page.getByTestId('filter-function-operations').click();
     await expect.poll(() => classOf(page, 'Coupon hints')).not.toContain('is-filtered-out');
     expect(await classOf(page, 'Raise order conversion')).toContain('is-filtered-out');

@@ -72,6 +72,8 @@ describe('keymap', () => {
     expect(actionForKey(press('Enter', { shiftKey: true }), canvas(0))).toBeNull();
     expect(actionForKey(press('Enter'), { ...canvas(0), inTextField: true })).toBeNull();
     expect(actionForKey(press('Enter'), { ...canvas(0), onCanvas: false })).toBeNull();
+    // A focused button on the canvas (the zoom controls) is pressed by Enter, not a new goal.
+    expect(actionForKey(press('Enter'), { ...canvas(0), onButton: true })).toBeNull();
     expect(actionForKey(press('Enter', { isComposing: true }), canvas(0))).toBeNull();
     expect(actionForKey(press('Enter', { keyCode: 229 }), canvas(0))).toBeNull();
   });

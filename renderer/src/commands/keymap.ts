@@ -19,6 +19,8 @@ export interface KeyContext {
   onCanvas: boolean;
   /** How many nodes are selected. */
   selectedNodes: number;
+  /** Focus is on a button or link (e.g. the canvas's zoom controls): Enter presses it. */
+  onButton?: boolean;
 }
 
 /** What a key press does: a command, optionally with the text that started a rename. */
@@ -67,7 +69,7 @@ export function actionForKey(e: KeyPress, context: KeyContext): KeyAction {
       if (!one) return null;
       return { command: e.shiftKey ? 'add-sub-goal' : 'add-child' };
     case 'Enter':
-      if (e.shiftKey) return null;
+      if (e.shiftKey || context.onButton) return null;
       // With nothing selected (an empty map, say), Enter adds a goal; with one node, a sibling.
       return one ? { command: 'add-sibling' } : some ? null : { command: 'add-goal' };
     case 'F2':

@@ -51,6 +51,7 @@ export function useKeyboardShortcuts(bus: CommandBus, selectedNodes: () => numbe
         inTextField: isTextField(event.target),
         onCanvas: isOnCanvas(event.target),
         selectedNodes: selectedNodes(),
+        onButton: event.target instanceof HTMLButtonElement || event.target instanceof HTMLAnchorElement,
       };
       const action = actionForKey(event, context);
       if (!action) return;

@@ -144,10 +144,6 @@ export function FindingsPanel() {
                     className="findings__group-toggle"
                     aria-expanded={open}
                     data-testid="finding-group-toggle"
-                    aria-label={t(open ? 'planCheck.hideGroup' : 'planCheck.showGroup', {
-                      group: name,
-                      count: all.length,
-                    })}
                     onClick={() => toggle(group)}
                   >
                     <span aria-hidden="true">{open ? '▾' : '▸'}</span> {name}{' '}

@@ -102,7 +102,7 @@ export function PresentationOverlay({ goalIds, index, onIndex, onExit }: Present
   }, [goalIds.length, index, onExit, onIndex]);
 
   // Each step frames the goal's execution path above the caption, and again whenever the canvas
-  // changes size (entering full screen, the chrome going away).
+  // or the caption changes size (entering full screen, the chrome going away).
   const caption = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!focus) return;
@@ -124,6 +124,9 @@ export function PresentationOverlay({ goalIds, index, onIndex, onExit }: Present
     const pane = document.querySelector('.react-flow');
     const observer = new ResizeObserver(frameThePath);
     if (pane) observer.observe(pane);
+    // The caption too: when it grows (a longer verdict, more findings, a font arriving), the path is
+    // framed again above it, so the caption never covers it.
+    if (caption.current) observer.observe(caption.current);
     return () => {
       observer.disconnect();
       cancelAnimationFrame(frame);
