@@ -6,6 +6,7 @@ import {
   type HealthContext,
   healthContext,
   metricProgress,
+  PROGRESS_STATUSES,
   type ProgressStatus,
 } from './metric-progress';
 import type { MapLink, MapNode } from './types';
@@ -50,6 +51,7 @@ export interface GoalCardStatus {
 }
 
 export type CardStatus = MetricCardStatus | GoalCardStatus;
+export { PROGRESS_STATUSES };
 
 /**
  * The status of every card of a map, computed on demand and remembered: a canvas that draws only
