@@ -36,9 +36,9 @@ export interface MetricProgress {
 export const ON_TRACK_SLACK = 0.1;
 /** Slack below the expected share that counts as at risk rather than off track (30 points). */
 export const AT_RISK_SLACK = 0.3;
-/** Without a time frame: on track from this share of the way. */
+/** With a due date but no start date: on track from this share of the way. */
 export const ON_TRACK_SHARE = 0.7;
-/** Without a time frame: at risk from this share of the way, off track below it. */
+/** With a due date but no start date: at risk from this share of the way, off track below it. */
 export const AT_RISK_SHARE = 0.4;
 
 const DAY_MS = 86_400_000;

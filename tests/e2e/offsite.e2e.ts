@@ -144,6 +144,18 @@ describe('Offsite-ready: projector width, reading size, status on cards, link ve
         }
       }
     }
+    // With the filter bar and the search open as well, at the narrowest, in Chinese.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.getByTestId('language').selectOption('zh-CN');
+    await setSidePanels(page, true);
+    await page.getByTestId('toggle-filters').click();
+    await page.getByTestId('open-search').click();
+    await page.waitForTimeout(100);
+    const busy = await overflow(page);
+    expect(busy.scrollWidth, busy.outside.join('; ')).toBeLessThanOrEqual(busy.innerWidth);
+    expect(busy.outside).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('toggle-filters').click();
     // The names are shortened on screen, and whole in the tooltip.
     expect(await page.locator('.toolbar__title').getAttribute('title')).toBe(LONG_MAP);
     await page.getByTestId('language').selectOption('en');
