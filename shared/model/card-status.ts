@@ -3,8 +3,10 @@ import type { Language } from '../validation/findings';
 import {
   type GoalHealth,
   goalHealth,
+  type HealthContext,
+  healthContext,
   metricProgress,
-  metricStartDate,
+  PROGRESS_STATUSES,
   type ProgressStatus,
 } from './metric-progress';
 import type { MapLink, MapNode } from './types';
@@ -49,6 +51,7 @@ export interface GoalCardStatus {
 }
 
 export type CardStatus = MetricCardStatus | GoalCardStatus;
+export { PROGRESS_STATUSES };
 
 /**
  * The status of every card of a map, computed on demand and remembered: a canvas that draws only
@@ -64,16 +67,20 @@ export function cardStatuses(
   const byId = new Map<string, MapNode>();
   for (const n of nodes) if (!byId.has(n.id)) byId.set(n.id, n);
   const cache = new Map<string, CardStatus | null>();
+  // The link analysis and start dates, made once for the map on the first question.
+  let context: HealthContext | null = null;
   return (id) => {
     const cached = cache.get(id);
     if (cached !== undefined) return cached;
     const node = byId.get(id);
     let result: CardStatus | null = null;
     if (node?.kind === 'metric') {
-      const { status } = metricProgress(node, today, metricStartDate(id, nodes, links));
+      context ??= healthContext(nodes, links);
+      const { status } = metricProgress(node, today, context.starts.get(id) ?? null);
       result = { kind: 'metric', status, current: node.current, target: node.target, unit: node.unit };
     } else if (node?.kind === 'goal') {
-      const health = goalHealth(id, nodes, links, today);
+      context ??= healthContext(nodes, links);
+      const health = goalHealth(id, nodes, links, today, context);
       result = health.metrics === 0 ? null : { kind: 'goal', status: health.status, health };
     }
     cache.set(id, result);

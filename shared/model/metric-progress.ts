@@ -1,4 +1,4 @@
-import { analyseLinks, KIND_CODE } from '../validation/execution-path';
+import { analyseLinks, KIND_CODE, type LinkAnalysis } from '../validation/execution-path';
 import { reachForwards } from '../validation/reach';
 import type { MapLink, MapNode, MetricNode } from './types';
 
@@ -36,9 +36,9 @@ export interface MetricProgress {
 export const ON_TRACK_SLACK = 0.1;
 /** Slack below the expected share that counts as at risk rather than off track (30 points). */
 export const AT_RISK_SLACK = 0.3;
-/** Without a time frame: on track from this share of the way. */
+/** With a due date but no start date: on track from this share of the way. */
 export const ON_TRACK_SHARE = 0.7;
-/** Without a time frame: at risk from this share of the way, off track below it. */
+/** With a due date but no start date: at risk from this share of the way, off track below it. */
 export const AT_RISK_SHARE = 0.4;
 
 const DAY_MS = 86_400_000;
@@ -155,6 +155,23 @@ function metricStartDates(
   return result;
 }
 
+/**
+ * What judging many goals of one map shares, computed once: the link analysis and every metric's
+ * start date. goalHealth makes it when not given one.
+ */
+export interface HealthContext {
+  analysis: LinkAnalysis;
+  /** metricStartDate of every metric that has one. */
+  starts: ReadonlyMap<string, string>;
+}
+
+export function healthContext(
+  nodes: readonly MapNode[],
+  links: readonly Pick<MapLink, 'source' | 'target'>[],
+): HealthContext {
+  return { analysis: analyseLinks(nodes, links), starts: metricStartDates(nodes, links, () => true) };
+}
+
 export interface GoalHealth {
   /** How many metrics the goal reaches. */
   metrics: number;
@@ -194,6 +211,7 @@ export function goalHealth(
   nodes: readonly MapNode[],
   links: readonly Pick<MapLink, 'source' | 'target'>[],
   today: string,
+  context: HealthContext = healthContext(nodes, links),
 ): GoalHealth {
   const health: GoalHealth = {
     metrics: 0,
@@ -205,7 +223,7 @@ export function goalHealth(
     unknown: 0,
     status: 'unknown',
   };
-  const analysis = analyseLinks(nodes, links);
+  const { analysis } = context;
   const goal = analysis.nodeIndex.indexOf(goalId);
   if (goal === -1 || analysis.nodeKind[goal] !== KIND_CODE.goal) return health;
   const seeds = new Uint8Array(nodes.length);
@@ -216,9 +234,8 @@ export function goalHealth(
     const node = nodes[v] as MapNode;
     if (reached[v] === 1 && node.kind === 'metric' && !metrics.has(node.id)) metrics.set(node.id, node);
   }
-  const starts = metricStartDates(nodes, links, (id) => metrics.has(id));
   for (const [id, metric] of metrics) {
-    const { status } = metricProgress(metric, today, starts.get(id) ?? null);
+    const { status } = metricProgress(metric, today, context.starts.get(id) ?? null);
     health.metrics++;
     if (status === 'on-track') health.onTrack++;
     else if (status === 'at-risk') health.atRisk++;

@@ -1,4 +1,6 @@
+import { PROGRESS_STATUSES, STATUS_FILL, STATUS_GLYPH } from '../model/card-status';
 import type { NodeKind } from '../model/kinds';
+import type { ProgressStatus } from '../model/metric-progress';
 import type { Severity } from '../validation/findings';
 import { r } from './drawing';
 import { escapeXml } from './escape';
@@ -11,6 +13,8 @@ export interface LegendLabels {
   link: string;
   flaggedLink: string;
   severities: Readonly<Record<Severity, string>>;
+  /** Given, the status chips of metrics and goals are explained too (a map drawn with statuses). */
+  statuses?: Readonly<Record<ProgressStatus, string>>;
 }
 
 /** One mark of the legend: its picture (SVG markup, 36 × 24 units) and what it means. */
@@ -48,6 +52,16 @@ export function legendEntries(labels: LegendLabels): LegendEntry[] {
   }
   for (const severity of ['error', 'warning', 'info'] as const) {
     entries.push({ swatch: badgeSvg(22, 10, severity, 1), label: labels.severities[severity] });
+  }
+  if (labels.statuses) {
+    for (const status of PROGRESS_STATUSES) {
+      entries.push({
+        swatch:
+          `<rect x="2" y="4" width="32" height="16" rx="8" fill="${STATUS_FILL[status]}" stroke="#ffffff" stroke-width="1"/>` +
+          `<text x="18" y="16.5" font-size="11" font-weight="700" fill="#ffffff" text-anchor="middle">${escapeXml(STATUS_GLYPH[status])}</text>`,
+        label: labels.statuses[status],
+      });
+    }
   }
   return entries;
 }

@@ -144,6 +144,18 @@ describe('Offsite-ready: projector width, reading size, status on cards, link ve
         }
       }
     }
+    // With the filter bar and the search open as well, at the narrowest, in Chinese.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.getByTestId('language').selectOption('zh-CN');
+    await setSidePanels(page, true);
+    await page.getByTestId('toggle-filters').click();
+    await page.getByTestId('open-search').click();
+    await page.waitForTimeout(100);
+    const busy = await overflow(page);
+    expect(busy.scrollWidth, busy.outside.join('; ')).toBeLessThanOrEqual(busy.innerWidth);
+    expect(busy.outside).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('toggle-filters').click();
     // The names are shortened on screen, and whole in the tooltip.
     expect(await page.locator('.toolbar__title').getAttribute('title')).toBe(LONG_MAP);
     await page.getByTestId('language').selectOption('en');
@@ -172,6 +184,8 @@ describe('Offsite-ready: projector width, reading size, status on cards, link ve
     const before = await screenFontSizes(page);
     // As before: a fitted 14-node map is drawn small.
     expect(before.title).toBeLessThan(12);
+    // The status chips fit on the cards without pushing one card into the next.
+    expect(await overlaps(page)).toEqual([]);
 
     await setReadingSize(page, true);
     await fitView(page);
@@ -189,8 +203,23 @@ describe('Offsite-ready: projector width, reading size, status on cards, link ve
     expect(width / after.zoom).toBeGreaterThan(300);
     expect(await overlaps(page)).toEqual([]);
 
+    // The 16-node shopping-festival template too: no card runs into another, on or off.
+    await setSidePanels(page, true);
+    await newMapFromTemplate(page, 'shopping-festival');
+    await setSidePanels(page, false);
+    for (const on of [true, false]) {
+      await setReadingSize(page, on);
+      await fitView(page);
+      expect(await overlaps(page), `reading size ${on}`).toEqual([]);
+    }
+    await setReadingSize(page, true);
+    await setSidePanels(page, true);
+    await page.locator('[data-testid="map-row"]', { hasText: templateName(TEMPLATE, 'en') }).click();
+    await page.locator(`[data-testid="plan-node"][data-node-id="${lastNode}"]`).waitFor();
+
     // Remembered on this machine, and on the shortcut sheet.
     await page.reload();
+    await page.locator('[data-testid="map-row"]', { hasText: templateName(TEMPLATE, 'en') }).click();
     await page.locator(`[data-testid="plan-node"][data-node-id="${lastNode}"]`).waitFor();
     expect(await page.getByTestId('reading-size-toggle').getAttribute('aria-pressed')).toBe('true');
     expect(await page.getByTestId('canvas').getAttribute('data-reading-size')).toBe('true');

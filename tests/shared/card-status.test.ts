@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { VALUE_LABELS } from '../../shared/exports/outline-labels';
 import { cardStatuses, cardStatusText, STATUS_FILL, STATUS_GLYPH } from '../../shared/model/card-status';
 import { goalHealth, metricProgress, metricStartDate } from '../../shared/model/metric-progress';
 import { MapNodeSchema } from '../../shared/model/schemas';
 import type { MapLink, MapNode, MapNodeInput } from '../../shared/model/types';
-import { DRAWING_LABELS, mapPicture, mapSvg, prepareDrawing } from '../../shared/render';
+import { DRAWING_LABELS, legendEntries, mapPicture, mapSvg, prepareDrawing } from '../../shared/render';
 import { templateContent } from '../../shared/templates';
 import { svgTexts, xmlProblem } from './xml-check';
 
@@ -146,5 +147,21 @@ describe('status on the drawn map (PDF map pages, SVG and PNG pictures)', () => 
     const goals = content.nodes.filter((n) => n.kind === 'goal').length;
     expect(picture.svg.match(/data-status="/g)?.length).toBe(metrics + goals);
     expect(svgTexts(picture.svg).join('\n')).toMatch(/\d+% \/ \d+%/);
+  });
+
+  it('the PDF legend explains the status colours when asked to, in the reader’s language', () => {
+    const base = {
+      kinds: DRAWING_LABELS.en.kinds,
+      link: 'Link',
+      flaggedLink: 'Flagged link',
+      severities: { error: 'Error', warning: 'Warning', info: 'Note' },
+    };
+    expect(legendEntries(base).map((e) => e.label)).not.toContain('No due date');
+    const withStatuses = legendEntries({ ...base, statuses: VALUE_LABELS['zh-CN'].progress });
+    const labels = withStatuses.map((e) => e.label);
+    expect(labels).toEqual(expect.arrayContaining(['偏离目标', '无截止日期', '正常推进']));
+    const offTrack = withStatuses.find((e) => e.label === '偏离目标');
+    expect(offTrack?.swatch).toContain(STATUS_FILL['off-track']);
+    expect(offTrack?.swatch).toContain(STATUS_GLYPH['off-track']);
   });
 });

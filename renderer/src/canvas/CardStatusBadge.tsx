@@ -19,6 +19,8 @@ let lastEdges: MapState['edges'] | null = null;
 let lastCount = -1;
 let lastToday = '';
 let lookup: Lookup = () => null;
+/** The chips already worded for this lookup, by language and node id. */
+const chips = new Map<string, string>();
 
 function lookupOf(state: MapState): Lookup {
   const today = localToday();
@@ -32,6 +34,7 @@ function lookupOf(state: MapState): Lookup {
     lastEdges = state.edges;
     lastCount = state.nodes.length;
     lastToday = today;
+    chips.clear();
     lookup = cardStatuses(
       state.nodes.map((n) => n.data.plan),
       state.edges.map(linkOf),
@@ -57,7 +60,16 @@ function chipOf(card: CardStatus | null, language: Language): string {
  */
 export function CardStatusBadge({ id }: { id: string }) {
   const language = useLanguage();
-  const chip = useMapStore((s) => chipOf(lookupOf(s)(id), language));
+  const chip = useMapStore((s) => {
+    const statusOf = lookupOf(s);
+    const key = `${language} ${id}`;
+    let worded = chips.get(key);
+    if (worded === undefined) {
+      worded = chipOf(statusOf(id), language);
+      chips.set(key, worded);
+    }
+    return worded;
+  });
   if (chip === '') return null;
   const [status, glyph, word, detail, full] = JSON.parse(chip) as [
     ProgressStatus,
@@ -68,7 +80,7 @@ export function CardStatusBadge({ id }: { id: string }) {
   ];
   return (
     <div
-      className={`card-status card-status--${status}`}
+      className={`card-status card-status--${status}${detail ? ' card-status--figures' : ''}`}
       data-testid="card-status"
       data-status={status}
       title={full}

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapDocument } from '../../../shared/contract/api';
+import { VALUE_LABELS } from '../../../shared/exports/outline-labels';
 import { hasSection, type PdfChoices } from '../../../shared/print/export-choices';
 import { pdfEngineOptions } from '../../../shared/print/pdf-options';
 import { planOutline } from '../../../shared/print/plan-outline';
@@ -148,6 +149,7 @@ export function PrintDocument({ map, choices, onLaidOut }: PrintDocumentProps) {
                   warning: t('findings.severity.warning'),
                   info: t('findings.severity.info'),
                 },
+                statuses: VALUE_LABELS[language].progress,
               }).map((entry) => (
                 <li key={entry.label}>
                   <span
