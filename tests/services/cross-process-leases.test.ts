@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openPlanBackend, type PlanBackend } from '../../electron/main/services/plan-backend';
 import type { MapDocument, MapSummary } from '../../shared/contract/api';
@@ -95,6 +96,21 @@ describe('one writer per map across processes', () => {
       takeOver: false,
     });
     expect(again.readOnly).toBe(false);
+  });
+
+  it('a downloaded copy holds no map, wherever it is opened', async () => {
+    const a = process_('a');
+    const map = await call<MapSummary>(a, 'createMap', { name: 'Shared' });
+    await call(a, 'openMapSession', { mapId: map.id, sessionId: 'w', takeOver: false });
+    const held = a.documents.database.db.prepare('SELECT count(*) FROM map_leases').pluck().get();
+    expect(held).toBe(1);
+    const { base64 } = await call<{ base64: string }>(a, 'downloadDocument', {});
+    const copy = join(dir, 'copy.throughline');
+    writeFileSync(copy, Buffer.from(base64, 'base64'));
+    const db = new Database(copy, { readonly: true });
+    expect(db.prepare('SELECT count(*) FROM map_leases').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT name FROM maps').pluck().all()).toEqual(['Shared']);
+    db.close();
   });
 
   it('a save waits for another process’s write instead of failing at once (BEGIN IMMEDIATE)', async () => {

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { Backup, DocumentInfo } from '../../../shared/contract/api';
 import { ApiError } from '../../../shared/contract/errors';
 import { safeFileName } from '../../../shared/interchange/file-name';
 import type { BackupPolicy } from '../storage/backups';
 import { stageRestore } from '../storage/backups';
 import { MapRepository, type SaveLease } from '../storage/map-repository';
+import { databaseOptions } from '../storage/native-binding';
 import { openDocument, type PlanDatabase } from '../storage/open-document';
 import { DocumentBackups } from './document-backups';
 import { LEASE_MS, MapLeases, type SharedLeases } from './map-leases';
@@ -135,6 +137,14 @@ export class DocumentSession {
     const temp = join(folder, `.snapshot-${process.pid}-${Date.now()}.tmp`);
     try {
       this.current.database.db.prepare('VACUUM INTO ?').run(temp);
+      // Which window of this process edits which map is not the copy's business: wherever it is
+      // opened, its maps are free.
+      const copy = new Database(temp, databaseOptions());
+      try {
+        copy.prepare('DELETE FROM map_leases').run();
+      } finally {
+        copy.close();
+      }
       return { fileName: basename(this.current.database.path), bytes: readFileSync(temp) };
     } finally {
       rmSync(temp, { force: true });
