@@ -118,7 +118,11 @@ export class DocumentSession {
     const temp = join(folder, `.upload-${process.pid}-${Date.now()}.tmp`);
     writeFileSync(temp, bytes);
     try {
-      openDocument(temp, { create: false }).close();
+      const checked = openDocument(temp, { create: false });
+      checked.close();
+      // An older upload was upgraded in the temporary file: its copy from before is the upload
+      // itself, which the user still has.
+      if (checked.backupPath) rmSync(checked.backupPath, { force: true });
     } catch (error) {
       rmSync(temp, { force: true });
       for (const suffix of ['-wal', '-shm']) rmSync(temp + suffix, { force: true });
