@@ -1,12 +1,14 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LEASE_MS } from '../../electron/main/services/map-leases';
 import { openPlanBackend, type PlanBackend } from '../../electron/main/services/plan-backend';
 import type { MapDocument, MapSummary } from '../../shared/contract/api';
 import { createNode } from '../../shared/model';
+import { bundleChild } from '../storage/bundle-child';
 
 const root = new URL('../..', import.meta.url).pathname;
 let dir: string;
@@ -97,6 +99,47 @@ describe('one writer per map across processes', () => {
     });
     expect(again.readOnly).toBe(false);
   });
+
+  it('holds across real processes; a killed holder’s map is free once its hold lapses', async () => {
+    const a = process_('a');
+    const map = await call<MapSummary>(a, 'createMap', { name: 'Shared' });
+    const bundleDir = join(dir, 'bundle');
+    mkdirSync(bundleDir);
+    const childScript = bundleChild('lease-holder-child', bundleDir, 'storage');
+    const child = spawn(process.execPath, [childScript, library, join(dir, 'child'), map.id], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const exited = new Promise((done) => child.on('close', done));
+    try {
+      const said = await new Promise<string>((done, failed) => {
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          if (out.includes('\n')) done(out.trim());
+        });
+        child.on('error', failed);
+      });
+      expect(said).toBe('opened false');
+      const here = await call<{ readOnly: boolean }>(a, 'openMapSession', {
+        mapId: map.id,
+        sessionId: 'w',
+        takeOver: false,
+      });
+      expect(here.readOnly).toBe(true);
+    } finally {
+      child.kill('SIGKILL');
+      await exited;
+    }
+    // Killed, it gives nothing back: its hold lapses LEASE_MS after its last renewal.
+    const killedAt = Date.now();
+    let held = false;
+    while (!held && Date.now() - killedAt < LEASE_MS + 3000) {
+      await new Promise((done) => setTimeout(done, 500));
+      held = (await call<{ held: boolean }>(a, 'keepMapSession', { mapId: map.id, sessionId: 'w' })).held;
+    }
+    expect(held).toBe(true);
+    expect(Date.now() - killedAt).toBeGreaterThan(LEASE_MS - 2000);
+  }, 30_000);
 
   it('a downloaded copy holds no map, wherever it is opened', async () => {
     const a = process_('a');
