@@ -124,13 +124,20 @@ export async function serveCommand(
   const reason = await stopped;
   for (const s of signals) process.off(s, onSignal);
   info(reason === 'window closed' ? 'The window was closed; stopping Throughline…' : 'Stopping Throughline…');
+  let closeFailure: unknown = null;
   try {
     await (await warm.printer)?.close();
     await server.close();
   } finally {
-    backend.close();
+    try {
+      backend.close();
+    } catch (error) {
+      closeFailure = error;
+    }
     await opened?.dispose();
   }
+  // "Everything is saved" only when it is: a document that could not be closed cleanly says why.
+  if (closeFailure) throw new CliError(`Stopped. ${describeError(closeFailure)}`);
   info('Stopped. Everything is saved.');
   return EXIT.ok;
 }

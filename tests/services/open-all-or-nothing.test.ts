@@ -1,6 +1,9 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../electron/main/storage/migrations';
+import { applyMigrations } from '../../electron/main/storage/schema';
 import type { DocumentInfo, MapDocument, MapSummary } from '../../shared/contract/api';
 import { createNode } from '../../shared/model';
 import { sha256, tempDir } from '../storage/helpers';
@@ -47,5 +50,24 @@ describe('opening a document is all or nothing', () => {
     expect(saved.revision).toBe(map.revision + 1);
     expect((await call<MapSummary[]>('listMaps')).map((m) => m.name)).toEqual(['Still here']);
     expect((await failure('loadMap', { mapId: 'nope' })).code).toBe('not-found');
+  });
+
+  it('an older document uploaded is upgraded and opened, leaving no copy behind in documents/', async () => {
+    const file = join(tempDir(), 'older.throughline');
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    applyMigrations(db, MIGRATIONS.slice(0, 2));
+    db.prepare("INSERT INTO maps (id, name, created_at, updated_at) VALUES ('m1', 'Older', 'a', 'b')").run();
+    db.close();
+    const opened = await call<DocumentInfo>('uploadDocument', {
+      fileName: 'older.throughline',
+      base64: readFileSync(file).toString('base64'),
+    });
+    expect((await call<MapSummary[]>('listMaps')).map((m) => m.name)).toEqual(['Older']);
+    // Beside it only what an open document has: its -wal and -shm, and its daily backups' folder.
+    const name = basename(opened.path);
+    expect(readdirSync(join(library.dir, 'documents')).sort()).toEqual(
+      ['backups', name, `${name}-shm`, `${name}-wal`].sort(),
+    );
   });
 });

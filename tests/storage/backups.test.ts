@@ -20,6 +20,7 @@ import { openDocument } from '../../electron/main/storage/open-document';
 import { ApiError } from '../../shared/contract/errors';
 import { createNode, type MapNode } from '../../shared/model';
 import { changes, sampleLinks, sampleNodes, tempDir } from './helpers';
+import { endlessMapsView } from './hostile-documents';
 
 const DAY = 24 * 60 * 60 * 1000;
 const T0 = Date.parse('2026-03-01T09:00:00.000Z');
@@ -232,6 +233,13 @@ describe('preparing a restore', () => {
       other.exec('CREATE TABLE maps (id TEXT)');
       other.close();
       expect(mapCountOf(join(dir, 'other.db'))).toBeNull();
+
+      // A Throughline-looking file among the backups whose maps are an endless view is passed over
+      // at once, not counted (counting it would never return).
+      const endless = join(backupFolderOf(file), 'plan-2026-01-02T00-00-00.000Z.throughline');
+      endlessMapsView(endless);
+      expect(mapCountOf(endless)).toBeNull();
+      expect(mapCountOf(entry.path)).toBe(2);
     } finally {
       repo.close();
     }

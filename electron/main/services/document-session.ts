@@ -1,14 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { Backup, DocumentInfo } from '../../../shared/contract/api';
 import { ApiError } from '../../../shared/contract/errors';
 import { safeFileName } from '../../../shared/interchange/file-name';
 import type { BackupPolicy } from '../storage/backups';
 import { stageRestore } from '../storage/backups';
-import { MapRepository } from '../storage/map-repository';
+import { MapRepository, type SaveLease } from '../storage/map-repository';
+import { databaseOptions } from '../storage/native-binding';
 import { openDocument, type PlanDatabase } from '../storage/open-document';
 import { DocumentBackups } from './document-backups';
-import { MapLeases } from './map-leases';
+import { LEASE_MS, MapLeases, type SharedLeases } from './map-leases';
 import { RecentDocuments } from './recent-documents';
 
 export interface DocumentSessionOptions {
@@ -28,7 +31,9 @@ export interface DocumentSessionOptions {
  */
 export class DocumentSession {
   readonly recent: RecentDocuments;
-  readonly leases = new MapLeases();
+  /** This process's name in the document's `map_leases` (one per session, so per process). */
+  private readonly owner = randomUUID();
+  readonly leases = new MapLeases(Date.now, () => this.sharedLeases());
   readonly backups: DocumentBackups;
   private current: { database: PlanDatabase; repository: MapRepository; isLibrary: boolean };
 
@@ -76,6 +81,7 @@ export class DocumentSession {
     const isLibrary = path === this.options.libraryPath;
     const previous = this.current;
     this.backups.beforeClose(previous.database);
+    this.releaseSharedLeases(previous.repository);
     this.current = { database, repository, isLibrary };
     this.leases.clear();
     this.backups.afterOpen(database);
@@ -112,7 +118,11 @@ export class DocumentSession {
     const temp = join(folder, `.upload-${process.pid}-${Date.now()}.tmp`);
     writeFileSync(temp, bytes);
     try {
-      openDocument(temp, { create: false }).close();
+      const checked = openDocument(temp, { create: false });
+      checked.close();
+      // An older upload was upgraded in the temporary file: its copy from before is the upload
+      // itself, which the user still has.
+      if (checked.backupPath) rmSync(checked.backupPath, { force: true });
     } catch (error) {
       rmSync(temp, { force: true });
       for (const suffix of ['-wal', '-shm']) rmSync(temp + suffix, { force: true });
@@ -131,6 +141,14 @@ export class DocumentSession {
     const temp = join(folder, `.snapshot-${process.pid}-${Date.now()}.tmp`);
     try {
       this.current.database.db.prepare('VACUUM INTO ?').run(temp);
+      // Which window of this process edits which map is not the copy's business: wherever it is
+      // opened, its maps are free.
+      const copy = new Database(temp, databaseOptions());
+      try {
+        copy.prepare('DELETE FROM map_leases').run();
+      } finally {
+        copy.close();
+      }
       return { fileName: basename(this.current.database.path), bytes: readFileSync(temp) };
     } finally {
       rmSync(temp, { force: true });
@@ -172,6 +190,7 @@ export class DocumentSession {
       if (this.current !== before) {
         throw ApiError.worded('conflict', 'restore-conflict', {});
       }
+      this.releaseSharedLeases(before.repository);
       before.repository.close();
       if (existsSync(`${path}-wal`)) {
         // Another program still has the file open: its WAL would be replayed onto the backup.
@@ -193,10 +212,44 @@ export class DocumentSession {
     return this.info();
   }
 
-  /** A clean close: the day's backup if it is still missing, then the WAL folded back. */
+  /** A clean close: the day's backup if it is still missing, the maps given back, the WAL folded back. */
   private closeCurrent(): void {
     this.backups.beforeClose(this.current.database);
+    this.releaseSharedLeases(this.current.repository);
     this.current.repository.close();
+  }
+
+  /** Who saves, for the save's own check that no other process holds the map. */
+  saveLease(): SaveLease {
+    const now = Date.now();
+    return { owner: this.owner, now, expiresAt: now + LEASE_MS };
+  }
+
+  /** The holds other processes see, in the document open now. */
+  private sharedLeases(): SharedLeases {
+    const { repository } = this.current;
+    const owner = this.owner;
+    return {
+      claim: (mapId, takeOver) => {
+        const now = Date.now();
+        return repository.claimLease(mapId, owner, takeOver, now, now + LEASE_MS);
+      },
+      renew: (mapId) => {
+        const now = Date.now();
+        return repository.renewLease(mapId, owner, now, now + LEASE_MS);
+      },
+      release: (mapId) => repository.releaseLease(mapId, owner),
+    };
+  }
+
+  /** Gives back every map this process holds in a document it leaves; a failure only lets them lapse. */
+  private releaseSharedLeases(repository: MapRepository): void {
+    if (!repository.document.db.open) return;
+    try {
+      repository.releaseLease(null, this.owner);
+    } catch {
+      // They lapse LEASE_MS after their last renewal.
+    }
   }
 }
 

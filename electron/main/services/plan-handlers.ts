@@ -61,7 +61,13 @@ export function createPlanHandlers({
         throw ApiError.worded('read-only', 'map-edited-elsewhere', {});
       }
       refuseForbiddenNewLinks(repo(), changes);
-      return repo().applyChanges(changes);
+      try {
+        return repo().applyChanges(changes, documents.saveLease());
+      } catch (error) {
+        // Another process holds the map: no window of this one does, until one takes it over.
+        if (error instanceof ApiError && error.code === 'read-only') documents.leases.release(changes.mapId);
+        throw error;
+      }
     },
     importMapJson: ({ text, name }) => {
       const parsed = parseInterchange(text);

@@ -4,8 +4,9 @@ import Database from 'better-sqlite3';
 import { ApiError } from '../../../shared/contract/errors';
 import { databaseOptions } from './native-binding';
 import { openDocument } from './open-document';
-import { THROUGHLINE_APPLICATION_ID } from './schema';
+import { LATEST_SCHEMA_VERSION, THROUGHLINE_APPLICATION_ID } from './schema';
 import { storageFailure, storageProblemOf } from './storage-errors';
+import { hardenConnection, schemaProblem } from './trusted-schema';
 
 /**
  * Rolling automatic backups of a plan document: whole, valid `.throughline` files in a `backups/`
@@ -238,7 +239,12 @@ export function mapCountOf(backupPath: string): number | null {
   let db: Database.Database | undefined;
   try {
     db = new Database(backupPath, { ...databaseOptions(), readonly: true, fileMustExist: true });
+    hardenConnection(db);
     if (db.pragma('application_id', { simple: true }) !== THROUGHLINE_APPLICATION_ID) return null;
+    // A file dropped among the backups is read only once its schema is Throughline's: a `maps` view
+    // over an endless query would otherwise hang the list.
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version < 1 || version > LATEST_SCHEMA_VERSION || schemaProblem(db, version)) return null;
     return db.prepare('SELECT count(*) FROM maps').pluck().get() as number;
   } catch {
     return null;

@@ -12,6 +12,15 @@ import {
 } from '../../../shared/model';
 import type { PlanDatabase } from './open-document';
 
+/** Who saves, for the check that no other process holds the map (see applyChanges). */
+export interface SaveLease {
+  owner: string;
+  /** Milliseconds since 1970: a hold of another owner that expires before this has lapsed. */
+  now: number;
+  /** Until when the save's owner holds the map afterwards. */
+  expiresAt: number;
+}
+
 /** Where the canvas was last looking in a map; view state, not content, so it has no revision. */
 export interface MapViewport {
   x: number;
@@ -43,7 +52,12 @@ const SUMMARY_COLUMNS =
   'id, name, created_at, updated_at, (SELECT count(*) FROM nodes WHERE nodes.map_id = maps.id)';
 const NODE_COLUMNS = 'id, kind, title, description, owner, x, y, fields';
 
-/** The maps of one open document. Every mutation is one transaction over prepared statements. */
+/**
+ * The maps of one open document. Every mutation is one transaction over prepared statements, begun
+ * IMMEDIATE: it takes the write lock before it reads, so a writer in another process makes it wait
+ * (busy_timeout) instead of failing at once with SQLITE_BUSY_SNAPSHOT, as a deferred transaction
+ * whose snapshot went stale before its first write does.
+ */
 export class MapRepository {
   private readonly db: Database.Database;
   private lastStamp = 0;
@@ -91,6 +105,15 @@ export class MapRepository {
         `INSERT INTO nodes (map_id, ${NODE_COLUMNS}, ord)
          SELECT ?, ${NODE_COLUMNS}, row_number() OVER (ORDER BY ord) - 1 FROM nodes WHERE map_id = ?`,
       ),
+      lease: db.prepare('SELECT owner, expires_at AS expiresAt FROM map_leases WHERE map_id = ?'),
+      setLease: db.prepare(
+        `INSERT INTO map_leases (map_id, owner, expires_at) VALUES (?, ?, ?)
+         ON CONFLICT (map_id) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at`,
+      ),
+      renewLease: db.prepare('UPDATE map_leases SET expires_at = ? WHERE map_id = ? AND owner = ?'),
+      releaseLease: db.prepare('DELETE FROM map_leases WHERE map_id = ? AND owner = ?'),
+      releaseLeases: db.prepare('DELETE FROM map_leases WHERE owner = ?'),
+      dropLease: db.prepare('DELETE FROM map_leases WHERE map_id = ?'),
       copyLinks: db.prepare(
         `INSERT INTO links (map_id, id, source, target, ord)
          SELECT ?, id, source, target, row_number() OVER (ORDER BY ord) - 1 FROM links WHERE map_id = ?`,
@@ -107,19 +130,23 @@ export class MapRepository {
   createMap(name: string, content?: MapContent): MapSummary {
     const mapName = checkMapName(name);
     const id = newId();
-    this.db.transaction(() => {
-      const stamp = this.now();
-      this.sql.insertMap.run(id, mapName, stamp, stamp, null);
-      if (content) this.writeRows(id, content.nodes, content.links, 0);
-    })();
+    this.db
+      .transaction(() => {
+        const stamp = this.now();
+        this.sql.insertMap.run(id, mapName, stamp, stamp, null);
+        if (content) this.writeRows(id, content.nodes, content.links, 0);
+      })
+      .immediate();
     return this.summary(id);
   }
 
   renameMap(mapId: string, name: string): MapSummary {
     const mapName = checkMapName(name);
-    this.db.transaction(() => {
-      if (this.sql.renameMap.run(mapName, this.now(), mapId).changes === 0) throw notFound(mapId);
-    })();
+    this.db
+      .transaction(() => {
+        if (this.sql.renameMap.run(mapName, this.now(), mapId).changes === 0) throw notFound(mapId);
+      })
+      .immediate();
     return this.summary(mapId);
   }
 
@@ -127,22 +154,27 @@ export class MapRepository {
   duplicateMap(mapId: string, name: string): MapSummary {
     const mapName = checkMapName(name);
     const id = newId();
-    this.db.transaction(() => {
-      const viewport = this.sql.viewport.get(mapId) as string | null | undefined;
-      if (viewport === undefined) throw notFound(mapId);
-      const stamp = this.now();
-      this.sql.insertMap.run(id, mapName, stamp, stamp, viewport);
-      this.sql.copyNodes.run(id, mapId);
-      this.sql.copyLinks.run(id, mapId);
-    })();
+    this.db
+      .transaction(() => {
+        const viewport = this.sql.viewport.get(mapId) as string | null | undefined;
+        if (viewport === undefined) throw notFound(mapId);
+        const stamp = this.now();
+        this.sql.insertMap.run(id, mapName, stamp, stamp, viewport);
+        this.sql.copyNodes.run(id, mapId);
+        this.sql.copyLinks.run(id, mapId);
+      })
+      .immediate();
     return this.summary(id);
   }
 
   /** Deletes a map with its nodes and links (ON DELETE CASCADE). */
   deleteMap(mapId: string): { deleted: true } {
-    this.db.transaction(() => {
-      if (this.sql.deleteMap.run(mapId).changes === 0) throw notFound(mapId);
-    })();
+    this.db
+      .transaction(() => {
+        if (this.sql.deleteMap.run(mapId).changes === 0) throw notFound(mapId);
+        this.sql.dropLease.run(mapId);
+      })
+      .immediate();
     return { deleted: true };
   }
 
@@ -171,29 +203,40 @@ export class MapRepository {
    * Saves the nodes and links that changed since `baseRevision`: deletes first (a deleted node takes
    * the links touching it along), then upserts. Refused as a conflict when the map has moved on.
    */
-  applyChanges(changes: Omit<MapChanges, 'sessionId'>): { revision: number } {
+  applyChanges(changes: Omit<MapChanges, 'sessionId'>, lease?: SaveLease): { revision: number } {
     const { mapId } = changes;
-    return this.db.transaction(() => {
-      const current = this.sql.revision.get(mapId) as number | undefined;
-      if (current === undefined) throw notFound(mapId);
-      if (current !== changes.baseRevision) {
-        throw ApiError.worded('conflict', 'map-changed-elsewhere', {
-          current: String(current),
-          base: String(changes.baseRevision),
-        });
-      }
-      const { deleteLink, deleteNode, deleteLinksFrom, deleteLinksTo } = this.sql;
-      for (const id of changes.deleteLinkIds) deleteLink.run(mapId, id);
-      for (const id of changes.deleteNodeIds) {
-        deleteNode.run(mapId, id);
-        deleteLinksFrom.run(mapId, id);
-        deleteLinksTo.run(mapId, id);
-      }
-      const revision = current + 1;
-      this.writeRows(mapId, changes.upsertNodes, changes.upsertLinks, revision * ORD_STRIDE);
-      this.sql.bumpRevision.run(this.now(), mapId);
-      return { revision };
-    })();
+    return this.db
+      .transaction(() => {
+        const current = this.sql.revision.get(mapId) as number | undefined;
+        if (current === undefined) throw notFound(mapId);
+        if (lease) {
+          // One writer per map across processes: a map another process holds is refused; a free
+          // one is taken here, in the save's own transaction, once nothing refused the save.
+          const held = this.sql.lease.get(mapId) as { owner: string; expiresAt: number } | undefined;
+          if (held && held.owner !== lease.owner && held.expiresAt > lease.now) {
+            throw ApiError.worded('read-only', 'map-edited-elsewhere', {});
+          }
+        }
+        if (current !== changes.baseRevision) {
+          throw ApiError.worded('conflict', 'map-changed-elsewhere', {
+            current: String(current),
+            base: String(changes.baseRevision),
+          });
+        }
+        const { deleteLink, deleteNode, deleteLinksFrom, deleteLinksTo } = this.sql;
+        for (const id of changes.deleteLinkIds) deleteLink.run(mapId, id);
+        for (const id of changes.deleteNodeIds) {
+          deleteNode.run(mapId, id);
+          deleteLinksFrom.run(mapId, id);
+          deleteLinksTo.run(mapId, id);
+        }
+        if (lease) this.sql.setLease.run(mapId, lease.owner, lease.expiresAt);
+        const revision = current + 1;
+        this.writeRows(mapId, changes.upsertNodes, changes.upsertLinks, revision * ORD_STRIDE);
+        this.sql.bumpRevision.run(this.now(), mapId);
+        return { revision };
+      })
+      .immediate();
   }
 
   /** The viewport last saved for a map, or null. */
@@ -213,9 +256,51 @@ export class MapRepository {
   /** Remembers where the canvas was looking; does not change the map's revision. */
   saveViewport(mapId: string, viewport: MapViewport | null): void {
     const text = viewport ? JSON.stringify({ x: viewport.x, y: viewport.y, zoom: viewport.zoom }) : null;
-    this.db.transaction(() => {
-      if (this.sql.saveViewport.run(text, mapId).changes === 0) throw notFound(mapId);
-    })();
+    this.db
+      .transaction(() => {
+        if (this.sql.saveViewport.run(text, mapId).changes === 0) throw notFound(mapId);
+      })
+      .immediate();
+  }
+
+  /**
+   * Takes the map for `owner` (one process's open document) until `expiresAt`, when nobody else
+   * holds it, the other hold lapsed, or `takeOver`; returns whether `owner` now holds it. One
+   * IMMEDIATE transaction, so two processes never both take a free map.
+   */
+  claimLease(mapId: string, owner: string, takeOver: boolean, now: number, expiresAt: number): boolean {
+    return this.db
+      .transaction(() => {
+        const lease = this.sql.lease.get(mapId) as { owner: string; expiresAt: number } | undefined;
+        if (lease && lease.owner !== owner && lease.expiresAt > now && !takeOver) return false;
+        this.sql.setLease.run(mapId, owner, expiresAt);
+        return true;
+      })
+      .immediate();
+  }
+
+  /** Extends `owner`'s hold; false when it holds the map no more (another process took it over). */
+  renewLease(mapId: string, owner: string, now: number, expiresAt: number): boolean {
+    return this.db
+      .transaction(() => {
+        if (this.sql.renewLease.run(expiresAt, mapId, owner).changes === 1) return true;
+        const lease = this.sql.lease.get(mapId) as { owner: string; expiresAt: number } | undefined;
+        // A hold that lapsed and was dropped, with nobody else on the map, is taken again.
+        if (lease && lease.expiresAt > now) return false;
+        this.sql.setLease.run(mapId, owner, expiresAt);
+        return true;
+      })
+      .immediate();
+  }
+
+  /** Gives the map back if `owner` holds it; `mapId` null gives back every map `owner` holds. */
+  releaseLease(mapId: string | null, owner: string): void {
+    this.db
+      .transaction(() => {
+        if (mapId === null) this.sql.releaseLeases.run(owner);
+        else this.sql.releaseLease.run(mapId, owner);
+      })
+      .immediate();
   }
 
   /** Folds the WAL back into the file and closes it. */

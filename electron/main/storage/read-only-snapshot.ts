@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -19,34 +19,54 @@ import { hardenConnection } from './trusted-schema';
  */
 export function withReadOnlySnapshot<T>(path: string, read: (db: Database.Database) => T): T {
   const real = realpathSync(path);
-  if (!existsSync(`${real}-wal`)) {
-    const bytes = readFileSync(real);
-    // SQLite's in-memory files cannot use WAL; bytes 18 and 19 say "WAL" in a WAL-mode file and are
-    // set back to "rollback journal" in this private copy (https://sqlite.org/fileformat2.html).
-    if (bytes.length >= 20 && bytes[18] === 2 && bytes[19] === 2) {
-      bytes[18] = 1;
-      bytes[19] = 1;
+  // A program that opens or closes the file meanwhile changes which case applies: look again.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const bytes = quietFileBytes(real);
+    if (bytes) {
+      // SQLite's in-memory files cannot use WAL; bytes 18 and 19 say "WAL" in a WAL-mode file and
+      // are set back to "rollback journal" in this private copy (https://sqlite.org/fileformat2.html).
+      if (bytes.length >= 20 && bytes[18] === 2 && bytes[19] === 2) {
+        bytes[18] = 1;
+        bytes[19] = 1;
+      }
+      return withConnection(new Database(bytes, { ...databaseOptions(), readonly: true }), read);
     }
-    return withConnection(new Database(bytes, { ...databaseOptions(), readonly: true }), read);
+    if (!existsSync(`${real}-wal`)) continue;
+    if (existsSync(`${real}-shm`)) return withConnection(onFile(real), read);
+    const dir = mkdtempSync(join(tmpdir(), 'throughline-open-'));
+    try {
+      const copy = join(dir, 'document.throughline');
+      copyFileSync(real, copy);
+      try {
+        copyFileSync(`${real}-wal`, `${copy}-wal`);
+      } catch {
+        continue; // the WAL went away meanwhile (its program closed the file): look again
+      }
+      return withConnection(onFile(copy), read);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
-  if (existsSync(`${real}-shm`)) {
-    return withConnection(
-      new Database(real, { ...databaseOptions(), readonly: true, fileMustExist: true }),
-      read,
-    );
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'throughline-open-'));
-  try {
-    const copy = join(dir, 'document.throughline');
-    copyFileSync(real, copy);
-    copyFileSync(`${real}-wal`, `${copy}-wal`);
-    return withConnection(
-      new Database(copy, { ...databaseOptions(), readonly: true, fileMustExist: true }),
-      read,
-    );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  // Still changing after every look: read it through SQLite on the file itself.
+  return withConnection(onFile(real), read);
+}
+
+function onFile(file: string): Database.Database {
+  return new Database(file, { ...databaseOptions(), readonly: true, fileMustExist: true });
+}
+
+/**
+ * The file's bytes when no connection had it open while they were read (no `-wal` before or after,
+ * the file unchanged in size and time), or null: a program that opened it meanwhile may have
+ * folded its WAL into the file during the read, so it is then read through SQLite instead.
+ */
+function quietFileBytes(real: string): Buffer | null {
+  if (existsSync(`${real}-wal`)) return null;
+  const before = statSync(real);
+  const bytes = readFileSync(real);
+  const after = statSync(real);
+  const quiet = !existsSync(`${real}-wal`) && before.size === after.size && before.mtimeMs === after.mtimeMs;
+  return quiet ? bytes : null;
 }
 
 function withConnection<T>(db: Database.Database, read: (db: Database.Database) => T): T {
