@@ -5,6 +5,8 @@ import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, screen, session, shell } from 'electron';
 import { APP_COMMAND_CHANNEL, type AppCommandMessage } from '../../shared/contract/app-commands';
+import { messageIn } from '../../shared/contract/error-wording';
+import { ApiError } from '../../shared/contract/errors';
 import { channelOf } from '../../shared/contract/methods';
 import { documentDialogs } from './dialogs';
 import { flushBeforeClose } from './flush-before-close';
@@ -137,5 +139,15 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('window-all-closed', () => app.quit());
   // Close the database on quit so the WAL folds back into the file.
-  app.on('will-quit', () => backend?.close());
+  app.on('will-quit', () => {
+    // A close that cannot fold the WAL back (a full disk, a file made read-only) is worded by the
+    // storage layer; say it in the menu's language instead of letting the quit crash silently.
+    try {
+      backend?.close();
+    } catch (error) {
+      const message =
+        error instanceof ApiError ? messageIn(error.message, error.wording, menuLanguage) : String(error);
+      dialog.showErrorBox('Throughline', message);
+    }
+  });
 }
