@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { templateContent, templateName } from '../../shared/templates';
 import { downloadFromFileMenu, edgeCount, fitView, newMapFromTemplate, waitSaved } from './canvas-actions';
+import { withoutFilePickers } from './file-pickers';
 import { closeServed, openPage, type ServedApp, serveApp } from './harness';
 
 // Issue 13, "Offsite-ready": the projector width, the reading size, status on cards and the
@@ -107,6 +108,8 @@ describe('Offsite-ready: projector width, reading size, status on cards, link ve
   beforeAll(async () => {
     app = await serveApp();
     page = await openPage(app, { width: 1280, height: 800 });
+    // The long file name comes from a downloaded copy and a file input, not Chromium's pickers.
+    await withoutFilePickers(page);
     await page.getByTestId('new-from-template').waitFor();
     await newMapFromTemplate(page, TEMPLATE);
     await waitSaved(page);
