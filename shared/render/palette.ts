@@ -36,8 +36,5 @@ export const SEVERITY_COLOUR: Readonly<Record<Severity, string>> = {
   info: '#3f5f8f',
 };
 
-/** The badge's glyph per severity, as on the canvas. */
-export const SEVERITY_GLYPH: Readonly<Record<Severity, string>> = { error: '!', warning: '▲', info: 'i' };
-
 export const LINK_COLOUR = '#5b6472';
 export const HINT_COLOUR = '#4b5563';
