@@ -1,12 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { localToday } from '../../shared/model/local-today';
 import { PdfChoicesSchema } from '../../shared/print/export-choices';
 import { PAPERS, type Paper } from '../../shared/print/paper';
-import { localToday } from '../../shared/print/print-date';
 import type { Language } from '../../shared/validation/findings';
 import { startPlanServer } from '../main/server/http-server';
-
 import { openPlanBackend } from '../main/services/plan-backend';
 import { chromiumForBinaryExport } from './binary-output';
 import { CliError, describeError, EXIT } from './cli-error';
