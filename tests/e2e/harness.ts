@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { findChromium } from '../../electron/cli/find-browser';
+import { findChromium } from '../../electron/main/services/find-browser';
 
 const root = new URL('../..', import.meta.url).pathname;
 

@@ -2,7 +2,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { ApiError } from '../../../shared/contract/errors';
 import { pdfEngineOptions } from '../../../shared/print/pdf-options';
 import { PRINT_PAGE, printViewQuery } from '../../../shared/print/print-query';
-import { findChromium } from '../../cli/find-browser';
+import { findChromium } from './find-browser';
 import { noChromium, type PdfJob, type PdfPrinter, PRINT_READY_TIMEOUT_MS } from './pdf-printer';
 import { writeFileAtomically } from './write-atomically';
 
