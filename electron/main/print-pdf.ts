@@ -35,6 +35,7 @@ export async function printWithHiddenWindow(
   signal?: AbortSignal,
 ): Promise<Uint8Array> {
   signal?.throwIfAborted();
+  // HARDENED_WEB_PREFERENCES (web-preferences.ts, which says why they are written out here).
   const window = new BrowserWindow({
     show: false,
     width: 1240,

@@ -3,8 +3,9 @@ import { BrowserWindow } from 'electron';
 import { DEFAULT_WINDOW_SIZE, type InitialWindowState, MIN_WINDOW_SIZE } from './window-state';
 
 /**
- * The one main window, where it was last (see window-state.ts). webPreferences are written
- * literally so electronegativity can read them.
+ * The one main window, where it was last (see window-state.ts). webPreferences are
+ * HARDENED_WEB_PREFERENCES (web-preferences.ts, which says why they are written out here) plus the
+ * preload and spellcheck.
  */
 export function createMainWindow(
   preloadPath: string,
@@ -29,9 +30,7 @@ export function createMainWindow(
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
-      // A middle click would otherwise ask for a new window; the app has no use for auxclick.
       disableBlinkFeatures: 'Auxclick',
-      // A file dropped on the window must not replace the app's page with it.
       navigateOnDragDrop: false,
       spellcheck: true,
     },
