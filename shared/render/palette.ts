@@ -20,7 +20,9 @@ export interface KindStyle {
 }
 
 /**
- * The app's palette (renderer/src/styles.css, light theme). The kinds differ in lightness too —
+ * The app's palette, light theme: the one home of these colours. The screen reads them as CSS
+ * custom properties (palette-css.ts, written into the page by renderer/src/palette-style.ts). The
+ * kinds differ in lightness too —
  * dark goals with white text, mid mechanisms, light metrics with a dashed border — so a greyscale
  * print keeps them apart.
  */
