@@ -1,14 +1,13 @@
 /**
  * The one statement of how every window of the app is hardened: the main window (window.ts) and
- * the hidden print window (print-pdf.ts) both set at least these.
+ * the hidden print window (print-pdf.ts) spread these into their webPreferences.
  *
- * Why the two windows still write them out: electronegativity (tests/security) reads the source,
- * not the running app, and on TypeScript it cannot resolve a variable or a spread, so
- * `webPreferences: { ...HARDENED_WEB_PREFERENCES }` would be reported as missing contextIsolation,
- * sandbox and the rest. The literal at each `new BrowserWindow({...})` is for the scanner; this
- * constant is for people and for the tests (tests/electron/hardening.test.ts,
- * tests/pdf/print-pdf-electron.test.ts), which check that each window's preferences contain every
- * one of these settings, so neither copy can drift from it.
+ * electronegativity (tests/security) reads the source, not the running app, and on TypeScript it
+ * cannot resolve a variable or a spread: with the spread alone it reports contextIsolation,
+ * sandbox and the auxclick block as missing (CONTEXT_ISOLATION_JS_CHECK, SANDBOX_JS_CHECK,
+ * AUXCLICK_JS_CHECK). So each window restates exactly those three after the spread, with the same
+ * values; the tests (tests/electron/hardening.test.ts, tests/pdf/print-pdf-electron.test.ts) check
+ * that each window's preferences contain every setting here, so the restatement cannot drift.
  */
 export const HARDENED_WEB_PREFERENCES = {
   contextIsolation: true,

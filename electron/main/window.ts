@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { BrowserWindow } from 'electron';
+import { HARDENED_WEB_PREFERENCES } from './web-preferences';
 import { DEFAULT_WINDOW_SIZE, type InitialWindowState, MIN_WINDOW_SIZE } from './window-state';
 
 /**
- * The one main window, where it was last (see window-state.ts). webPreferences are
- * HARDENED_WEB_PREFERENCES (web-preferences.ts, which says why they are written out here) plus the
- * preload and spellcheck.
+ * The one main window, where it was last (see window-state.ts), hardened with
+ * HARDENED_WEB_PREFERENCES (web-preferences.ts) plus the preload and spellcheck.
  */
 export function createMainWindow(
   preloadPath: string,
@@ -24,14 +24,11 @@ export function createMainWindow(
     backgroundColor: '#f6f7f9',
     webPreferences: {
       preload: preloadPath, // eng-disable PRELOAD_JS_CHECK -- sandboxed, exposes only the contract's methods (tests/electron/preload.test.ts)
+      ...HARDENED_WEB_PREFERENCES,
+      // Restated for electronegativity, which cannot read the spread (web-preferences.ts).
       contextIsolation: true,
       sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
       disableBlinkFeatures: 'Auxclick',
-      navigateOnDragDrop: false,
       spellcheck: true,
     },
   });
