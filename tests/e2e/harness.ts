@@ -60,7 +60,10 @@ function stopChild(child: ChildProcess): Promise<void> {
 
 let browserPromise: Promise<Browser> | undefined;
 
-/** Debian's Chromium through playwright-core; logs its version once (pitfalls.md). */
+/**
+ * Debian's Chromium through playwright-core; logs its version once, because a playwright-core
+ * newer than the browser fails with "method not found" protocol errors (package.json pins it).
+ */
 export function launchBrowser(): Promise<Browser> {
   browserPromise ??= (async () => {
     const executablePath = findChromium();

@@ -12,7 +12,11 @@ export interface ServedApp {
   openUrl: string;
 }
 
-/** Headless Chromium for printing; playwright-core adds --no-sandbox etc. itself (pitfalls.md). */
+/**
+ * Headless Chromium for printing. playwright-core itself adds --no-sandbox,
+ * --disable-background-networking, --disable-component-update and --no-first-run; a
+ * --user-data-dir must not be passed to launch (launchPersistentContext is for that).
+ */
 export function launchChromium(executablePath: string): Promise<Browser> {
   return chromium.launch({
     executablePath,
