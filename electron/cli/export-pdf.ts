@@ -1,17 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
+import { localToday } from '../../shared/model/local-today';
 import { PdfChoicesSchema } from '../../shared/print/export-choices';
 import { PAPERS, type Paper } from '../../shared/print/paper';
-import { localToday } from '../../shared/print/print-date';
 import type { Language } from '../../shared/validation/findings';
 import { startPlanServer } from '../main/server/http-server';
-
-import { openPlanBackend } from '../main/services/plan-backend';
+import { findChromium } from '../main/services/find-browser';
+import { oneMapRegistry } from '../main/services/one-map-registry';
 import { chromiumForBinaryExport } from './binary-output';
 import { CliError, describeError, EXIT } from './cli-error';
 import { couldNotWrite, exportTarget } from './export-target';
-import { findChromium } from './find-browser';
 import { isRendererBuilt, PACKAGE_ROOT, rendererDirOf } from './package-root';
 import { readOneMap } from './read-maps';
 
@@ -27,10 +24,11 @@ export interface ExportPdfOptions {
 
 /**
  * `throughline export FILE --format pdf --out PATH`: the same print view and the same options as
- * the app's Export PDF, without a window. The map is copied into a throw-away library in a
- * temporary folder, served by the browser mode's own loopback server (random port and token), and
- * printed by the system's Chromium through playwright-core; then the server, the library and the
- * folder are gone. The user's file is only read (readMaps works on a private copy).
+ * the app's Export PDF, without a window. The map read from the file is held in memory and served
+ * to the print view by the browser mode's own loopback server (random port and token, answering
+ * only `loadMap`: one-map-registry.ts), and printed by the system's Chromium through
+ * playwright-core; then the server is gone. The user's file is only read (readMaps works on a
+ * private copy).
  */
 export async function exportPdfCommand(
   options: ExportPdfOptions,
@@ -47,50 +45,41 @@ export async function exportPdfCommand(
   const target = exportTarget(out, options.file, options.force === true);
   const map = await readOneMap(options.file, options.map);
 
-  const dir = mkdtempSync(join(tmpdir(), 'throughline-pdf-'));
   const controller = new AbortController();
   const cancel = () => controller.abort(new CliError('Cancelled: no PDF was written.'));
   process.once('SIGINT', cancel);
   try {
-    const backend = openPlanBackend({ libraryPath: join(dir, 'library.throughline'), stateDir: dir });
+    // The map already read is served from memory: no library, no second parse, no SQLite.
+    const { registry, mapId } = oneMapRegistry(map);
+    const server = await startPlanServer({ registry, rendererDir: rendererDirOf(PACKAGE_ROOT) });
     try {
-      const { id } = backend.documents.repository.createMap(map.name, map.content);
-      const server = await startPlanServer({
-        registry: backend.registry,
-        rendererDir: rendererDirOf(PACKAGE_ROOT),
+      const { exportPdfFile } = await import('../main/services/pdf-export');
+      const choices = PdfChoicesSchema.parse({
+        paper,
+        orientation: options.landscape ? 'landscape' : 'portrait',
+        date: localToday(),
+        language: options.lang,
       });
-      try {
-        const { exportPdfFile } = await import('../main/services/pdf-export');
-        const choices = PdfChoicesSchema.parse({
-          paper,
-          orientation: options.landscape ? 'landscape' : 'portrait',
-          date: localToday(),
-          language: options.lang,
-        });
-        await exportPdfFile({
-          executablePath,
-          app: server,
-          job: { mapId: id, mapName: map.name, choices },
-          target,
-          signal: controller.signal,
-        });
-      } finally {
-        await server.close();
-      }
+      await exportPdfFile({
+        executablePath,
+        app: server,
+        job: { mapId, mapName: map.name, choices },
+        target,
+        signal: controller.signal,
+      });
     } finally {
-      backend.close();
+      await server.close();
     }
   } catch (error) {
     if (controller.signal.aborted) throw controller.signal.reason;
     if (error instanceof CliError) throw error;
     // A file system refusal (no such folder, no permission, a full disk) writing beside --out is
-    // about --out; one in the temporary folder is not.
+    // about --out; any other is not.
     const path = (error as NodeJS.ErrnoException | null)?.path;
     if (path !== undefined && dirname(path) === dirname(target)) throw couldNotWrite(target, error);
     throw new CliError(`The PDF could not be made: ${describeError(error)}`);
   } finally {
     process.off('SIGINT', cancel);
-    rmSync(dir, { recursive: true, force: true });
   }
   info(`Exported "${map.name}" to ${out} (${paper}, ${options.landscape ? 'landscape' : 'portrait'}).`);
   return EXIT.ok;

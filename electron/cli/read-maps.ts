@@ -6,7 +6,7 @@ import { ApiError } from '../../shared/contract/errors';
 import { MAX_INTERCHANGE_BYTES, parseInterchangeBytes } from '../../shared/interchange';
 import type { MapContent } from '../../shared/model';
 import { MapRepository } from '../main/storage/map-repository';
-import { copyDocument, openDocument } from '../main/storage/open-document';
+import { copyDocument, openDocument, SQLITE_MAGIC } from '../main/storage/open-document';
 import { CliError, describeError } from './cli-error';
 import { printable } from './terminal-text';
 
@@ -21,8 +21,6 @@ export type SourceKind = 'database' | 'json';
 
 /** What a map is chosen by: its id (databases only) and name. */
 type MapLabel = Pick<LoadedMap, 'id' | 'name'>;
-
-const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
 /**
  * Whether a file is a Throughline database or a JSON map: SQLite's header makes it a database,

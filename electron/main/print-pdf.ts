@@ -6,6 +6,7 @@ import { pdfEngineOptions } from '../../shared/print/pdf-options';
 import { PRINT_PAGE, printViewQuery } from '../../shared/print/print-query';
 import { type PdfJob, type PdfPrinter, PRINT_READY_TIMEOUT_MS } from './services/pdf-printer';
 import { writeFileAtomically } from './services/write-atomically';
+import { HARDENED_WEB_PREFERENCES } from './web-preferences';
 
 /** The built files the print window needs. */
 export interface PrintPaths {
@@ -41,14 +42,11 @@ export async function printWithHiddenWindow(
     height: 1754,
     webPreferences: {
       preload: paths.preload, // eng-disable PRELOAD_JS_CHECK -- the app's own sandboxed preload, exposing only the contract
+      ...HARDENED_WEB_PREFERENCES,
+      // Restated for electronegativity, which cannot read the spread (web-preferences.ts).
       contextIsolation: true,
       sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
       disableBlinkFeatures: 'Auxclick',
-      navigateOnDragDrop: false,
       // Hidden windows are throttled by default; the print view must lay out at full speed.
       backgroundThrottling: false,
       spellcheck: false,

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { BrowserWindow } from 'electron';
+import { HARDENED_WEB_PREFERENCES } from './web-preferences';
 import { DEFAULT_WINDOW_SIZE, type InitialWindowState, MIN_WINDOW_SIZE } from './window-state';
 
 /**
- * The one main window, where it was last (see window-state.ts). webPreferences are written
- * literally so electronegativity can read them.
+ * The one main window, where it was last (see window-state.ts), hardened with
+ * HARDENED_WEB_PREFERENCES (web-preferences.ts) plus the preload and spellcheck.
  */
 export function createMainWindow(
   preloadPath: string,
@@ -23,16 +24,11 @@ export function createMainWindow(
     backgroundColor: '#f6f7f9',
     webPreferences: {
       preload: preloadPath, // eng-disable PRELOAD_JS_CHECK -- sandboxed, exposes only the contract's methods (tests/electron/preload.test.ts)
+      ...HARDENED_WEB_PREFERENCES,
+      // Restated for electronegativity, which cannot read the spread (web-preferences.ts).
       contextIsolation: true,
       sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      // A middle click would otherwise ask for a new window; the app has no use for auxclick.
       disableBlinkFeatures: 'Auxclick',
-      // A file dropped on the window must not replace the app's page with it.
-      navigateOnDragDrop: false,
       spellcheck: true,
     },
   });

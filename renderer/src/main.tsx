@@ -8,11 +8,13 @@ import { App } from './App';
 import { createApiClient, defaultTransport } from './api/client';
 import { hasCallsLostOnLeave } from './api/http-transport';
 import { createI18n, initialLanguage } from './i18n';
+import { installPalette } from './palette-style';
 import { startAutosave } from './store/autosave';
 import { installFlushOnExit } from './store/flush-on-exit';
 import { createMapStore } from './store/map-store';
 import { applyTheme, useViewPrefs } from './store/view-prefs';
 
+installPalette();
 const language = initialLanguage();
 document.documentElement.lang = language;
 applyTheme(useViewPrefs.getState().theme);

@@ -1,4 +1,4 @@
-import { dayNumber, metricProgress, type ProgressStatus } from '../model/metric-progress';
+import { metricProgress, metricStartDates, type ProgressStatus } from '../model/metric-progress';
 import type { GoalNode, MapLink, MapNode, MechanismNode, MetricNode } from '../model/types';
 import { analyseLinks, LINK_CLASS_CODE } from '../validation/execution-path';
 
@@ -157,30 +157,4 @@ export function outlineRows(
     for (let k = subGoals.length - 1; k >= 0; k--) stack.push(subGoals[k] as number);
   }
   return rows;
-}
-
-/**
- * The start of every metric's time frame, as metricStartDate defines it (the earliest valid start
- * date of a mechanism linked to it), in one pass: metricStartDate per metric would scan every link
- * once per metric, which is quadratic on a large map. tests/shared/outline-export.test.ts checks
- * the two agree.
- */
-function metricStartDates(
-  nodes: readonly MapNode[],
-  links: readonly Pick<MapLink, 'source' | 'target'>[],
-): Map<string, string> {
-  const startOf = new Map<string, string>();
-  for (const node of nodes) {
-    if (node.kind === 'mechanism' && node.startDate !== null && dayNumber(node.startDate) !== null) {
-      startOf.set(node.id, node.startDate);
-    }
-  }
-  const result = new Map<string, string>();
-  for (const link of links) {
-    const start = startOf.get(link.source);
-    if (start === undefined) continue;
-    const seen = result.get(link.target);
-    if (seen === undefined || start < seen) result.set(link.target, start);
-  }
-  return result;
 }

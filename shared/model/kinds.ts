@@ -2,7 +2,12 @@
 export const NODE_KINDS = ['goal', 'mechanism', 'metric'] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
-/** The functions that run operating mechanisms (product.md, "The method behind it"). */
+/**
+ * The functions that run operating mechanisms. They convert differently: sales one customer at a
+ * time, marketing by broad reach, operations through systems (funnels, membership, repurchase),
+ * which is why the closed-loop rule asks for a mechanism that converts or retains (README, "The
+ * JSON interchange format").
+ */
 export const MECHANISM_FUNCTIONS = ['operations', 'marketing', 'sales', 'product', 'other'] as const;
 export type MechanismFunction = (typeof MECHANISM_FUNCTIONS)[number];
 

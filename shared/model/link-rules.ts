@@ -1,7 +1,11 @@
 import type { NodeKind } from './kinds';
 import type { MapLink, MapNode } from './types';
 
-/** What a link means, named from its two ends (product.md, "The map"). */
+/**
+ * What a link means, named from its two ends: goal → goal decomposes into, goal → mechanism executed
+ * by, mechanism → mechanism enables, mechanism → metric measured by, goal → metric outcome metric;
+ * nothing points back up (README, "The JSON interchange format").
+ */
 export type LinkMeaning = 'decomposes-into' | 'executed-by' | 'enables' | 'measured-by' | 'outcome-metric';
 
 const MEANING: Readonly<Record<NodeKind, Partial<Record<NodeKind, LinkMeaning>>>> = {

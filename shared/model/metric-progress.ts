@@ -132,11 +132,15 @@ export function metricStartDate(
   return metricStartDates(nodes, links, (id) => id === metricId).get(metricId) ?? null;
 }
 
-/** metricStartDate for every metric the filter accepts, in one pass over nodes and links. */
-function metricStartDates(
+/**
+ * metricStartDate for every metric the filter accepts (all when left out), in one pass over nodes
+ * and links: metricStartDate per metric would scan every link once per metric, which is quadratic
+ * on a large map (the outline export judges every metric).
+ */
+export function metricStartDates(
   nodes: readonly MapNode[],
   links: readonly Pick<MapLink, 'source' | 'target'>[],
-  wanted: (metricId: string) => boolean,
+  wanted: (metricId: string) => boolean = () => true,
 ): Map<string, string> {
   const startOf = new Map<string, string>();
   for (const n of nodes) {
@@ -169,7 +173,7 @@ export function healthContext(
   nodes: readonly MapNode[],
   links: readonly Pick<MapLink, 'source' | 'target'>[],
 ): HealthContext {
-  return { analysis: analyseLinks(nodes, links), starts: metricStartDates(nodes, links, () => true) };
+  return { analysis: analyseLinks(nodes, links), starts: metricStartDates(nodes, links) };
 }
 
 export interface GoalHealth {

@@ -29,9 +29,3 @@ function dateFormat(language: Language): Intl.DateTimeFormat {
   }
   return format;
 }
-
-/** Today as YYYY-MM-DD in the machine's own calendar (what "today" means to the person printing). */
-export function localToday(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}

@@ -1,5 +1,5 @@
+import { localToday } from '../model/local-today';
 import type { MapLink, MapNode } from '../model/types';
-import { localToday } from '../print/print-date';
 import type { Finding, Language } from '../validation/findings';
 import { type Drawing, prepareDrawing } from './drawing';
 import { DRAWING_LABELS } from './drawing-labels';

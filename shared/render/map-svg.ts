@@ -10,15 +10,9 @@ import {
   r,
 } from './drawing';
 import { escapeXml } from './escape';
+import { functionIcon, SEVERITY_GLYPH } from './glyphs';
 import { BOX, type NodeBox } from './node-box';
-import {
-  HINT_COLOUR,
-  KIND_STYLE,
-  LINK_COLOUR,
-  PRINT_FONT_STACK,
-  SEVERITY_COLOUR,
-  SEVERITY_GLYPH,
-} from './palette';
+import { HINT_COLOUR, KIND_STYLE, LINK_COLOUR, PRINT_FONT_STACK, SEVERITY_COLOUR } from './palette';
 import { textWidth } from './text-measure';
 
 /** Small notes beside a node of a tile: where its links continue ("→ p. 4"). */
@@ -161,7 +155,8 @@ function nodeSvg(drawing: Drawing, box: NodeBox, hints: NodeHints | undefined): 
     `<text x="${r(left)}" y="${r(kindBaseline)}" font-size="${BOX.kindFont}" letter-spacing="0.6" fill="${style.ink}" fill-opacity="0.85">${escapeXml(kind)}</text>`,
   );
   if (node.kind === 'mechanism') {
-    const name = node.function === null ? labels.functionUnset : labels.functions[node.function];
+    // The function's shape and name, as on the canvas's chip.
+    const name = `${functionIcon(node.function)} ${node.function === null ? labels.functionUnset : labels.functions[node.function]}`;
     const chipX = left + textWidth(kind, BOX.kindFont) + kind.length * 0.6 + 8;
     const chipWidth = textWidth(name, 10, true) + 12;
     // Unset: a dotted chip, like no function that is set (see FUNCTION_DASH).

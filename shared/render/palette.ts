@@ -20,7 +20,9 @@ export interface KindStyle {
 }
 
 /**
- * The app's palette (renderer/src/styles.css, light theme). The kinds differ in lightness too —
+ * The app's palette, light theme: the one home of these colours. The screen reads them as CSS
+ * custom properties (palette-css.ts, written into the page by renderer/src/palette-style.ts). The
+ * kinds differ in lightness too —
  * dark goals with white text, mid mechanisms, light metrics with a dashed border — so a greyscale
  * print keeps them apart.
  */
@@ -35,9 +37,6 @@ export const SEVERITY_COLOUR: Readonly<Record<Severity, string>> = {
   warning: '#8a4b00',
   info: '#3f5f8f',
 };
-
-/** The badge's glyph per severity, as on the canvas. */
-export const SEVERITY_GLYPH: Readonly<Record<Severity, string>> = { error: '!', warning: '▲', info: 'i' };
 
 export const LINK_COLOUR = '#5b6472';
 export const HINT_COLOUR = '#4b5563';

@@ -14,7 +14,11 @@ import { SEVERITY_RANK } from './node-flags';
 import { reachBackwards, reachForwards } from './reach';
 import { scratchInt32, scratchUint8 } from './scratch';
 
-/** The severity of each finding code: part of the design (product.md, "The map"). */
+/**
+ * The severity of each finding code: part of the design, not a setting. What breaks the map's
+ * logic is an error (a goal with no execution path, README "The execution-path rule"; a forbidden,
+ * dangling or cyclic link); gaps a plan can live with for a while warn; a missing owner informs.
+ */
 export const FINDING_SEVERITY: Readonly<Record<FindingCode, Severity>> = {
   'goal-without-execution-path': 'error',
   'goal-without-closed-loop': 'warning',

@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { findChromium } from '../../electron/cli/find-browser';
+import { exportPdfCommand } from '../../electron/cli/export-pdf';
+import { findChromium } from '../../electron/main/services/find-browser';
 import { launchChromium, printWithBrowser, WarmPrinter } from '../../electron/main/services/pdf-export';
 import { PdfChoicesSchema } from '../../shared/print/export-choices';
 import { removeDir, type ServedApp, serveApp } from '../e2e/harness';
@@ -39,6 +41,9 @@ async function onlyMap(browser: Browser, app: ServedApp): Promise<{ id: string; 
  * - pdf.200.prepared: the first export of a session from the app, whose export dialog has the
  *   printer prepared (preparePdfExport: Chromium started, the map's print view drawn once) while
  *   the user chooses.
+ * - pdf.200.cli: `throughline export map.json --format pdf` end to end, in process: reading the
+ *   file, serving the print view, starting Chromium, printing and writing the PDF. The median of
+ *   three; each starts from nothing, as every run of the command does.
  */
 export async function benchPdf(print: Print): Promise<void> {
   for (const [label, nodes, runs] of [
@@ -57,6 +62,23 @@ export async function benchPdf(print: Print): Promise<void> {
         choices: PdfChoicesSchema.parse({ paper: 'A3', orientation: 'landscape' }),
       };
       if (nodes === 200) {
+        const cli: number[] = [];
+        for (let i = 0; i < 3; i++) {
+          const begin = performance.now();
+          await exportPdfCommand(
+            {
+              file: join(dir, 'map.json'),
+              out: join(dir, `cli-${i}.pdf`),
+              paper: 'A3',
+              landscape: true,
+              lang: 'en',
+            },
+            () => {},
+          );
+          cli.push(performance.now() - begin);
+        }
+        cli.sort((a, b) => a - b);
+        print('pdf.200.cli', cli[1] as number, 'ms');
         let start = performance.now();
         await printWithBrowser(browser, { openUrl: app.url }, job);
         print('pdf.200.first', performance.now() - start, 'ms');

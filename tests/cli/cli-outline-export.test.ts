@@ -5,10 +5,10 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { XLSX_SHEETS } from '../../electron/main/services/xlsx-export';
 import { CSV_BOM, outlineCsv } from '../../shared/exports/csv';
-import { localDate } from '../../shared/exports/local-date';
 import { outlineMarkdown } from '../../shared/exports/markdown';
 import { outlineTable } from '../../shared/exports/outline-columns';
 import { InterchangeSchema, serializeInterchange } from '../../shared/interchange';
+import { localToday } from '../../shared/model/local-today';
 import { templateContent } from '../../shared/templates';
 import { validateMap } from '../../shared/validation/validate';
 import { fixture, runCli, STACK_LINE, sha256 } from './run-cli';
@@ -40,7 +40,7 @@ describe('throughline export: the outline as csv, md and xlsx', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toBe('');
     expect(result.stdout.startsWith(CSV_BOM)).toBe(true);
-    expect(result.stdout).toBe(outlineCsv(parsed(fixture('goal-without-path.json')), 'en', localDate()));
+    expect(result.stdout).toBe(outlineCsv(parsed(fixture('goal-without-path.json')), 'en', localToday()));
     expect(result.stdout).toContain('Enter the Japanese market,Aiko');
   });
 
@@ -49,7 +49,7 @@ describe('throughline export: the outline as csv, md and xlsx', () => {
     const map = parsed(file);
     const stdout = await cli('export', file, '--format', 'md', '--lang', 'zh-CN');
     expect(stdout.code, stdout.stderr).toBe(0);
-    expect(stdout.stdout).toBe(outlineMarkdown(map, 'zh-CN', localDate()));
+    expect(stdout.stdout).toBe(outlineMarkdown(map, 'zh-CN', localToday()));
     expect(stdout.stdout).toMatch(/^# 双十一大促\n/);
     expect(stdout.stdout).toContain('## 检查结果');
 
@@ -76,7 +76,7 @@ describe('throughline export: the outline as csv, md and xlsx', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync(out) as unknown as ExcelJS.Buffer);
     const map = parsed(file);
-    const table = outlineTable(map, 'zh-CN', localDate());
+    const table = outlineTable(map, 'zh-CN', localToday());
     const sheet = workbook.getWorksheet(XLSX_SHEETS['zh-CN'].outline) as ExcelJS.Worksheet;
     expect(sheet.rowCount).toBe(table.rows.length + 1);
     expect(sheet.getRow(1).getCell(1).value).toBe('战略目标');
@@ -99,7 +99,7 @@ describe('throughline export: the outline as csv, md and xlsx', () => {
     const out = join(dir, 'growth.csv');
     const result = await cli('export', db, '--format', 'csv', '--map', 'Growth 2026', '--out', out);
     expect(result.code, result.stderr).toBe(0);
-    expect(readFileSync(out, 'utf8')).toBe(outlineCsv(parsed(fixture('good-map.json')), 'en', localDate()));
+    expect(readFileSync(out, 'utf8')).toBe(outlineCsv(parsed(fixture('good-map.json')), 'en', localToday()));
     expect(sha256(db)).toBe(before);
     expect(existsSync(`${db}-wal`)).toBe(false);
   });

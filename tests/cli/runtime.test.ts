@@ -8,9 +8,9 @@ import {
   electronSqliteCachePath,
   explainDownloadFailure,
 } from '../../electron/cli/electron-runtime';
-import { findBrowser } from '../../electron/cli/find-browser';
 import { appWindowArgs, hasDisplay } from '../../electron/cli/open-app';
 import { userDataDir } from '../../electron/cli/user-data';
+import { findBrowser } from '../../electron/main/services/find-browser';
 
 describe('userDataDir', () => {
   it('is the OS app-data folder for Throughline', () => {

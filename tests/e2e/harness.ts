@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { findChromium } from '../../electron/cli/find-browser';
+import { findChromium } from '../../electron/main/services/find-browser';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -60,7 +60,10 @@ function stopChild(child: ChildProcess): Promise<void> {
 
 let browserPromise: Promise<Browser> | undefined;
 
-/** Debian's Chromium through playwright-core; logs its version once (pitfalls.md). */
+/**
+ * Debian's Chromium through playwright-core; logs its version once, because a playwright-core
+ * newer than the browser fails with "method not found" protocol errors (package.json pins it).
+ */
 export function launchBrowser(): Promise<Browser> {
   browserPromise ??= (async () => {
     const executablePath = findChromium();

@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSV_BOM, outlineCsv } from '../../shared/exports/csv';
-import { localDate } from '../../shared/exports/local-date';
 import { escapeMarkdown } from '../../shared/exports/markdown-escape';
 import { outlineRows } from '../../shared/exports/outline';
+import { localToday } from '../../shared/model/local-today';
 import { templateContent, templateName } from '../../shared/templates';
 import { validateMap } from '../../shared/validation';
 import { downloadFromFileMenu, newMapFromTemplate } from './canvas-actions';
@@ -32,10 +32,10 @@ describe('outline exports from the File menu, downloaded in the browser mode', (
     expect(csv.name).toBe(`${name}.csv`);
     const text = csv.bytes.toString('utf8');
     expect(text.startsWith(CSV_BOM)).toBe(true);
-    expect(text).toBe(outlineCsv(content, 'en', localDate()));
+    expect(text).toBe(outlineCsv(content, 'en', localToday()));
     const lines = text.slice(CSV_BOM.length).split('\r\n');
     expect(lines[0]?.startsWith('Goal,Goal owner,Horizon,Priority,Goal status')).toBe(true);
-    expect(lines.length).toBe(outlineRows(content, localDate()).length + 2); // header, rows, final CRLF
+    expect(lines.length).toBe(outlineRows(content, localToday()).length + 2); // header, rows, final CRLF
     for (const node of content.nodes) expect(text).toContain(node.title);
   });
 
@@ -63,7 +63,7 @@ describe('outline exports from the File menu, downloaded in the browser mode', (
     const csv = await download('file-export-csv');
     const text = csv.bytes.toString('utf8');
     expect(text.slice(CSV_BOM.length).split('\r\n')[0]?.startsWith('战略目标,目标负责人')).toBe(true);
-    expect(text).toBe(outlineCsv(content, 'zh-CN', localDate()));
+    expect(text).toBe(outlineCsv(content, 'zh-CN', localToday()));
     await page.getByTestId('language').selectOption('en');
   });
 });

@@ -14,6 +14,7 @@ import {
 } from '../../electron/main/security';
 import { SECURITY_HEADERS } from '../../electron/main/server/responses';
 import { MethodRegistry } from '../../electron/main/services/method-registry';
+import { HARDENED_WEB_PREFERENCES } from '../../electron/main/web-preferences';
 import { CONTENT_SECURITY_POLICY, cspMetaContent } from '../../shared/contract/csp';
 import type { ApiResponse } from '../../shared/contract/errors';
 import { channelOf, METHOD_NAMES } from '../../shared/contract/methods';
@@ -227,17 +228,7 @@ describe('the main window', () => {
     fake.state.windows.length = 0;
     createMainWindow('/app/out/preload/index.cjs');
     const preferences = fake.state.windows[0]?.options.webPreferences;
-    expect(preferences).toMatchObject({
-      preload: '/app/out/preload/index.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-    });
-    expect(String(preferences?.disableBlinkFeatures)).toContain('Auxclick');
+    expect(preferences).toMatchObject({ ...HARDENED_WEB_PREFERENCES, preload: '/app/out/preload/index.cjs' });
     for (const risky of ['nodeIntegrationInWorker', 'nodeIntegrationInSubFrames', 'experimentalFeatures']) {
       expect(preferences?.[risky], risky).not.toBe(true);
     }

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { HARDENED_WEB_PREFERENCES } from '../../electron/main/web-preferences';
 import { PdfChoicesSchema } from '../../shared/print/export-choices';
 import { pdfEngineOptions } from '../../shared/print/pdf-options';
 
@@ -71,13 +72,7 @@ describe('printing in the desktop app', () => {
     const [window] = fake.state.windows;
     expect(window?.options).toMatchObject({
       show: false,
-      webPreferences: {
-        preload: paths.preload,
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        webSecurity: true,
-      },
+      webPreferences: { ...HARDENED_WEB_PREFERENCES, preload: paths.preload, backgroundThrottling: false },
     });
   });
 

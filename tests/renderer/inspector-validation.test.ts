@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldRows, widthOf } from '../../renderer/src/panels/inspector/field-rows';
-import {
-  clampShare,
-  formatAmount,
-  formatShare,
-  localToday,
-} from '../../renderer/src/panels/inspector/format';
+import { clampShare, formatShare } from '../../renderer/src/panels/inspector/format';
 import {
   AMOUNT_LIMIT,
   checkDateOrder,
@@ -20,7 +15,9 @@ import {
 } from '../../renderer/src/panels/inspector/parse-field';
 import { selectionOf } from '../../renderer/src/panels/inspector/selection';
 import { toFlowNode } from '../../renderer/src/store/plan-flow';
+import { formatAmount } from '../../shared/model/amount';
 import { LIMITS } from '../../shared/model/limits';
+import { localToday } from '../../shared/model/local-today';
 import { MapNodeSchema } from '../../shared/model/schemas';
 import type { MapNode, MapNodeInput } from '../../shared/model/types';
 

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { XLSX_SHEETS } from '../../electron/main/services/xlsx-export';
 import type { MapSummary } from '../../shared/contract/api';
 import { CSV_BOM, outlineCsv } from '../../shared/exports/csv';
-import { localDate } from '../../shared/exports/local-date';
 import { outlineMarkdown } from '../../shared/exports/markdown';
+import { localToday } from '../../shared/model/local-today';
 import { templateContent } from '../../shared/templates';
 import { temporaryBackend } from './temporary-backend';
 
@@ -27,7 +27,7 @@ describe('exportMap over the contract', () => {
       const map = await fromTemplate(language);
       const content = templateContent('product-launch-gap', language);
       // The export judges metric statuses by today's date, as the inspector does.
-      const today = localDate();
+      const today = localToday();
 
       const csv = await call<Exported>('exportMap', { mapId: map.id, format: 'csv', language });
       expect(csv.fileName).toBe(`${map.name}.csv`);

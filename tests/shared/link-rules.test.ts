@@ -15,7 +15,7 @@ import { describeLinkRefusal } from '../../shared/validation/link-messages';
 const node = (kind: NodeKind, id: string): MapNode => MapNodeSchema.parse({ id, kind, title: id });
 const link = (id: string, source: string, target: string): MapLink => ({ id, source, target });
 
-/** product.md, "The map": the five allowed links and their meaning; everything else is refused. */
+/** The five allowed links and their meaning (README, "The JSON interchange format"); everything else is refused. */
 const EXPECTED: Record<NodeKind, Record<NodeKind, LinkMeaning | LinkRefusal>> = {
   goal: { goal: 'decomposes-into', mechanism: 'executed-by', metric: 'outcome-metric' },
   mechanism: { goal: 'into-goal', mechanism: 'enables', metric: 'measured-by' },

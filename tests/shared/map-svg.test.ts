@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { MECHANISM_FUNCTIONS } from '../../shared/model/kinds';
 import type { MapLink, MapNode } from '../../shared/model/types';
 import {
   cuts,
   drawingSvg,
   escapeXml,
+  FUNCTION_ICON,
+  FUNCTION_UNSET_ICON,
+  KIND_ICON,
   legendSvg,
   type MapSvgLabels,
   mapSvg,
@@ -79,6 +83,21 @@ describe('mapSvg', () => {
     expect(svg).not.toContain('<image');
     // One box per node and a curve per drawable link.
     expect(svg.match(/<path d="M/g)?.length).toBeGreaterThan(0);
+  });
+
+  it('draws each function chip with the same shape glyph as the canvas, and "?" when unset', () => {
+    for (const fn of MECHANISM_FUNCTIONS) {
+      const node = { ...mechanism('m', 'Run the campaign'), function: fn } as MapNode;
+      const svg = mapSvg({ nodes: [node], links: [], labels });
+      expect(allText(svg)).toContain(`${FUNCTION_ICON[fn]} ${labels.functions[fn]}`);
+    }
+    const unset = { ...mechanism('m', 'Run the campaign'), function: null } as MapNode;
+    expect(allText(mapSvg({ nodes: [unset], links: [], labels }))).toContain(
+      `${FUNCTION_UNSET_ICON} Function not set`,
+    );
+    // The product's glyph is the canvas's hollow diamond, not the goal's filled one.
+    expect(FUNCTION_ICON.product).toBe('◇');
+    expect(FUNCTION_ICON.product).not.toBe(KIND_ICON.goal);
   });
 
   it('keeps markup in titles and owners inert', () => {

@@ -2,8 +2,9 @@ import { checkKinds } from '../../shared/model/link-rules';
 import type { MapLink, MapNode } from '../../shared/model/types';
 
 /**
- * Deliberately simple references for the execution-path rule, written straight from
- * product.md with no cleverness, to check the fast validator against.
+ * Deliberately simple references for the execution-path rule, written straight from its
+ * statement (README, "The execution-path rule") with no cleverness, to check the fast validator
+ * against.
  */
 
 type NodeLike = Pick<MapNode, 'id' | 'kind'>;

@@ -1,10 +1,10 @@
 import { ApiError } from '../../../shared/contract/errors';
 import { outlineCsv } from '../../../shared/exports/csv';
-import { localDate } from '../../../shared/exports/local-date';
 import { outlineMarkdown } from '../../../shared/exports/markdown';
 import { OutlineTooLargeError } from '../../../shared/exports/outline';
 import { OUTLINE_FORMAT_FILES, type OutlineFormat } from '../../../shared/exports/outline-formats';
 import { safeFileName } from '../../../shared/interchange/file-name';
+import { localToday } from '../../../shared/model/local-today';
 import type { MapLink, MapNode } from '../../../shared/model/types';
 import type { Language } from '../../../shared/validation/findings';
 
@@ -29,7 +29,7 @@ export async function outlineFile(
   map: ExportableMap,
   format: OutlineFormat,
   language: Language,
-  today: string = localDate(),
+  today: string = localToday(),
 ): Promise<OutlineFile> {
   const { extension, mimeType } = OUTLINE_FORMAT_FILES[format];
   const fileName = safeFileName(map.name, extension);

@@ -2,7 +2,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { ApiError } from '../../../shared/contract/errors';
 import { pdfEngineOptions } from '../../../shared/print/pdf-options';
 import { PRINT_PAGE, printViewQuery } from '../../../shared/print/print-query';
-import { findChromium } from '../../cli/find-browser';
+import { findChromium } from './find-browser';
 import { noChromium, type PdfJob, type PdfPrinter, PRINT_READY_TIMEOUT_MS } from './pdf-printer';
 import { writeFileAtomically } from './write-atomically';
 
@@ -12,7 +12,11 @@ export interface ServedApp {
   openUrl: string;
 }
 
-/** Headless Chromium for printing; playwright-core adds --no-sandbox etc. itself (pitfalls.md). */
+/**
+ * Headless Chromium for printing. playwright-core itself adds --no-sandbox,
+ * --disable-background-networking, --disable-component-update and --no-first-run; a
+ * --user-data-dir must not be passed to launch (launchPersistentContext is for that).
+ */
 export function launchChromium(executablePath: string): Promise<Browser> {
   return chromium.launch({
     executablePath,

@@ -68,7 +68,8 @@ export class PlanDatabase {
   }
 }
 
-const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+/** The first 16 bytes of every SQLite database file. */
+export const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
 /** What a file turned out to be, once it passed every check. */
 type Inspection = { kind: 'empty' } | { kind: 'document'; version: number };

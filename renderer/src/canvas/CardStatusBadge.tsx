@@ -1,8 +1,8 @@
 import { type CardStatus, cardStatuses, cardStatusText } from '../../../shared/model/card-status';
+import { localToday } from '../../../shared/model/local-today';
 import type { ProgressStatus } from '../../../shared/model/metric-progress';
 import type { Language } from '../../../shared/validation/findings';
 import { useLanguage } from '../i18n/use-language';
-import { localToday } from '../panels/inspector/format';
 import { useMapStore } from '../store/context';
 import type { MapState } from '../store/map-store';
 import { linkOf } from '../store/plan-flow';

@@ -1,18 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { MECHANISM_FUNCTIONS, type MechanismFunction } from '../../../shared/model/kinds';
 import type { MechanismNode } from '../../../shared/model/types';
+import { functionIcon } from '../../../shared/render/glyphs';
 import { useMapStore, useMapStoreApi } from '../store/context';
-
-/** A shape per function, so the function reads at a glance and without colour: the one home of them. */
-export const FUNCTION_ICON: Readonly<Record<MechanismFunction, string>> = {
-  operations: '⟳',
-  marketing: '◎',
-  sales: '➜',
-  product: '◇',
-  other: '•',
-};
-/** The mark of a mechanism whose function is not set yet. */
-export const FUNCTION_UNSET_ICON = '?';
 
 /**
  * The function after `current` when it is cycled (Shift+F on a selected mechanism): an unset
@@ -40,7 +30,7 @@ export function FunctionChip({ id, plan }: { id: string; plan: MechanismNode }) 
       data-testid="node-function"
       data-function={fn ?? 'unset'}
     >
-      <span aria-hidden="true">{fn === null ? FUNCTION_UNSET_ICON : FUNCTION_ICON[fn]}</span>
+      <span aria-hidden="true">{functionIcon(fn)}</span>
       <select
         className="plan-node__function-select nodrag nopan"
         aria-label={t('planCheck.functionOf', { title })}

@@ -1,6 +1,8 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SEVERITY_GLYPH } from '../../../shared/render/glyphs';
+import type { Severity } from '../../../shared/validation/findings';
 import { useCommandBus } from '../commands/use-commands';
 import { useMapStore, useMapStoreApi } from '../store/context';
 import type { PlanFlowNode } from '../store/plan-flow';
@@ -29,7 +31,7 @@ function PlanNodeView({ id, data, selected }: NodeProps<PlanFlowNode>) {
   const searchHit = useMapStore((s) => s.searchHits.has(id));
   countRender(id);
 
-  const [severity, count] = flag ? (flag.split(':') as [string, string]) : [undefined, '0'];
+  const [severity, count] = flag ? (flag.split(':') as [Severity, string]) : [undefined, '0'];
   const title = plan.title.trim() === '' ? t('node.untitled') : plan.title;
 
   return (
@@ -69,7 +71,7 @@ function PlanNodeView({ id, data, selected }: NodeProps<PlanFlowNode>) {
           aria-label={t('node.flagged', { count: Number(count) })}
           title={t('node.flagged', { count: Number(count) })}
         >
-          {severity === 'error' ? '!' : severity === 'warning' ? '▲' : 'i'}
+          {SEVERITY_GLYPH[severity]}
           <span className="plan-node__badge-count">{count}</span>
         </span>
       ) : null}

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MECHANISM_FUNCTIONS } from '../../../shared/model';
+import { FUNCTION_ICON } from '../../../shared/render/glyphs';
 import { useMapStore } from '../store/context';
 import { ownersOf, splitOwners } from '../store/map-owners';
 import { useViewPrefs } from '../store/view-prefs';
@@ -39,7 +40,7 @@ export function FilterBar() {
             onClick={() => toggleFunction(fn)}
             data-testid={`filter-function-${fn}`}
           >
-            {t(`functions.${fn}`)}
+            <span aria-hidden="true">{FUNCTION_ICON[fn]}</span> {t(`functions.${fn}`)}
           </button>
         ))}
       </fieldset>

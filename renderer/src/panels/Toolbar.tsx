@@ -2,6 +2,7 @@ import { useReactFlow } from '@xyflow/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NODE_KINDS, type NodeKind } from '../../../shared/model';
+import { KIND_ICON } from '../../../shared/render/glyphs';
 import { LANGUAGES, type Language } from '../../../shared/validation/findings';
 import { placeInLane } from '../canvas/placement';
 import type { CommandName } from '../commands/command-bus';
@@ -55,8 +56,6 @@ function ReadingSizeIcon() {
     </svg>
   );
 }
-
-const KIND_ICON: Record<NodeKind, string> = { goal: '◆', mechanism: '⚙', metric: '◔' };
 
 /** Adds each kind of node, fits the view, shows save state and switches language. */
 export function Toolbar({

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cardStatuses, cardStatusText } from '../../../shared/model/card-status';
+import { localToday } from '../../../shared/model/local-today';
 import { useLanguage } from '../i18n/use-language';
-import { localToday } from '../panels/inspector/format';
 import { useMapContent } from '../panels/inspector/use-map-content';
 
 /** How many metrics the caption lists; the rest are counted in the goal's roll-up. */

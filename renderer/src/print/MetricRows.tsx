@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MetricNode } from '../../../shared/model/types';
 import type { Language } from '../../../shared/validation/findings';
-import { formatAmount, orDash } from './format';
+import { amountOrDash, orDash } from './format';
 import type { MetricState } from './metric-status';
 
 interface MetricTableProps {
@@ -48,9 +48,9 @@ function MetricTableView({ metrics, states, language, measures, caption }: Metri
               <th scope="row">{metric.title.trim() === '' ? t('node.untitled') : metric.title}</th>
               {measures ? <td>{orDash(measures.get(metric.id), dash)}</td> : null}
               <td>{orDash(metric.unit, dash)}</td>
-              <td className="num">{formatAmount(metric.baseline, metric.unit, language, dash)}</td>
-              <td className="num">{formatAmount(metric.current, metric.unit, language, dash)}</td>
-              <td className="num">{formatAmount(metric.target, metric.unit, language, dash)}</td>
+              <td className="num">{amountOrDash(metric.baseline, metric.unit, language, dash)}</td>
+              <td className="num">{amountOrDash(metric.current, metric.unit, language, dash)}</td>
+              <td className="num">{amountOrDash(metric.target, metric.unit, language, dash)}</td>
               <td className="nowrap">{orDash(metric.dueDate, dash)}</td>
               <td className={`status status--${status}`}>
                 {t(`inspector.status.${status}`)}
@@ -82,7 +82,7 @@ export function MetricList({ metrics, states, language }: MetricListProps) {
       {metrics.map((metric) => {
         const state = states.get(metric.id);
         const status = state?.status ?? 'unknown';
-        const amount = (value: number | null) => formatAmount(value, metric.unit, language, dash);
+        const amount = (value: number | null) => amountOrDash(value, metric.unit, language, dash);
         return (
           <li key={metric.id}>
             <strong>{metric.title.trim() === '' ? t('node.untitled') : metric.title}</strong>

@@ -5,6 +5,7 @@ import { I18nextProvider } from 'react-i18next';
 import { parsePrintViewQuery } from '../../../shared/print/print-query';
 import { createApiClient, defaultTransport } from '../api/client';
 import { createI18n } from '../i18n';
+import { installPalette } from '../palette-style';
 import { PrintApp } from './PrintApp';
 import { signalError } from './ready-signal';
 
@@ -12,6 +13,7 @@ import { signalError } from './ready-signal';
 // export choices. The PDF printers (Electron's printToPDF, Chromium's page.pdf) wait for its
 // explicit ready signal.
 performance.mark('print:start');
+installPalette();
 const query = parsePrintViewQuery(window.location.search);
 const language = query.ok ? query.choices.language : 'en';
 document.documentElement.lang = language;

@@ -42,7 +42,11 @@ const navNode = (n: PlanFlowNode): NavNode => ({
 /** No search matches: one shared empty set, so clearing twice changes nothing. */
 const NO_HITS: ReadonlySet<string> = new Set();
 
-/** A store per open map (style.md: a factory, so tests and the print view can make their own). */
+/**
+ * A store per open map, made by a factory rather than one module-level store: React Flow keeps a
+ * store per instance and hands it through context the same way, and tests and the print view can
+ * make their own.
+ */
 export function createMapStore(sessionId: string = newId('s')): StoreApi<MapState> {
   const history = new EditHistory();
   let clipboard: Clipboard | null = null;

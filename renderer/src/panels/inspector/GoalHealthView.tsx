@@ -1,7 +1,7 @@
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localToday } from '../../../../shared/model/local-today';
 import { type GoalHealth, goalHealth, type ProgressStatus } from '../../../../shared/model/metric-progress';
-import { localToday } from './format';
 import { STATUS_ICON, StatusBadge } from './StatusBadge';
 import { useMapContent } from './use-map-content';
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapNode } from '../../../../shared/model/types';
-import { FUNCTION_ICON, FUNCTION_UNSET_ICON } from '../../canvas/FunctionChip';
+import { functionIcon } from '../../../../shared/render/glyphs';
 import { useMapStore } from '../../store/context';
 import { FieldRow } from './FieldRow';
 import { fieldRows } from './field-rows';
@@ -75,7 +75,7 @@ function NodeDetails({ plan, readOnly }: { plan: MapNode; readOnly: boolean }) {
             data-function={plan.function ?? 'unset'}
           >
             <span className="inspector__function-icon" aria-hidden="true">
-              {plan.function === null ? FUNCTION_UNSET_ICON : FUNCTION_ICON[plan.function]}
+              {functionIcon(plan.function)}
             </span>
             {t('inspector.functionChip', {
               function:

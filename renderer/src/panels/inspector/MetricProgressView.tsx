@@ -1,8 +1,10 @@
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatAmount } from '../../../../shared/model/amount';
+import { localToday } from '../../../../shared/model/local-today';
 import { metricProgress, metricStartDate } from '../../../../shared/model/metric-progress';
 import type { MetricNode } from '../../../../shared/model/types';
-import { clampShare, formatAmount, formatShare, localToday } from './format';
+import { clampShare, formatShare } from './format';
 import { StatusBadge } from './StatusBadge';
 import { useMapContent } from './use-map-content';
 
