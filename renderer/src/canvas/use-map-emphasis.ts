@@ -77,7 +77,7 @@ export function useMapEmphasis(
     for (const n of current) {
       const plan = n.data.plan;
       const keep =
-        (!flaggedOnly || nodeFlags[n.id] !== undefined) &&
+        (!flaggedOnly || nodeFlags.has(n.id)) &&
         (functions.length === 0 || (plan.kind === 'mechanism' && functions.includes(plan.function))) &&
         (owner === '' || plan.owner === owner);
       if (!keep) out.add(n.id);

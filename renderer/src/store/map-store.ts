@@ -41,6 +41,7 @@ const navNode = (n: PlanFlowNode): NavNode => ({
 
 /** No search matches: one shared empty set, so clearing twice changes nothing. */
 const NO_HITS: ReadonlySet<string> = new Set();
+const NO_FLAGS: ReadonlyMap<string, string> = new Map();
 
 /** A store per open map (style.md: a factory, so tests and the print view can make their own). */
 export function createMapStore(sessionId: string = newId('s')): StoreApi<MapState> {
@@ -141,7 +142,7 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
       nodes: [],
       edges: [],
       findings: [],
-      nodeFlags: {},
+      nodeFlags: NO_FLAGS,
       editingId: null,
       editSeed: null,
       searchHits: NO_HITS,
@@ -222,7 +223,7 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
           nodes: [],
           edges: [],
           findings: [],
-          nodeFlags: {},
+          nodeFlags: NO_FLAGS,
           editingId: null,
           editSeed: null,
           searchHits: NO_HITS,
