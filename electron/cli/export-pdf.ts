@@ -60,7 +60,7 @@ export async function exportPdfCommand(
         rendererDir: rendererDirOf(PACKAGE_ROOT),
       });
       try {
-        const { exportPdfFile } = await import('../main/services/pdf-export');
+        const { exportPdfFile, servedApp } = await import('../main/services/pdf-export');
         const choices = PdfChoicesSchema.parse({
           paper,
           orientation: options.landscape ? 'landscape' : 'portrait',
@@ -69,7 +69,7 @@ export async function exportPdfCommand(
         });
         await exportPdfFile({
           executablePath,
-          app: server,
+          app: servedApp(server),
           job: { mapId: id, mapName: map.name, choices },
           target,
           signal: controller.signal,

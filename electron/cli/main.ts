@@ -70,7 +70,7 @@ const COMMANDS: Record<string, CommandSpec> = {
     options: { port: { type: 'string' }, 'no-open': { type: 'boolean' }, library: { type: 'string' } },
     details: [
       'Prints "Throughline is running at <address>" and opens that address in Chromium, Chrome or Edge',
-      'as an app window (or the default browser). The address carries a one-time token.',
+      'as an app window (or the default browser). The printed address carries a token that works once, within a minute.',
       "The library defaults to the desktop app's (library.throughline in the user-data folder).",
       'Ctrl+C stops it: the database is closed and its WAL folded back.',
     ],
