@@ -1,3 +1,4 @@
+import { jsonWithoutControls } from '../../shared/exports/control-chars';
 import { type Finding, healthSummary, type Language, validateMap } from '../../shared/validation';
 import { EXIT } from './cli-error';
 import type { LoadedMap } from './read-maps';
@@ -28,7 +29,7 @@ export async function validateCommand(
   const reports = maps.map(reportOf);
   out(
     options.json
-      ? `${JSON.stringify({ file: options.file, maps: reports }, null, 2)}\n`
+      ? `${jsonWithoutControls(JSON.stringify({ file: options.file, maps: reports }, null, 2))}\n`
       : formatReports(options.file, reports, options.lang),
   );
   return reports.some((r) => r.summary.errors > 0) ? EXIT.findings : EXIT.ok;
@@ -54,10 +55,11 @@ const SEVERITY_LABEL: Record<Finding['severity'], string> = {
 
 /** The findings as people read them: one block per map, one line per finding, a total at the end. */
 export function formatReports(file: string, reports: readonly MapReport[], lang: Language): string {
-  if (reports.length === 0) return `${file}: no maps.\n`;
+  if (reports.length === 0) return `${printable(file)}: no maps.\n`;
   const lines: string[] = [];
   for (const report of reports) {
-    const id = report.id ? ` (${report.id})` : '';
+    // Every value from the file goes through printable: names, messages and ids alike.
+    const id = report.id ? ` (${printable(report.id)})` : '';
     const s = report.summary;
     lines.push(
       `Map "${printable(report.name)}"${id}: ${plural(report.nodes, 'node')}, ${plural(report.links, 'link')}; ` +
@@ -66,8 +68,8 @@ export function formatReports(file: string, reports: readonly MapReport[], lang:
     if (report.findings.length === 0) lines.push('  No findings.');
     for (const finding of report.findings) {
       const where = [
-        finding.nodeIds.length > 0 ? `nodes: ${finding.nodeIds.join(', ')}` : '',
-        finding.linkIds.length > 0 ? `links: ${finding.linkIds.join(', ')}` : '',
+        finding.nodeIds.length > 0 ? `nodes: ${finding.nodeIds.map(printable).join(', ')}` : '',
+        finding.linkIds.length > 0 ? `links: ${finding.linkIds.map(printable).join(', ')}` : '',
       ]
         .filter(Boolean)
         .join('; ');

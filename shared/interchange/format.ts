@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonWithoutControls } from '../exports/control-chars';
 import { LIMITS } from '../model/limits';
 import { MapContentSchema, MapNameSchema } from '../model/schemas';
 import type { MapContent } from '../model/types';
@@ -67,7 +68,10 @@ export function parseInterchange(text: string): ParsedInterchange {
   return { ok: true, name, content: { nodes, links } };
 }
 
-/** Writes a map in the interchange format, stable and readable (two-space indent). */
+/**
+ * Writes a map in the interchange format, stable and readable (two-space indent), with no raw
+ * control character (C1 and direction overrides as `\u` escapes, the same strings to a reader).
+ */
 export function serializeInterchange(name: string, content: MapContent): string {
   const file: InterchangeFile = {
     format: INTERCHANGE_FORMAT,
@@ -76,7 +80,7 @@ export function serializeInterchange(name: string, content: MapContent): string 
     nodes: content.nodes,
     links: content.links,
   };
-  return `${JSON.stringify(file, null, 2)}\n`;
+  return `${jsonWithoutControls(JSON.stringify(file, null, 2))}\n`;
 }
 
 function firstDuplicate(ids: readonly string[]): string | undefined {
