@@ -157,7 +157,7 @@ describe('openDocument', () => {
 
     const doc = openDocument(file, { create: false });
     expect(doc.openedAtVersion).toBe(1);
-    expect(doc.schemaVersion).toBe(2);
+    expect(doc.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     expect(doc.backupPath).toMatch(/old\.throughline\.backup-v1-\d{4}-\d\d-\d\dT[\d-]+Z$/);
     const repo = new MapRepository(doc);
     expect(repo.loadMap('map1')).toEqual({
@@ -173,6 +173,7 @@ describe('openDocument', () => {
     expect(doc.db.prepare('SELECT id, name FROM schema_migrations ORDER BY id').all()).toEqual([
       { id: 1, name: 'initial' },
       { id: 2, name: 'map-revision-and-viewport' },
+      { id: 3, name: 'maps-by-update' },
     ]);
     repo.close();
 
@@ -184,7 +185,7 @@ describe('openDocument', () => {
       integrity: 'ok',
       mapColumns: ['id', 'name', 'created_at', 'updated_at'],
     });
-    expect(pragmas(file)).toMatchObject({ userVersion: 2, integrity: 'ok' });
+    expect(pragmas(file)).toMatchObject({ userVersion: LATEST_SCHEMA_VERSION, integrity: 'ok' });
   });
 
   it('runs pending migrations all or nothing', () => {
@@ -235,7 +236,9 @@ describe('openDocument', () => {
       db.close();
       expectRefused(
         file,
-        /made by a newer version of Throughline \(schema version 99; this version reads up to 2\)/,
+        new RegExp(
+          `made by a newer version of Throughline \\(schema version 99; this version reads up to ${LATEST_SCHEMA_VERSION}\\)`,
+        ),
       );
     });
 
@@ -287,9 +290,12 @@ describe('openDocument', () => {
       const file = join(tempDir(), 'skewed.throughline');
       makeDocument(file);
       const db = new Database(file);
-      db.prepare('DELETE FROM schema_migrations WHERE id = 2').run();
+      db.prepare('DELETE FROM schema_migrations WHERE id = ?').run(LATEST_SCHEMA_VERSION);
       db.close();
-      expectRefused(file, /schema version 2 does not match its recorded schema steps/);
+      expectRefused(
+        file,
+        new RegExp(`schema version ${LATEST_SCHEMA_VERSION} does not match its recorded schema steps`),
+      );
     });
   });
 });

@@ -1,4 +1,4 @@
-import { ApiError, type Handlers, type MapChanges } from '../../../shared/contract';
+import { ApiError, type Handlers, MAP_PAGE_SIZE, type MapChanges } from '../../../shared/contract';
 import { parseInterchange, safeFileName, serializeInterchange } from '../../../shared/interchange';
 import { checkNewLink, type LinkContext, type MapLink, type MapNode } from '../../../shared/model';
 import { templateContent, templateName } from '../../../shared/templates';
@@ -39,7 +39,8 @@ export function createPlanHandlers({
 }: PlanHandlerDeps): Handlers {
   const repo = () => documents.repository;
   return {
-    listMaps: () => repo().listMaps(),
+    listMaps: ({ offset, limit }) => repo().listMapPage(offset ?? 0, limit ?? MAP_PAGE_SIZE).maps,
+    listMapPage: ({ offset, limit }) => repo().listMapPage(offset ?? 0, limit ?? MAP_PAGE_SIZE),
     createMap: ({ name }) => repo().createMap(name),
     renameMap: ({ mapId, name }) => repo().renameMap(mapId, name),
     duplicateMap: ({ mapId, name }) => repo().duplicateMap(mapId, name),

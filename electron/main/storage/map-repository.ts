@@ -54,6 +54,13 @@ export class MapRepository {
     const raw = (source: string) => db.prepare(source).raw(true);
     this.sql = {
       listMaps: raw(`SELECT ${SUMMARY_COLUMNS} FROM maps ORDER BY updated_at DESC, rowid DESC`),
+      // The page is chosen first, so nodes are counted for its maps only.
+      // The page is chosen on the index first (maps_by_update), so nodes are counted for its maps only.
+      mapPage: raw(
+        `SELECT ${SUMMARY_COLUMNS} FROM maps WHERE rowid IN (SELECT rowid FROM maps ` +
+          'ORDER BY updated_at DESC, rowid DESC LIMIT ? OFFSET ?) ORDER BY updated_at DESC, rowid DESC',
+      ),
+      mapCount: db.prepare('SELECT count(*) FROM maps').pluck(),
       summary: raw(`SELECT ${SUMMARY_COLUMNS} FROM maps WHERE id = ?`),
       mapHead: db.prepare('SELECT name, revision, created_at, updated_at FROM maps WHERE id = ?'),
       revision: db.prepare('SELECT revision FROM maps WHERE id = ?').pluck(),
@@ -100,6 +107,14 @@ export class MapRepository {
   /** Every map, the most recently changed first. */
   listMaps(): MapSummary[] {
     return (this.sql.listMaps.all() as SummaryRow[]).map(toSummary);
+  }
+
+  /** `limit` maps from `offset` on, most recently changed first, and how many there are in all. */
+  listMapPage(offset: number, limit: number): { maps: MapSummary[]; total: number } {
+    return this.db.transaction(() => ({
+      maps: (this.sql.mapPage.all(limit, offset) as SummaryRow[]).map(toSummary),
+      total: this.sql.mapCount.get() as number,
+    }))();
   }
 
   /** A new map, empty or filled with the given content in its order (an import). */

@@ -4,6 +4,7 @@ import { backupsStrings } from './strings/backups';
 import { exportStrings } from './strings/export';
 import { inspectorStrings } from './strings/inspector';
 import { layoutStrings } from './strings/layout';
+import { mapPagesStrings } from './strings/map-pages';
 import { outlineStrings } from './strings/outline';
 import { pictureStrings } from './strings/picture';
 import { templatesStrings } from './strings/templates';
@@ -196,6 +197,7 @@ export const en = {
   templates: templatesStrings.en,
   outline: outlineStrings.en,
   picture: pictureStrings.en,
+  mapPages: mapPagesStrings.en,
 };
 
 export type Strings = typeof en;

@@ -5,6 +5,7 @@ import { backupsStrings } from './strings/backups';
 import { exportStrings } from './strings/export';
 import { inspectorStrings } from './strings/inspector';
 import { layoutStrings } from './strings/layout';
+import { mapPagesStrings } from './strings/map-pages';
 import { outlineStrings } from './strings/outline';
 import { pictureStrings } from './strings/picture';
 import { templatesStrings } from './strings/templates';
@@ -195,4 +196,5 @@ export const zhCN: Strings = {
   templates: templatesStrings.zhCN,
   outline: outlineStrings.zhCN,
   picture: pictureStrings.zhCN,
+  mapPages: mapPagesStrings.zhCN,
 };

@@ -1,0 +1,106 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { startPlanServer } from '../../electron/main/server/http-server';
+import { openPlanBackend } from '../../electron/main/services/plan-backend';
+import { LIMITS } from '../../shared/model/limits';
+import type { MapContent } from '../../shared/model/types';
+import { generateLayeredMap } from './generate-map';
+import { writeManyMapsLibrary } from './hostile-library';
+import type { Print } from './measure';
+
+/**
+ * The largest map a document may hold, with long texts: 20,000 nodes, 60,000 links, titles of 300
+ * characters and descriptions of 400. Made here, never checked in.
+ */
+export function maximumMap(): MapContent {
+  const { nodes, links } = generateLayeredMap(LIMITS.nodesPerMap, 3, 3);
+  const long = (text: string, length: number) => text.padEnd(length, ' 目标与指标');
+  return {
+    nodes: nodes.map((n) => ({ ...n, title: long(n.title, LIMITS.title), description: long('', 400) })),
+    links: links.slice(0, LIMITS.linksPerMap),
+  };
+}
+
+/** One POST from another process (its parsing must not count against this event loop). */
+function postFromChild(url: string, cookie: string, body: unknown): Promise<number> {
+  const script = `
+    const started = performance.now();
+    fetch(process.argv[1], { method: 'POST', headers: { 'content-type': 'application/json', cookie: process.argv[2] }, body: process.argv[3] })
+      .then((r) => r.arrayBuffer().then((b) => { if (!r.ok) process.exit(3); process.stdout.write(String(performance.now() - started)); }))
+      .catch(() => process.exit(4));`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', script, url, cookie, JSON.stringify(body)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
+    child.once('exit', (code) =>
+      code === 0 ? resolve(Number(out)) : reject(new Error(`client exited ${code}`)),
+    );
+  });
+}
+
+/** The longest the event loop was blocked (ms) while `run` was under way. */
+export async function maxBlockMs(run: () => Promise<unknown>): Promise<number> {
+  const histogram = monitorEventLoopDelay({ resolution: 5 });
+  histogram.enable();
+  try {
+    await run();
+  } finally {
+    histogram.disable();
+  }
+  return histogram.max / 1e6;
+}
+
+/**
+ * The loopback server under hostile-but-valid input: how long a maximum-size loadMap blocks the
+ * event loop (every other request waits that long), and how long the first page of a document
+ * with 100,000 maps takes to list.
+ */
+export async function benchServer(print: Print): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'throughline-bench-server-'));
+  try {
+    const libraryPath = join(dir, 'library.throughline');
+    writeManyMapsLibrary(libraryPath, dir, 100_000);
+    const backend = openPlanBackend({ libraryPath, stateDir: dir });
+    const { id } = backend.documents.repository.createMap('Largest', maximumMap());
+    const server = await startPlanServer({ registry: backend.registry, rendererDir: dir });
+    try {
+      const openUrl = new URL(server.issueOpenUrl());
+      const signedIn = await fetch(openUrl);
+      const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] as string;
+      const api = (method: string) => `${server.origin}/api/${method}`;
+
+      const blocks: number[] = [];
+      const times: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        let took = 0;
+        blocks.push(
+          await maxBlockMs(async () => {
+            took = await postFromChild(api('loadMap'), cookie, { mapId: id });
+          }),
+        );
+        times.push(took);
+      }
+      print('server.eventloop.maxblock.loadMap', Math.min(...blocks), 'ms');
+      print('server.loadMap.max-size', Math.min(...times), 'ms');
+
+      let listed = 0;
+      const listBlock = await maxBlockMs(async () => {
+        listed = await postFromChild(api('listMapPage'), cookie, { offset: 50_000 });
+      });
+      print('server.listMapPage.100k-maps', listed, 'ms');
+      print('server.eventloop.maxblock.listMapPage', listBlock, 'ms');
+    } finally {
+      await server.close();
+      backend.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
