@@ -34,8 +34,11 @@ describe('a document with more maps than one page', () => {
     expect(await page.getByTestId('maps-shown').textContent()).toBe(
       `${2 * MAP_PAGE_SIZE} of ${COUNT} maps shown`,
     );
-    if (process.env.THROUGHLINE_SCREENSHOT)
+    if (process.env.THROUGHLINE_SCREENSHOT) {
+      await page.getByTestId('map-list').evaluate((list) => list.scrollTo(0, list.scrollHeight));
+      await page.mouse.move(640, 400);
       await page.screenshot({ path: process.env.THROUGHLINE_SCREENSHOT });
+    }
     await page.getByTestId('maps-more').click();
     await expect.poll(() => rows.count()).toBe(COUNT);
     expect(await page.getByTestId('maps-more').count()).toBe(0);
