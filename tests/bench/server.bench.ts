@@ -19,7 +19,12 @@ export function maximumMap(): MapContent {
   const { nodes, links } = generateLayeredMap(LIMITS.nodesPerMap, 3, 3);
   const long = (text: string, length: number) => text.padEnd(length, ' 目标与指标');
   return {
-    nodes: nodes.map((n) => ({ ...n, title: long(n.title, LIMITS.title), description: long('', 400) })),
+    nodes: nodes.map((n) => ({
+      ...n,
+      title: long(n.title, LIMITS.title),
+      description: long('', 400),
+      position: { x: n.position.x % LIMITS.position, y: n.position.y % LIMITS.position },
+    })),
     links: links.slice(0, LIMITS.linksPerMap),
   };
 }
@@ -29,7 +34,7 @@ function postFromChild(url: string, cookie: string, body: unknown): Promise<numb
   const script = `
     const started = performance.now();
     fetch(process.argv[1], { method: 'POST', headers: { 'content-type': 'application/json', cookie: process.argv[2] }, body: process.argv[3] })
-      .then((r) => r.arrayBuffer().then((b) => { if (!r.ok) process.exit(3); process.stdout.write(String(performance.now() - started)); }))
+      .then((r) => r.json().then((b) => { if (!r.ok || !b.ok) process.exit(3); process.stdout.write(String(performance.now() - started)); }))
       .catch(() => process.exit(4));`;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['-e', script, url, cookie, JSON.stringify(body)], {

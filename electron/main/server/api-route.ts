@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiResponse } from '../../../shared/contract';
+import { stringifyInSlices } from './json-slices';
 import { apiMethodOf, isJsonContentType, isSameOriginFetch, MAX_BODY_BYTES } from './request-guards';
-import { sendJson, sendRefusal } from './responses';
+import { sendJsonText, sendRefusal } from './responses';
 
 /** What the API route needs: the one registry both transports dispatch to. */
 export interface Dispatcher {
@@ -60,7 +61,8 @@ export async function handleApi(
     }
   }
   const response = await registry.dispatch(method, payload);
-  sendJson(res, 200, response);
+  // A whole map is megabytes of JSON: written in slices, so other requests are answered meanwhile.
+  sendJsonText(res, 200, await stringifyInSlices(response));
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {
