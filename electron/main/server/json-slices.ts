@@ -11,9 +11,31 @@ const LONG_ARRAY = 256;
  */
 export async function stringifyInSlices(value: unknown, sliceMs = 10): Promise<string> {
   const parts: string[] = [];
+  const tail = await writeJsonInSlices(value, (text) => parts.push(text), sliceMs);
+  return parts.join('') + tail;
+}
+
+/**
+ * The same text handed to `emit` piece by piece at each pause (a response sends it on without ever
+ * holding, or encoding, 20 MB at once), and what remains at the end returned; a promise `emit`
+ * returns (a full socket) is waited for. A small value is never emitted, only returned.
+ */
+export async function writeJsonInSlices(
+  value: unknown,
+  emit: (text: string) => unknown,
+  sliceMs = 10,
+): Promise<string> {
+  let pending: string[] = [];
+  const parts = {
+    push(...texts: string[]) {
+      pending.push(...texts);
+    },
+  };
   let sliceStart = performance.now();
   const maybePause = async () => {
     if (performance.now() - sliceStart < sliceMs) return;
+    await emit(pending.join(''));
+    pending = [];
     await nextTurn();
     sliceStart = performance.now();
   };
@@ -46,7 +68,7 @@ export async function stringifyInSlices(value: unknown, sliceMs = 10): Promise<s
   }
 
   await write(value, false);
-  return parts.join('');
+  return pending.join('');
 }
 
 function isPlainRecord(v: unknown): v is Record<string, unknown> {

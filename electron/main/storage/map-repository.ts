@@ -189,10 +189,10 @@ export class MapRepository {
     for (let attempt = 0; attempt < 3; attempt++) {
       const head = this.readHead(mapId);
       const nodes: MapNode[] = [];
-      for (const row of await this.slices(this.sql.nodesAfter, mapId, 400, pause)) {
+      for (const row of await this.slices(this.sql.nodesAfter, mapId, 200, pause)) {
         nodes.push(this.toNode(row as unknown as NodeRow, head.name));
       }
-      const links = (await this.slices(this.sql.linksAfter, mapId, 5000, pause)).map((row) =>
+      const links = (await this.slices(this.sql.linksAfter, mapId, 2000, pause)).map((row) =>
         toLink(row as unknown as LinkRow),
       );
       if (this.revisionOf(mapId) === head.revision) return { ...head, nodes, links };
