@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPlanServer } from '../../electron/main/server/http-server';
 import { stringifyInSlices } from '../../electron/main/server/json-slices';
 import { openPlanBackend, type PlanBackend } from '../../electron/main/services/plan-backend';
 import type { MapRepository } from '../../electron/main/storage/map-repository';
@@ -71,6 +72,25 @@ describe('a large map is loaded in slices', () => {
     expect(sliced.revision).toBe(before.revision + 1);
     expect(sliced).toEqual(repo.loadMap(mapId));
     expect(sliced.nodes.some((n) => n.id === 'late')).toBe(true);
+  });
+});
+
+describe('the loopback server', () => {
+  it('sends a large map, written in slices, that reads back exactly as the map', async () => {
+    const server = await startPlanServer({ registry: backend.registry, rendererDir: dir });
+    try {
+      const signedIn = await fetch(server.issueOpenUrl());
+      const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] as string;
+      const response = await fetch(`${server.origin}/api/loadMap`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie },
+        body: JSON.stringify({ mapId }),
+      });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ ok: true, value: repo.loadMap(mapId) });
+    } finally {
+      await server.close();
+    }
   });
 });
 
