@@ -53,7 +53,7 @@ export async function exportPdfCommand(
     const { registry, mapId } = oneMapRegistry(map);
     const server = await startPlanServer({ registry, rendererDir: rendererDirOf(PACKAGE_ROOT) });
     try {
-      const { exportPdfFile } = await import('../main/services/pdf-export');
+      const { exportPdfFile, servedApp } = await import('../main/services/pdf-export');
       const choices = PdfChoicesSchema.parse({
         paper,
         orientation: options.landscape ? 'landscape' : 'portrait',
@@ -62,7 +62,7 @@ export async function exportPdfCommand(
       });
       await exportPdfFile({
         executablePath,
-        app: server,
+        app: servedApp(server),
         job: { mapId, mapName: map.name, choices },
         target,
         signal: controller.signal,

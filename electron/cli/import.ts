@@ -58,7 +58,7 @@ export async function importCommand(
     );
   } else {
     info(
-      `Imported "${printable(summary.name)}" (${summary.id}) into ${options.into}: ` +
+      `Imported "${printable(summary.name)}" (${printable(summary.id)}) into ${options.into}: ` +
         `${plural(map.content.nodes.length, 'node')}, ${plural(map.content.links.length, 'link')}.`,
     );
     out(formatReports(options.file, [report], options.lang));

@@ -70,7 +70,7 @@ const COMMANDS: Record<string, CommandSpec> = {
     options: { port: { type: 'string' }, 'no-open': { type: 'boolean' }, library: { type: 'string' } },
     details: [
       'Prints "Throughline is running at <address>" and opens that address in Chromium, Chrome or Edge',
-      'as an app window (or the default browser). The address carries a one-time token.',
+      'as an app window (or the default browser). The printed address carries a token that works once, within a minute.',
       "The library defaults to the desktop app's (library.throughline in the user-data folder).",
       'Ctrl+C stops it: the database is closed and its WAL folded back.',
     ],
@@ -95,8 +95,13 @@ function version(): string {
   }
 }
 
+/** The command of a name typed on the command line; `constructor` or `toString` is none. */
+function commandSpec(name: string | undefined): CommandSpec | undefined {
+  return name !== undefined && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+}
+
 export function helpText(command?: string): string {
-  const spec = command ? COMMANDS[command] : undefined;
+  const spec = commandSpec(command);
   if (spec) {
     return [
       `Usage: ${spec.usage}`,
@@ -159,7 +164,7 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
   }
   if (command === 'help') {
     const topic = rest[0];
-    if (topic !== undefined && !(topic in COMMANDS)) {
+    if (topic !== undefined && !commandSpec(topic)) {
       throw new CliError(`"${topic}" is not a command. Run throughline --help to see the commands.`);
     }
     io.out(helpText(topic));
@@ -169,7 +174,7 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
     io.out(`${version()}\n`);
     return EXIT.ok;
   }
-  const spec = COMMANDS[command];
+  const spec = commandSpec(command);
   if (!spec) throw new CliError(`"${command}" is not a command. Run throughline --help to see the commands.`);
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(helpText(command));

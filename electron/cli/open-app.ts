@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findBrowser } from '../main/services/find-browser';
+import { writeLaunchFile } from './launch-file';
 
 export interface DisplayContext {
   platform?: NodeJS.Platform;
@@ -46,17 +47,31 @@ export interface OpenedApp {
 const never = new Promise<void>(() => {});
 
 /**
- * Opens the browser mode: the system's Chromium, Chrome or Edge as an app window with a fresh
- * profile if one is found, else the default browser. Without a display (Linux) nothing is opened;
- * the caller has printed the address.
+ * Opens the browser mode on a one-time address (`openUrl`, a token of its own): the system's
+ * Chromium, Chrome or Edge as an app window with a fresh profile if one is found, else the default
+ * browser. Either is started on a private launch page (launch-file.ts) rather than the address, so
+ * the token stays off every command line. Without a display (Linux) nothing is opened; the caller
+ * has printed an address to the user's own terminal.
  */
-export function openApp(url: string, info: (line: string) => void): OpenedApp {
+export function openApp(openUrl: string, info: (line: string) => void): OpenedApp {
   if (!hasDisplay()) {
     info(
       'No display was found (DISPLAY and WAYLAND_DISPLAY are not set): open the address above in a browser.',
     );
     return { how: 'not-opened', closed: never, dispose: async () => {} };
   }
+  const launch = writeLaunchFile(openUrl);
+  const opened = openOn(launch.url, info);
+  return {
+    ...opened,
+    async dispose() {
+      await opened.dispose();
+      launch.dispose();
+    },
+  };
+}
+
+function openOn(url: string, info: (line: string) => void): OpenedApp {
   const browser = findBrowser();
   if (browser) {
     const profile = mkdtempSync(join(tmpdir(), 'throughline-window-'));

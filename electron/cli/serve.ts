@@ -78,8 +78,8 @@ export async function serveCommand(
   // printer then stays warm for the exports that follow (see WarmPrinter).
   const warm: { printer?: Promise<PdfPrinter & { close(): Promise<void> }> } = {};
   const warmPrinter = () => {
-    warm.printer ??= import('../main/services/pdf-export').then(({ chromiumPrinter }) =>
-      chromiumPrinter(served),
+    warm.printer ??= import('../main/services/pdf-export').then(({ chromiumPrinter, servedApp }) =>
+      chromiumPrinter(servedApp(served)),
     );
     return warm.printer;
   };
@@ -103,13 +103,17 @@ export async function serveCommand(
   const onSignal = (signal: NodeJS.Signals) => stop(signal);
   for (const s of signals) process.on(s, onSignal);
 
+  // The printed address is for this terminal's user; the window opened below gets a token of its
+  // own through a private launch page. Each works once, within a minute.
   out(`${RUNNING_PREFIX}${server.openUrl}\n`);
-  info(`Library: ${library}. Press Ctrl+C to stop.`);
+  info(
+    `Library: ${library}. The address works once, within a minute (restart to get another). Press Ctrl+C to stop.`,
+  );
 
   let opened: OpenedApp | null = null;
   const openedAt = Date.now();
   if (options.open) {
-    opened = openApp(server.openUrl, options.quietWithoutDisplay ? () => {} : info);
+    opened = openApp(server.issueOpenUrl(), options.quietWithoutDisplay ? () => {} : info);
     if (options.stopWhenWindowCloses) {
       opened.closed.then(() => {
         if (Date.now() - openedAt < SHORT_LIVED_WINDOW_MS) {

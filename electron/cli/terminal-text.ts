@@ -1,14 +1,13 @@
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is escaped
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+import { escapeControls } from '../../shared/exports/control-chars';
 
 /**
- * Text from a map (a name, a title inside a finding) made safe to print on a terminal: control
- * characters and direction overrides are shown as `\u001b`-style escapes. A title carrying an
- * escape sequence could otherwise clear the screen, retitle the window or fake a link. JSON output
- * needs none of this: JSON.stringify escapes control characters itself.
+ * Text from a map (a name, an id, a title inside a finding) made safe to print on a terminal:
+ * control characters and direction overrides are shown as `\u001b`-style escapes
+ * (shared/exports/control-chars.ts). A title carrying an escape sequence could otherwise clear the
+ * screen, retitle the window or fake a link.
  */
 export function printable(text: string): string {
-  return text.replace(UNPRINTABLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escapeControls(text);
 }
 
 /**

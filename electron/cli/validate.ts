@@ -1,3 +1,4 @@
+import { jsonWithoutControls } from '../../shared/exports/control-chars';
 import { MARKDOWN_WORDS } from '../../shared/exports/markdown-words';
 import { type Finding, healthSummary, type Language, validateMap } from '../../shared/validation';
 import { EXIT } from './cli-error';
@@ -29,7 +30,7 @@ export async function validateCommand(
   const reports = maps.map(reportOf);
   out(
     options.json
-      ? `${JSON.stringify({ file: options.file, maps: reports }, null, 2)}\n`
+      ? `${jsonWithoutControls(JSON.stringify({ file: options.file, maps: reports }, null, 2))}\n`
       : formatReports(options.file, reports, options.lang),
   );
   return reports.some((r) => r.summary.errors > 0) ? EXIT.findings : EXIT.ok;
@@ -94,17 +95,20 @@ const REPORT_WORDS: Readonly<Record<Language, ReportWords>> = {
 
 /** The findings as people read them: one block per map, one line per finding, a total at the end. */
 export function formatReports(file: string, reports: readonly MapReport[], lang: Language): string {
-  if (reports.length === 0) return lang === 'zh-CN' ? `${file}：没有地图。\n` : `${file}: no maps.\n`;
+  const shownFile = printable(file);
+  if (reports.length === 0)
+    return lang === 'zh-CN' ? `${shownFile}：没有地图。\n` : `${shownFile}: no maps.\n`;
   const words = REPORT_WORDS[lang];
   const lines: string[] = [];
   for (const report of reports) {
-    const id = report.id ? ` (${report.id})` : '';
+    // Every value from the file goes through printable: names, messages and ids alike.
+    const id = report.id ? ` (${printable(report.id)})` : '';
     lines.push(words.map(printable(report.name), id, report));
     if (report.findings.length === 0) lines.push(`  ${words.noFindings}`);
     for (const finding of report.findings) {
       const where = [
-        finding.nodeIds.length > 0 ? `${words.nodes}${finding.nodeIds.join(', ')}` : '',
-        finding.linkIds.length > 0 ? `${words.links}${finding.linkIds.join(', ')}` : '',
+        finding.nodeIds.length > 0 ? `${words.nodes}${finding.nodeIds.map(printable).join(', ')}` : '',
+        finding.linkIds.length > 0 ? `${words.links}${finding.linkIds.map(printable).join(', ')}` : '',
       ]
         .filter(Boolean)
         .join(words.separator);

@@ -275,6 +275,7 @@ export function App({ api, store, autosave }: AppProps) {
             </header>
             <MapList
               maps={maps}
+              loadPage={(offset, limit) => api.listMapPage({ offset, limit })}
               openId={openId}
               onOpen={(id) => void open(id)}
               onCreate={() => void create()}

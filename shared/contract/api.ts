@@ -25,6 +25,22 @@ export const MapSummarySchema = z.object({
 });
 export type MapSummary = z.output<typeof MapSummarySchema>;
 
+/** Maps listed per call: a document may hold 100,000 maps, and the list shows them a page at a time. */
+export const MAP_PAGE_SIZE = 200;
+/** The most a caller may ask for at once. */
+export const MAX_MAP_PAGE = 1000;
+export const MapPageArgsSchema = z.object({
+  /** Maps to skip, most recently changed first. */
+  offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  limit: z.number().int().min(1).max(MAX_MAP_PAGE).optional(),
+});
+export const MapPageSchema = z.object({
+  maps: z.array(MapSummarySchema),
+  /** How many maps the document holds in all. */
+  total: z.number().int(),
+});
+export type MapPage = z.output<typeof MapPageSchema>;
+
 /** A whole map as loaded into the canvas. `revision` grows by one with every saved change. */
 export const MapDocumentSchema = MapContentSchema.extend({
   id: IdSchema,
@@ -107,7 +123,10 @@ export type MapSession = z.output<typeof MapSessionSchema>;
  * argument and result; the main process validates every payload against them before it acts.
  */
 export const contract = {
-  listMaps: { args: z.object({}), result: z.array(MapSummarySchema) },
+  /** The first page of maps (MAP_PAGE_SIZE unless a limit is given), most recently changed first. */
+  listMaps: { args: MapPageArgsSchema, result: z.array(MapSummarySchema) },
+  /** A page of maps and how many there are in all: what the map list loads more with. */
+  listMapPage: { args: MapPageArgsSchema, result: MapPageSchema },
   createMap: { args: z.object({ name: MapNameSchema }), result: MapSummarySchema },
   renameMap: { args: MapRef.extend({ name: MapNameSchema }), result: MapSummarySchema },
   duplicateMap: { args: MapRef.extend({ name: MapNameSchema }), result: MapSummarySchema },

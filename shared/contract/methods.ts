@@ -4,6 +4,7 @@
  */
 export const METHOD_NAMES = [
   'listMaps',
+  'listMapPage',
   'createMap',
   'renameMap',
   'duplicateMap',

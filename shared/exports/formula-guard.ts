@@ -1,6 +1,7 @@
 /**
  * Titles, owners and sources are typed by users or come from imported files. A spreadsheet reads a
- * cell that starts with = + - @ (or a tab or carriage return before one) as a formula, which can
+ * cell that starts with = + - @ (or a tab or line break before one, or the full-width ＝ ＋ － ＠
+ * that CJK input methods type and some spreadsheets read as the same operators) as a formula, which can
  * run commands or leak data when the file is opened ("CSV injection"). Such a text cell gets a
  * single quote in front, so it shows as the text it is.
  *
@@ -8,7 +9,7 @@
  * removing one leading quote gives the original text back (unguardText), which keeps exports
  * round-trippable. Numbers are written as numbers and never guarded: -5 is not a formula.
  */
-const FORMULA_START = /^[=+\-@\t\r']/;
+const FORMULA_START = /^[=+\-@\t\r\n'\uff1d\uff0b\uff0d\uff20]/;
 
 export function guardText(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;

@@ -8,11 +8,15 @@
  * Line breaks and tabs become single spaces, because each title sits on one heading or list line
  * and a newline would let the rest of a title start a block of its own. Characters that only mean
  * something at the start of a line (-, +, 1.) are left alone: user text never starts a line here.
+ * Other control characters (ESC, BEL, C1, direction overrides) are written as `\u001b`-style
+ * escapes, so the file, or the terminal it is printed on, shows them instead of obeying them.
  */
+import { escapeControls } from './control-chars';
+
 const INLINE_SPECIAL = /[\\`*_[\]<>&|~#$]/g;
 /** Only breaks: other white space, such as the ideographic space of Chinese text, is kept. */
 const LINE_BREAKS = /[\r\n\t\f\v\u2028\u2029]/g;
 
 export function escapeMarkdown(text: string): string {
-  return text.replace(LINE_BREAKS, ' ').replace(INLINE_SPECIAL, '\\$&');
+  return escapeControls(text.replace(LINE_BREAKS, ' ')).replace(INLINE_SPECIAL, '\\$&');
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonWithoutControls } from '../exports/control-chars';
 import { LIMITS } from '../model/limits';
 import { MapContentSchema, MapNameSchema } from '../model/schemas';
 import type { MapContent } from '../model/types';
@@ -95,7 +96,10 @@ export function parseInterchangeBytes(bytes: Uint8Array): ParsedInterchange {
   return decoded.ok ? parseInterchange(decoded.text) : decoded;
 }
 
-/** Writes a map in the interchange format, stable and readable (two-space indent). */
+/**
+ * Writes a map in the interchange format, stable and readable (two-space indent), with no raw
+ * control character (C1 and direction overrides as `\u` escapes, the same strings to a reader).
+ */
 export function serializeInterchange(name: string, content: MapContent): string {
   const file: InterchangeFile = {
     format: INTERCHANGE_FORMAT,
@@ -104,7 +108,7 @@ export function serializeInterchange(name: string, content: MapContent): string 
     nodes: content.nodes,
     links: content.links,
   };
-  return `${JSON.stringify(file, null, 2)}\n`;
+  return `${jsonWithoutControls(JSON.stringify(file, null, 2))}\n`;
 }
 
 function firstDuplicate(ids: readonly string[]): string | undefined {

@@ -4,8 +4,16 @@
  * such as `<script>` or `&` stays inert text and the SVG always parses.
  */
 export function escapeXml(text: string): string {
-  return stripInvalidXmlChars(text).replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+  return stripInvalidXmlChars(text)
+    .replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c)
+    .replace(XML_LEGAL_CONTROLS, (c) => `&#x${c.charCodeAt(0).toString(16)};`);
 }
+
+/**
+ * Characters XML allows but a terminal obeys (an SVG printed to stdout): CR, DEL, C1 controls and
+ * direction overrides, written as character references, the same text to every XML reader.
+ */
+const XML_LEGAL_CONTROLS = /[\r\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 const ENTITIES: Readonly<Record<string, string>> = {
   '&': '&amp;',

@@ -84,6 +84,7 @@ export async function benchCanvas(print: Print): Promise<void> {
   const app = await serveApp(dir);
   const browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await app.served.signIn(context);
   const page = await context.newPage();
   try {
     const opens: number[] = [];

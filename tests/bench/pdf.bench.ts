@@ -18,7 +18,7 @@ function chromiumPath(): string {
 async function onlyMap(browser: Browser, app: ServedApp): Promise<{ id: string; name: string }> {
   const context = await browser.newContext();
   try {
-    await context.request.get(app.url, { maxRedirects: 0 });
+    await app.served.signIn(context);
     const response = await context.request.post(`${new URL(app.url).origin}/api/listMaps`, { data: {} });
     const body = (await response.json()) as { ok: boolean; value: { id: string; name: string }[] };
     const map = body.value[0];
@@ -53,7 +53,7 @@ export async function benchPdf(print: Print): Promise<void> {
     const dir = libraryWithMap(nodes, 42);
     const app = await serveApp(dir);
     const browser = await launchChromium(chromiumPath());
-    const printer = new WarmPrinter({ openUrl: app.url }, async () => browser);
+    const printer = new WarmPrinter(app.served, async () => browser);
     try {
       const map = await onlyMap(browser, app);
       const job = {
@@ -80,10 +80,10 @@ export async function benchPdf(print: Print): Promise<void> {
         cli.sort((a, b) => a - b);
         print('pdf.200.cli', cli[1] as number, 'ms');
         let start = performance.now();
-        await printWithBrowser(browser, { openUrl: app.url }, job);
+        await printWithBrowser(browser, app.served, job);
         print('pdf.200.first', performance.now() - start, 'ms');
         // A printer of its own, with its own Chromium: nothing of the runs above is warm for it.
-        const prepared = new WarmPrinter({ openUrl: app.url }, () => launchChromium(chromiumPath()));
+        const prepared = new WarmPrinter(app.served, () => launchChromium(chromiumPath()));
         try {
           await prepared.prepare(job);
           start = performance.now();

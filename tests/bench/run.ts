@@ -2,6 +2,7 @@ import { benchCanvas } from './canvas.bench';
 import { benchLayout } from './layout.bench';
 import type { Print } from './measure';
 import { benchPdf } from './pdf.bench';
+import { benchServer } from './server.bench';
 import { benchStorage } from './storage.bench';
 import { benchValidate } from './validate.bench';
 
@@ -9,6 +10,7 @@ import { benchValidate } from './validate.bench';
 const BENCHES: Record<string, (print: Print) => Promise<void>> = {
   validate: benchValidate,
   storage: benchStorage,
+  server: benchServer,
   layout: benchLayout,
   canvas: benchCanvas,
   pdf: benchPdf,

@@ -41,7 +41,7 @@ describe('throughline serve', () => {
         port,
         path: new URL(match[1] as string).pathname + new URL(match[1] as string).search,
       });
-      expect(opened.status).toBe(303);
+      expect(opened.status).toBe(200);
       const cookie = (opened.headers['set-cookie']?.[0] ?? '').split(';')[0] as string;
       const created = await rawRequest({
         port,

@@ -1,15 +1,25 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { findChromium } from '../../electron/main/services/find-browser';
+import type { ServedApp as PrintTarget } from '../../electron/main/services/pdf-export';
 
 const root = new URL('../..', import.meta.url).pathname;
 
 /** A running `throughline serve` on a temporary library. */
 export interface ServedApp {
+  /**
+   * The app's address, `http://127.0.0.1:<port>/`. The printed address's token works once, so the
+   * harness trades it at start for a session cookie, which openPage gives every context.
+   */
   url: string;
+  /** The session cookie the printed address was traded for. */
+  cookie: { name: string; value: string };
+  /** The server as the PDF printer reaches it: a context signs in with the session cookie. */
+  served: PrintTarget;
   libraryPath: string;
   dir: string;
   stop(): Promise<void>;
@@ -43,7 +53,44 @@ export async function serveApp(dir = mkdtempSync(join(tmpdir(), 'throughline-e2e
       reject(new Error(`serve exited with ${code}: ${out}${err}`));
     });
   });
-  return { url, libraryPath, dir, stop: () => stopChild(child) };
+  const origin = new URL(url).origin;
+  const cookie = await tradeToken(url);
+  const signIn = (context: BrowserContext) => addSessionCookie(context, origin, cookie);
+  return {
+    url: `${origin}/`,
+    cookie,
+    served: { origin, signIn },
+    libraryPath,
+    dir,
+    stop: () => stopChild(child),
+  };
+}
+
+/** Opens the printed one-time address once, as the browser would, and keeps the cookie it sets. */
+function tradeToken(openUrl: string): Promise<{ name: string; value: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(openUrl, (res) => {
+      res.resume();
+      const [pair] = (res.headers['set-cookie']?.[0] ?? '').split(';');
+      const eq = pair?.indexOf('=') ?? -1;
+      if (res.statusCode !== 200 || !pair || eq <= 0) {
+        reject(new Error(`the printed address was refused (HTTP ${res.statusCode})`));
+        return;
+      }
+      resolve({ name: pair.slice(0, eq), value: pair.slice(eq + 1) });
+    });
+    req.once('error', reject);
+    req.end();
+  });
+}
+
+/** Gives a browser context the session, as the token's address would have. */
+export function addSessionCookie(
+  context: BrowserContext,
+  origin: string,
+  cookie: { name: string; value: string },
+): Promise<void> {
+  return context.addCookies([{ ...cookie, url: origin, httpOnly: true, sameSite: 'Strict' }]);
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
@@ -82,6 +129,7 @@ export function launchBrowser(): Promise<Browser> {
 export async function openPage(app: ServedApp, viewport = { width: 1440, height: 900 }): Promise<Page> {
   const browser = await launchBrowser();
   const context = await browser.newContext({ viewport, locale: 'en-US' });
+  await app.served.signIn(context);
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error('page error:', error));
   await page.goto(app.url);

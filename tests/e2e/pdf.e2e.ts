@@ -41,11 +41,11 @@ async function call<T>(method: string, args: unknown): Promise<T> {
 }
 
 async function print(mapId: string, mapName: string, choices: PdfChoicesInput): Promise<PdfFacts> {
-  const bytes = await printWithBrowser(
-    browser,
-    { openUrl: app.url },
-    { mapId, mapName, choices: PdfChoicesSchema.parse(choices) },
-  );
+  const bytes = await printWithBrowser(browser, app.served, {
+    mapId,
+    mapName,
+    choices: PdfChoicesSchema.parse(choices),
+  });
   return pdfFacts(bytes);
 }
 
@@ -132,9 +132,7 @@ describe('a print view that cannot be made', () => {
 
   it("fails at once with the view's own message instead of printing an empty page", async () => {
     const job = { mapId: 'no-such-map', mapName: 'Gone', choices: PdfChoicesSchema.parse({}) };
-    await expect(printWithBrowser(browser, { openUrl: app.url }, job)).rejects.toThrow(
-      /The print view failed: .*map/i,
-    );
+    await expect(printWithBrowser(browser, app.served, job)).rejects.toThrow(/The print view failed: .*map/i);
   });
 });
 

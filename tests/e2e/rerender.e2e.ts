@@ -16,7 +16,9 @@ describe('A generated map of 300 nodes', () => {
     dir = libraryWithMap(300, 5);
     app = await serveApp(dir);
     const browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await app.served.signIn(context);
+    page = await context.newPage();
     await page.goto(app.url);
     await waitForCanvas(page, 10);
   });

@@ -85,6 +85,7 @@ describe('a window reloaded while its map is still opening', () => {
         if (held.length === 2) resolve();
       });
     });
+    await app.served.signIn(context);
     page = await context.newPage();
     await page.goto(app.url);
     await expect.poll(() => held.length).toBe(1);

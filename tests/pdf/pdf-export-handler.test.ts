@@ -93,7 +93,7 @@ describe('exportPdf on the contract', () => {
   });
 
   it('says clearly that no Chromium was found, before launching anything', async () => {
-    const printer = chromiumPrinter({ openUrl: 'http://127.0.0.1:1/?token=x' }, () => null);
+    const printer = chromiumPrinter({ origin: 'http://127.0.0.1:1', signIn: async () => {} }, () => null);
     const job: PdfJob = { mapId: 'm1', mapName: 'Plan', choices: PdfChoicesSchema.parse({}) };
     await expect(printer.print(job)).rejects.toMatchObject({
       code: 'unsupported',

@@ -9,7 +9,7 @@ import type { PdfJob, PdfPrinter } from '../../electron/main/services/pdf-printe
 import { openPlanBackend } from '../../electron/main/services/plan-backend';
 import { PdfChoicesSchema } from '../../shared/print/export-choices';
 
-const APP = { openUrl: 'http://127.0.0.1:4000/?token=t' };
+const APP = { origin: 'http://127.0.0.1:4000', signIn: async () => {} };
 const job: PdfJob = { mapId: 'm1', mapName: 'Plan', choices: PdfChoicesSchema.parse({}) };
 
 /** Just enough of playwright's Browser for WarmPrinter, recording what it is asked to do. */

@@ -21,10 +21,10 @@ describe('map store', () => {
   it('flags the goal without an execution path and clears the flag when the chain is measured', () => {
     const store = createMapStore();
     store.getState().load(doc());
-    expect(store.getState().nodeFlags.g).toMatch(/^error:/);
+    expect(store.getState().nodeFlags.get('g')).toMatch(/^error:/);
     const verdict = store.getState().connect('m', 'k');
     expect(verdict.ok).toBe(true);
-    expect(store.getState().nodeFlags.g ?? '').not.toMatch(/^error/);
+    expect(store.getState().nodeFlags.get('g') ?? '').not.toMatch(/^error/);
     expect(store.getState().findings.some((f) => f.code === 'goal-without-execution-path')).toBe(false);
   });
 

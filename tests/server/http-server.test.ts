@@ -34,8 +34,17 @@ beforeEach(async () => {
   dbPath = join(dir, 'library.throughline');
   backend = openPlanBackend({ libraryPath: dbPath, stateDir: dirname(dbPath) });
   server = await startPlanServer({ registry: backend.registry, rendererDir, token: TOKEN });
-  cookie = `${sessionCookieName(server.port)}=${TOKEN}`;
+  // Signed in with another one-time address, so openUrl's token is still unused for the tests.
+  cookie = await signIn(server.issueOpenUrl());
 });
+
+/** Opens a one-time address as the browser would; the session cookie it sets, as `name=value`. */
+async function signIn(openUrl: string): Promise<string> {
+  const url = new URL(openUrl);
+  const opened = await rawRequest({ port: Number(url.port), path: url.pathname + url.search });
+  expect(opened.status).toBe(200);
+  return (opened.headers['set-cookie']?.[0] ?? '').split(';')[0] as string;
+}
 
 afterEach(async () => {
   await server.close();
@@ -76,10 +85,18 @@ describe('startPlanServer: the happy path', () => {
 
   it('trades the token for an HttpOnly SameSite=Strict cookie, serves the app and answers the API', async () => {
     const opened = await rawRequest({ port: server.port, path: `/?token=${TOKEN}` });
-    expect(opened.status).toBe(303);
-    expect(opened.headers.location).toBe('/');
+    // Not a redirect: a same-origin refresh, so the Strict cookie goes along even when a launch
+    // page on file:// started the navigation.
+    expect(opened.status).toBe(200);
+    expect(opened.headers.refresh).toBe('0; url=/');
+    expect(opened.headers['cache-control']).toBe('no-store');
+    expect(opened.text).toContain('<meta http-equiv="refresh" content="0; url=/">');
     const setCookie = opened.headers['set-cookie']?.[0] ?? '';
-    expect(setCookie).toBe(`${sessionCookieName(server.port)}=${TOKEN}; HttpOnly; SameSite=Strict; Path=/`);
+    // A fresh secret, not the token: the address seen somewhere later opens nothing.
+    expect(setCookie).toMatch(
+      new RegExp(`^${sessionCookieName(server.port)}=[0-9a-f]{64}; HttpOnly; SameSite=Strict; Path=/$`),
+    );
+    expect(setCookie).not.toContain(TOKEN);
     const sessionCookie = setCookie.split(';')[0] as string;
 
     const index = await rawRequest({ port: server.port, path: '/', headers: { cookie: sessionCookie } });
@@ -165,6 +182,39 @@ describe('startPlanServer: refusals', () => {
     expect(call.status).toBe(401);
   });
 
+  it('takes each token once: a second use, or the token as a cookie, is refused', async () => {
+    const first = await signIn(server.openUrl);
+    const again = await rawRequest({ port: server.port, path: `/?token=${TOKEN}` });
+    expect(again.status).toBe(403);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect(again.text).toMatch(/used already or has expired/);
+    // Two addresses, two sessions with secrets of their own; both stay valid.
+    const second = await signIn(server.issueOpenUrl());
+    expect(second).not.toBe(first);
+    for (const c of [first, second, cookie]) {
+      expect((await rawRequest({ port: server.port, path: '/', headers: { cookie: c } })).status).toBe(200);
+    }
+    const tokenAsCookie = `${sessionCookieName(server.port)}=${TOKEN}`;
+    expect(
+      (await rawRequest({ port: server.port, path: '/', headers: { cookie: tokenAsCookie } })).status,
+    ).toBe(403);
+  });
+
+  it('refuses a token once its lifetime is over', async () => {
+    const brief = await startPlanServer({ registry: backend.registry, rendererDir, tokenLifetimeMs: 100 });
+    try {
+      const url = new URL(brief.issueOpenUrl());
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const late = await rawRequest({ port: brief.port, path: url.pathname + url.search });
+      expect(late.status).toBe(403);
+      expect(late.headers['set-cookie']).toBeUndefined();
+      const fresh = new URL(brief.issueOpenUrl());
+      expect((await rawRequest({ port: brief.port, path: fresh.pathname + fresh.search })).status).toBe(200);
+    } finally {
+      await brief.close();
+    }
+  });
+
   it('refuses a wrong token (403) and sets no cookie', async () => {
     const res = await rawRequest({ port: server.port, path: `/?token=${'b'.repeat(64)}` });
     expect(res.status).toBe(403);
@@ -184,7 +234,7 @@ describe('startPlanServer: refusals', () => {
     });
     expect(call.status).toBe(403);
     // The token under another cookie name (another server's port) does not count either.
-    const otherName = `${sessionCookieName(server.port + 1)}=${TOKEN}`;
+    const otherName = `${sessionCookieName(server.port + 1)}=${cookie.split('=')[1]}`;
     expect((await rawRequest({ port: server.port, path: '/', headers: { cookie: otherName } })).status).toBe(
       401,
     );
@@ -376,7 +426,7 @@ describe('startPlanServer: refusals', () => {
     const sealed = hash();
     backend = openPlanBackend({ libraryPath: dbPath, stateDir: dirname(dbPath) });
     server = await startPlanServer({ registry: backend.registry, rendererDir, token: TOKEN });
-    cookie = `${sessionCookieName(server.port)}=${TOKEN}`;
+    cookie = await signIn(server.issueOpenUrl());
     expect((await api('createMap', { name: '' })).json()).toMatchObject({
       ok: false,
       error: { code: 'invalid-payload' },

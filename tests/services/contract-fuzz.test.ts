@@ -80,6 +80,7 @@ const tally = new Map<MethodName, Map<string, number>>();
 /** A valid payload per method, so "one thing wrong" reaches past the schema into the handlers. */
 const VALID: { [K in MethodName]?: () => MethodArgs<K> } = {
   listMaps: () => ({}),
+  listMapPage: () => ({ offset: 0, limit: 5 }),
   createMap: () => ({ name: 'Plan' }),
   renameMap: () => ({ mapId, name: 'Renamed' }),
   duplicateMap: () => ({ mapId, name: 'Copy' }),

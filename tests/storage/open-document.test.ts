@@ -174,6 +174,7 @@ describe('openDocument', () => {
       { id: 1, name: 'initial' },
       { id: 2, name: 'map-revision-and-viewport' },
       { id: 3, name: 'map-leases' },
+      { id: 4, name: 'maps-by-update' },
     ]);
     repo.close();
 
@@ -236,7 +237,9 @@ describe('openDocument', () => {
       db.close();
       expectRefused(
         file,
-        /made by a newer version of Throughline \(schema version 99; this version reads up to 3\)/,
+        new RegExp(
+          `made by a newer version of Throughline \\(schema version 99; this version reads up to ${LATEST_SCHEMA_VERSION}\\)`,
+        ),
       );
     });
 
@@ -288,9 +291,12 @@ describe('openDocument', () => {
       const file = join(tempDir(), 'skewed.throughline');
       makeDocument(file);
       const db = new Database(file);
-      db.prepare('DELETE FROM schema_migrations WHERE id = 3').run();
+      db.prepare('DELETE FROM schema_migrations WHERE id = ?').run(LATEST_SCHEMA_VERSION);
       db.close();
-      expectRefused(file, /schema version 3 does not match its recorded schema steps/);
+      expectRefused(
+        file,
+        new RegExp(`schema version ${LATEST_SCHEMA_VERSION} does not match its recorded schema steps`),
+      );
     });
   });
 });

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiResponse } from '../../../shared/contract';
+import { writeJsonInSlices } from './json-slices';
 import { apiMethodOf, isJsonContentType, isSameOriginFetch, MAX_BODY_BYTES } from './request-guards';
-import { sendJson, sendRefusal } from './responses';
+import { sendRefusal } from './responses';
 
 /** What the API route needs: the one registry both transports dispatch to. */
 export interface Dispatcher {
@@ -60,7 +61,26 @@ export async function handleApi(
     }
   }
   const response = await registry.dispatch(method, payload);
-  sendJson(res, 200, response);
+  // A whole map is megabytes of JSON: written and sent in slices, so other requests are answered
+  // meanwhile; a small answer goes in one piece, with its Content-Length.
+  res.statusCode = 200;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-store');
+  res.end(await writeJsonInSlices(response, (text) => writeSome(res, text)));
+}
+
+/** Writes a piece of a response; resolves once the socket takes more (or is gone). */
+function writeSome(res: ServerResponse, text: string): Promise<void> {
+  if (res.destroyed || res.write(text)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

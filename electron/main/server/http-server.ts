@@ -22,28 +22,73 @@ export interface PlanServerOptions {
   rendererDir: string;
   /** 0 (the default) picks a free port. */
   port?: number;
-  /** The per-launch secret; a fresh random 32 bytes (hex) unless given (tests). */
+  /** The first one-time token (openUrl's); a fresh random 32 bytes (hex) unless given (tests). */
   token?: string;
+  /** How long a one-time address stays usable; TOKEN_LIFETIME_MS unless given (tests). */
+  tokenLifetimeMs?: number;
 }
+
+/** How long an address with a token may wait before it is opened: enough to start a browser. */
+export const TOKEN_LIFETIME_MS = 60_000;
+/** Sessions kept at most (each window or PDF context signs in once); the oldest go first. */
+const MAX_SESSIONS = 256;
+
+const randomSecret = () => randomBytes(32).toString('hex');
 
 export interface PlanServer {
   /** `http://127.0.0.1:<port>` */
   readonly origin: string;
   readonly port: number;
-  /** The address to open once: the origin with the token, which the server trades for a cookie. */
+  /**
+   * The first address to open: the origin with a one-time token, which the server trades once,
+   * within TOKEN_LIFETIME_MS, for a session cookie with a secret of its own.
+   */
   readonly openUrl: string;
+  /** Another one-time address (another window, a PDF printer's browser), valid as openUrl is. */
+  issueOpenUrl(): string;
   close(): Promise<void>;
 }
 
 /**
  * The browser transport: the contract over `POST /api/<method>` plus the built renderer, on
  * 127.0.0.1 only. Every request must name this server in its Host header (DNS rebinding), come
- * from its own origin when it says where it comes from (CSRF), and carry the session cookie that
- * the one-time `/?token=…` address sets. Refusals are 4xx with an ApiResponse-shaped body.
+ * from its own origin when it says where it comes from (CSRF), and carry a session cookie that a
+ * one-time `/?token=…` address sets. A token works once, within its lifetime, and is never the
+ * cookie's secret: an address seen later (in a history, a process list) opens nothing.
+ * Refusals are 4xx with an ApiResponse-shaped body.
  */
 export async function startPlanServer(options: PlanServerOptions): Promise<PlanServer> {
-  const token = options.token ?? randomBytes(32).toString('hex');
+  const lifetime = options.tokenLifetimeMs ?? TOKEN_LIFETIME_MS;
+  /** One-time tokens not yet traded, with the time each expires. */
+  const pending = new Map<string, number>();
+  /** Secrets of the session cookies handed out, oldest first. */
+  const sessions = new Set<string>();
   let port = 0;
+
+  /** Takes a pending token out if it matches (in constant time) and has not expired. */
+  const redeem = (presented: string): boolean => {
+    const now = Date.now();
+    let found = false;
+    for (const [token, expires] of pending) {
+      if (expires <= now) pending.delete(token);
+      else if (tokensEqual(presented, token)) {
+        pending.delete(token);
+        found = true;
+      }
+    }
+    return found;
+  };
+  const newSession = (): string => {
+    const secret = randomSecret();
+    sessions.add(secret);
+    if (sessions.size > MAX_SESSIONS) sessions.delete(sessions.values().next().value as string);
+    return secret;
+  };
+  const isSession = (presented: string): boolean => {
+    let found = false;
+    for (const secret of sessions) if (tokensEqual(presented, secret)) found = true;
+    return found;
+  };
 
   const server = createServer((req, res) => {
     applySecurityHeaders(res);
@@ -71,16 +116,24 @@ export async function startPlanServer(options: PlanServerOptions): Promise<PlanS
 
     const presented = new URLSearchParams(target.query).get('token');
     if (target.path === '/' && presented !== null && (req.method === 'GET' || req.method === 'HEAD')) {
-      if (!tokensEqual(presented, token)) {
-        sendRefusal(res, 403, 'forbidden-sender', 'This address carries a wrong or expired token.');
+      if (!redeem(presented)) {
+        sendRefusal(
+          res,
+          403,
+          'forbidden-sender',
+          'This address was used already or has expired (it works once, for a minute): start Throughline again for a new one.',
+        );
         return;
       }
-      // Trade the token for a cookie and take it out of the address bar (and the history).
-      res.statusCode = 303;
-      res.setHeader('Set-Cookie', sessionCookie(port, token));
-      res.setHeader('Location', '/');
+      // Trade the token for a cookie with a fresh secret, then leave the address for `/`. Not a 303:
+      // a launch page on file:// starts this navigation, and a SameSite=Strict cookie is not sent
+      // on a redirect that a cross-site page started. A refresh from this origin is same-site.
+      res.statusCode = 200;
+      res.setHeader('Set-Cookie', sessionCookie(port, newSession()));
+      res.setHeader('Refresh', '0; url=/');
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
       res.setHeader('Cache-Control', 'no-store');
-      res.end();
+      res.end(req.method === 'HEAD' ? undefined : SIGNED_IN_PAGE);
       return;
     }
 
@@ -93,7 +146,7 @@ export async function startPlanServer(options: PlanServerOptions): Promise<PlanS
       });
       return;
     }
-    if (!tokensEqual(cookie, token)) {
+    if (!isSession(cookie)) {
       // A page left open across a restart of the server lands here: said in the UI's language.
       sendJson(res, 403, {
         ok: false,
@@ -124,11 +177,17 @@ export async function startPlanServer(options: PlanServerOptions): Promise<PlanS
   port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
 
+  const issueOpenUrl = (token = randomSecret()): string => {
+    pending.set(token, Date.now() + lifetime);
+    return `${origin}/?token=${token}`;
+  };
+
   let closing: Promise<void> | null = null;
   return {
     origin,
     port,
-    openUrl: `${origin}/?token=${token}`,
+    openUrl: issueOpenUrl(options.token),
+    issueOpenUrl: () => issueOpenUrl(),
     close() {
       // Stop accepting, let a request in flight (an autosave) finish, then drop what is left.
       closing ??= new Promise<void>((resolve) => {
@@ -143,6 +202,11 @@ export async function startPlanServer(options: PlanServerOptions): Promise<PlanS
     },
   };
 }
+
+/** What the token's address shows for the moment before it refreshes to the app. */
+const SIGNED_IN_PAGE =
+  '<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=/">' +
+  '<title>Throughline</title><a href="/">Throughline</a>\n';
 
 function countHeader(req: IncomingMessage, name: string): number {
   let count = 0;

@@ -18,7 +18,11 @@ export function applySecurityHeaders(res: ServerResponse): void {
 
 /** Sends a JSON body (an ApiResponse) with the given status; never cached. */
 export function sendJson(res: ServerResponse, status: number, body: ApiResponse<unknown>): void {
-  const text = JSON.stringify(body);
+  sendJsonText(res, status, JSON.stringify(body));
+}
+
+/** Sends JSON text already written (stringifyInSlices); never cached. */
+export function sendJsonText(res: ServerResponse, status: number, text: string): void {
   res.statusCode = status;
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   res.setHeader('Content-Length', Buffer.byteLength(text));

@@ -6,10 +6,28 @@ import { findChromium } from './find-browser';
 import { noChromium, type PdfJob, type PdfPrinter, PRINT_READY_TIMEOUT_MS } from './pdf-printer';
 import { writeFileAtomically } from './write-atomically';
 
-/** Where the print view is served: the browser mode's one-time address (origin plus token). */
+/** Where the print view is served, and how a fresh browser context gets a session there. */
 export interface ServedApp {
-  /** `http://127.0.0.1:<port>/?token=…`, as `throughline serve` prints it. */
-  openUrl: string;
+  /** `http://127.0.0.1:<port>` */
+  origin: string;
+  /** Gives a fresh context a session cookie (each context signs in once). */
+  signIn(context: BrowserContext): Promise<void>;
+}
+
+/**
+ * The browser mode's server as the printer reaches it: each context trades a one-time address of
+ * its own for a session cookie, without loading the app; the context keeps the cookie.
+ */
+export function servedApp(server: { origin: string; issueOpenUrl(): string }): ServedApp {
+  return {
+    origin: server.origin,
+    async signIn(context) {
+      const response = await context.request.get(server.issueOpenUrl(), { maxRedirects: 0 });
+      if (response.status() !== 200 || !response.headers()['set-cookie']) {
+        throw new Error(`the app refused the print view's session (HTTP ${response.status()})`);
+      }
+    },
+  };
 }
 
 /**
@@ -42,7 +60,7 @@ export async function printWithBrowser(
   signal?.addEventListener('abort', abort, { once: true });
   try {
     signal?.throwIfAborted();
-    await startSession(context, app);
+    await app.signIn(context);
     return await printOnPage(await context.newPage(), app, job, signal);
   } finally {
     signal?.removeEventListener('abort', abort);
@@ -52,8 +70,7 @@ export async function printWithBrowser(
 
 /** Loads the print view of one job on a page of a signed-in context and waits until it is ready. */
 async function showPrintView(page: Page, app: ServedApp, job: PdfJob): Promise<void> {
-  const origin = new URL(app.openUrl).origin;
-  await page.goto(`${origin}/${PRINT_PAGE}?${printViewQuery(job.mapId, job.choices)}`);
+  await page.goto(`${app.origin}/${PRINT_PAGE}?${printViewQuery(job.mapId, job.choices)}`);
   await waitForPrintReady(page);
 }
 
@@ -170,7 +187,7 @@ export class WarmPrinter implements PdfPrinter {
       const browser = await this.launch();
       try {
         const context = await browser.newContext();
-        await startSession(context, this.app);
+        await this.app.signIn(context);
         return { browser, context };
       } catch (error) {
         await browser.close().catch(() => {});
@@ -183,14 +200,6 @@ export class WarmPrinter implements PdfPrinter {
       if (this.session === session) this.reset();
     });
     return session;
-  }
-}
-
-/** The server trades the one-time address's token for its session cookie (a 303); the context keeps it. */
-async function startSession(context: BrowserContext, app: ServedApp): Promise<void> {
-  const response = await context.request.get(app.openUrl, { maxRedirects: 0 });
-  if (response.status() !== 303) {
-    throw new Error(`the app refused the print view's session (HTTP ${response.status()})`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { ApiError, type Handlers, type MapChanges } from '../../../shared/contract';
+import { ApiError, type Handlers, MAP_PAGE_SIZE, type MapChanges } from '../../../shared/contract';
 import { parseInterchange, safeFileName, serializeInterchange } from '../../../shared/interchange';
 import { checkNewLink, type LinkContext, type MapLink, type MapNode } from '../../../shared/model';
 import { templateContent, templateName } from '../../../shared/templates';
@@ -27,6 +27,9 @@ export interface PlanHandlerDeps {
   pdfPrinter?: () => PdfPrinter | null;
 }
 
+/** Lets the event loop answer what is waiting before the next slice of work. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * The contract's methods over one open plan document. Transport-free: Electron IPC and the
  * loopback HTTP server both reach these through the MethodRegistry.
@@ -39,7 +42,8 @@ export function createPlanHandlers({
 }: PlanHandlerDeps): Handlers {
   const repo = () => documents.repository;
   return {
-    listMaps: () => repo().listMaps(),
+    listMaps: ({ offset, limit }) => repo().listMapPage(offset ?? 0, limit ?? MAP_PAGE_SIZE).maps,
+    listMapPage: ({ offset, limit }) => repo().listMapPage(offset ?? 0, limit ?? MAP_PAGE_SIZE),
     createMap: ({ name }) => repo().createMap(name),
     renameMap: ({ mapId, name }) => repo().renameMap(mapId, name),
     duplicateMap: ({ mapId, name }) => repo().duplicateMap(mapId, name),
@@ -48,10 +52,15 @@ export function createPlanHandlers({
       documents.leases.release(mapId);
       return { deleted: true as const };
     },
-    loadMap: ({ mapId }) => repo().loadMap(mapId),
-    openMapSession: ({ mapId, sessionId, takeOver }) => {
-      const map = repo().loadMap(mapId);
-      return { map, readOnly: !documents.leases.claim(mapId, sessionId, takeOver) };
+    // A 20,000-node map is built in slices (loadMapInSlices) so other requests are answered meanwhile.
+    loadMap: ({ mapId }) => repo().loadMapInSlices(mapId, nextTurn),
+    openMapSession: async ({ mapId, sessionId, takeOver }) => {
+      const repository = repo();
+      let map = await repository.loadMapInSlices(mapId, nextTurn);
+      const readOnly = !documents.leases.claim(mapId, sessionId, takeOver);
+      // Saved by another window while the slices were built: the holder must start from the latest.
+      if (repository.revisionOf(mapId) !== map.revision) map = repository.loadMap(mapId);
+      return { map, readOnly };
     },
     keepMapSession: ({ mapId, sessionId }) => ({ held: documents.leases.keep(mapId, sessionId) }),
     releaseMapSession: ({ mapId, sessionId }) => ({ released: documents.leases.releaseBy(mapId, sessionId) }),

@@ -69,6 +69,12 @@ export class MapRepository {
     const raw = (source: string) => db.prepare(source).raw(true);
     this.sql = {
       listMaps: raw(`SELECT ${SUMMARY_COLUMNS} FROM maps ORDER BY updated_at DESC, rowid DESC`),
+      // The page is chosen on the index first (maps_by_update), so nodes are counted for its maps only.
+      mapPage: raw(
+        `SELECT ${SUMMARY_COLUMNS} FROM maps WHERE rowid IN (SELECT rowid FROM maps ` +
+          'ORDER BY updated_at DESC, rowid DESC LIMIT ? OFFSET ?) ORDER BY updated_at DESC, rowid DESC',
+      ),
+      mapCount: db.prepare('SELECT count(*) FROM maps').pluck(),
       summary: raw(`SELECT ${SUMMARY_COLUMNS} FROM maps WHERE id = ?`),
       mapHead: db.prepare('SELECT name, revision, created_at, updated_at FROM maps WHERE id = ?'),
       revision: db.prepare('SELECT revision FROM maps WHERE id = ?').pluck(),
@@ -80,8 +86,17 @@ export class MapRepository {
       deleteMap: db.prepare('DELETE FROM maps WHERE id = ?'),
       viewport: db.prepare('SELECT viewport FROM maps WHERE id = ?').pluck(),
       saveViewport: db.prepare('UPDATE maps SET viewport = ? WHERE id = ?'),
-      nodes: raw(`SELECT ${NODE_COLUMNS} FROM nodes WHERE map_id = ? ORDER BY ord`),
-      links: raw('SELECT id, source, target FROM links WHERE map_id = ? ORDER BY ord'),
+      nodes: raw(`SELECT ${NODE_COLUMNS} FROM nodes WHERE map_id = ? ORDER BY ord, rowid`),
+      links: raw('SELECT id, source, target FROM links WHERE map_id = ? ORDER BY ord, rowid'),
+      // A slice after (ord, rowid), on the indexes nodes_by_ord and links_by_ord.
+      nodesAfter: raw(
+        `SELECT ord, rowid, ${NODE_COLUMNS} FROM nodes WHERE map_id = ? AND (ord > ? OR (ord = ? AND rowid > ?)) ` +
+          'ORDER BY ord, rowid LIMIT ?',
+      ),
+      linksAfter: raw(
+        'SELECT ord, rowid, id, source, target FROM links WHERE map_id = ? AND (ord > ? OR (ord = ? AND rowid > ?)) ' +
+          'ORDER BY ord, rowid LIMIT ?',
+      ),
       // An upsert of a node that did not change writes nothing (the WHERE of DO UPDATE).
       upsertNode: db.prepare(
         `INSERT INTO nodes (map_id, ${NODE_COLUMNS}, ord) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -124,6 +139,14 @@ export class MapRepository {
   /** Every map, the most recently changed first. */
   listMaps(): MapSummary[] {
     return (this.sql.listMaps.all() as SummaryRow[]).map((row) => this.toSummary(row));
+  }
+
+  /** `limit` maps from `offset` on, most recently changed first, and how many there are in all. */
+  listMapPage(offset: number, limit: number): { maps: MapSummary[]; total: number } {
+    return this.db.transaction(() => ({
+      maps: (this.sql.mapPage.all(limit, offset) as SummaryRow[]).map((row) => this.toSummary(row)),
+      total: this.sql.mapCount.get() as number,
+    }))();
   }
 
   /** A new map, empty or filled with the given content in its order (an import). */
@@ -180,21 +203,82 @@ export class MapRepository {
 
   /** A whole map, nodes and links in their stored order, each node checked against the model. */
   loadMap(mapId: string): MapDocument {
+    const { head, nodeRows, linkRows } = this.readMapRows(mapId);
+    return {
+      ...head,
+      nodes: nodeRows.map((row) => this.toNode(row, head.name)),
+      links: linkRows.map((row) => this.toLink(row, head.name)),
+    };
+  }
+
+  /**
+   * The same as loadMap, read and built a slice at a time with `pause` awaited between slices, so
+   * a server answering other requests is never held for the whole of a 20,000-node map. A save
+   * landing meanwhile is seen by its revision, and the map is read again (after three tries, in one
+   * go, as loadMap does).
+   */
+  async loadMapInSlices(mapId: string, pause: () => Promise<void>): Promise<MapDocument> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const head = this.readHead(mapId);
+      const nodes: MapNode[] = [];
+      for (const row of await this.slices(this.sql.nodesAfter, mapId, 200, pause)) {
+        nodes.push(this.toNode(row as unknown as NodeRow, head.name));
+      }
+      const links = (await this.slices(this.sql.linksAfter, mapId, 2000, pause)).map((row) =>
+        this.toLink(row as unknown as LinkRow, head.name),
+      );
+      if (this.revisionOf(mapId) === head.revision) return { ...head, nodes, links };
+      await pause();
+    }
+    return this.loadMap(mapId);
+  }
+
+  /** Rows of a map after (ord, rowid), `size` at a time with a pause between; without those two. */
+  private async slices(
+    statement: Database.Statement,
+    mapId: string,
+    size: number,
+    pause: () => Promise<void>,
+  ): Promise<unknown[][]> {
+    const rows: unknown[][] = [];
+    let ord = Number.MIN_SAFE_INTEGER;
+    let rowid = 0;
+    for (;;) {
+      const slice = statement.all(mapId, ord, ord, rowid, size) as unknown[][];
+      for (const row of slice) rows.push(row.slice(2));
+      const last = slice[slice.length - 1];
+      if (slice.length < size || !last) return rows;
+      [ord, rowid] = last as [number, number];
+      await pause();
+    }
+  }
+
+  private readHead(mapId: string) {
+    const row = this.sql.mapHead.get(mapId) as
+      | { name: string; revision: number; created_at: string; updated_at: string }
+      | undefined;
+    if (!row) throw notFound(mapId);
+    return {
+      id: mapId,
+      name: row.name,
+      revision: row.revision,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
+  }
+
+  /** The map's revision now, or undefined when it is gone. */
+  revisionOf(mapId: string): number | undefined {
+    return this.sql.revision.get(mapId) as number | undefined;
+  }
+
+  private readMapRows(mapId: string) {
     return this.db.transaction(() => {
-      const head = this.sql.mapHead.get(mapId) as
-        | { name: string; revision: number; created_at: string; updated_at: string }
-        | undefined;
-      if (!head) throw notFound(mapId);
-      const nodes = (this.sql.nodes.all(mapId) as NodeRow[]).map((row) => this.toNode(row, head.name));
-      const links = (this.sql.links.all(mapId) as LinkRow[]).map((row) => this.toLink(row, head.name));
+      const head = this.readHead(mapId);
       return {
-        id: mapId,
-        name: head.name,
-        revision: head.revision,
-        createdAt: head.created_at,
-        updatedAt: head.updated_at,
-        nodes,
-        links,
+        head,
+        nodeRows: this.sql.nodes.all(mapId) as NodeRow[],
+        linkRows: this.sql.links.all(mapId) as LinkRow[],
       };
     })();
   }

@@ -26,7 +26,7 @@ function mayBeCut(title: string): boolean {
 function PlanNodeView({ id, data, selected }: NodeProps<PlanFlowNode>) {
   const { plan } = data;
   const { t } = useTranslation();
-  const flag = useMapStore((s) => s.nodeFlags[id]);
+  const flag = useMapStore((s) => s.nodeFlags.get(id));
   const editing = useMapStore((s) => s.editingId === id);
   const searchHit = useMapStore((s) => s.searchHits.has(id));
   countRender(id);

@@ -8,7 +8,7 @@ const selectedLabel = (s: MapState): string => {
   for (const n of s.nodes) {
     if (!n.selected) continue;
     if (found !== null) return 'many';
-    found = `${n.data.plan.kind}\u0000${n.data.plan.title}\u0000${s.nodeFlags[n.id] ?? ''}`;
+    found = `${n.data.plan.kind}\u0000${n.data.plan.title}\u0000${s.nodeFlags.get(n.id) ?? ''}`;
   }
   return found ?? '';
 };

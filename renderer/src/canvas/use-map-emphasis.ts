@@ -77,7 +77,7 @@ export function useMapEmphasis(
     for (const n of current) {
       const plan = n.data.plan;
       const keep =
-        (!flaggedOnly || nodeFlags[n.id] !== undefined) &&
+        (!flaggedOnly || nodeFlags.has(n.id)) &&
         (functions.length === 0 ||
           (plan.kind === 'mechanism' && plan.function !== null && functions.includes(plan.function))) &&
         (owner === '' || plan.owner === owner);

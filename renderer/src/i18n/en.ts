@@ -6,6 +6,7 @@ import { dateFieldStrings } from './strings/date-field';
 import { exportStrings } from './strings/export';
 import { inspectorStrings } from './strings/inspector';
 import { layoutStrings } from './strings/layout';
+import { mapPagesStrings } from './strings/map-pages';
 import { offsiteStrings } from './strings/offsite';
 import { outlineStrings } from './strings/outline';
 import { pictureStrings } from './strings/picture';
@@ -205,6 +206,7 @@ export const en = {
   offsite: offsiteStrings.en,
   browserFiles: browserFilesStrings.en,
   dateField: dateFieldStrings.en,
+  mapPages: mapPagesStrings.en,
 };
 
 export type Strings = typeof en;

@@ -7,6 +7,7 @@ import { dateFieldStrings } from './strings/date-field';
 import { exportStrings } from './strings/export';
 import { inspectorStrings } from './strings/inspector';
 import { layoutStrings } from './strings/layout';
+import { mapPagesStrings } from './strings/map-pages';
 import { offsiteStrings } from './strings/offsite';
 import { outlineStrings } from './strings/outline';
 import { pictureStrings } from './strings/picture';
@@ -205,4 +206,5 @@ export const zhCN: Strings = {
   offsite: offsiteStrings.zhCN,
   browserFiles: browserFilesStrings.zhCN,
   dateField: dateFieldStrings.zhCN,
+  mapPages: mapPagesStrings.zhCN,
 };

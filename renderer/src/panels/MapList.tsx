@@ -1,6 +1,6 @@
 import { type FocusEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MapSummary } from '../../../shared/contract/api';
+import { MAP_PAGE_SIZE, MAX_MAP_PAGE, type MapPage, type MapSummary } from '../../../shared/contract/api';
 import type { TemplateId } from '../../../shared/templates/ids';
 import type { Language } from '../../../shared/validation/findings';
 import { TemplatePicker } from './TemplatePicker';
@@ -16,6 +16,15 @@ export interface MapListProps {
   onDelete(id: string): Promise<boolean>;
   /** Creates a map from a template in the given language and opens it; rejects with the reason. */
   onCreateFromTemplate(templateId: TemplateId, language: Language): Promise<void>;
+  /** `limit` maps from `offset` on: `maps` is the first page, the rest come on request. */
+  loadPage?(offset: number, limit: number): Promise<MapPage>;
+}
+
+/** Pages loaded after the first, for the first page they follow (a new list starts over). */
+interface MorePages {
+  after: MapSummary[];
+  maps: MapSummary[];
+  total: number;
 }
 
 /** A map that is being renamed, or whose delete is being confirmed; one at a time. */
@@ -58,6 +67,32 @@ export function MapList(props: MapListProps) {
   // Once the picker's modal dialog is gone: cancelled gives focus back to its button, created
   // puts it on the new map's canvas.
   const pickerClosed = useRef<'cancelled' | 'created' | null>(null);
+  const [more, setMore] = useState<MorePages | null>(null);
+  const [moreFailed, setMoreFailed] = useState<string | null>(null);
+  const loaded = more?.after === props.maps ? more : null;
+  const firstIds = new Set(props.maps.map((m) => m.id));
+  const shown = loaded ? [...props.maps, ...loaded.maps.filter((m) => !firstIds.has(m.id))] : props.maps;
+  const mayHaveMore = loaded ? shown.length < loaded.total : props.maps.length >= MAP_PAGE_SIZE;
+  /** Lists `count` more maps after the first page and those already shown (or again, from the start). */
+  const load = (count: number, again: boolean) => {
+    const { loadPage } = props;
+    if (!loadPage) return;
+    const after = props.maps;
+    const earlier = again ? [] : (loaded?.maps ?? []);
+    loadPage(after.length + earlier.length, Math.min(count, MAX_MAP_PAGE)).then(
+      (page) => {
+        setMoreFailed(null);
+        setMore({ after, maps: [...earlier, ...page.maps], total: page.total });
+      },
+      (error: unknown) => setMoreFailed((error as Error).message),
+    );
+  };
+  // A new first page (a map opened, renamed, deleted…): the maps shown after it are listed again,
+  // so none is missing, doubled or stale.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new first page starts this
+  useEffect(() => {
+    if (more && more.after !== props.maps && more.maps.length > 0) load(more.maps.length, true);
+  }, [props.maps]);
   useEffect(() => {
     const closed = pickerClosed.current;
     if (picking || !closed) return;
@@ -152,7 +187,7 @@ export function MapList(props: MapListProps) {
       ) : null}
       {props.maps.length === 0 ? <p className="maps__empty">{t('maps.empty')}</p> : null}
       <ul className="maps__list">
-        {props.maps.map((m) => (
+        {shown.map((m) => (
           <MapRow
             key={m.id}
             map={m}
@@ -168,6 +203,24 @@ export function MapList(props: MapListProps) {
           />
         ))}
       </ul>
+      {props.loadPage && mayHaveMore ? (
+        <div className="maps__more">
+          {loaded ? (
+            <p className="maps__shown" data-testid="maps-shown">
+              {t('mapPages.shown', { shown: shown.length, total: loaded.total })}
+            </p>
+          ) : null}
+          <button
+            type="button"
+            className="button"
+            onClick={() => load(MAP_PAGE_SIZE, false)}
+            data-testid="maps-more"
+          >
+            {t('mapPages.more')}
+          </button>
+          {moreFailed ? <p role="alert">{t('mapPages.failed', { message: moreFailed })}</p> : null}
+        </div>
+      ) : null}
     </nav>
   );
 }

@@ -3,9 +3,9 @@ import type { Finding } from '../../../shared/validation/findings';
 import { linkOf, type PlanFlowEdge, type PlanFlowNode } from './plan-flow';
 
 /** Findings per node as stable primitives ("error:2"); see MapState.nodeFlags. */
-function nodeFlagsOf(flags: ReadonlyMap<string, NodeFlag>): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const [id, { severity, count }] of flags) result[id] = `${severity}:${count}`;
+function nodeFlagsOf(flags: ReadonlyMap<string, NodeFlag>): Map<string, string> {
+  const result = new Map<string, string>();
+  for (const [id, { severity, count }] of flags) result.set(id, `${severity}:${count}`);
   return result;
 }
 
@@ -16,7 +16,7 @@ function nodeFlagsOf(flags: ReadonlyMap<string, NodeFlag>): Record<string, strin
 export function withFindings(
   nodes: readonly PlanFlowNode[],
   edges: readonly PlanFlowEdge[],
-): { findings: Finding[]; nodeFlags: Record<string, string>; edges: PlanFlowEdge[] } {
+): { findings: Finding[]; nodeFlags: ReadonlyMap<string, string>; edges: PlanFlowEdge[] } {
   const findings = validateMap({ nodes: nodes.map((n) => n.data.plan), links: edges.map(linkOf) });
   const flags = flagsOfFindings(findings);
   const nextEdges = edges.map((e) => {

@@ -24,8 +24,9 @@ export interface MapState {
   edges: PlanFlowEdge[];
   findings: Finding[];
   /** Highest severity and count of findings per node, as "error:2": a primitive, so a node's
-   * subscription only fires when its own flag changes. */
-  nodeFlags: Record<string, string>;
+   * subscription only fires when its own flag changes. A Map: ids come from files, and a node
+   * called `constructor` must not find a flag on Object.prototype. */
+  nodeFlags: ReadonlyMap<string, string>;
   editingId: string | null;
   /** Text typed on a selected node that started the rename; the editor starts from it. */
   editSeed: string | null;

@@ -41,6 +41,7 @@ const navNode = (n: PlanFlowNode): NavNode => ({
 
 /** No search matches: one shared empty set, so clearing twice changes nothing. */
 const NO_HITS: ReadonlySet<string> = new Set();
+const NO_FLAGS: ReadonlyMap<string, string> = new Map();
 
 /**
  * A store per open map, made by a factory rather than one module-level store: React Flow keeps a
@@ -145,7 +146,7 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
       nodes: [],
       edges: [],
       findings: [],
-      nodeFlags: {},
+      nodeFlags: NO_FLAGS,
       editingId: null,
       editSeed: null,
       searchHits: NO_HITS,
@@ -226,7 +227,7 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
           nodes: [],
           edges: [],
           findings: [],
-          nodeFlags: {},
+          nodeFlags: NO_FLAGS,
           editingId: null,
           editSeed: null,
           searchHits: NO_HITS,

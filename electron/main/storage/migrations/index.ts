@@ -1,6 +1,7 @@
 import { initial } from './001-initial';
 import { mapRevisionAndViewport } from './002-map-revision-and-viewport';
 import { mapLeases } from './003-map-leases';
+import { mapsByUpdate } from './004-maps-by-update';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -10,4 +11,4 @@ export type { Migration } from './types';
  * only, and never edit a step that shipped, not even its whitespace: a document is opened only when
  * its schema is, text for text, what these steps make at its version (trusted-schema.ts).
  */
-export const MIGRATIONS: readonly Migration[] = [initial, mapRevisionAndViewport, mapLeases];
+export const MIGRATIONS: readonly Migration[] = [initial, mapRevisionAndViewport, mapLeases, mapsByUpdate];
