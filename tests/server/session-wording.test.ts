@@ -74,6 +74,11 @@ describe('a session the server does not know', () => {
     expect(await listMapsWith(null, 'zh-CN')).toBe(
       '请用 Throughline 启动时打印的地址打开它（该地址带有会话令牌）。',
     );
-    expect(await listMapsWith('b'.repeat(64), 'zh-CN')).toBe('answered');
+    // The one-time token is not a session: it is traded once for a cookie with a secret of its own.
+    expect(await listMapsWith('b'.repeat(64), 'en')).toMatch(/not valid for this server/);
+    const url = new URL(server.issueOpenUrl());
+    const opened = await rawRequest({ port: server.port, path: url.pathname + url.search });
+    const session = (opened.headers['set-cookie']?.[0] ?? '').split(';')[0]?.split('=')[1] ?? '';
+    expect(await listMapsWith(session, 'zh-CN')).toBe('answered');
   });
 });
