@@ -6,10 +6,12 @@ import { version as appVersion } from '../../package.json';
 import type { DocumentInfo, MapSummary, ThroughlineApi } from '../../shared/contract/api';
 import type { Language } from '../../shared/validation/findings';
 import { Canvas } from './canvas/Canvas';
+import { layoutInput } from './canvas/use-canvas-commands';
 import { CommandBus } from './commands/command-bus';
 import { type AppCommandHandlers, useAppCommands } from './commands/use-app-commands';
 import { CommandBusContext, useKeyboardShortcuts, useShellCommands } from './commands/use-commands';
 import { rememberLanguage } from './i18n';
+import { layoutLanes } from './layout/lane-layout';
 import { needsLayout } from './layout/needs-layout';
 import { FileMenu } from './panels/FileMenu';
 import { FilterBar } from './panels/FilterBar';
@@ -69,8 +71,6 @@ export function App({ api, store, autosave }: AppProps) {
 
   const refresh = useCallback(async () => setMaps(await api.listMaps({})), [api]);
 
-  // An imported map without a layout is tidied into lanes once its canvas is up.
-  const layoutPending = useRef(false);
   const open = useCallback(
     async (id: string, { imported = false } = {}) => {
       try {
@@ -82,7 +82,12 @@ export function App({ api, store, autosave }: AppProps) {
           await api.releaseMapSession({ mapId: previous, sessionId }).catch(() => {});
         const session = await api.openMapSession({ mapId: id, sessionId });
         store.getState().load(session.map, { readOnly: session.readOnly });
-        layoutPending.current = imported && !session.readOnly && needsLayout(session.map.nodes);
+        // An imported map without a layout is tidied into lanes before it is first drawn: the
+        // positions land in the same update as the map, so no frame shows the nodes in a pile.
+        if (imported && !session.readOnly && needsLayout(session.map.nodes)) {
+          const { nodes, edges } = store.getState();
+          store.getState().applyPositions(layoutLanes(layoutInput(nodes, edges)));
+        }
         setOpenId(id);
         await refresh();
       } catch (error) {
@@ -91,13 +96,6 @@ export function App({ api, store, autosave }: AppProps) {
     },
     [api, autosave, notify, refresh, store, t],
   );
-
-  useEffect(() => {
-    if (!openId || !layoutPending.current) return;
-    layoutPending.current = false;
-    // After the canvas has mounted and registered its commands.
-    requestAnimationFrame(() => bus.run('auto-layout'));
-  }, [openId, bus]);
 
   useEffect(() => {
     if (started.current) return;

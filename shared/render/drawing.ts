@@ -3,6 +3,7 @@ import type { MapLink, MapNode } from '../model/types';
 import type { Finding } from '../validation/findings';
 import { flagsOfFindings, type NodeFlag } from '../validation/node-flags';
 import { validateMap } from '../validation/validate';
+import { type LaneHeader, laneHeaders } from './lane-headers';
 import { layoutBoxes, type NodeBox } from './node-box';
 
 /** Words the drawing shows, in the reader's language (the print view passes its translations). */
@@ -13,6 +14,8 @@ export interface MapSvgLabels {
   owner: (owner: string) => string;
   noOwner: string;
   untitled: string;
+  /** The lane headers' words, by the kind of the lane's nodes: Strategy, Operations, Metrics. */
+  lanes: Readonly<Record<NodeKind, string>>;
 }
 
 export interface MapSvgInput {
@@ -55,6 +58,8 @@ export interface Drawing {
   links: LinkShape[];
   flags: ReadonlyMap<string, NodeFlag>;
   labels: MapSvgLabels;
+  /** The headers above the lanes, when the map is laid out in lanes. */
+  lanes: LaneHeader[];
   /** The whole drawing with a margin: the overview's viewBox. */
   bounds: Rect;
 }
@@ -93,8 +98,12 @@ export function prepareDrawing(input: MapSvgInput): Drawing {
     maxX = Math.max(maxX, r.x + r.width);
     maxY = Math.max(maxY, r.y + r.height);
   };
+  const lanes = laneHeaders(
+    boxes.map((box) => ({ kind: box.node.kind, x: box.x, y: box.y, width: box.width, height: box.height })),
+  );
   for (const box of boxes) include(box);
   for (const shape of links) include(shape.bounds);
+  for (const header of lanes) include(header);
   const bounds =
     boxes.length === 0
       ? { x: 0, y: 0, width: 400, height: 120 }
@@ -104,7 +113,7 @@ export function prepareDrawing(input: MapSvgInput): Drawing {
           width: maxX - minX + 2 * MARGIN,
           height: maxY - minY + 2 * MARGIN,
         };
-  return { boxes, byId, links, flags, labels: input.labels, bounds };
+  return { boxes, byId, links, flags, labels: input.labels, lanes, bounds };
 }
 
 /**

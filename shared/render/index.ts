@@ -1,6 +1,7 @@
 export * from './drawing';
 export * from './drawing-labels';
 export * from './escape';
+export * from './lane-headers';
 export * from './legend';
 export * from './map-picture';
 export * from './map-svg';

@@ -3,10 +3,10 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Direction } from '../canvas/map-navigation';
 import { useCommand } from '../commands/use-commands';
-import { runLaneLayout } from '../layout/elk-runner';
+import { type LaneLayoutInput, layoutLanes } from '../layout/lane-layout';
 import { useMapStoreApi } from '../store/context';
 import { nodeSize, type PlanFlowNode } from '../store/plan-flow';
-import { fitWholeMap } from './fit-view';
+import { fitAspect, fitWholeMap } from './fit-view';
 
 const MOVES: ReadonlyArray<readonly ['move-left' | 'move-right' | 'move-up' | 'move-down', Direction]> = [
   ['move-left', 'left'],
@@ -16,10 +16,7 @@ const MOVES: ReadonlyArray<readonly ['move-left' | 'move-right' | 'move-up' | 'm
 ];
 
 /** The canvas's share of the commands: editing, selection, clipboard, history and view. */
-export function useCanvasCommands(
-  onNotice: (message: string) => void,
-  onBusy: (busy: boolean) => void,
-): void {
+export function useCanvasCommands(onNotice: (message: string) => void): void {
   const { t } = useTranslation();
   const store = useMapStoreApi();
   const flow = useReactFlow<PlanFlowNode>();
@@ -115,24 +112,22 @@ export function useCanvasCommands(
   useCommand('fit-view', () => fitWholeMap(flow, pane(), 200));
   useCommand('auto-layout', () => {
     if (state().readOnly || state().nodes.length === 0) return;
-    const mapId = state().mapId;
-    onBusy(true);
-    const input = {
-      nodes: state().nodes.map((n) => ({
-        id: n.id,
-        kind: n.data.plan.kind,
-        ...nodeSize(n),
-      })),
-      links: state().edges.map((e) => ({ id: e.id, source: e.source, target: e.target })),
-    };
-    runLaneLayout(input)
-      .then((positions) => {
-        // The user may have opened another map meanwhile: these positions are not for it.
-        if (state().mapId !== mapId) return;
-        state().applyPositions(positions);
-        requestAnimationFrame(() => fitWholeMap(flow, pane(), 250));
-      })
-      .catch(() => onNotice(t('layout.failed')))
-      .finally(() => onBusy(false));
+    // Synchronous and fast (a 1,000-node map in about a tenth of a second): no worker, no wait.
+    const positions = layoutLanes(layoutInput(state().nodes, state().edges), {
+      aspect: fitAspect(pane()) ?? undefined,
+    });
+    state().applyPositions(positions);
+    requestAnimationFrame(() => fitWholeMap(flow, pane(), 250));
   });
+}
+
+/** What the lane layout needs of the canvas's nodes and links: kinds, sizes and ends. */
+export function layoutInput(
+  nodes: readonly PlanFlowNode[],
+  edges: readonly { id: string; source: string; target: string }[],
+): LaneLayoutInput {
+  return {
+    nodes: nodes.map((n) => ({ id: n.id, kind: n.data.plan.kind, ...nodeSize(n) })),
+    links: edges.map((e) => ({ id: e.id, source: e.source, target: e.target })),
+  };
 }
