@@ -27,6 +27,7 @@ import { PresentationOverlay } from './presentation/PresentationOverlay';
 import { usePresentation } from './presentation/use-presentation';
 import type { Autosave } from './store/autosave';
 import { MapStoreContext } from './store/context';
+import { deletionUndo } from './store/deletion-undo';
 import { useMapSessionKeeper, useSessionEnd } from './store/map-session';
 import type { MapState } from './store/map-store';
 import { useViewPrefs } from './store/view-prefs';
@@ -49,7 +50,7 @@ export function App({ api, store, autosave }: AppProps) {
   const [maps, setMaps] = useState<MapSummary[]>([]);
   const [openId, setOpenId] = useState<string | null>(null);
   const [documentInfo, setDocumentInfo] = useState<DocumentInfo | null>(null);
-  const { notices, notify } = useNotices();
+  const { notices, notify, dismiss } = useNotices();
   const started = useRef(false);
   const [bus] = useState(() => new CommandBus());
   const [sheetOpen, setSheetOpen] = useState(false);
@@ -161,24 +162,64 @@ export function App({ api, store, autosave }: AppProps) {
     [api, autosave, fail, maps, open, t],
   );
 
+  /** Maps deleted in this window that Undo has not brought back yet. */
+  const restorable = useRef(new Set<string>());
+  /** Brings a deleted map back (Undo), and opens it again when it was the map in view. */
+  const restoreDeleted = useCallback(
+    async (id: string, name: string, wasOpen: boolean) => {
+      deletionUndo.withdraw(id);
+      // Back already (Ctrl+Z, then the notice's button): once is all.
+      if (!restorable.current.delete(id)) return;
+      try {
+        await api.restoreMap({ mapId: id });
+        if (wasOpen) await open(id);
+        else await refresh();
+        notify(t('mapDeletion.restored', { name }));
+      } catch (error) {
+        fail(error);
+      }
+    },
+    [api, fail, notify, open, refresh, t],
+  );
+
   const remove = useCallback(
     async (id: string) => {
       try {
-        if (id === store.getState().mapId) {
+        const wasOpen = id === store.getState().mapId;
+        const name = maps.find((m) => m.id === id)?.name ?? '';
+        if (wasOpen) {
           store.getState().clear();
           setOpenId(null);
         }
         await api.deleteMap({ mapId: id });
         const list = await api.listMaps({});
         setMaps(list);
-        if (id === openId && list[0]) await open(list[0].id);
+        if (wasOpen && list[0]) await open(list[0].id);
+        // Undo (Ctrl+Z, or the notice's button) now brings this map back, not an edit of another.
+        restorable.current.add(id);
+        const restore = () => void restoreDeleted(id, name, wasOpen);
+        deletionUndo.offer({ mapId: id, restore });
+        notify(t('mapDeletion.deleted', { name }), {
+          label: t('mapDeletion.undo'),
+          ariaLabel: t('mapDeletion.undoLabel', { name }),
+          run: restore,
+        });
         return true;
       } catch (error) {
         fail(error);
         return false;
       }
     },
-    [api, fail, open, openId, store],
+    [api, fail, maps, notify, open, restoreDeleted, store, t],
+  );
+
+  // An edit of the map in view after a delete is what Undo takes back next, not the delete.
+  useEffect(
+    () =>
+      store.subscribe((state, previous) => {
+        if (state.undoDepth > previous.undoDepth) deletionUndo.withdraw();
+      }),
+    [store],
   );
 
   const onSessionLost = useCallback(() => notify(t('session.lost')), [notify, t]);
@@ -274,7 +315,11 @@ export function App({ api, store, autosave }: AppProps) {
             <MapList
               maps={maps}
               openId={openId}
-              onOpen={(id) => void open(id)}
+              onOpen={(id) => {
+                // Another map chosen: Undo no longer reaches back to a map deleted before.
+                deletionUndo.withdraw();
+                void open(id);
+              }}
               onCreate={() => void create()}
               onRename={(id, name) => void rename(id, name)}
               onDuplicate={(id) => void duplicate(id)}
@@ -307,7 +352,7 @@ export function App({ api, store, autosave }: AppProps) {
               ) : null}
             </main>
             <InspectorColumn findings={<FindingsPanel />} />
-            <Notices notices={notices} />
+            <Notices notices={notices} onDismiss={dismiss} />
             {sheetOpen ? <ShortcutSheet onClose={() => setSheetOpen(false)} /> : null}
           </div>
         </ReactFlowProvider>

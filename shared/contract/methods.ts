@@ -8,6 +8,7 @@ export const METHOD_NAMES = [
   'renameMap',
   'duplicateMap',
   'deleteMap',
+  'restoreMap',
   'loadMap',
   'saveChanges',
   'importMapJson',

@@ -48,6 +48,7 @@ export function createPlanHandlers({
       documents.leases.release(mapId);
       return { deleted: true as const };
     },
+    restoreMap: ({ mapId }) => repo().restoreMap(mapId),
     loadMap: ({ mapId }) => repo().loadMap(mapId),
     openMapSession: ({ mapId, sessionId, takeOver }) => {
       const map = repo().loadMap(mapId);

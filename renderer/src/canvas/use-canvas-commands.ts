@@ -5,6 +5,7 @@ import type { Direction } from '../canvas/map-navigation';
 import { useCommand } from '../commands/use-commands';
 import { type LaneLayoutInput, layoutLanes } from '../layout/lane-layout';
 import { useMapStoreApi } from '../store/context';
+import { deletionUndo } from '../store/deletion-undo';
 import { nodeSize, type PlanFlowNode } from '../store/plan-flow';
 import { fitAspect, fitWholeMap } from './fit-view';
 
@@ -102,7 +103,10 @@ export function useCanvasCommands(onNotice: (message: string) => void): void {
   });
   useCommand('duplicate', () => state().duplicateSelection());
   useCommand('undo', () => {
-    if (!state().undo()) onNotice(t('canvas.nothingToUndo'));
+    // Right after a map was deleted, Undo brings it back: never an edit of the map in view.
+    const deletion = deletionUndo.take();
+    if (deletion) deletion.restore();
+    else if (!state().undo()) onNotice(t('canvas.nothingToUndo'));
   });
   useCommand('redo', () => {
     if (!state().redo()) onNotice(t('canvas.nothingToRedo'));

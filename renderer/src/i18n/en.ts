@@ -4,6 +4,7 @@ import { backupsStrings } from './strings/backups';
 import { exportStrings } from './strings/export';
 import { inspectorStrings } from './strings/inspector';
 import { layoutStrings } from './strings/layout';
+import { mapDeletionStrings } from './strings/map-deletion';
 import { outlineStrings } from './strings/outline';
 import { pictureStrings } from './strings/picture';
 import { templatesStrings } from './strings/templates';
@@ -192,6 +193,7 @@ export const en = {
   inspector: inspectorStrings.en,
   backups: backupsStrings.en,
   layout: layoutStrings.en,
+  mapDeletion: mapDeletionStrings.en,
   export: exportStrings.en,
   templates: templatesStrings.en,
   outline: outlineStrings.en,

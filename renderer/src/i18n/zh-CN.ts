@@ -5,6 +5,7 @@ import { backupsStrings } from './strings/backups';
 import { exportStrings } from './strings/export';
 import { inspectorStrings } from './strings/inspector';
 import { layoutStrings } from './strings/layout';
+import { mapDeletionStrings } from './strings/map-deletion';
 import { outlineStrings } from './strings/outline';
 import { pictureStrings } from './strings/picture';
 import { templatesStrings } from './strings/templates';
@@ -191,6 +192,7 @@ export const zhCN: Strings = {
   inspector: inspectorStrings.zhCN,
   backups: backupsStrings.zhCN,
   layout: layoutStrings.zhCN,
+  mapDeletion: mapDeletionStrings.zhCN,
   export: exportStrings.zhCN,
   templates: templatesStrings.zhCN,
   outline: outlineStrings.zhCN,
