@@ -143,13 +143,13 @@ export async function benchCanvas(print: Print): Promise<void> {
 }
 
 /** Nothing selected, nothing in focus: each measure starts from the plain map. */
-async function clearSelection(page: Page): Promise<void> {
+export async function clearSelection(page: Page): Promise<void> {
   await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Escape');
 }
 
 /** Median ms from pointer down to the first frame showing the node selected, over 5 nodes of a kind. */
-async function selectMedian(page: Page, prefix: 'g' | 'm'): Promise<number> {
+export async function selectMedian(page: Page, prefix: 'g' | 'm'): Promise<number> {
   const ids = await page.evaluate((p) => {
     const pane = document.querySelector('.react-flow')?.getBoundingClientRect() as DOMRect;
     return [...document.querySelectorAll<HTMLElement>('.react-flow__node')]
@@ -227,7 +227,7 @@ async function bareMapOf(page: Page) {
  * Median ms per frame while the empty canvas is dragged back and forth for about 120 moves: the
  * intervals between animation frames, which is what the eye sees as smooth or not.
  */
-async function panMedian(page: Page): Promise<number> {
+export async function panMedian(page: Page): Promise<number> {
   const start = await page.evaluate(() => {
     const pane = document.querySelector('.react-flow')?.getBoundingClientRect() as DOMRect;
     // An empty spot of the canvas: dragging it pans (on a node it would move the node).
