@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useDeferredValue, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapNode, MechanismNode } from '../../../../shared/model/types';
 import { useMapStore } from '../../store/context';
@@ -26,7 +26,9 @@ const FUNCTION_ICON: Readonly<Record<MechanismNode['function'], string>> = {
  */
 export function Inspector() {
   const { t } = useTranslation();
-  const selection = useMapStore(selectionOf);
+  // Deferred: a click paints the node selected first, then the panel follows (on a 1,000-node map
+  // its fields and its list of nodes to link to made selecting take several frames).
+  const selection = useDeferredValue(useMapStore(selectionOf));
   const readOnly = useMapStore((s) => s.readOnly);
   const id = typeof selection === 'string' ? selection : null;
   const plan = useMapStore((s) =>
