@@ -262,5 +262,15 @@ describe('A 1,000-node map without positions on a 1920 × 1080 screen', () => {
       }).length;
     });
     expect(outside).toBe(0);
+    // Links a finding reports are solid (thicker, red): long dashed curves made every pan frame
+    // take three frames to paint on this map.
+    const dashed = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('.react-flow__edge.link--flagged .react-flow__edge-path')].filter(
+          (path) => getComputedStyle(path).strokeDasharray !== 'none',
+        ).length,
+    );
+    expect(await page.locator('.react-flow__edge.link--flagged').count()).toBeGreaterThan(0);
+    expect(dashed).toBe(0);
   });
 });
