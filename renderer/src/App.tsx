@@ -6,10 +6,12 @@ import { version as appVersion } from '../../package.json';
 import type { DocumentInfo, MapSummary, ThroughlineApi } from '../../shared/contract/api';
 import type { Language } from '../../shared/validation/findings';
 import { Canvas } from './canvas/Canvas';
+import { layoutInput } from './canvas/use-canvas-commands';
 import { CommandBus } from './commands/command-bus';
 import { type AppCommandHandlers, useAppCommands } from './commands/use-app-commands';
 import { CommandBusContext, useKeyboardShortcuts, useShellCommands } from './commands/use-commands';
 import { rememberLanguage } from './i18n';
+import { layoutLanes } from './layout/lane-layout';
 import { needsLayout } from './layout/needs-layout';
 import { FileMenu } from './panels/FileMenu';
 import { FilterBar } from './panels/FilterBar';
@@ -25,6 +27,7 @@ import { PresentationOverlay } from './presentation/PresentationOverlay';
 import { usePresentation } from './presentation/use-presentation';
 import type { Autosave } from './store/autosave';
 import { MapStoreContext } from './store/context';
+import { deletionUndo } from './store/deletion-undo';
 import { useMapSessionKeeper, useSessionEnd } from './store/map-session';
 import type { MapState } from './store/map-store';
 import { useViewPrefs } from './store/view-prefs';
@@ -47,7 +50,7 @@ export function App({ api, store, autosave }: AppProps) {
   const [maps, setMaps] = useState<MapSummary[]>([]);
   const [openId, setOpenId] = useState<string | null>(null);
   const [documentInfo, setDocumentInfo] = useState<DocumentInfo | null>(null);
-  const { notices, notify } = useNotices();
+  const { notices, notify, dismiss } = useNotices();
   const started = useRef(false);
   const [bus] = useState(() => new CommandBus());
   const [sheetOpen, setSheetOpen] = useState(false);
@@ -69,8 +72,6 @@ export function App({ api, store, autosave }: AppProps) {
 
   const refresh = useCallback(async () => setMaps(await api.listMaps({})), [api]);
 
-  // An imported map without a layout is tidied into lanes once its canvas is up.
-  const layoutPending = useRef(false);
   const open = useCallback(
     async (id: string, { imported = false } = {}) => {
       try {
@@ -82,7 +83,12 @@ export function App({ api, store, autosave }: AppProps) {
           await api.releaseMapSession({ mapId: previous, sessionId }).catch(() => {});
         const session = await api.openMapSession({ mapId: id, sessionId });
         store.getState().load(session.map, { readOnly: session.readOnly });
-        layoutPending.current = imported && !session.readOnly && needsLayout(session.map.nodes);
+        // An imported map without a layout is tidied into lanes before it is first drawn: the
+        // positions land in the same update as the map, so no frame shows the nodes in a pile.
+        if (imported && !session.readOnly && needsLayout(session.map.nodes)) {
+          const { nodes, edges } = store.getState();
+          store.getState().applyPositions(layoutLanes(layoutInput(nodes, edges)));
+        }
         setOpenId(id);
         await refresh();
       } catch (error) {
@@ -91,13 +97,6 @@ export function App({ api, store, autosave }: AppProps) {
     },
     [api, autosave, notify, refresh, store, t],
   );
-
-  useEffect(() => {
-    if (!openId || !layoutPending.current) return;
-    layoutPending.current = false;
-    // After the canvas has mounted and registered its commands.
-    requestAnimationFrame(() => bus.run('auto-layout'));
-  }, [openId, bus]);
 
   useEffect(() => {
     if (started.current) return;
@@ -163,24 +162,64 @@ export function App({ api, store, autosave }: AppProps) {
     [api, autosave, fail, maps, open, t],
   );
 
+  /** Maps deleted in this window that Undo has not brought back yet. */
+  const restorable = useRef(new Set<string>());
+  /** Brings a deleted map back (Undo), and opens it again when it was the map in view. */
+  const restoreDeleted = useCallback(
+    async (id: string, name: string, wasOpen: boolean) => {
+      deletionUndo.withdraw(id);
+      // Back already (Ctrl+Z, then the notice's button): once is all.
+      if (!restorable.current.delete(id)) return;
+      try {
+        await api.restoreMap({ mapId: id });
+        if (wasOpen) await open(id);
+        else await refresh();
+        notify(t('mapDeletion.restored', { name }));
+      } catch (error) {
+        fail(error);
+      }
+    },
+    [api, fail, notify, open, refresh, t],
+  );
+
   const remove = useCallback(
     async (id: string) => {
       try {
-        if (id === store.getState().mapId) {
+        const wasOpen = id === store.getState().mapId;
+        const name = maps.find((m) => m.id === id)?.name ?? '';
+        if (wasOpen) {
           store.getState().clear();
           setOpenId(null);
         }
         await api.deleteMap({ mapId: id });
         const list = await api.listMaps({});
         setMaps(list);
-        if (id === openId && list[0]) await open(list[0].id);
+        if (wasOpen && list[0]) await open(list[0].id);
+        // Undo (Ctrl+Z, or the notice's button) now brings this map back, not an edit of another.
+        restorable.current.add(id);
+        const restore = () => void restoreDeleted(id, name, wasOpen);
+        deletionUndo.offer({ mapId: id, restore });
+        notify(t('mapDeletion.deleted', { name }), {
+          label: t('mapDeletion.undo'),
+          ariaLabel: t('mapDeletion.undoLabel', { name }),
+          run: restore,
+        });
         return true;
       } catch (error) {
         fail(error);
         return false;
       }
     },
-    [api, fail, open, openId, store],
+    [api, fail, maps, notify, open, restoreDeleted, store, t],
+  );
+
+  // An edit of the map in view after a delete is what Undo takes back next, not the delete.
+  useEffect(
+    () =>
+      store.subscribe((state, previous) => {
+        if (state.undoDepth > previous.undoDepth) deletionUndo.withdraw();
+      }),
+    [store],
   );
 
   const onSessionLost = useCallback(() => notify(t('session.lost')), [notify, t]);
@@ -277,7 +316,11 @@ export function App({ api, store, autosave }: AppProps) {
               maps={maps}
               loadPage={(offset, limit) => api.listMapPage({ offset, limit })}
               openId={openId}
-              onOpen={(id) => void open(id)}
+              onOpen={(id) => {
+                // Another map chosen: Undo no longer reaches back to a map deleted before.
+                deletionUndo.withdraw();
+                void open(id);
+              }}
               onCreate={() => void create()}
               onRename={(id, name) => void rename(id, name)}
               onDuplicate={(id) => void duplicate(id)}
@@ -310,7 +353,7 @@ export function App({ api, store, autosave }: AppProps) {
               ) : null}
             </main>
             <InspectorColumn findings={<FindingsPanel />} />
-            <Notices notices={notices} />
+            <Notices notices={notices} onDismiss={dismiss} />
             {sheetOpen ? <ShortcutSheet onClose={() => setSheetOpen(false)} /> : null}
           </div>
         </ReactFlowProvider>

@@ -131,6 +131,8 @@ export const contract = {
   renameMap: { args: MapRef.extend({ name: MapNameSchema }), result: MapSummarySchema },
   duplicateMap: { args: MapRef.extend({ name: MapNameSchema }), result: MapSummarySchema },
   deleteMap: { args: MapRef, result: z.object({ deleted: z.literal(true) }) },
+  /** Undoes a delete made since the document was opened: the map back with its id and content. */
+  restoreMap: { args: MapRef, result: MapSummarySchema },
   loadMap: { args: MapRef, result: MapDocumentSchema },
   saveChanges: { args: MapChangesSchema, result: z.object({ revision: z.number().int() }) },
   importMapJson: {

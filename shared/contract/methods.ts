@@ -9,6 +9,7 @@ export const METHOD_NAMES = [
   'renameMap',
   'duplicateMap',
   'deleteMap',
+  'restoreMap',
   'loadMap',
   'saveChanges',
   'importMapJson',

@@ -14,6 +14,7 @@ export const DRAWING_LABELS: Readonly<Record<Language, MapSvgLabels>> = {
     owner: (owner) => `Owner: ${owner}`,
     noOwner: 'No owner',
     untitled: 'Untitled',
+    lanes: { goal: 'Strategy', mechanism: 'Operations', metric: 'Metrics' },
   },
   'zh-CN': {
     kinds: { goal: '目标', mechanism: '机制', metric: '指标' },
@@ -22,5 +23,6 @@ export const DRAWING_LABELS: Readonly<Record<Language, MapSvgLabels>> = {
     owner: (owner) => `负责人：${owner}`,
     noOwner: '无负责人',
     untitled: '未命名',
+    lanes: { goal: '战略', mechanism: '运营', metric: '指标' },
   },
 };

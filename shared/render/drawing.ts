@@ -4,6 +4,7 @@ import type { MapLink, MapNode } from '../model/types';
 import type { Finding, Language } from '../validation/findings';
 import { flagsOfFindings, type NodeFlag } from '../validation/node-flags';
 import { validateMap } from '../validation/validate';
+import { type LaneHeader, laneHeaders } from './lane-headers';
 import { layoutBoxes, type NodeBox, type StatusOf } from './node-box';
 
 /** Words the drawing shows, in the reader's language (the print view passes its translations). */
@@ -16,6 +17,8 @@ export interface MapSvgLabels {
   owner: (owner: string) => string;
   noOwner: string;
   untitled: string;
+  /** The lane headers' words, by the kind of the lane's nodes: Strategy, Operations, Metrics. */
+  lanes: Readonly<Record<NodeKind, string>>;
 }
 
 export interface MapSvgInput {
@@ -63,6 +66,8 @@ export interface Drawing {
   links: LinkShape[];
   flags: ReadonlyMap<string, NodeFlag>;
   labels: MapSvgLabels;
+  /** The headers above the lanes, when the map is laid out in lanes. */
+  lanes: LaneHeader[];
   /** The whole drawing with a margin: the overview's viewBox. */
   bounds: Rect;
 }
@@ -101,8 +106,12 @@ export function prepareDrawing(input: MapSvgInput): Drawing {
     maxX = Math.max(maxX, r.x + r.width);
     maxY = Math.max(maxY, r.y + r.height);
   };
+  const lanes = laneHeaders(
+    boxes.map((box) => ({ kind: box.node.kind, x: box.x, y: box.y, width: box.width, height: box.height })),
+  );
   for (const box of boxes) include(box);
   for (const shape of links) include(shape.bounds);
+  for (const header of lanes) include(header);
   const bounds =
     boxes.length === 0
       ? { x: 0, y: 0, width: 400, height: 120 }
@@ -112,7 +121,7 @@ export function prepareDrawing(input: MapSvgInput): Drawing {
           width: maxX - minX + 2 * MARGIN,
           height: maxY - minY + 2 * MARGIN,
         };
-  return { boxes, byId, links, flags, labels: input.labels, bounds };
+  return { boxes, byId, links, flags, labels: input.labels, lanes, bounds };
 }
 
 function statusFunction(input: MapSvgInput): StatusOf | undefined {

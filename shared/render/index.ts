@@ -2,6 +2,7 @@ export * from './drawing';
 export * from './drawing-labels';
 export * from './escape';
 export * from './glyphs';
+export * from './lane-headers';
 export * from './legend';
 export * from './map-picture';
 export * from './map-svg';

@@ -11,6 +11,7 @@ import {
 } from './drawing';
 import { escapeXml } from './escape';
 import { functionIcon, SEVERITY_GLYPH } from './glyphs';
+import type { LaneHeader } from './lane-headers';
 import { BOX, type NodeBox } from './node-box';
 import { HINT_COLOUR, KIND_STYLE, LINK_COLOUR, PRINT_FONT_STACK, SEVERITY_COLOUR } from './palette';
 import { textWidth } from './text-measure';
@@ -67,6 +68,10 @@ export function drawingSvg(drawing: Drawing, view: Rect, options: SvgOptions = {
       `<rect x="${r(view.x)}" y="${r(view.y)}" width="${r(view.width)}" height="${r(view.height)}" fill="${escapeXml(options.background)}"/>`,
     );
   }
+  if (options.detail !== 'shapes') {
+    const lanes = whole ? drawing.lanes : drawing.lanes.filter((h) => intersects(h, reach));
+    parts.push(laneHeadersSvg(drawing, lanes));
+  }
   if (options.detail === 'shapes') {
     parts.push(linksSvg(links, false));
     for (const box of boxes) parts.push(shapeSvg(box));
@@ -76,6 +81,19 @@ export function drawingSvg(drawing: Drawing, view: Rect, options: SvgOptions = {
   }
   parts.push('</svg>');
   return parts.join('');
+}
+
+/** The lane headers: the lane's name over a rule in the colour of its kind, as on the canvas. */
+function laneHeadersSvg(drawing: Drawing, headers: readonly LaneHeader[]): string {
+  return headers
+    .map((h) => {
+      const base = h.y + h.height;
+      return (
+        `<text x="${r(h.x + 12)}" y="${r(base - 12)}" font-size="22" font-weight="700" fill="${HINT_COLOUR}">${escapeXml(drawing.labels.lanes[h.kind])}</text>` +
+        `<rect x="${r(h.x)}" y="${r(base - 3)}" width="${r(h.width)}" height="3" fill="${KIND_STYLE[h.kind].stroke}"/>`
+      );
+    })
+    .join('');
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { serializeInterchange } from '../../shared/interchange/format';
 import { goToNode } from '../e2e/canvas-actions';
 import { launchBrowser, removeDir, serveApp } from '../e2e/harness';
+import { serveBareFlow } from './bare-flow/serve-bare';
 import { generateLayeredMap } from './generate-map';
 import { median, type Print } from './measure';
 
@@ -74,7 +75,13 @@ export async function renameSelected(page: Page, nodeId: string, title: string) 
  * - canvas.open.1k: navigation start to the map on screen, drawn and measured (median of 3 loads);
  * - canvas.rerender.edit1: node components rendered by renaming one node (1 is the target);
  * - canvas.drag.1k.median: per mouse move of a 60-frame drag, the time from the move event to the
- *   dragged node's new position in the DOM (React Flow's handler, the store, React's commit).
+ *   dragged node's new position in the DOM (React Flow's handler, the store, React's commit);
+ * - canvas.select.1k: a click on a mechanism, from the pointer going down to the first frame that
+ *   shows it selected (median of 5 clicks on different nodes); canvas.select.goal.1k the same for a
+ *   goal, whose execution paths are then emphasised and the rest dimmed;
+ * - canvas.pan.1k.median: ms per frame while the empty canvas is dragged back and forth (median of
+ *   the intervals between animation frames), and canvas.pan.1k.bare the same for React Flow alone
+ *   (tests/bench/bare-flow) with default nodes of the same sizes at the same places and zoom.
  */
 export async function benchCanvas(print: Print): Promise<void> {
   if (!existsSync(join(root, 'out/renderer/index.html'))) {
@@ -101,12 +108,164 @@ export async function benchCanvas(print: Print): Promise<void> {
 
     await goToNode(page, 'Goal 4');
     print('canvas.drag.1k.median', await dragMedian(page, 'g3'), 'ms');
+
+    // Mechanisms in the middle of the view, goals and metrics beside them, at about half size.
+    for (let i = 0; i < 3; i++) await page.locator('.react-flow__controls-zoomout').click();
+    await goToNode(page, 'Mechanism 30');
+    await clearSelection(page);
+    print('canvas.select.1k', await selectMedian(page, 'm'), 'ms');
+    await goToNode(page, 'Goal 30');
+    await clearSelection(page);
+    print('canvas.select.goal.1k', await selectMedian(page, 'g'), 'ms');
+    await page.keyboard.press('Escape');
+
+    await clearSelection(page);
+    const baseline = await bareMapOf(page);
+    print('canvas.pan.1k.median', await panMedian(page), 'ms');
+    const bare = await serveBareFlow(join(dir, 'bare'));
+    try {
+      const barePage = await context.newPage();
+      await barePage.goto(bare.url);
+      await barePage.evaluate(
+        (map) => (globalThis as { showBareMap?: (m: unknown) => void }).showBareMap?.(map),
+        baseline,
+      );
+      await barePage.waitForFunction(() => document.querySelectorAll('.react-flow__node').length > 10);
+      print('canvas.pan.1k.bare', await panMedian(barePage), 'ms');
+    } finally {
+      await bare.stop();
+    }
   } finally {
     await context.close();
     await browser.close();
     await app.stop();
     removeDir(dir);
   }
+}
+
+/** Nothing selected, nothing in focus: each measure starts from the plain map. */
+export async function clearSelection(page: Page): Promise<void> {
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Escape');
+}
+
+/** Median ms from pointer down to the first frame showing the node selected, over 5 nodes of a kind. */
+export async function selectMedian(page: Page, prefix: 'g' | 'm'): Promise<number> {
+  const ids = await page.evaluate((p) => {
+    const pane = document.querySelector('.react-flow')?.getBoundingClientRect() as DOMRect;
+    return [...document.querySelectorAll<HTMLElement>('.react-flow__node')]
+      .filter((n) => {
+        const r = n.getBoundingClientRect();
+        return (
+          (n.dataset.id ?? '').startsWith(p) &&
+          r.top > pane.top + 20 &&
+          r.bottom < pane.bottom - 160 &&
+          r.left > pane.left + 20 &&
+          r.right < pane.right - 20
+        );
+      })
+      .map((n) => n.dataset.id as string)
+      .slice(0, 5);
+  }, prefix);
+  if (ids.length < 4) throw new Error(`only ${ids.length} nodes of kind ${prefix} on screen`);
+  const times: number[] = [];
+  for (const id of ids) {
+    // A click as React Flow sees it (its node click handler selects), timed in the page: from the
+    // click to the first animation frame that shows the node selected.
+    // (No named functions inside page code: tsx would wrap them in a helper the page lacks.)
+    const time = await page.evaluate(async (selector) => {
+      const target = document.querySelector(`${selector} .plan-node__kind`);
+      if (!target) throw new Error(`${selector} is not on screen`);
+      const start = performance.now();
+      target.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, view: window }));
+      while (!document.querySelector(selector)?.classList.contains('selected')) {
+        if (performance.now() - start > 20_000) throw new Error(`${selector} was not selected`);
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+      return performance.now() - start;
+    }, `.react-flow__node[data-id="${id}"]`);
+    times.push(time);
+    await page.waitForTimeout(100);
+  }
+  // The first click warms the code up; the median of the rest.
+  return median(times.slice(1));
+}
+
+/** What the bare page needs to show the same map: nodes at their places and sizes, links, view. */
+async function bareMapOf(page: Page) {
+  const map = generateLayeredMap(1_000, 11);
+  const measured = await page.evaluate(() => {
+    const heights = [...document.querySelectorAll<HTMLElement>('.react-flow__node')].map(
+      (n) => n.offsetHeight,
+    );
+    heights.sort((a, b) => a - b);
+    const viewport = document.querySelector<HTMLElement>('.react-flow__viewport') as HTMLElement;
+    const matrix = new DOMMatrixReadOnly(getComputedStyle(viewport).transform);
+    const pane = document.querySelector('.react-flow')?.getBoundingClientRect() as DOMRect;
+    return {
+      height: heights[Math.floor(heights.length / 2)] ?? 100,
+      viewport: { x: matrix.e, y: matrix.f, zoom: matrix.a },
+      pane: { width: Math.round(pane.width), height: Math.round(pane.height) },
+    };
+  });
+  const ids = new Set(map.nodes.map((n) => n.id));
+  return {
+    nodes: map.nodes.map((n) => ({
+      id: n.id,
+      x: n.position.x,
+      y: n.position.y,
+      width: 240,
+      height: measured.height,
+      label: n.title,
+    })),
+    edges: map.links.filter((l) => ids.has(l.source) && ids.has(l.target) && l.source !== l.target),
+    viewport: measured.viewport,
+    pane: measured.pane,
+  };
+}
+
+/**
+ * Median ms per frame while the empty canvas is dragged back and forth for about 120 moves: the
+ * intervals between animation frames, which is what the eye sees as smooth or not.
+ */
+export async function panMedian(page: Page): Promise<number> {
+  const start = await page.evaluate(() => {
+    const pane = document.querySelector('.react-flow')?.getBoundingClientRect() as DOMRect;
+    // An empty spot of the canvas: dragging it pans (on a node it would move the node).
+    for (let y = pane.top + 30; y < pane.bottom - 200; y += 20) {
+      for (let x = pane.right - 40; x > pane.left + 40; x -= 20) {
+        const hit = document.elementFromPoint(x, y);
+        if (hit?.classList.contains('react-flow__pane')) return { x, y };
+      }
+    }
+    return null;
+  });
+  if (!start) throw new Error('no empty spot on the canvas to pan from');
+  await page.evaluate(() => {
+    const state = globalThis as { __frames?: number[]; __panning?: boolean };
+    state.__frames = [];
+    state.__panning = true;
+    void (async () => {
+      while (state.__panning) {
+        state.__frames?.push(await new Promise<number>((resolve) => requestAnimationFrame(resolve)));
+      }
+    })();
+  });
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  // Down the map and back, 15 px a move: new nodes come into view, as when a user pans.
+  const swing = (move: number) => (move <= 60 ? move : 120 - move);
+  for (let move = 1; move <= 120; move++)
+    await page.mouse.move(start.x - swing(move) * 6, start.y - swing(move) * 15);
+  await page.mouse.up();
+  const frames = await page.evaluate(() => {
+    const state = globalThis as { __frames?: number[]; __panning?: boolean };
+    state.__panning = false;
+    return state.__frames ?? [];
+  });
+  const intervals = frames.slice(1).map((time, i) => time - (frames[i] as number));
+  if (intervals.length < 10) throw new Error(`only ${intervals.length} frames while panning`);
+  return median(intervals);
 }
 
 /** Median time per move of a 60-frame drag of one node (see benchCanvas). */

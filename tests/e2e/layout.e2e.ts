@@ -2,6 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serializeInterchange } from '../../shared/interchange/format';
+import { generateLayeredMap } from '../bench/generate-map';
 import { closeServed, openPage, type ServedApp, serveApp } from './harness';
 
 interface Box {
@@ -51,24 +53,17 @@ describe('Layout into lanes', () => {
 
   afterAll(() => closeServed(app, page));
 
-  it('lays out an imported map that has no positions into Strategy | Operations | Metrics', async () => {
+  it('lays out an imported map that has no positions before its first frame, with lane headers', async () => {
     const file = join(app.dir, 'no-positions.json');
     const node = (id: string, kind: string) => ({ id, kind, title: `${kind} ${id}`, owner: 'Ana' });
+    const ids = ['g1', 'g2', 'm1', 'm2', 'm3', 'k1', 'k2'];
     writeFileSync(
       file,
       JSON.stringify({
         format: 'throughline-map',
         version: 1,
         name: 'Unarranged',
-        nodes: [
-          node('g1', 'goal'),
-          node('g2', 'goal'),
-          node('m1', 'mechanism'),
-          node('m2', 'mechanism'),
-          node('m3', 'mechanism'),
-          node('k1', 'metric'),
-          node('k2', 'metric'),
-        ],
+        nodes: ids.map((id) => node(id, { g: 'goal', m: 'mechanism', k: 'metric' }[id[0] as 'g'])),
         links: [
           { id: 'a', source: 'g1', target: 'm1' },
           { id: 'b', source: 'g1', target: 'm2' },
@@ -78,12 +73,41 @@ describe('Layout into lanes', () => {
         ],
       }),
     );
+    // Records the boxes of the first frame that shows this map's nodes (before it is painted).
+    await page.evaluate((wanted) => {
+      const record = () => {
+        const shown = [...document.querySelectorAll<HTMLElement>('.react-flow__node')].filter(
+          (n) => wanted.includes(n.dataset.id ?? '') && getComputedStyle(n).visibility !== 'hidden',
+        );
+        if (shown.length < wanted.length) {
+          requestAnimationFrame(record);
+          return;
+        }
+        (globalThis as { __firstFrame?: unknown }).__firstFrame = shown.map((n) => {
+          const r = n.getBoundingClientRect();
+          const kind = n.querySelector('[data-kind]')?.getAttribute('data-kind') ?? '';
+          return { kind, x: r.x, y: r.y, width: r.width, height: r.height };
+        });
+      };
+      requestAnimationFrame(record);
+    }, ids);
     await page.getByTestId('file-menu').click();
     const chooser = page.waitForEvent('filechooser');
     await page.getByTestId('file-import-json').click();
     await (await chooser).setFiles(file);
-    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(7);
-    await expect.poll(async () => inLanes(await boxes(page)), { timeout: 15_000 }).toBe(true);
+    const firstFrame = await page.waitForFunction(
+      () => (globalThis as { __firstFrame?: unknown }).__firstFrame,
+    );
+    expect(inLanes((await firstFrame.jsonValue()) as Box[])).toBe(true);
+    await expect.poll(async () => inLanes(await boxes(page))).toBe(true);
+    // Each lane has its header above it, in the UI's language.
+    const headers = page.getByTestId('lane-header');
+    await expect.poll(() => headers.allTextContents()).toEqual(['Strategy', 'Operations', 'Metrics']);
+    const goalHeader = await headers.first().boundingBox();
+    const goal = await page.locator('.react-flow__node[data-id="g1"]').boundingBox();
+    if (!goalHeader || !goal) throw new Error('no header or goal on screen');
+    expect(goalHeader.y + goalHeader.height).toBeLessThanOrEqual(goal.y);
+    expect(Math.abs(goalHeader.x - goal.x)).toBeLessThan(4);
   });
 
   it("tidies a map on demand in one undo step, and keeps the user's positions otherwise", async () => {
@@ -103,25 +127,6 @@ describe('Layout into lanes', () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+z');
     await expect.poll(async () => inLanes(await boxes(page))).toBe(false);
-  });
-
-  it('still lays out on the main thread where the layout worker cannot start', async () => {
-    const second = await openPage(app);
-    await second.route('**/elk-worker*', (route) => route.abort());
-    // This window holds the map after the first one lets it go (read-only until then).
-    await page.close();
-    await second.getByTestId('read-only-banner').waitFor({ state: 'detached', timeout: 15_000 });
-    const node = second.locator('.react-flow__node', { hasText: 'mechanism m2' });
-    const box = await node.boundingBox();
-    if (!box) throw new Error('no node');
-    await second.mouse.move(box.x + 40, box.y + 20);
-    await second.mouse.down();
-    await second.mouse.move(box.x + 340, box.y + 200, { steps: 10 });
-    await second.mouse.up();
-    await expect.poll(async () => inLanes(await boxes(second))).toBe(false);
-    await second.getByTestId('auto-layout').click();
-    await expect.poll(async () => inLanes(await boxes(second)), { timeout: 20_000 }).toBe(true);
-    page = second;
   });
 });
 
@@ -211,5 +216,61 @@ describe('Fit to screen', () => {
     await fitTallMap('Very tall', 120);
     await expect.poll(() => page.locator('.react-flow__node').count(), { timeout: 10_000 }).toBe(241);
     expect(await covered()).toEqual([]);
+  });
+});
+
+describe('A 1,000-node map without positions on a 1920 × 1080 screen', () => {
+  let app: ServedApp;
+  let page: Page;
+
+  beforeAll(async () => {
+    app = await serveApp();
+    page = await openPage(app, { width: 1920, height: 1080 });
+  });
+
+  afterAll(() => closeServed(app, page));
+
+  it('is laid out in bands on import, and Fit to screen shows it whole at 15% or more', async () => {
+    const map = generateLayeredMap(1_000, 13);
+    const file = join(app.dir, 'thousand.json');
+    const text = serializeInterchange('Thousand', map);
+    const parsed = JSON.parse(text) as { nodes: { position?: unknown }[] };
+    for (const n of parsed.nodes) delete n.position;
+    writeFileSync(file, JSON.stringify(parsed));
+    await page.getByTestId('file-menu').click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('file-import-json').click();
+    await (await chooser).setFiles(file);
+    await page
+      .getByTestId('map-row')
+      .filter({ hasText: 'Thousand' })
+      .filter({ hasText: '1000 nodes' })
+      .waitFor();
+    await page.getByTestId('fit-view').click();
+    await page.waitForTimeout(400); // the fit animates for 200 ms
+    const zoom = await page
+      .locator('.react-flow__viewport')
+      .evaluate((el) => new DOMMatrixReadOnly(getComputedStyle(el).transform).a);
+    expect(zoom).toBeGreaterThanOrEqual(0.15);
+    // Whole: every node of the map is drawn inside the canvas.
+    await expect.poll(() => page.locator('.react-flow__node').count(), { timeout: 20_000 }).toBe(1_000);
+    const outside = await page.evaluate(() => {
+      const pane = document.querySelector('.react-flow')?.getBoundingClientRect() as DOMRect;
+      return [...document.querySelectorAll('.react-flow__node')].filter((n) => {
+        const r = n.getBoundingClientRect();
+        return r.left < pane.left || r.right > pane.right || r.top < pane.top || r.bottom > pane.bottom;
+      }).length;
+    });
+    expect(outside).toBe(0);
+    // Links a finding reports are solid (thicker, red): long dashed curves made every pan frame
+    // take three frames to paint on this map.
+    const dashed = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('.react-flow__edge.link--flagged .react-flow__edge-path')].filter(
+          (path) => getComputedStyle(path).strokeDasharray !== 'none',
+        ).length,
+    );
+    expect(await page.locator('.react-flow__edge.link--flagged').count()).toBeGreaterThan(0);
+    expect(dashed).toBe(0);
   });
 });

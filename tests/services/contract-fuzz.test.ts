@@ -40,6 +40,8 @@ const WRITES_WHEN_VALID: ReadonlySet<MethodName> = new Set([
   'renameMap',
   'duplicateMap',
   'deleteMap',
+  // Brings back a map deleted in this session (refused as missing otherwise).
+  'restoreMap',
   'saveChanges',
   'importMapJson',
   'createMapFromTemplate',
@@ -85,6 +87,7 @@ const VALID: { [K in MethodName]?: () => MethodArgs<K> } = {
   renameMap: () => ({ mapId, name: 'Renamed' }),
   duplicateMap: () => ({ mapId, name: 'Copy' }),
   deleteMap: () => ({ mapId }),
+  restoreMap: () => ({ mapId }),
   loadMap: () => ({ mapId }),
   saveChanges: () => ({
     mapId,

@@ -33,6 +33,7 @@ const labels: MapSvgLabels = {
   owner: (owner) => `Owner: ${owner}`,
   noOwner: 'No owner',
   untitled: 'Untitled',
+  lanes: { goal: 'Strategy', mechanism: 'Operations', metric: 'Metrics' },
 };
 
 function goal(id: string, title: string, y = 0, owner = 'CEO'): MapNode {

@@ -196,6 +196,52 @@ describe('MapRepository', () => {
     repo.close();
   });
 
+  it('restores a deleted map with its id, name, nodes, positions, links, order and viewport', () => {
+    const repo = openRepo(join(tempDir(), 'plan.throughline'));
+    const kept = repo.createMap('Kept', { nodes: sampleNodes(), links: sampleLinks() });
+    const gone = repo.createMap('Gone', { nodes: sampleNodes(), links: sampleLinks() });
+    repo.applyChanges({
+      ...changes(gone.id, 0),
+      upsertNodes: [{ ...(sampleNodes()[1] as MapNode), position: { x: 777, y: -55 } }],
+    });
+    repo.saveViewport(gone.id, { x: 10, y: 20, zoom: 0.5 });
+    const before = repo.loadMap(gone.id);
+
+    repo.deleteMap(gone.id);
+    expect(repo.listMaps().map((m) => m.id)).toEqual([kept.id]);
+    const restored = repo.restoreMap(gone.id);
+    expect(restored).toMatchObject({ id: gone.id, name: 'Gone', nodeCount: before.nodes.length });
+    const after = repo.loadMap(gone.id);
+    expect(after.nodes).toEqual(before.nodes);
+    expect(after.links).toEqual(before.links);
+    expect(after.createdAt).toBe(before.createdAt);
+    expect(after.revision).toBeGreaterThan(before.revision);
+    expect(repo.loadViewport(gone.id)).toEqual({ x: 10, y: 20, zoom: 0.5 });
+    expect(
+      repo
+        .listMaps()
+        .map((m) => m.id)
+        .sort(),
+    ).toEqual([kept.id, gone.id].sort());
+    // The edits go on from the restored revision; the other map was never touched.
+    expect(repo.applyChanges(changes(gone.id, after.revision)).revision).toBe(after.revision + 1);
+    expect(repo.loadMap(kept.id).nodes).toEqual(sampleNodes());
+    repo.close();
+  });
+
+  it('refuses to restore a map that was not deleted, or was restored already, and changes nothing', () => {
+    const repo = openRepo(join(tempDir(), 'plan.throughline'));
+    const map = repo.createMap('Map', { nodes: sampleNodes(), links: sampleLinks() });
+    expect(apiError(() => repo.restoreMap(map.id)).code).toBe('not-found');
+    expect(apiError(() => repo.restoreMap('never-existed')).code).toBe('not-found');
+    repo.deleteMap(map.id);
+    repo.restoreMap(map.id);
+    expect(apiError(() => repo.restoreMap(map.id)).code).toBe('not-found');
+    expect(repo.listMaps()).toHaveLength(1);
+    expect(repo.loadMap(map.id).nodes).toEqual(sampleNodes());
+    repo.close();
+  });
+
   it('answers not-found for an unknown map and invalid-payload for an empty name', () => {
     const repo = openRepo(join(tempDir(), 'plan.throughline'));
     for (const run of [

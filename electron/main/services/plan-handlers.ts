@@ -52,6 +52,7 @@ export function createPlanHandlers({
       documents.leases.release(mapId);
       return { deleted: true as const };
     },
+    restoreMap: ({ mapId }) => repo().restoreMap(mapId),
     // A 20,000-node map is built in slices (loadMapInSlices) so other requests are answered meanwhile.
     loadMap: ({ mapId }) => repo().loadMapInSlices(mapId, nextTurn),
     openMapSession: async ({ mapId, sessionId, takeOver }) => {

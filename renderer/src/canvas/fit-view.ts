@@ -1,5 +1,6 @@
 import { getViewportForBounds, type ReactFlowInstance, type Rect } from '@xyflow/react';
 import { nodeSize, type PlanFlowNode } from '../store/plan-flow';
+import { canvasLaneHeaders } from './LaneHeaders';
 
 /**
  * How far the canvas zooms out: far enough that "Fit to screen" frames even a tall map of a few
@@ -29,6 +30,13 @@ export const OPEN_LARGE_MIN_ZOOM = 0.5;
  * node ends up under them, and never zoomed in past 125% on a small map.
  */
 const FIT_PADDING = { top: '40px', left: '40px', right: '40px', bottom: '150px' } as const;
+
+/** Width ÷ height of what Fit to screen fills in a pane this big (its margins taken off), or null. */
+export function fitAspect(pane: { width: number; height: number }): number | null {
+  const width = pane.width - 80;
+  const height = pane.height - 190;
+  return width > 0 && height > 0 ? width / height : null;
+}
 const FIT_MAX_ZOOM = 1.25;
 
 /** The box around every node, each at its measured size or, never drawn yet, its usual size. */
@@ -48,6 +56,15 @@ export function mapBounds(nodes: readonly PlanFlowNode[]): Rect | null {
   return { x: left, y: top, width: right - left, height: bottom - top };
 }
 
+/** What Fit to screen frames: every node and the lane headers above them. */
+export function mapFrame(nodes: readonly PlanFlowNode[]): Rect | null {
+  const bounds = mapBounds(nodes);
+  if (bounds === null) return null;
+  let top = bounds.y;
+  for (const header of canvasLaneHeaders(nodes)) top = Math.min(top, header.y);
+  return { ...bounds, y: top, height: bounds.height + (bounds.y - top) };
+}
+
 /**
  * Frames the whole map, at once. React Flow's own fitView waits until every node has
  * been measured, but past 150 nodes the canvas draws (and so measures) only the nodes in view: on
@@ -59,7 +76,7 @@ export function fitWholeMap(
   duration = 0,
   minZoom = MIN_ZOOM,
 ): void {
-  const bounds = mapBounds(flow.getNodes());
+  const bounds = mapFrame(flow.getNodes());
   if (!bounds || pane.width <= 0 || pane.height <= 0) return;
   const viewport = getViewportForBounds(bounds, pane.width, pane.height, minZoom, FIT_MAX_ZOOM, FIT_PADDING);
   void flow.setViewport(viewport, { duration });

@@ -3,11 +3,12 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Direction } from '../canvas/map-navigation';
 import { useCommand } from '../commands/use-commands';
-import { runLaneLayout } from '../layout/elk-runner';
+import { type LaneLayoutInput, layoutLanes } from '../layout/lane-layout';
 import { useMapStoreApi } from '../store/context';
+import { deletionUndo } from '../store/deletion-undo';
 import { nodeSize, type PlanFlowNode } from '../store/plan-flow';
 import { nextFunction } from './FunctionChip';
-import { fitWholeMap } from './fit-view';
+import { fitAspect, fitWholeMap } from './fit-view';
 import { placeInLane } from './placement';
 
 const MOVES: ReadonlyArray<readonly ['move-left' | 'move-right' | 'move-up' | 'move-down', Direction]> = [
@@ -18,10 +19,7 @@ const MOVES: ReadonlyArray<readonly ['move-left' | 'move-right' | 'move-up' | 'm
 ];
 
 /** The canvas's share of the commands: editing, selection, clipboard, history and view. */
-export function useCanvasCommands(
-  onNotice: (message: string) => void,
-  onBusy: (busy: boolean) => void,
-): void {
+export function useCanvasCommands(onNotice: (message: string) => void): void {
   const { t } = useTranslation();
   const store = useMapStoreApi();
   const flow = useReactFlow<PlanFlowNode>();
@@ -119,7 +117,10 @@ export function useCanvasCommands(
   });
   useCommand('duplicate', () => state().duplicateSelection());
   useCommand('undo', () => {
-    if (!state().undo()) onNotice(t('canvas.nothingToUndo'));
+    // Right after a map was deleted, Undo brings it back: never an edit of the map in view.
+    const deletion = deletionUndo.take();
+    if (deletion) deletion.restore();
+    else if (!state().undo()) onNotice(t('canvas.nothingToUndo'));
   });
   useCommand('redo', () => {
     if (!state().redo()) onNotice(t('canvas.nothingToRedo'));
@@ -129,24 +130,22 @@ export function useCanvasCommands(
   useCommand('fit-view', () => fitWholeMap(flow, pane(), 200));
   useCommand('auto-layout', () => {
     if (state().readOnly || state().nodes.length === 0) return;
-    const mapId = state().mapId;
-    onBusy(true);
-    const input = {
-      nodes: state().nodes.map((n) => ({
-        id: n.id,
-        kind: n.data.plan.kind,
-        ...nodeSize(n),
-      })),
-      links: state().edges.map((e) => ({ id: e.id, source: e.source, target: e.target })),
-    };
-    runLaneLayout(input)
-      .then((positions) => {
-        // The user may have opened another map meanwhile: these positions are not for it.
-        if (state().mapId !== mapId) return;
-        state().applyPositions(positions);
-        requestAnimationFrame(() => fitWholeMap(flow, pane(), 250));
-      })
-      .catch(() => onNotice(t('layout.failed')))
-      .finally(() => onBusy(false));
+    // Synchronous and fast (a 1,000-node map in about a tenth of a second): no worker, no wait.
+    const positions = layoutLanes(layoutInput(state().nodes, state().edges), {
+      aspect: fitAspect(pane()) ?? undefined,
+    });
+    state().applyPositions(positions);
+    requestAnimationFrame(() => fitWholeMap(flow, pane(), 250));
   });
+}
+
+/** What the lane layout needs of the canvas's nodes and links: kinds, sizes and ends. */
+export function layoutInput(
+  nodes: readonly PlanFlowNode[],
+  edges: readonly { id: string; source: string; target: string }[],
+): LaneLayoutInput {
+  return {
+    nodes: nodes.map((n) => ({ id: n.id, kind: n.data.plan.kind, ...nodeSize(n) })),
+    links: edges.map((e) => ({ id: e.id, source: e.source, target: e.target })),
+  };
 }

@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useDeferredValue, useMemo, useRef } from 'react';
 import { goalFocus } from '../../../shared/validation/goal-focus';
 import { useMapStore, useMapStoreApi } from '../store/context';
 import type { MapState } from '../store/map-store';
@@ -55,7 +55,8 @@ export function useMapEmphasis(
   const flaggedOnly = useViewPrefs((s) => s.flaggedOnly);
   const functions = useViewPrefs((s) => s.functions);
   const owner = useViewPrefs((s) => s.owner);
-  const goalId = presentedGoal ?? selected;
+  // Deferred: the click paints the goal selected at once, the dimming of the rest follows it.
+  const goalId = useDeferredValue(presentedGoal ?? selected);
 
   // Recomputed when the links or the findings change (a content edit), never per drag frame.
   // biome-ignore lint/correctness/useExhaustiveDependencies: findings stand for "the content changed"

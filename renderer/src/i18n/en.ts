@@ -6,6 +6,7 @@ import { dateFieldStrings } from './strings/date-field';
 import { exportStrings } from './strings/export';
 import { inspectorStrings } from './strings/inspector';
 import { layoutStrings } from './strings/layout';
+import { mapDeletionStrings } from './strings/map-deletion';
 import { mapPagesStrings } from './strings/map-pages';
 import { offsiteStrings } from './strings/offsite';
 import { outlineStrings } from './strings/outline';
@@ -199,6 +200,7 @@ export const en = {
   backups: backupsStrings.en,
   layout: layoutStrings.en,
   planCheck: planCheckStrings.en,
+  mapDeletion: mapDeletionStrings.en,
   export: exportStrings.en,
   templates: templatesStrings.en,
   outline: outlineStrings.en,

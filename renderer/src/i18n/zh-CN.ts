@@ -7,6 +7,7 @@ import { dateFieldStrings } from './strings/date-field';
 import { exportStrings } from './strings/export';
 import { inspectorStrings } from './strings/inspector';
 import { layoutStrings } from './strings/layout';
+import { mapDeletionStrings } from './strings/map-deletion';
 import { mapPagesStrings } from './strings/map-pages';
 import { offsiteStrings } from './strings/offsite';
 import { outlineStrings } from './strings/outline';
@@ -199,6 +200,7 @@ export const zhCN: Strings = {
   backups: backupsStrings.zhCN,
   layout: layoutStrings.zhCN,
   planCheck: planCheckStrings.zhCN,
+  mapDeletion: mapDeletionStrings.zhCN,
   export: exportStrings.zhCN,
   templates: templatesStrings.zhCN,
   outline: outlineStrings.zhCN,

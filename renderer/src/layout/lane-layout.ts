@@ -1,4 +1,3 @@
-import type { ElkExtendedEdge, ElkLayoutArguments, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api';
 import { LANE_OF_KIND, type NodeKind, type Position } from '../../../shared/model';
 
 /** A node to lay out: its measured size on the canvas, or the default when not measured yet. */
@@ -20,44 +19,42 @@ export interface LaneLayoutInput {
   readonly links: readonly LaneLayoutLink[];
 }
 
-/**
- * The part of an ELK instance the layout uses: elkjs's own `ELK` (bundled under Node, or the
- * worker-backed one in the browser) satisfies it.
- */
-export interface ElkLike {
-  layout(graph: ElkNode, args?: ElkLayoutArguments): Promise<ElkNode>;
+export interface LaneLayoutOptions {
+  /**
+   * Width ÷ height of the screen area the map is fitted into: a big map is wrapped into side-by-side
+   * bands so that its outline is about this shape and "Fit to screen" shows it whole and large.
+   */
+  readonly aspect?: number;
 }
 
-/** The size of a node on the canvas (`.plan-node` is 240 px wide, about 110 high), with room to spare. */
-export const DEFAULT_NODE_SIZE = { width: 280, height: 110 } as const;
+/**
+ * The canvas of a 1920 × 1080 screen with the map list and the inspector open (1320 × 1020 px),
+ * less the margins Fit to screen keeps (fit-view.ts): 1240 × 830.
+ */
+export const SCREEN_ASPECT = 1240 / 830;
 
-/** Space between two nodes of one column, and between two columns: readable on a projector. */
-const NODE_GAP = 48;
-const LAYER_GAP = 140;
-/** Least horizontal space between two lanes, should the post-processing have to separate them. */
-const LANE_GAP = LAYER_GAP;
+/** The size of a node on the canvas before it is measured (`.plan-node` is 240 px wide). */
+export const DEFAULT_NODE_SIZE = { width: 240, height: 100 } as const;
 
-const ROOT_OPTIONS: LayoutOptions = {
-  'elk.algorithm': 'layered',
-  'elk.direction': 'RIGHT',
-  // Lanes as columns: every goal left of every mechanism, every mechanism left of every metric.
-  'elk.partitioning.activate': 'true',
-  // One graph, not one per connected component: components laid out apart would be packed side by
-  // side and their lanes would interleave; a lone metric still lands in the Metrics lane this way.
-  'elk.separateConnectedComponents': 'false',
-  'elk.spacing.nodeNode': String(NODE_GAP),
-  'elk.layered.spacing.nodeNodeBetweenLayers': String(LAYER_GAP),
-  'elk.spacing.edgeNode': '24',
-  'elk.layered.spacing.edgeNodeBetweenLayers': '32',
-  'elk.spacing.edgeEdge': '12',
-  // The canvas draws its own edges, so ELK's routes are thrown away: polyline is the cheapest to
-  // compute and, unlike orthogonal routing, does not widen the gaps between columns.
-  'elk.edgeRouting': 'POLYLINE',
-  // Stable results: ELK is deterministic for a given graph once the seed is fixed. Model-order
-  // crossing minimisation (considerModelOrder) was tried and left out: a 1k-node map took minutes.
-  'elk.randomSeed': '1',
-  'elk.padding': '[top=0,left=0,bottom=0,right=0]',
-};
+/** Space between two nodes of one column, one above the other. */
+export const NODE_GAP = 20;
+/** Space between two columns of one lane. */
+export const COLUMN_GAP = 20;
+/** Space between two lanes of one band (room for the links' arrows). */
+export const LANE_GAP = 56;
+/** Space between two bands (lane triples) side by side. */
+export const BAND_GAP = 120;
+/** How far a sub-goal is indented under its parent, per level, and the deepest indent. */
+const INDENT = 12;
+const MAX_INDENT_LEVELS = 2;
+/**
+ * From this many nodes a map is packed for Fit to screen rather than laid out in rows: a lane of a
+ * band may take up to three columns, and each lane fills its columns at its own pace.
+ */
+const MULTI_COLUMN_FROM = 200;
+const MAX_COLUMNS = 3;
+/** Band heights tried, each this much taller than the one before. */
+const HEIGHT_STEP = 1.04;
 
 function sizeOr(value: number | undefined, fallback: number): number {
   return value !== undefined && Number.isFinite(value) && value > 0 ? value : fallback;
@@ -70,13 +67,45 @@ interface Box {
   readonly height: number;
 }
 
+/** One goal with what carries and measures it; rows are placed in order, never split. */
+type Row = LaidRow;
+interface LaidRow {
+  readonly goal: Box | null;
+  readonly depth: number;
+  readonly mechanisms: Box[];
+  readonly metrics: Box[];
+  /** Height each lane needs for this row's nodes in one column, gaps included. */
+  readonly need: [number, number, number];
+}
+
+/** A run of rows laid out as one lane triple, with so many columns per lane. */
+interface Band {
+  readonly start: number;
+  readonly end: number;
+  readonly columns: [number, number, number];
+  /** Whether the band keeps rows (each goal level with its mechanisms and metrics) or packs lanes. */
+  readonly rows: boolean;
+}
+
 /**
  * Top-left positions for every node of a map in three lanes, Strategy | Operations | Metrics, left
- * to right, with ELK's layered layout. Links that cannot carry the layout (an end missing, a
- * self-link, one pointing back towards strategy) are left out, and cycles are ELK's to break, so a
- * map with bad links still lays out. Nodes without links get a place in their lane.
+ * to right. Deterministic and linear in the map's size for a given band height (no layout engine):
+ *
+ * - goals in their hierarchy: each root goal (no goal links to it) in map order, its sub-goals
+ *   after it, depth first, slightly indented;
+ * - every goal is a row: the mechanisms it links to (and those they link on to) in the Operations
+ *   lane, the metrics any of them links to in the Metrics lane; nodes no goal reaches follow in
+ *   rows of their own, so none is lost;
+ * - runs of rows are bands, each a lane triple, placed side by side; in a band every lane fills its
+ *   columns in row order, so a goal's mechanisms and metrics are in its band at about its height;
+ *   on a big map a lane with many more nodes than the others in a band gets two or three columns;
+ * - the band height is chosen so that the whole map, fitted into an `aspect`:1 screen, is drawn as
+ *   large as it can be: a 1,000-node map is a rectangle, not a strip.
+ *
+ * Links that cannot carry the layout (an end missing, a self-link, one pointing back towards
+ * strategy, a goal cycle) are ignored, so a map with bad links still lays out.
  */
-export async function layoutLanes(input: LaneLayoutInput, elk: ElkLike): Promise<Map<string, Position>> {
+export function layoutLanes(input: LaneLayoutInput, options: LaneLayoutOptions = {}): Map<string, Position> {
   const boxes = new Map<string, Box>();
   for (const node of input.nodes) {
     if (boxes.has(node.id)) continue;
@@ -90,119 +119,238 @@ export async function layoutLanes(input: LaneLayoutInput, elk: ElkLike): Promise
   const positions = new Map<string, Position>();
   if (boxes.size === 0) return positions;
 
-  const graph: ElkNode = {
-    id: 'root',
-    layoutOptions: ROOT_OPTIONS,
-    children: [
-      ...[...boxes.values()].map((box) => ({
-        id: box.id,
-        width: box.width,
-        height: box.height,
-        layoutOptions: { 'elk.partitioning.partition': String(2 * box.lane) },
-      })),
-      ...laneGates(boxes),
-    ],
-    edges: layoutEdges(input.links, boxes),
-  };
-  const result = await elk.layout(graph);
+  const rows = buildRows(boxes, forwardLinks(input.links, boxes)).map(withNeed);
+  const laneWidth = [0, 0, 0];
+  for (const box of boxes.values()) laneWidth[box.lane] = Math.max(laneWidth[box.lane] as number, box.width);
+  const deepest = Math.min(MAX_INDENT_LEVELS, Math.max(0, ...rows.map((row) => row.depth)));
+  laneWidth[0] = (laneWidth[0] as number) + deepest * INDENT;
+  const maxColumns = boxes.size >= MULTI_COLUMN_FROM ? MAX_COLUMNS : 1;
+  const aspect = options.aspect !== undefined && options.aspect > 0 ? options.aspect : SCREEN_ASPECT;
 
-  for (const child of result.children ?? []) {
-    const box = boxes.get(child.id);
-    if (box === undefined || positions.has(child.id)) continue;
-    if (!Number.isFinite(child.x) || !Number.isFinite(child.y)) continue;
-    positions.set(child.id, { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) });
+  // Band heights from the tallest single row up to all rows in one band, in small steps.
+  let lowest = 0;
+  let highest = 0;
+  for (const row of rows) {
+    lowest = Math.max(lowest, ...row.need);
+    for (let lane = 0; lane < 3; lane++) highest += row.need[lane] as number;
   }
-  placeMissing(boxes, positions);
-  separateLanes(boxes, positions);
+  let best: { bands: Band[]; scale: number } | null = null;
+  for (let height = lowest; ; height *= HEIGHT_STEP) {
+    const bands = cutBands(rows, Math.min(height, highest), maxColumns);
+    const size = outline(rows, bands, laneWidth);
+    const scale = Math.min(aspect / size.width, 1 / size.height);
+    if (best === null || scale > best.scale) best = { bands, scale };
+    if (height >= highest || bands.length === 1) break;
+  }
+  let left = 0;
+  for (const band of (best as { bands: Band[] }).bands) {
+    left += placeBand(rows, band, laneWidth, left, positions) + BAND_GAP;
+  }
   return positions;
 }
 
 /**
- * One tiny node between two lanes (partitions 1 and 3; the lanes are 0, 2 and 4). ELK keeps
- * partitions in order by linking every node of one partition to every node of the next: goals ×
- * mechanisms constraint edges, quadratic, several seconds at 300 nodes. Through a gate it is goals
- * + mechanisms. The gate's column also widens the gap between lanes, which reads well.
+ * Cuts the rows into bands no taller than `height` where it can: a band takes rows while each
+ * lane's nodes fit into `maxColumns` columns of that height (and always takes one row).
  */
-function laneGates(boxes: ReadonlyMap<string, Box>): ElkNode[] {
-  let prefix = '#lane-gate-';
-  while ([...boxes.keys()].some((id) => id.startsWith(prefix))) prefix = `#${prefix}`;
-  return [1, 3].map((partition) => ({
-    id: `${prefix}${partition}`,
-    width: 1,
-    height: 1,
-    layoutOptions: { 'elk.partitioning.partition': String(partition) },
-  }));
+function cutBands(rows: readonly Row[], height: number, maxColumns: number): Band[] {
+  const bands: Band[] = [];
+  const room = height + NODE_GAP;
+  let start = 0;
+  let sums = [0, 0, 0];
+  const columnsFor = (sum: number) => Math.max(1, Math.ceil(sum / room - 1e-9));
+  for (let i = 0; i <= rows.length; i++) {
+    const row = rows[i];
+    const next = row ? sums.map((sum, lane) => sum + (row.need[lane] as number)) : null;
+    if (next === null || (i > start && next.some((sum) => columnsFor(sum) > maxColumns))) {
+      if (i > start) {
+        const columns = sums.map((sum) => Math.min(maxColumns, columnsFor(sum))) as Band['columns'];
+        bands.push({ start, end: i, columns, rows: maxColumns === 1 });
+      }
+      start = i;
+      sums = row ? [...row.need] : [0, 0, 0];
+    } else sums = next;
+  }
+  return bands;
 }
 
-/** The links ELK sees: both ends present, not a self-link, never backwards across lanes, once each. */
-function layoutEdges(links: readonly LaneLayoutLink[], boxes: ReadonlyMap<string, Box>): ElkExtendedEdge[] {
-  const edges: ElkExtendedEdge[] = [];
+/** The size of the whole map laid out in these bands. */
+function outline(rows: readonly Row[], bands: readonly Band[], laneWidth: readonly number[]) {
+  let width = 0;
+  let height = 0;
+  for (const band of bands) {
+    const size = packBand(rows, band, laneWidth, 0, null);
+    width += size.width + BAND_GAP;
+    height = Math.max(height, size.height);
+  }
+  return { width: width - BAND_GAP, height };
+}
+
+function placeBand(
+  rows: readonly Row[],
+  band: Band,
+  laneWidth: readonly number[],
+  left: number,
+  positions: Map<string, Position>,
+): number {
+  return packBand(rows, band, laneWidth, left, positions).width;
+}
+
+/**
+ * Lays out one band from `left` (or only measures it, with no `positions`): each lane present in
+ * the band gets its columns, and fills them in row order like a masonry wall, each node into the
+ * column with the most room left, so every lane runs down the band at the same pace as the rows.
+ */
+function packBand(
+  rows: readonly Row[],
+  band: Band,
+  laneWidth: readonly number[],
+  left: number,
+  positions: Map<string, Position> | null,
+): { width: number; height: number } {
+  const present = [false, false, false];
+  for (let i = band.start; i < band.end; i++) {
+    const row = rows[i] as Row;
+    for (let lane = 0; lane < 3; lane++) if ((row.need[lane] as number) > 0) present[lane] = true;
+  }
+  // Where each lane's columns start; a lane with no node in this band takes no room.
+  const columnX: number[][] = [[], [], []];
+  let x = 0;
+  for (let lane = 0; lane < 3; lane++) {
+    if (!present[lane]) continue;
+    const count = band.columns[lane] as number;
+    for (let c = 0; c < count; c++) {
+      (columnX[lane] as number[]).push(x);
+      x += (laneWidth[lane] as number) + (c + 1 < count ? COLUMN_GAP : LANE_GAP);
+    }
+  }
+  const free = columnX.map((xs) => xs.map(() => 0));
+  // The top of a lane's free space; a lane absent from the band is no obstacle.
+  const highest = (lane: number) =>
+    (free[lane] as number[]).length === 0 ? 0 : Math.min(...(free[lane] as number[]));
+  let bottom = 0;
+  const place = (box: Box, top: number, indent: number) => {
+    const lane = free[box.lane] as number[];
+    let column = 0;
+    for (let c = 1; c < lane.length; c++) if ((lane[c] as number) < (lane[column] as number)) column = c;
+    const y = Math.max(lane[column] as number, top);
+    positions?.set(box.id, { x: left + ((columnX[box.lane] as number[])[column] as number) + indent, y });
+    lane[column] = y + box.height + NODE_GAP;
+    bottom = Math.max(bottom, y + box.height);
+    return y;
+  };
+  for (let i = band.start; i < band.end; i++) {
+    const row = rows[i] as Row;
+    // In rows (a small map): a goal waits for the other lanes, and its mechanisms and metrics
+    // start no higher than the goal, so they sit beside it. Packed (a big map): each lane runs on
+    // down the band at its own pace, in row order, so they stay in the goal's band at about its height.
+    let top = 0;
+    if (row.goal) {
+      const start = band.rows ? Math.max(highest(0), highest(1), highest(2)) : highest(0);
+      top = place(row.goal, start, Math.min(row.depth, MAX_INDENT_LEVELS) * INDENT);
+    }
+    if (!band.rows) top = 0;
+    for (const box of row.mechanisms) place(box, top, 0);
+    for (const box of row.metrics) place(box, top, 0);
+  }
+  return { width: x - LANE_GAP, height: bottom };
+}
+
+/** The row with the height each lane needs for it in one column. */
+function withNeed(row: Omit<Row, 'need'>): Row {
+  const column = (boxes: readonly Box[]) => boxes.reduce((sum, box) => sum + box.height + NODE_GAP, 0);
+  return {
+    ...row,
+    need: [row.goal ? row.goal.height + NODE_GAP : 0, column(row.mechanisms), column(row.metrics)],
+  };
+}
+
+/** Source → targets of the links that can carry the layout, in map order, each pair once. */
+function forwardLinks(links: readonly LaneLayoutLink[], boxes: ReadonlyMap<string, Box>): Map<string, Box[]> {
+  const out = new Map<string, Box[]>();
   const seen = new Set<string>();
   for (const link of links) {
     const source = boxes.get(link.source);
     const target = boxes.get(link.target);
     if (source === undefined || target === undefined || source.id === target.id) continue;
-    // Into a goal from below, or out of a metric: forbidden, and it would pull the lanes apart.
+    // Into a goal from below, or out of a metric: forbidden, and it says nothing about lanes.
     if (target.lane < source.lane || source.lane === 2) continue;
     const key = `${source.id}\u0000${target.id}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    // Our own edge ids: a map's link ids may repeat in imported data, and ELK refuses duplicates.
-    edges.push({ id: `e${edges.length}`, sources: [source.id], targets: [target.id] });
+    const list = out.get(source.id);
+    if (list) list.push(target);
+    else out.set(source.id, [target]);
   }
-  return edges;
+  return out;
 }
 
-/** A node ELK returned no place for goes below the lowest node of its lane, so none is lost. */
-function placeMissing(boxes: ReadonlyMap<string, Box>, positions: Map<string, Position>): void {
-  const missing = [...boxes.values()].filter((box) => !positions.has(box.id));
-  if (missing.length === 0) return;
-  const laneLeft = [Infinity, Infinity, Infinity];
-  const laneBottom = [-Infinity, -Infinity, -Infinity];
-  let right = 0;
-  for (const [id, position] of positions) {
-    const box = boxes.get(id) as Box;
-    laneLeft[box.lane] = Math.min(laneLeft[box.lane] as number, position.x);
-    laneBottom[box.lane] = Math.max(laneBottom[box.lane] as number, position.y + box.height);
-    right = Math.max(right, position.x + box.width);
+/** The rows, goals first in hierarchy order, then whatever no goal reaches. */
+function buildRows(boxes: ReadonlyMap<string, Box>, out: ReadonlyMap<string, Box[]>): Omit<Row, 'need'>[] {
+  type Row = Omit<LaidRow, 'need'>;
+  const targets = (box: Box, lane: 0 | 1 | 2) => (out.get(box.id) ?? []).filter((t) => t.lane === lane);
+  const hasGoalParent = new Set<string>();
+  for (const [source, list] of out) {
+    if (boxes.get(source)?.lane !== 0) continue;
+    for (const target of list) if (target.lane === 0) hasGoalParent.add(target.id);
   }
-  for (const box of missing) {
-    const left = laneLeft[box.lane] as number;
-    const bottom = laneBottom[box.lane] as number;
-    // A lane with nothing placed yet starts right of everything; separateLanes orders it after.
-    const x = Number.isFinite(left) ? left : right + LANE_GAP;
-    const y = Number.isFinite(bottom) ? bottom + NODE_GAP : 0;
-    positions.set(box.id, { x, y });
-    laneLeft[box.lane] = x;
-    laneBottom[box.lane] = y + box.height;
-  }
-}
+  const goals = [...boxes.values()].filter((box) => box.lane === 0);
+  const rows: Row[] = [];
+  const placed = new Set<string>();
 
-/**
- * Moves whole lanes right where one would start before the previous one ends. ELK's partitions
- * keep the lanes apart already; this makes it a guarantee rather than a hope.
- */
-function separateLanes(boxes: ReadonlyMap<string, Box>, positions: Map<string, Position>): void {
-  const left = [Infinity, Infinity, Infinity];
-  const right = [-Infinity, -Infinity, -Infinity];
-  for (const [id, position] of positions) {
-    const box = boxes.get(id) as Box;
-    left[box.lane] = Math.min(left[box.lane] as number, position.x);
-    right[box.lane] = Math.max(right[box.lane] as number, position.x + box.width);
+  // Depth first with an explicit stack (a long chain of sub-goals must not overflow the call stack).
+  const visit = (root: Box) => {
+    const pending: { box: Box; depth: number }[] = [{ box: root, depth: 0 }];
+    while (pending.length > 0) {
+      const { box, depth } = pending.pop() as { box: Box; depth: number };
+      if (placed.has(box.id)) continue;
+      placed.add(box.id);
+      rows.push({ goal: box, depth, mechanisms: [], metrics: [] });
+      const children = targets(box, 0).filter((child) => !placed.has(child.id));
+      for (let i = children.length - 1; i >= 0; i--)
+        pending.push({ box: children[i] as Box, depth: depth + 1 });
+    }
+  };
+  for (const goal of goals) if (!hasGoalParent.has(goal.id)) visit(goal);
+  // Goals only reachable through a cycle: the first of each cycle in map order becomes a root.
+  for (const goal of goals) visit(goal);
+
+  // Each mechanism beside the first goal (in row order) that links to it, then down its chain.
+  const claim = (row: Row, box: Box) => {
+    placed.add(box.id);
+    (box.lane === 1 ? row.mechanisms : row.metrics).push(box);
+  };
+  const fillRow = (row: Row) => {
+    if (row.goal) for (const m of targets(row.goal, 1)) if (!placed.has(m.id)) claim(row, m);
+  };
+  const followChains = (row: Row) => {
+    for (let i = 0; i < row.mechanisms.length; i++) {
+      for (const m of targets(row.mechanisms[i] as Box, 1)) if (!placed.has(m.id)) claim(row, m);
+    }
+  };
+  const addMetrics = (row: Row) => {
+    const sources = row.goal ? [row.goal, ...row.mechanisms] : row.mechanisms;
+    for (const source of sources) for (const k of targets(source, 2)) if (!placed.has(k.id)) claim(row, k);
+  };
+  for (const row of rows) fillRow(row);
+  for (const row of rows) followChains(row);
+  for (const row of rows) addMetrics(row);
+
+  // Mechanisms no goal reaches: a row each, with their own chain and metrics.
+  for (const box of boxes.values()) {
+    if (box.lane !== 1 || placed.has(box.id)) continue;
+    const row: Row = { goal: null, depth: 0, mechanisms: [], metrics: [] };
+    claim(row, box);
+    followChains(row);
+    addMetrics(row);
+    rows.push(row);
   }
-  const shift = [0, 0, 0];
-  let previousRight = -Infinity;
-  let offset = 0;
-  for (const lane of [0, 1, 2] as const) {
-    const laneLeft = left[lane] as number;
-    if (!Number.isFinite(laneLeft)) continue;
-    if (laneLeft + offset < previousRight + LANE_GAP) offset = previousRight + LANE_GAP - laneLeft;
-    shift[lane] = offset;
-    previousRight = (right[lane] as number) + offset;
+  // Metrics nothing links to: a row each, so a long list of them still wraps into bands.
+  for (const box of boxes.values()) {
+    if (placed.has(box.id)) continue;
+    const row: Row = { goal: null, depth: 0, mechanisms: [], metrics: [] };
+    claim(row, box);
+    rows.push(row);
   }
-  if (shift.every((s) => s === 0)) return;
-  for (const [id, position] of positions) {
-    const dx = shift[(boxes.get(id) as Box).lane] as number;
-    if (dx !== 0) positions.set(id, { x: position.x + dx, y: position.y });
-  }
+  return rows;
 }

@@ -109,6 +109,8 @@ export function MapList(props: MapListProps) {
     const pending = afterDelete.current;
     if (!pending || props.maps.some((m) => m.id === pending.id)) return;
     afterDelete.current = null;
+    // The confirmation ends with its row: a map brought back by Undo returns as a plain row.
+    setAction((current) => (current?.id === pending.id ? null : current));
     if (!focusIsFree(list.current)) return;
     const next = pending.candidates.find((id) => props.maps.some((m) => m.id === id));
     ((next ? openButtonOf(list.current, next) : null) ?? newButton.current)?.focus();

@@ -82,7 +82,6 @@ export function Toolbar({
   const setSnap = useViewPrefs((s) => s.setSnapToGrid);
   const theme = useViewPrefs((s) => s.theme);
   const filtersOpen = useViewPrefs((s) => s.filtersOpen);
-  const layoutRunning = useViewPrefs((s) => s.layoutRunning);
 
   const add = (kind: NodeKind) => {
     const id = store.getState().addNode(kind, placeInLane(kind, store.getState().nodes));
@@ -146,10 +145,9 @@ export function Toolbar({
         <button
           type="button"
           className="button button--icon"
-          title={layoutRunning ? t('layout.running') : t('layout.autoLayout')}
+          title={t('layout.autoLayout')}
           aria-label={t('layout.autoLayout')}
-          aria-busy={layoutRunning}
-          disabled={!canEdit || layoutRunning}
+          disabled={!canEdit}
           onClick={() => bus.run('auto-layout')}
           data-testid="auto-layout"
         >

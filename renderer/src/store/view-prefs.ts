@@ -26,9 +26,6 @@ export interface ViewPrefs {
   /** Whether the filter bar is shown. */
   filtersOpen: boolean;
   setFiltersOpen(open: boolean): void;
-  /** An automatic layout is running (the toolbar shows it). */
-  layoutRunning: boolean;
-  setLayoutRunning(running: boolean): void;
   setTheme(theme: ThemeChoice): void;
   setSnapToGrid(snap: boolean): void;
   setFlaggedOnly(on: boolean): void;
@@ -88,10 +85,6 @@ export const useViewPrefs = create<ViewPrefs>()((set, get) => ({
   functions: [],
   owner: '',
   filtersOpen: false,
-  layoutRunning: false,
-  setLayoutRunning(layoutRunning) {
-    set({ layoutRunning });
-  },
   setFiltersOpen(filtersOpen) {
     set({ filtersOpen });
   },

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useDeferredValue, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapNode } from '../../../../shared/model/types';
 import { functionIcon } from '../../../../shared/render/glyphs';
@@ -18,7 +18,9 @@ import { selectionOf } from './selection';
  */
 export function Inspector() {
   const { t } = useTranslation();
-  const selection = useMapStore(selectionOf);
+  // Deferred: a click paints the node selected first, then the panel follows (on a 1,000-node map
+  // its fields and its list of nodes to link to made selecting take several frames).
+  const selection = useDeferredValue(useMapStore(selectionOf));
   const readOnly = useMapStore((s) => s.readOnly);
   const id = typeof selection === 'string' ? selection : null;
   const plan = useMapStore((s) =>
