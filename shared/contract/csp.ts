@@ -2,8 +2,8 @@
  * The Content-Security-Policy of the app, the same in the desktop window and in the browser mode
  * (the loopback server sends it on every response). Only the app's own files run; nothing remote
  * is loaded. React Flow positions nodes with inline styles, hence 'unsafe-inline' for styles only;
- * elkjs lays out in a classic worker (worker-src); images and fonts may be data: or blob: URLs
- * (exports, bundled fonts).
+ * the app starts no worker (the lane layout runs on the page), so none may be started; images and
+ * fonts may be data: or blob: URLs (exports, bundled fonts).
  */
 const DIRECTIVES = [
   "default-src 'self'",
@@ -12,7 +12,7 @@ const DIRECTIVES = [
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'self'",
-  "worker-src 'self' blob:",
+  "worker-src 'none'",
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",
