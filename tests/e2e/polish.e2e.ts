@@ -1,0 +1,122 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { templateContent, templateName } from '../../shared/templates';
+import { fitView, newMapFromTemplate, waitSaved } from './canvas-actions';
+import { closeServed, openPage, type ServedApp, serveApp } from './harness';
+
+// The facilitator's walk-through of the offsite features in a real Chromium: what it found cut
+// off, too small or off screen, each measured on the page as the room sees it.
+
+const TEMPLATE = 'data-driven-growth';
+
+async function setSidePanels(page: Page, shown: boolean) {
+  const toggle = page.getByTestId('side-panels-toggle');
+  if ((await toggle.getAttribute('aria-pressed')) !== String(shown)) await toggle.click();
+  await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe(String(shown));
+}
+
+async function setReadingSize(page: Page, on: boolean) {
+  const toggle = page.getByTestId('reading-size-toggle');
+  if ((await toggle.getAttribute('aria-pressed')) !== String(on)) await toggle.click();
+  await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe(String(on));
+}
+
+/** Titles whose visible lines reach below the title's box (their descenders are cut off). */
+function clippedTitles(page: Page) {
+  return page.evaluate(() => {
+    const cut: string[] = [];
+    for (const title of document.querySelectorAll<HTMLElement>('.plan-node__title')) {
+      const box = title.getBoundingClientRect();
+      const range = document.createRange();
+      range.selectNodeContents(title);
+      // The lines shown: those that start inside the box (a clamped third line is hidden on purpose).
+      const lines = [...range.getClientRects()].filter(
+        (r) => r.height > 0 && r.top + r.height / 2 < box.bottom,
+      );
+      const lowest = Math.max(...lines.map((r) => r.bottom));
+      if (lowest > box.bottom + 1)
+        cut.push(`${title.textContent}: text to ${lowest.toFixed(1)}, box to ${box.bottom.toFixed(1)}`);
+    }
+    return cut;
+  });
+}
+
+/** Status chips that run past their card's right edge. */
+function chipsOutside(page: Page) {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const chip of document.querySelectorAll<HTMLElement>('.plan-node [data-testid="card-status"]')) {
+      const card = chip.closest('.plan-node') as HTMLElement;
+      const c = chip.getBoundingClientRect();
+      const k = card.getBoundingClientRect();
+      // Inside the card, and all its text shown: nothing cut by the card's edge or an ellipsis.
+      const shown = [chip, ...chip.children].filter((el) => el.clientWidth > 1);
+      const cut = shown.some((el) => el.scrollWidth > el.clientWidth + 1);
+      if (cut || c.right > k.right - 1 || c.left < k.left)
+        out.push(
+          `${chip.textContent}: ${c.left.toFixed(0)}..${c.right.toFixed(0)} in ${k.left.toFixed(0)}..${k.right.toFixed(0)}`,
+        );
+    }
+    return out;
+  });
+}
+
+describe('Offsite polish: nothing cut off, big enough, in view', () => {
+  let app: ServedApp;
+  let page: Page;
+
+  beforeAll(async () => {
+    app = await serveApp();
+    page = await openPage(app, { width: 1280, height: 800 });
+    await page.getByTestId('new-from-template').waitFor();
+    await newMapFromTemplate(page, TEMPLATE);
+    await waitSaved(page);
+  });
+
+  afterAll(() => closeServed(app, page));
+
+  it('reading size: no title loses the bottom of its letters (g, y, p)', async () => {
+    for (const language of ['en', 'zh-CN'] as const) {
+      await page.getByTestId('language').selectOption(language);
+      await setReadingSize(page, true);
+      await fitView(page);
+      expect(await page.locator('.canvas--reading .plan-node__title').count()).toBe(14);
+      expect(await clippedTitles(page), language).toEqual([]);
+      await setReadingSize(page, false);
+      expect(await clippedTitles(page), `${language} normal size`).toEqual([]);
+    }
+    await page.getByTestId('language').selectOption('en');
+    await setSidePanels(page, true);
+  });
+
+  it('a metric’s status chip stays inside its card, with long figures, in both languages', async () => {
+    const metric = templateContent(TEMPLATE, 'en').nodes.find((n) => n.kind === 'metric')?.id ?? '';
+    // Long figures on one metric: a big current value against a big target with a long unit.
+    await page
+      .locator(`[data-testid="plan-node"][data-node-id="${metric}"]`)
+      .click({ position: { x: 16, y: 12 } });
+    const field = (key: string) => page.locator(`[data-testid="inspector"] [data-field="${key}"]`);
+    await field('unit').fill('CNY per order');
+    await field('unit').press('Enter');
+    await field('current').fill('215000.75');
+    await field('current').press('Enter');
+    await field('target').fill('2200000.5');
+    await field('target').press('Enter');
+    await waitSaved(page);
+    await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+    for (const language of ['en', 'zh-CN'] as const) {
+      await page.getByTestId('language').selectOption(language);
+      for (const reading of [false, true]) {
+        await setReadingSize(page, reading);
+        await fitView(page);
+        await page.screenshot({ path: `/tmp/polish-chip-${language}-${reading}.png` });
+        expect(await chipsOutside(page), `${language} reading ${reading}`).toEqual([]);
+      }
+    }
+    await setReadingSize(page, false);
+    await page.getByTestId('language').selectOption('en');
+    expect(
+      await page.locator('[data-testid="map-row"]', { hasText: templateName(TEMPLATE, 'en') }).count(),
+    ).toBe(1);
+  });
+});
