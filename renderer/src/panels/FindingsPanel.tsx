@@ -1,13 +1,13 @@
 import { useReactFlow } from '@xyflow/react';
-import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type FindingGroup, groupFindings } from '../../../shared/validation/finding-groups';
 import type { Finding, Severity } from '../../../shared/validation/findings';
-import { type HealthSummary, healthSummary } from '../../../shared/validation/summary';
+import { healthSummary } from '../../../shared/validation/summary';
 import { useLanguage } from '../i18n/use-language';
 import { useMapStore, useMapStoreApi } from '../store/context';
 import { nodeSize, type PlanFlowNode } from '../store/plan-flow';
+import { healthHeadline } from './health-headline';
 
 /**
  * How many findings the panel lists before a "Show more" button. A large map has thousands (a
@@ -19,17 +19,6 @@ export const FINDINGS_SHOWN_AT_ONCE = 100;
 
 /** Groups whose findings are folded until opened: the notes (who owns what) would bury the rest. */
 const FOLDED_AT_FIRST: ReadonlySet<FindingGroup> = new Set(['notes']);
-
-/**
- * The headline: "7 of 7 goals have an execution path · 1 has no closed loop", so a goal that only
- * brings people in is not hidden behind a count of paths.
- */
-export function summaryText(summary: HealthSummary, t: TFunction): string {
-  if (summary.goals === 0) return t('findings.noGoals');
-  const paths = t('findings.summary', { withPath: summary.goalsWithPath, count: summary.goals });
-  if (summary.goalsWithoutClosedLoop === 0) return paths;
-  return `${paths} · ${t('planCheck.noClosedLoop', { count: summary.goalsWithoutClosedLoop })}`;
-}
 
 /** The validator's findings, live; a click selects the node concerned and centres it. */
 export function FindingsPanel() {
@@ -119,7 +108,7 @@ export function FindingsPanel() {
         {t('findings.heading')} <span className="findings__count">{findings.length}</span>
       </h2>
       <p className="findings__summary" data-testid="health-summary">
-        {summaryText(summary, t)}
+        {healthHeadline(summary, t)}
       </p>
       {findings.length === 0 ? (
         // "Every goal has an execution path" would reassure about a map with no goal at all.
