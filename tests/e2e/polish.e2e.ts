@@ -61,6 +61,18 @@ function chipsOutside(page: Page) {
   });
 }
 
+/** The smallest title on screen, in px after the viewport's zoom. */
+function smallestTitle(page: Page) {
+  return page.evaluate(() => {
+    const viewport = document.querySelector('.react-flow__viewport') as HTMLElement;
+    const zoom = new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a;
+    const sizes = [...document.querySelectorAll('.plan-node__title')].map(
+      (el) => Number.parseFloat(getComputedStyle(el).fontSize) * zoom,
+    );
+    return Math.min(...sizes);
+  });
+}
+
 describe('Offsite polish: nothing cut off, big enough, in view', () => {
   let app: ServedApp;
   let page: Page;
@@ -118,5 +130,38 @@ describe('Offsite polish: nothing cut off, big enough, in view', () => {
     expect(
       await page.locator('[data-testid="map-row"]', { hasText: templateName(TEMPLATE, 'en') }).count(),
     ).toBe(1);
+  });
+
+  it('reading size alone reaches 14 px titles after Fit at 1280×800: it hides the side panels there', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await setReadingSize(page, false);
+    await setSidePanels(page, true);
+    const toggle = page.getByTestId('reading-size-toggle');
+    expect(await toggle.getAttribute('title')).toMatch(/1600 px.*side panels/);
+    await toggle.click();
+    await expect
+      .poll(() => page.getByTestId('side-panels-toggle').getAttribute('aria-pressed'))
+      .toBe('false');
+    await fitView(page);
+    const title = await smallestTitle(page);
+    expect(title).toBeGreaterThanOrEqual(14);
+    // Remembered, as before.
+    await page.reload();
+    await page.locator('[data-testid="map-row"]').first().waitFor({ state: 'attached' });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByTestId('side-panels-toggle').getAttribute('aria-pressed')).toBe('false');
+    // Turned off, the panels it hid come back; in Chinese the tooltip says the same.
+    await toggle.click();
+    await expect.poll(() => page.getByTestId('side-panels-toggle').getAttribute('aria-pressed')).toBe('true');
+    await page.getByTestId('language').selectOption('zh-CN');
+    expect(await toggle.getAttribute('title')).toMatch(/1600 像素.*侧栏/);
+    await page.getByTestId('language').selectOption('en');
+    // On a wide screen the panels stay.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByTestId('side-panels-toggle').getAttribute('aria-pressed')).toBe('true');
+    await toggle.click();
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 });
