@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { templateContent, templateName } from '../../shared/templates';
+import { goalFocus } from '../../shared/validation/goal-focus';
 import { fitView, newMapFromTemplate, waitSaved } from './canvas-actions';
 import { closeServed, openPage, type ServedApp, serveApp } from './harness';
 
@@ -163,5 +164,45 @@ describe('Offsite polish: nothing cut off, big enough, in view', () => {
     expect(await page.getByTestId('side-panels-toggle').getAttribute('aria-pressed')).toBe('true');
     await toggle.click();
     await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('a click on the closed-loop finding frames the goal and its whole execution path, never past 100%', async () => {
+    await newMapFromTemplate(page, 'product-launch-gap');
+    const finding = page.locator('[data-testid="finding"][data-code="goal-without-closed-loop"]').first();
+    const goal = (await finding.getAttribute('data-node-id')) ?? '';
+    const content = templateContent('product-launch-gap', 'en');
+    // Its execution path, as the presentation frames it: the TV spot and the rest of its mechanisms.
+    const path = [...(goalFocus(goal, content.nodes, content.links)?.nodeIds ?? [])];
+    const mechanisms = path.filter((id) => content.nodes.find((n) => n.id === id)?.kind === 'mechanism');
+    expect(mechanisms).toContain('m-tv');
+    // Start far from it: zoomed in on another corner of the map.
+    const far = content.nodes.at(-1)?.id ?? '';
+    await page
+      .locator(`[data-testid="plan-node"][data-node-id="${far}"]`)
+      .click({ position: { x: 16, y: 12 } });
+    for (let i = 0; i < 4; i++)
+      await page.getByTestId('canvas').locator('.react-flow__controls-zoomin').click();
+    await finding.click();
+    await page.waitForTimeout(500); // the framing animates for 300 ms
+    const outside = await page.evaluate((ids) => {
+      const pane = (document.querySelector('.react-flow') as HTMLElement).getBoundingClientRect();
+      return ids.filter((id) => {
+        const el = document.querySelector(`.react-flow__node[data-id="${id}"]`);
+        if (!el) return true;
+        const r = el.getBoundingClientRect();
+        return r.left < pane.left || r.top < pane.top || r.right > pane.right || r.bottom > pane.bottom;
+      });
+    }, path);
+    expect(outside).toEqual([]);
+    const zoom = await page.evaluate(
+      () =>
+        new DOMMatrixReadOnly(
+          getComputedStyle(document.querySelector('.react-flow__viewport') as HTMLElement).transform,
+        ).a,
+    );
+    expect(zoom).toBeLessThanOrEqual(1);
+    expect(await page.locator(`.react-flow__node[data-id="${goal}"]`).getAttribute('class')).toContain(
+      'selected',
+    );
   });
 });
