@@ -205,4 +205,58 @@ describe('Offsite polish: nothing cut off, big enough, in view', () => {
       'selected',
     );
   });
+
+  it('presents a big goal large: a compact caption, the path centred in the area above it', async () => {
+    // The product launch map is open (the test above); its top goal reaches every other node.
+    for (const [width, height] of [
+      [1280, 720],
+      [1280, 800],
+    ] as const) {
+      for (const language of ['en', 'zh-CN'] as const) {
+        await page.setViewportSize({ width, height });
+        await page.getByTestId('language').selectOption(language);
+        await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+        await page.getByTestId('start-presentation').click();
+        const caption = page.getByTestId('presentation');
+        await caption.waitFor();
+        for (let step = 0; step < 3; step++) {
+          await page.waitForTimeout(600); // the framing animates for 250 ms, after a frame
+          const m = await page.evaluate(() => {
+            const box = (
+              document.querySelector('[data-testid="presentation"]') as HTMLElement
+            ).getBoundingClientRect();
+            const pane = (document.querySelector('.react-flow') as HTMLElement).getBoundingClientRect();
+            const framed = [...document.querySelectorAll('.react-flow__node.is-in-focus')].map((el) =>
+              el.getBoundingClientRect(),
+            );
+            const top = Math.min(...framed.map((r) => r.top));
+            const bottom = Math.max(...framed.map((r) => r.bottom));
+            const left = Math.min(...framed.map((r) => r.left));
+            const right = Math.max(...framed.map((r) => r.right));
+            return {
+              captionShare: box.height / innerHeight,
+              // Where the framed nodes' centre sits in the area above the caption, 0.5 = the middle.
+              y: ((top + bottom) / 2 - pane.top) / (box.top - pane.top),
+              x: ((left + right) / 2 - pane.left) / pane.width,
+              clear: bottom <= box.top,
+              count: framed.length,
+            };
+          });
+          const label = `${width}x${height} ${language} goal ${step + 1}: ${JSON.stringify(m)}`;
+          expect(m.count, label).toBeGreaterThan(0);
+          expect(m.captionShare, label).toBeLessThanOrEqual(0.25);
+          expect(Math.abs(m.y - 0.5), label).toBeLessThanOrEqual(0.1);
+          expect(Math.abs(m.x - 0.5), label).toBeLessThanOrEqual(0.1);
+          expect(m.clear, label).toBe(true);
+          if (width === 1280 && height === 720 && step === 0)
+            await page.screenshot({ path: `/tmp/polish-present-${language}.png` });
+          await page.keyboard.press('PageDown');
+        }
+        await page.keyboard.press('Escape');
+        await caption.waitFor({ state: 'detached' });
+      }
+    }
+    await page.getByTestId('language').selectOption('en');
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
 });
