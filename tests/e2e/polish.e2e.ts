@@ -259,4 +259,91 @@ describe('Offsite polish: nothing cut off, big enough, in view', () => {
     await page.getByTestId('language').selectOption('en');
     await page.setViewportSize({ width: 1280, height: 800 });
   });
+
+  it('a refused link says why in one sentence, in one notice each time, in both languages', async () => {
+    await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+    await fitView(page);
+    const box = async (selector: string) => {
+      const b = await page.locator(selector).boundingBox({ timeout: 5000 });
+      if (!b) throw new Error(`${selector} not visible`);
+      return b;
+    };
+    const notices = page.getByTestId('notice');
+    for (const language of ['en', 'zh-CN'] as const) {
+      await page.getByTestId('language').selectOption(language);
+      for (const onto of ['handle', 'body'] as const) {
+        for (let attempt = 0; attempt < 2; attempt++) {
+          const from = await box('.react-flow__node[data-id="m-tv"] .react-flow__handle.source');
+          const to = await box(
+            onto === 'handle'
+              ? '.react-flow__node[data-id="g-purchase"] .react-flow__handle.target'
+              : '.react-flow__node[data-id="g-purchase"]',
+          );
+          await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+          await page.mouse.down();
+          await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+          const label = page.getByTestId('link-drag-label');
+          await expect.poll(() => label.count()).toBe(1);
+          // One colon at most: "Not allowed. Only a goal can point to a goal: links run …".
+          const said = (await label.textContent()) ?? '';
+          expect(said.split(/[:：]/).length, said).toBeLessThanOrEqual(2);
+          await page.mouse.up();
+          const what = `${language} ${onto} attempt ${attempt + 1}`;
+          await page.waitForTimeout(200);
+          expect(await notices.allTextContents(), what).toHaveLength(1);
+          const text = (await notices.first().textContent()) ?? '';
+          expect(text.split(/[:：]/).length, text).toBeLessThanOrEqual(2);
+          expect(text, what).toContain(language === 'en' ? 'Link refused.' : '无法连接。');
+        }
+      }
+    }
+    // The export dialog's paper sizes, named in Chinese with their size.
+    await page.getByTestId('file-menu').click();
+    await page.getByTestId('file-export-pdf').click();
+    const papers = await page.getByTestId('export-paper').locator('option').allTextContents();
+    expect(papers).toEqual([
+      'A4（210 × 297 毫米）',
+      'A3（297 × 420 毫米）',
+      '美式信纸 Letter（8.5 × 11 英寸）',
+      '小报 Tabloid（11 × 17 英寸）',
+    ]);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('language').selectOption('en');
+  });
+
+  it('says once that a map has no goals, how to add the first, and nothing about goals with no map', async () => {
+    await page.getByTestId('new-map').click();
+    await expect
+      .poll(() => page.locator('.canvas__empty').textContent())
+      .toContain('Press Enter to add the first goal');
+    const panel = page.getByTestId('findings-panel');
+    expect(((await panel.textContent()) ?? '').split('No goals yet').length - 1).toBe(1);
+    await page.getByTestId('language').selectOption('zh-CN');
+    await expect
+      .poll(() => page.locator('.canvas__empty').textContent())
+      .toContain('按 Enter 添加第一个目标');
+    expect(((await panel.textContent()) ?? '').split('还没有目标').length - 1).toBe(1);
+    await page.getByTestId('language').selectOption('en');
+    // With no map at all (each deleted through the contract, then the page opened again), the
+    // panel says to open or create one, and nothing about goals.
+    await waitSaved(page);
+    await page.evaluate(async () => {
+      const call = async (method: string, args: unknown) => {
+        const reply = await fetch(`/api/${method}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(args),
+        });
+        return ((await reply.json()) as { value: unknown }).value;
+      };
+      const maps = (await call('listMaps', {})) as { id: string }[];
+      for (const map of maps) await call('deleteMap', { mapId: map.id });
+    });
+    await page.reload();
+    await page.getByTestId('new-map').waitFor();
+    expect(await page.getByTestId('map-row').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('findings-no-map').count()).toBe(1);
+    expect(await panel.textContent()).not.toContain('No goals yet');
+    expect(await page.getByTestId('health-summary').count()).toBe(0);
+  });
 });

@@ -55,7 +55,7 @@ export function Canvas({
   presenting = false,
   presentedGoal = null,
 }: {
-  onNotice: (message: string) => void;
+  onNotice: (message: string, kind?: string) => void;
   /** Presentation mode: editing is off and the presented goal's execution paths are in focus. */
   presenting?: boolean;
   presentedGoal?: string | null;
@@ -103,7 +103,10 @@ export function Canvas({
     (c: Connection) => {
       const verdict = store.getState().connect(c.source, c.target);
       if (!verdict.ok)
-        onNotice(t('canvas.linkRefused', { reason: describeLinkRefusal(verdict.reason, language) }));
+        onNotice(
+          t('canvas.linkRefused', { reason: describeLinkRefusal(verdict.reason, language) }),
+          'link-refused',
+        );
     },
     [store, onNotice, t, language],
   );
@@ -129,7 +132,10 @@ export function Canvas({
         state.fromHandle?.type === 'target' ? [to, state.fromNode.id] : [state.fromNode.id, to];
       const verdict = store.getState().checkLink(source, target);
       if (!verdict.ok)
-        onNotice(t('canvas.linkRefused', { reason: describeLinkRefusal(verdict.reason, language) }));
+        onNotice(
+          t('canvas.linkRefused', { reason: describeLinkRefusal(verdict.reason, language) }),
+          'link-refused',
+        );
     },
     [store, onNotice, t, language, onConnect, reactFlow],
   );

@@ -113,10 +113,17 @@ export function FindingsPanel() {
       <h2 id="findings-heading" className="panel-heading">
         {t('findings.heading')} <span className="findings__count">{findings.length}</span>
       </h2>
-      <p className="findings__summary" data-testid="health-summary">
-        {healthHeadline(summary, t)}
-      </p>
-      {findings.length === 0 ? (
+      {mapId === null ? (
+        // No map at all: nothing to check, and no "No goals yet" about a map that is not there.
+        <p className="findings__none" data-testid="findings-no-map">
+          {t('findings.noMap')}
+        </p>
+      ) : (
+        <p className="findings__summary" data-testid="health-summary">
+          {healthHeadline(summary, t)}
+        </p>
+      )}
+      {mapId === null ? null : findings.length === 0 ? (
         // "Every goal has an execution path" would reassure about a map with no goal at all.
         <p className="findings__none">{t(summary.goals === 0 ? 'findings.noGoalsHint' : 'findings.none')}</p>
       ) : (

@@ -10,7 +10,7 @@ const en = {
   moreMetrics_one: 'and {{count}} more metric',
   moreMetrics_other: 'and {{count}} more metrics',
   linkAllowed: 'Release to link',
-  linkRefused: 'Not allowed: {{reason}}',
+  linkRefused: 'Not allowed. {{reason}}',
 };
 
 export const offsiteStrings: { en: typeof en; zhCN: typeof en } = {
@@ -21,6 +21,6 @@ export const offsiteStrings: { en: typeof en; zhCN: typeof en } = {
     moreMetrics_one: '另有 {{count}} 个指标',
     moreMetrics_other: '另有 {{count}} 个指标',
     linkAllowed: '松开即可连接',
-    linkRefused: '不允许：{{reason}}',
+    linkRefused: '不允许。{{reason}}',
   },
 };
