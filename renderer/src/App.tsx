@@ -200,9 +200,11 @@ export function App({ api, store, autosave }: AppProps) {
         const restore = () => void restoreDeleted(id, name, wasOpen);
         deletionUndo.offer({ mapId: id, restore });
         notify(t('mapDeletion.deleted', { name }), {
-          label: t('mapDeletion.undo'),
-          ariaLabel: t('mapDeletion.undoLabel', { name }),
-          run: restore,
+          action: {
+            label: t('mapDeletion.undo'),
+            ariaLabel: t('mapDeletion.undoLabel', { name }),
+            run: restore,
+          },
         });
         return true;
       } catch (error) {

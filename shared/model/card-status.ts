@@ -106,6 +106,17 @@ export function formatMetricAmount(value: number, unit: string, language: Langua
   return `${number} ${u}`;
 }
 
+/**
+ * The chip's figures, short enough for a card: a unit written as a word is said once, after the
+ * target ("215 / 220 CNY", not "215 CNY / 220 CNY"); %, ‰ and currency signs stay on each number.
+ */
+export function chipFigures(current: number, target: number, unit: string, language: Language): string {
+  const u = unit.trim();
+  if (u === '' || /^[%‰％]$/.test(u) || /^[¥$€£￥]$/.test(u))
+    return `${formatMetricAmount(current, u, language)} / ${formatMetricAmount(target, u, language)}`;
+  return `${formatMetricAmount(current, '', language)} / ${formatMetricAmount(target, u, language)}`;
+}
+
 const WORDS = {
   en: {
     value: (current: string, target: string) => `${current} / ${target}`,
@@ -146,7 +157,10 @@ export function cardStatusText(card: CardStatus, language: Language): CardStatus
   } else {
     const current = formatMetricAmount(card.current, card.unit, language);
     const target = card.target === null ? '–' : formatMetricAmount(card.target, card.unit, language);
-    detail = words.value(current, target);
+    detail =
+      card.target === null
+        ? words.value(current, target)
+        : chipFigures(card.current, card.target, card.unit, language);
     spoken = words.current(current, target);
   }
   const separator = language === 'zh-CN' ? '，' : ', ';

@@ -58,7 +58,7 @@ describe('a first map, end to end in Chromium over the browser transport', () =>
     await page.mouse.up();
     await expect
       .poll(() => page.getByTestId('notice').first().textContent())
-      .toMatch(/Link refused: .*metric/i);
+      .toMatch(/Link refused\. .*metric/i);
     expect(await edgeCount(page)).toBe(2);
 
     // Move the goal, so the reload also proves positions are kept.

@@ -79,7 +79,7 @@ describe('The main screen: accessible, and entirely in Chinese when switched', (
       .filter({ hasText: /^No goals yet$/ })
       .waitFor();
     expect(await page.locator('.findings__none').textContent()).toBe(
-      'No goals yet: add one to start the map.',
+      'Add a goal to start the map; the plan is checked as you build it.',
     );
     await page.getByTestId('add-goal').click();
     await page.keyboard.type('提高订单转化率');

@@ -324,7 +324,7 @@ describe('Offsite-ready: projector width, reading size, status on cards, link ve
     // Before release: the refusal and its reason beside the pointer, the line and the goal in the refused style.
     const label = page.getByTestId('link-drag-label');
     await expect.poll(() => label.count()).toBe(1);
-    expect(await label.textContent()).toMatch(/Not allowed: Only a goal can point to a goal/);
+    expect(await label.textContent()).toMatch(/Not allowed\. Only a goal can point to a goal/);
     expect(await label.getAttribute('data-state')).toBe('invalid');
     expect(await page.getByTestId('link-drag-line').getAttribute('data-state')).toBe('invalid');
     expect(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nextFunction } from '../../renderer/src/canvas/FunctionChip';
 import { createI18n } from '../../renderer/src/i18n';
-import { summaryText } from '../../renderer/src/panels/FindingsPanel';
+import { healthHeadline as summaryText } from '../../renderer/src/panels/health-headline';
 import { goalsInPlanOrder } from '../../renderer/src/presentation/presentation-goals';
 import { MECHANISM_FUNCTIONS } from '../../shared/model/kinds';
 

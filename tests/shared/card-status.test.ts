@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { VALUE_LABELS } from '../../shared/exports/outline-labels';
-import { cardStatuses, cardStatusText, STATUS_FILL, STATUS_GLYPH } from '../../shared/model/card-status';
+import {
+  cardStatuses,
+  cardStatusText,
+  chipFigures,
+  STATUS_FILL,
+  STATUS_GLYPH,
+} from '../../shared/model/card-status';
 import { goalHealth, metricProgress, metricStartDate } from '../../shared/model/metric-progress';
 import { MapNodeSchema } from '../../shared/model/schemas';
 import type { MapLink, MapNode, MapNodeInput } from '../../shared/model/types';
@@ -81,12 +87,21 @@ describe('cardStatusText', () => {
     if (!open) throw new Error('no status');
     expect(cardStatusText(open, 'en')).toMatchObject({
       word: 'No due date',
-      detail: '10 orders / 100 orders',
+      detail: '10 / 100 orders',
     });
+    expect(cardStatusText(open, 'en').full).toBe('No due date, now 10 orders, target 100 orders');
     expect(cardStatusText(open, 'zh-CN').word).toBe('无截止日期');
     const unset = statusOf('unset');
     if (!unset) throw new Error('no status');
     expect(cardStatusText(unset, 'en')).toMatchObject({ detail: '– / 4%', full: 'Unknown, no value yet' });
+  });
+
+  it('says a unit written as a word once, so the figures fit a card; signs stay on each number', () => {
+    expect(chipFigures(215, 220, 'CNY', 'en')).toBe('215 / 220 CNY');
+    expect(chipFigures(215000.75, 2200000.5, '元', 'zh-CN')).toBe('215,000.75 / 2,200,000.5 元');
+    expect(chipFigures(2.4, 3.5, '%', 'en')).toBe('2.4% / 3.5%');
+    expect(chipFigures(3, 5, '¥', 'zh-CN')).toBe('¥3 / ¥5');
+    expect(chipFigures(9, 24, ' ', 'en')).toBe('9 / 24');
   });
 
   it('says how many metrics a goal rolls up', () => {
@@ -108,8 +123,8 @@ describe('status on the drawn map (PDF map pages, SVG and PNG pictures)', () => 
     expect(xmlProblem(svg)).toBeNull();
     const texts = svgTexts(svg).join('\n');
     expect(texts).toContain('✓ On track · 68% / 70%');
-    // Too long for the box: shortened with an ellipsis, whole in the chip's tooltip.
-    expect(texts).toContain('◷ No due date · 10 orders / 100 o…');
+    // The unit said once, so the figures fit the box; the whole sentence is in the chip's tooltip.
+    expect(texts).toContain('◷ No due date · 10 / 100 orders');
     expect(svg).toContain('<title>No due date, now 10 orders, target 100 orders</title>');
     expect(texts).toContain('✓ On track · 3 metrics');
     expect(svg).toContain(`fill="${STATUS_FILL['on-track']}"`);

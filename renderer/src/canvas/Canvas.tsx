@@ -15,6 +15,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { describeLinkRefusal } from '../../../shared/validation/link-messages';
 import { CANVAS_SCOPE_ATTRIBUTE, useCommandBus } from '../commands/use-commands';
 import { useLanguage } from '../i18n/use-language';
+import type { NoticeOptions } from '../panels/Notices';
 import { useMapStore, useMapStoreApi } from '../store/context';
 import type { MapState } from '../store/map-store';
 import type { PlanFlowEdge, PlanFlowNode } from '../store/plan-flow';
@@ -56,7 +57,7 @@ export function Canvas({
   presenting = false,
   presentedGoal = null,
 }: {
-  onNotice: (message: string) => void;
+  onNotice: (message: string, options?: NoticeOptions) => void;
   /** Presentation mode: editing is off and the presented goal's execution paths are in focus. */
   presenting?: boolean;
   presentedGoal?: string | null;
@@ -103,7 +104,9 @@ export function Canvas({
     (c: Connection) => {
       const verdict = store.getState().connect(c.source, c.target);
       if (!verdict.ok)
-        onNotice(t('canvas.linkRefused', { reason: describeLinkRefusal(verdict.reason, language) }));
+        onNotice(t('canvas.linkRefused', { reason: describeLinkRefusal(verdict.reason, language) }), {
+          kind: 'link-refused',
+        });
     },
     [store, onNotice, t, language],
   );
@@ -129,7 +132,9 @@ export function Canvas({
         state.fromHandle?.type === 'target' ? [to, state.fromNode.id] : [state.fromNode.id, to];
       const verdict = store.getState().checkLink(source, target);
       if (!verdict.ok)
-        onNotice(t('canvas.linkRefused', { reason: describeLinkRefusal(verdict.reason, language) }));
+        onNotice(t('canvas.linkRefused', { reason: describeLinkRefusal(verdict.reason, language) }), {
+          kind: 'link-refused',
+        });
     },
     [store, onNotice, t, language, onConnect, reactFlow],
   );

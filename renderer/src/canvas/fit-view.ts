@@ -81,3 +81,31 @@ export function fitWholeMap(
   const viewport = getViewportForBounds(bounds, pane.width, pane.height, minZoom, FIT_MAX_ZOOM, FIT_PADDING);
   void flow.setViewport(viewport, { duration });
 }
+
+/**
+ * Frames some nodes together in a pane, or in its top part (pass that part's size: the area above
+ * the presentation's caption) (what a finding names, a goal with its execution path): all of them
+ * in view, zoomed out as far as that takes but never in past 100%, so a finding about a goal and
+ * the mechanism far below it shows both, and one card is shown at its real size, not blown up
+ * (unless `fit` says how close it may come, and with what margins). Answers whether any was found.
+ */
+export function frameNodes(
+  flow: Pick<ReactFlowInstance<PlanFlowNode>, 'getNodes' | 'setViewport'>,
+  ids: Iterable<string>,
+  pane: { width: number; height: number },
+  duration = 0,
+  fit: { maxZoom: number; padding: Parameters<typeof getViewportForBounds>[5] } = {
+    maxZoom: FRAME_MAX_ZOOM,
+    padding: FIT_PADDING,
+  },
+): boolean {
+  const wanted = new Set(ids);
+  const bounds = mapBounds(flow.getNodes().filter((n) => wanted.has(n.id)));
+  if (!bounds || pane.width <= 0 || pane.height <= 0) return false;
+  const viewport = getViewportForBounds(bounds, pane.width, pane.height, MIN_ZOOM, fit.maxZoom, fit.padding);
+  void flow.setViewport(viewport, { duration });
+  return true;
+}
+
+/** How close framing a few nodes may come: their real size. */
+export const FRAME_MAX_ZOOM = 1;

@@ -12,10 +12,43 @@ export interface AppCommandHandlers {
   toggleFilters(): void;
 }
 
+/** Below this window width, turning reading size on hides the side panels as well. */
+export const READING_SIZE_PANELS_WIDTH = 1600;
+
+/**
+ * Whether the side panels were hidden by turning reading size on, so turning it off shows them
+ * again; kept with the window's other view settings so it holds across a reload.
+ */
+const HIDDEN_BY_READING_KEY = 'throughline.panelsHiddenByReadingSize';
+const hiddenByReadingSize = {
+  get(): boolean {
+    try {
+      return localStorage.getItem(HIDDEN_BY_READING_KEY) === 'true';
+    } catch {
+      return false;
+    }
+  },
+  set(hidden: boolean): void {
+    try {
+      if (hidden) localStorage.setItem(HIDDEN_BY_READING_KEY, 'true');
+      else localStorage.removeItem(HIDDEN_BY_READING_KEY);
+    } catch {
+      // Storage refused (private mode, quota): the panels just stay as they are when turned off.
+    }
+  },
+};
+
+function showSidePanels(shown: boolean): void {
+  // Focus in a panel about to be hidden would fall to the page: the keyboard goes on from the canvas.
+  if (!shown && document.activeElement?.closest('.maps, .side-column')) {
+    document.querySelector<HTMLElement>('[data-canvas-scope]')?.focus({ preventScroll: true });
+  }
+  useViewPrefs.getState().setSidePanels(shown);
+}
+
 /** The window-level commands: the same handlers for the menu, the toolbar and the keyboard. */
 export function useAppCommands(handlers: AppCommandHandlers): void {
   const setTheme = useViewPrefs((s) => s.setTheme);
-  const setSidePanels = useViewPrefs((s) => s.setSidePanels);
   useCommand('new-map', handlers.newMap);
   useCommand('language-en', () => handlers.changeLanguage('en'));
   useCommand('language-zh-CN', () => handlers.changeLanguage('zh-CN'));
@@ -29,14 +62,20 @@ export function useAppCommands(handlers: AppCommandHandlers): void {
   useCommand('toggle-filters', handlers.toggleFilters);
   useCommand('toggle-reading-size', () => {
     const prefs = useViewPrefs.getState();
-    prefs.setReadingSize(!prefs.readingSize);
+    const on = !prefs.readingSize;
+    prefs.setReadingSize(on);
+    // On a window narrower than a projector's 1600 px the panels leave the map too little room for
+    // the larger text to show: reading size hides them too, and shows them again when turned off.
+    if (on && prefs.sidePanels && window.innerWidth < READING_SIZE_PANELS_WIDTH) {
+      showSidePanels(false);
+      hiddenByReadingSize.set(true);
+    } else if (!on && hiddenByReadingSize.get() && !useViewPrefs.getState().sidePanels) {
+      showSidePanels(true);
+    }
+    if (!on) hiddenByReadingSize.set(false);
   });
   useCommand('toggle-side-panels', () => {
-    const hiding = useViewPrefs.getState().sidePanels;
-    // Focus in a panel about to be hidden would fall to the page: the keyboard goes on from the canvas.
-    if (hiding && document.activeElement?.closest('.maps, .side-column')) {
-      document.querySelector<HTMLElement>('[data-canvas-scope]')?.focus({ preventScroll: true });
-    }
-    setSidePanels(!hiding);
+    hiddenByReadingSize.set(false);
+    showSidePanels(!useViewPrefs.getState().sidePanels);
   });
 }

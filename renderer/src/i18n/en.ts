@@ -91,7 +91,8 @@ export const en = {
     heading: 'Findings',
     none: 'No findings. Every goal has an execution path.',
     noGoals: 'No goals yet',
-    noGoalsHint: 'No goals yet: add one to start the map.',
+    noGoalsHint: 'Add a goal to start the map; the plan is checked as you build it.',
+    noMap: 'Open or create a map to check its plan.',
     // Plural by the number of goals: "1 of 1 goal has…", "2 of 3 goals have…".
     summary_one: '{{withPath}} of {{count}} goal has an execution path',
     summary_other: '{{withPath}} of {{count}} goals have an execution path',
@@ -103,8 +104,8 @@ export const en = {
   },
   canvas: {
     label: 'Strategy map canvas',
-    empty: 'Add a goal to start the map.',
-    linkRefused: 'Link refused: {{reason}}',
+    empty: 'Press Enter to add the first goal, or click ◆ Goal in the toolbar.',
+    linkRefused: 'Link refused. {{reason}}',
     noMap: 'Choose or create a map.',
     keyboardHelp:
       'Arrow keys move between linked nodes. Tab adds the next kind under the selected node, Enter a sibling, typing renames. Press ? for every shortcut.',

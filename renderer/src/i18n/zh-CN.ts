@@ -93,7 +93,8 @@ export const zhCN: Strings = {
     heading: '检查结果',
     none: '没有问题。每个目标都有执行路径。',
     noGoals: '还没有目标',
-    noGoalsHint: '还没有目标：添加一个目标，开始绘制地图。',
+    noGoalsHint: '添加一个目标开始绘制地图，边画边检查计划。',
+    noMap: '打开或新建一张地图，即可检查它的计划。',
     summary_one: '{{count}} 个目标中有 {{withPath}} 个有执行路径',
     summary_other: '{{count}} 个目标中有 {{withPath}} 个有执行路径',
     severity: { error: '错误', warning: '警告', info: '提示' },
@@ -104,8 +105,8 @@ export const zhCN: Strings = {
   },
   canvas: {
     label: '战略地图画布',
-    empty: '添加一个目标，开始绘制地图。',
-    linkRefused: '无法连接：{{reason}}',
+    empty: '按 Enter 添加第一个目标，或点击工具栏上的“◆ 目标”。',
+    linkRefused: '无法连接。{{reason}}',
     noMap: '请选择或新建一张地图。',
     keyboardHelp:
       '方向键在相连的节点之间移动。Tab 在所选节点下添加下一类节点，Enter 添加同级节点，直接输入即可重命名。按 ? 查看全部快捷键。',

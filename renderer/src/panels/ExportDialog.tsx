@@ -166,7 +166,7 @@ export function ExportDialog({
           >
             {PAPERS.map((p) => (
               <option key={p} value={p}>
-                {p}
+                {t(`export.dialog.paperNames.${p}`)}
               </option>
             ))}
           </select>

@@ -1,13 +1,15 @@
-import { useReactFlow } from '@xyflow/react';
-import type { TFunction } from 'i18next';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type FindingGroup, groupFindings } from '../../../shared/validation/finding-groups';
 import type { Finding, Severity } from '../../../shared/validation/findings';
-import { type HealthSummary, healthSummary } from '../../../shared/validation/summary';
+import { goalFocus } from '../../../shared/validation/goal-focus';
+import { healthSummary } from '../../../shared/validation/summary';
+import { frameNodes } from '../canvas/fit-view';
 import { useLanguage } from '../i18n/use-language';
 import { useMapStore, useMapStoreApi } from '../store/context';
-import { nodeSize, type PlanFlowNode } from '../store/plan-flow';
+import type { PlanFlowNode } from '../store/plan-flow';
+import { healthHeadline } from './health-headline';
 
 /**
  * How many findings the panel lists before a "Show more" button. A large map has thousands (a
@@ -20,18 +22,7 @@ export const FINDINGS_SHOWN_AT_ONCE = 100;
 /** Groups whose findings are folded until opened: the notes (who owns what) would bury the rest. */
 const FOLDED_AT_FIRST: ReadonlySet<FindingGroup> = new Set(['notes']);
 
-/**
- * The headline: "7 of 7 goals have an execution path · 1 has no closed loop", so a goal that only
- * brings people in is not hidden behind a count of paths.
- */
-export function summaryText(summary: HealthSummary, t: TFunction): string {
-  if (summary.goals === 0) return t('findings.noGoals');
-  const paths = t('findings.summary', { withPath: summary.goalsWithPath, count: summary.goals });
-  if (summary.goalsWithoutClosedLoop === 0) return paths;
-  return `${paths} · ${t('planCheck.noClosedLoop', { count: summary.goalsWithoutClosedLoop })}`;
-}
-
-/** The validator's findings, live; a click selects the node concerned and centres it. */
+/** The validator's findings, live; a click selects the node concerned and frames all the finding names. */
 export function FindingsPanel() {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -97,20 +88,24 @@ export function FindingsPanel() {
     [findings, store],
   );
 
+  const flowStore = useStoreApi<PlanFlowNode>();
+  // A click selects the node concerned and frames everything the finding names: for a goal's
+  // finding, the goal with its whole execution path, as the presentation shows it.
   const show = useCallback(
     (finding: Finding) => {
       const id = finding.nodeIds[0];
-      if (!id) return;
-      const node = flow.getNode(id);
-      if (!node) return;
+      if (!id || !flow.getNode(id)) return;
       store.getState().selectOnly(id);
-      const { width, height } = nodeSize(node);
-      void flow.setCenter(node.position.x + width / 2, node.position.y + height / 2, {
-        zoom: Math.max(flow.getZoom(), 1),
-        duration: 300,
-      });
+      const state = store.getState();
+      const framed = new Set(finding.nodeIds);
+      const plans = state.nodes.map((n) => n.data.plan);
+      if (plans.find((n) => n.id === id)?.kind === 'goal') {
+        for (const pathNode of goalFocus(id, plans, state.edges)?.nodeIds ?? []) framed.add(pathNode);
+      }
+      const { width, height } = flowStore.getState();
+      frameNodes(flow, framed, { width, height }, 300);
     },
-    [flow, store],
+    [flow, flowStore, store],
   );
 
   return (
@@ -118,10 +113,17 @@ export function FindingsPanel() {
       <h2 id="findings-heading" className="panel-heading">
         {t('findings.heading')} <span className="findings__count">{findings.length}</span>
       </h2>
-      <p className="findings__summary" data-testid="health-summary">
-        {summaryText(summary, t)}
-      </p>
-      {findings.length === 0 ? (
+      {mapId === null ? (
+        // No map at all: nothing to check, and no "No goals yet" about a map that is not there.
+        <p className="findings__none" data-testid="findings-no-map">
+          {t('findings.noMap')}
+        </p>
+      ) : (
+        <p className="findings__summary" data-testid="health-summary">
+          {healthHeadline(summary, t)}
+        </p>
+      )}
+      {mapId === null ? null : findings.length === 0 ? (
         // "Every goal has an execution path" would reassure about a map with no goal at all.
         <p className="findings__none">{t(summary.goals === 0 ? 'findings.noGoalsHint' : 'findings.none')}</p>
       ) : (

@@ -11,6 +11,16 @@ export interface Notice {
   id: number;
   message: string;
   action?: NoticeAction;
+  /** What the notice is about ("link-refused"): a newer one of the same kind replaces it. */
+  kind?: string;
+}
+
+/** What a notice may carry besides its words. */
+export interface NoticeOptions {
+  /** A button (Undo after a delete). */
+  action?: NoticeAction;
+  /** What the notice is about ("link-refused"): a newer one of the same kind replaces it. */
+  kind?: string;
 }
 
 /** How much longer a notice with a button stays: time to read it and reach for the button. */
@@ -22,9 +32,13 @@ export function useNotices(durationMs = 5000) {
   const next = useRef(1);
   const dismiss = useCallback((id: number) => setNotices((list) => list.filter((n) => n.id !== id)), []);
   const notify = useCallback(
-    (message: string, action?: NoticeAction) => {
+    (message: string, options: NoticeOptions = {}) => {
+      const { action, kind } = options;
       const id = next.current++;
-      setNotices((list) => [...list.slice(-2), action ? { id, message, action } : { id, message }]);
+      // The same message again, or another of the same kind (a second refused link), replaces the
+      // first instead of stacking.
+      const replaced = (n: Notice) => n.message === message || (kind !== undefined && n.kind === kind);
+      setNotices((list) => [...list.filter((n) => !replaced(n)).slice(-2), { id, message, kind, action }]);
       setTimeout(() => dismiss(id), action ? durationMs * ACTION_DURATION_FACTOR : durationMs);
     },
     [durationMs, dismiss],

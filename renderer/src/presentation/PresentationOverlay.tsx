@@ -3,11 +3,21 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { groupFindings } from '../../../shared/validation/finding-groups';
 import { goalFocus } from '../../../shared/validation/goal-focus';
+import { frameNodes } from '../canvas/fit-view';
 import { useLanguage } from '../i18n/use-language';
 import { useMapStore, useMapStoreApi } from '../store/context';
 import type { PlanFlowNode } from '../store/plan-flow';
 import { PresentationStatus } from './PresentationStatus';
 import { presentationStep } from './presentation-goals';
+
+/**
+ * How many findings the caption lists, one line each (the whole message in its tooltip), before
+ * "and N more": the caption stays under a quarter of a 720 px screen, the path above it.
+ */
+const FINDINGS_SHOWN = 2;
+
+/** The space kept between the framed path and the caption, in px. */
+const CAPTION_GAP = 12;
 
 export interface PresentationOverlayProps {
   goalIds: readonly string[];
@@ -101,31 +111,27 @@ export function PresentationOverlay({ goalIds, index, onIndex, onExit }: Present
     return () => window.removeEventListener('keydown', onKey, true);
   }, [goalIds.length, index, onExit, onIndex]);
 
-  // Each step frames the goal's execution path above the caption, and again whenever the canvas
-  // or the caption changes size (entering full screen, the chrome going away).
+  // Each step frames the goal's execution path in the area above the caption, centred there, and
+  // again whenever the canvas or the caption changes size (entering full screen, the chrome going
+  // away, a longer verdict).
   const caption = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!focus) return;
-    const nodes = [...focus.nodeIds].map((id) => ({ id }));
     let frame = 0;
     const frameThePath = () => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
-        const bottom = (caption.current?.offsetHeight ?? 0) + 40;
-        void flow.fitView({
-          nodes,
-          padding: { top: '8%', left: '8%', right: '8%', bottom: `${bottom}px` },
-          maxZoom: 1.6,
-          duration: 250,
-        });
+        const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+        const top = caption.current?.getBoundingClientRect().top;
+        if (!pane) return;
+        const above = { width: pane.width, height: (top ?? pane.bottom) - pane.top - CAPTION_GAP };
+        frameNodes(flow, focus.nodeIds, above, 250, { maxZoom: 1.6, padding: '6%' });
       });
     };
     frameThePath();
     const pane = document.querySelector('.react-flow');
     const observer = new ResizeObserver(frameThePath);
     if (pane) observer.observe(pane);
-    // The caption too: when it grows (a longer verdict, more findings, a font arriving), the path is
-    // framed again above it, so the caption never covers it.
     if (caption.current) observer.observe(caption.current);
     return () => {
       observer.disconnect();
@@ -150,7 +156,9 @@ export function PresentationOverlay({ goalIds, index, onIndex, onExit }: Present
         <span className="presentation__step" data-testid="presentation-step">
           {t('presentation.step', { at: index + 1, count: goalIds.length })}
         </span>
-        <h2 className="presentation__title">{goal.title || t('node.untitled')}</h2>
+        <h2 className="presentation__title" title={goal.title}>
+          {goal.title || t('node.untitled')}
+        </h2>
         <span
           className={`presentation__verdict presentation__verdict--${verdict}`}
           data-testid="presentation-verdict"
@@ -166,15 +174,20 @@ export function PresentationOverlay({ goalIds, index, onIndex, onExit }: Present
       {focus ? <PresentationStatus goalId={goalId} nodeIds={focus.nodeIds} /> : null}
       {shown.length > 0 ? (
         <ul className="presentation__findings">
-          {shown.slice(0, 4).map((f) => (
+          {shown.slice(0, FINDINGS_SHOWN).map((f) => (
             <li
               key={`${f.code}:${f.nodeIds.join(',')}:${f.linkIds.join(',')}`}
               className={`is-${f.severity}`}
+              title={f.message[language]}
             >
               {f.message[language]}
             </li>
           ))}
-          {shown.length > 4 ? <li>{t('presentation.more', { count: shown.length - 4 })}</li> : null}
+          {shown.length > FINDINGS_SHOWN ? (
+            <li className="presentation__more">
+              {t('presentation.more', { count: shown.length - FINDINGS_SHOWN })}
+            </li>
+          ) : null}
         </ul>
       ) : null}
       <p className="presentation__keys">{t('presentation.keys')}</p>

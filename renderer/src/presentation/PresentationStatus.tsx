@@ -6,7 +6,7 @@ import { useLanguage } from '../i18n/use-language';
 import { useMapContent } from '../panels/inspector/use-map-content';
 
 /** How many metrics the caption lists; the rest are counted in the goal's roll-up. */
-const SHOWN = 6;
+const SHOWN = 2;
 
 /**
  * The caption's numbers: the goal's roll-up and, for each metric on its execution path, the

@@ -11,6 +11,7 @@ import { legendEntries, type MapSvgLabels, prepareDrawing, swatchSvg } from '../
 import { DRAWING_LABELS } from '../../../shared/render/drawing-labels';
 import { healthSummary } from '../../../shared/validation/summary';
 import { validateMap } from '../../../shared/validation/validate';
+import { healthHeadline } from '../panels/health-headline';
 import { FindingsSection } from './FindingsSection';
 import { joinList } from './format';
 import { MapPages } from './MapPages';
@@ -131,9 +132,7 @@ export function PrintDocument({ map, choices, onLaidOut }: PrintDocumentProps) {
           {choices.subtitle.trim() !== '' ? <p className="print-subtitle">{choices.subtitle}</p> : null}
           <p className="print-health">
             {choices.date !== '' ? <span>{formatPrintDate(choices.date, language)} · </span> : null}
-            <strong>
-              {t('findings.summary', { withPath: summary.goalsWithPath, count: summary.goals })}
-            </strong>
+            <strong data-testid="print-headline">{healthHeadline(summary, t)}</strong>
             <span> · {counts}</span>
           </p>
         </header>

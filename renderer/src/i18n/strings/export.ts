@@ -8,6 +8,12 @@ const en = {
   dialog: {
     title: 'Export PDF',
     paper: 'Paper size',
+    paperNames: {
+      A4: 'A4 (210 × 297 mm)',
+      A3: 'A3 (297 × 420 mm)',
+      Letter: 'Letter (8.5 × 11 in)',
+      Tabloid: 'Tabloid (11 × 17 in)',
+    },
     orientation: 'Orientation',
     portrait: 'Portrait',
     landscape: 'Landscape',
@@ -95,6 +101,12 @@ export const exportStrings: { en: typeof en; zhCN: typeof en } = {
     dialog: {
       title: '导出 PDF',
       paper: '纸张大小',
+      paperNames: {
+        A4: 'A4（210 × 297 毫米）',
+        A3: 'A3（297 × 420 毫米）',
+        Letter: '美式信纸 Letter（8.5 × 11 英寸）',
+        Tabloid: '小报 Tabloid（11 × 17 英寸）',
+      },
       orientation: '方向',
       portrait: '纵向',
       landscape: '横向',
