@@ -112,31 +112,23 @@ export function Canvas({
   );
 
   // A refused drop says why, instead of silently snapping back. A drop on a node's body, away
-  // from its handle, links as a drop on the handle would (the drag line said so beforehand).
+  // from its handle, links as a drop on the handle would (the drag line said so beforehand). React
+  // Flow leaves `isValid` null when the pointer is not within reach of a handle, and `toNode` null
+  // off its handles, so the node under the pointer decides; connect() links or says why not.
   const onConnectEnd = useCallback(
     (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
       if (state.isValid === true || !state.fromNode) return;
       let to = state.toNode?.id ?? null;
       if (!to && 'clientX' in event) {
         const point = reactFlow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-        const under = nodeIdAt(reactFlow.getNodes(), point.x, point.y);
-        if (under === null || under === state.fromNode.id) return;
-        to = under;
-        const [source, target] =
-          state.fromHandle?.type === 'target' ? [to, state.fromNode.id] : [state.fromNode.id, to];
-        onConnect({ source, target, sourceHandle: null, targetHandle: null });
-        return;
+        to = nodeIdAt(reactFlow.getNodes(), point.x, point.y);
       }
-      if (state.isValid !== false || !to) return;
+      if (to === null || to === state.fromNode.id) return;
       const [source, target] =
         state.fromHandle?.type === 'target' ? [to, state.fromNode.id] : [state.fromNode.id, to];
-      const verdict = store.getState().checkLink(source, target);
-      if (!verdict.ok)
-        onNotice(t('canvas.linkRefused', { reason: describeLinkRefusal(verdict.reason, language) }), {
-          kind: 'link-refused',
-        });
+      onConnect({ source, target, sourceHandle: null, targetHandle: null });
     },
-    [store, onNotice, t, language, onConnect, reactFlow],
+    [onConnect, reactFlow],
   );
 
   const onNodeDoubleClick = useCallback(
