@@ -215,6 +215,16 @@ describe('Offsite-ready: projector width, reading size, status on cards, link ve
       await fitView(page);
       expect(await overlaps(page), `reading size ${on}`).toEqual([]);
     }
+    // Tidied into lanes at the normal size, then read from the back of the room: the lanes keep
+    // room for the reading size, so no card runs into another either way.
+    await setReadingSize(page, false);
+    await page.getByTestId('auto-layout').click();
+    await waitSaved(page);
+    for (const on of [true, false]) {
+      await setReadingSize(page, on);
+      await fitView(page);
+      expect(await overlaps(page), `tidied, reading size ${on}`).toEqual([]);
+    }
     await setReadingSize(page, true);
     await setSidePanels(page, true);
     await page.locator('[data-testid="map-row"]', { hasText: templateName(TEMPLATE, 'en') }).click();

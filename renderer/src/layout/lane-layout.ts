@@ -36,6 +36,14 @@ export const SCREEN_ASPECT = 1240 / 830;
 /** The size of a node on the canvas before it is measured (`.plan-node` is 240 px wide). */
 export const DEFAULT_NODE_SIZE = { width: 240, height: 100 } as const;
 
+/**
+ * The room a node takes at the projector's reading size (`.canvas--reading .plan-node` in
+ * styles.css: 370 px wide, at most about 150 px tall with its two-line title). A map small enough
+ * to be read from the back of the room is laid out with this much room per node whatever size it
+ * was measured at, so turning the reading size on or off never makes two cards overlap.
+ */
+export const READING_NODE_SIZE = { width: 370, height: 150 } as const;
+
 /** Space between two nodes of one column, one above the other. */
 export const NODE_GAP = 20;
 /** Space between two columns of one lane. */
@@ -107,13 +115,16 @@ interface Band {
  */
 export function layoutLanes(input: LaneLayoutInput, options: LaneLayoutOptions = {}): Map<string, Position> {
   const boxes = new Map<string, Box>();
+  // A big map is packed for Fit to screen, where no size is read from the back of the room.
+  const unique = new Set(input.nodes.map((node) => node.id)).size;
+  const least = unique < MULTI_COLUMN_FROM ? READING_NODE_SIZE : { width: 0, height: 0 };
   for (const node of input.nodes) {
     if (boxes.has(node.id)) continue;
     boxes.set(node.id, {
       id: node.id,
       lane: LANE_OF_KIND[node.kind],
-      width: sizeOr(node.width, DEFAULT_NODE_SIZE.width),
-      height: sizeOr(node.height, DEFAULT_NODE_SIZE.height),
+      width: Math.max(least.width, sizeOr(node.width, DEFAULT_NODE_SIZE.width)),
+      height: Math.max(least.height, sizeOr(node.height, DEFAULT_NODE_SIZE.height)),
     });
   }
   const positions = new Map<string, Position>();
