@@ -174,7 +174,8 @@ export function App({ api, store, autosave }: AppProps) {
         await api.restoreMap({ mapId: id });
         if (wasOpen) await open(id);
         else await refresh();
-        notify(t('mapDeletion.restored', { name }));
+        // Replaces the deletion's notice: its Undo is done, so its button must not stay on screen.
+        notify(t('mapDeletion.restored', { name }), { kind: `map-deletion:${id}` });
       } catch (error) {
         fail(error);
       }
@@ -200,6 +201,7 @@ export function App({ api, store, autosave }: AppProps) {
         const restore = () => void restoreDeleted(id, name, wasOpen);
         deletionUndo.offer({ mapId: id, restore });
         notify(t('mapDeletion.deleted', { name }), {
+          kind: `map-deletion:${id}`,
           action: {
             label: t('mapDeletion.undo'),
             ariaLabel: t('mapDeletion.undoLabel', { name }),

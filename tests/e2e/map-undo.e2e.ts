@@ -102,6 +102,18 @@ describe('Undo after deleting a map, and undo kept to the map in view', () => {
     await page.keyboard.press('Control+z');
     await row(name).waitFor();
     expect(await row(name).getAttribute('data-map-id')).toBe(id);
+    // The deletion's notice, and its Undo button, give way to the one saying the map is back.
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('notice')
+            .filter({ hasText: `Map "${name}" deleted.` })
+            .count(),
+        POLL,
+      )
+      .toBe(0);
+    expect(await page.getByTestId('notice-action').count()).toBe(0);
     // The edit of the map in view was not undone.
     expect(await openId()).toBe(mapA);
     await page.locator('[data-testid="plan-node"]', { hasText: 'Second edit in A' }).waitFor();

@@ -229,6 +229,19 @@ describe('MapRepository', () => {
     repo.close();
   });
 
+  it('puts a restored map back where it was in the list, not at the top', () => {
+    const repo = openRepo(join(tempDir(), 'plan.throughline'));
+    const oldest = repo.createMap('Oldest');
+    const middle = repo.createMap('Middle', { nodes: sampleNodes(), links: sampleLinks() });
+    const newest = repo.createMap('Newest');
+    const order = repo.listMaps().map((m) => m.id);
+    expect(order).toEqual([newest.id, middle.id, oldest.id]);
+    repo.deleteMap(middle.id);
+    repo.restoreMap(middle.id);
+    expect(repo.listMaps().map((m) => m.id)).toEqual(order);
+    repo.close();
+  });
+
   it('refuses to restore a map that was not deleted, or was restored already, and changes nothing', () => {
     const repo = openRepo(join(tempDir(), 'plan.throughline'));
     const map = repo.createMap('Map', { nodes: sampleNodes(), links: sampleLinks() });

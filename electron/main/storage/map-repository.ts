@@ -55,6 +55,7 @@ const RESTORABLE_MAPS = 10;
 interface DeletedMap {
   name: string;
   createdAt: string;
+  updatedAt: string;
   revision: number;
   viewport: string | null;
   nodes: NodeRow[];
@@ -99,7 +100,9 @@ export class MapRepository {
       renameMap: db.prepare('UPDATE maps SET name = ?, updated_at = ? WHERE id = ?'),
       bumpRevision: db.prepare('UPDATE maps SET revision = revision + 1, updated_at = ? WHERE id = ?'),
       deleteMap: db.prepare('DELETE FROM maps WHERE id = ?'),
-      deletedHead: db.prepare('SELECT name, created_at, revision, viewport FROM maps WHERE id = ?'),
+      deletedHead: db.prepare(
+        'SELECT name, created_at, updated_at, revision, viewport FROM maps WHERE id = ?',
+      ),
       restoreMap: db.prepare(
         'INSERT INTO maps (id, name, created_at, updated_at, revision, viewport) VALUES (?, ?, ?, ?, ?, ?)',
       ),
@@ -217,7 +220,13 @@ export class MapRepository {
     const kept = this.db
       .transaction((): DeletedMap => {
         const head = this.sql.deletedHead.get(mapId) as
-          | { name: string; created_at: string; revision: number; viewport: string | null }
+          | {
+              name: string;
+              created_at: string;
+              updated_at: string;
+              revision: number;
+              viewport: string | null;
+            }
           | undefined;
         if (!head) throw notFound(mapId);
         const nodes = this.sql.nodes.all(mapId) as NodeRow[];
@@ -227,6 +236,7 @@ export class MapRepository {
         return {
           name: head.name,
           createdAt: head.created_at,
+          updatedAt: head.updated_at,
           revision: head.revision,
           viewport: head.viewport,
           nodes,
@@ -254,11 +264,12 @@ export class MapRepository {
     this.db
       .transaction(() => {
         // A later revision than the deleted map's: a save based on the old one is refused as a conflict.
+        // Its old time of change, so the map list shows it back where it was, not at the top.
         this.sql.restoreMap.run(
           mapId,
           kept.name,
           kept.createdAt,
-          this.now(),
+          kept.updatedAt,
           kept.revision + 1,
           kept.viewport,
         );
