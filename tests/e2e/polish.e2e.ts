@@ -307,6 +307,10 @@ describe('Offsite polish: nothing cut off, big enough, in view', () => {
       '美式信纸 Letter（8.5 × 11 英寸）',
       '小报 Tabloid（11 × 17 英寸）',
     ]);
+    // The margins in the same style: the size in 毫米, in full-width brackets.
+    const margins = await page.getByTestId('export-margins').locator('option').allTextContents();
+    expect(margins.length).toBe(3);
+    for (const margin of margins) expect(margin).toMatch(/^.+（\d+ 毫米）$/);
     await page.keyboard.press('Escape');
     await page.getByTestId('language').selectOption('en');
   });

@@ -191,12 +191,16 @@ export function ExportDialog({
           <label htmlFor={field('margins')}>{t('export.dialog.margins')}</label>
           <select
             id={field('margins')}
+            data-testid="export-margins"
             value={margin}
             onChange={(e) => setMargin(e.target.value as MarginPreset)}
           >
             {(Object.keys(MARGIN_PRESETS_MM) as MarginPreset[]).map((m) => (
               <option key={m} value={m}>
-                {t(`export.dialog.marginNames.${m}`)} ({MARGIN_PRESETS_MM[m]} mm)
+                {t('export.dialog.marginOption', {
+                  name: t(`export.dialog.marginNames.${m}`),
+                  mm: MARGIN_PRESETS_MM[m],
+                })}
               </option>
             ))}
           </select>

@@ -19,6 +19,7 @@ const en = {
     landscape: 'Landscape',
     margins: 'Margins',
     marginNames: { narrow: 'Narrow', normal: 'Normal', wide: 'Wide' },
+    marginOption: '{{name}} ({{mm}} mm)',
     sections: 'Include',
     sectionNames: {
       map: 'Map',
@@ -112,6 +113,7 @@ export const exportStrings: { en: typeof en; zhCN: typeof en } = {
       landscape: '横向',
       margins: '页边距',
       marginNames: { narrow: '窄', normal: '标准', wide: '宽' },
+      marginOption: '{{name}}（{{mm}} 毫米）',
       sections: '包含内容',
       sectionNames: {
         map: '地图',
