@@ -2,8 +2,8 @@ import { isOutlineFormat, OUTLINE_FORMATS } from '../../shared/exports/outline-f
 import { serializeInterchange } from '../../shared/interchange';
 import { mapPicture, PICTURE_FORMATS } from '../../shared/render/map-picture';
 import type { Language } from '../../shared/validation/findings';
-import { outlineFile } from '../main/services/outline-file';
-import { writeFileAtomically } from '../main/services/write-atomically';
+import { outlineFile } from '../backend/services/outline-file';
+import { writeFileAtomically } from '../backend/services/write-atomically';
 import { CliError, EXIT } from './cli-error';
 import { couldNotWrite, exportTarget } from './export-target';
 import { pictureOrRefusal } from './picture-or-refusal';

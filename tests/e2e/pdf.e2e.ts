@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { printWithBrowser } from '../../electron/main/services/pdf-export';
+import { printWithBrowser } from '../../electron/backend/services/pdf-export';
 import { planCheckStrings } from '../../renderer/src/i18n/strings/plan-check';
 import type { MapSummary } from '../../shared/contract/api';
 import type { MapContent } from '../../shared/model/types';

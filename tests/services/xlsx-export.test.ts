@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { outlineXlsx, XLSX_SHEETS } from '../../electron/main/services/xlsx-export';
+import { outlineXlsx, XLSX_SHEETS } from '../../electron/backend/services/xlsx-export';
 import { unguardText } from '../../shared/exports/formula-guard';
 import { OUTLINE_COLUMNS, outlineTable } from '../../shared/exports/outline-columns';
 import { MapNodeSchema } from '../../shared/model/schemas';
