@@ -1,8 +1,8 @@
 import { dirname } from 'node:path';
+import type { Language } from '../../shared/model/language';
 import { localToday } from '../../shared/model/local-today';
 import { PdfChoicesSchema } from '../../shared/print/export-choices';
 import { PAPERS, type Paper } from '../../shared/print/paper';
-import type { Language } from '../../shared/validation/findings';
 import { startPlanServer } from '../backend/server/http-server';
 import { findChromium } from '../backend/services/find-browser';
 import { oneMapRegistry } from '../backend/services/one-map-registry';

@@ -1,5 +1,5 @@
+import type { Language } from '../../shared/model/language';
 import { pngPicture } from '../../shared/render/map-picture';
-import type { Language } from '../../shared/validation/findings';
 import { findChromium } from '../backend/services/find-browser';
 import { launchChromium } from '../backend/services/pdf-export';
 import { writeFileAtomically } from '../backend/services/write-atomically';

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Language } from '../../shared/validation';
+import type { Language } from '../../shared/model/language';
 import { checkMapName, MapRepository } from '../backend/storage/map-repository';
 import { openDocument } from '../backend/storage/open-document';
 import { CliError, describeError, EXIT } from './cli-error';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { OUTLINE_FORMATS } from '../exports/outline-formats';
+import { LANGUAGES } from '../model/language';
 import { IdSchema, MapContentSchema, MapLinkSchema, MapNameSchema, MapNodeSchema } from '../model/schemas';
 import { PdfChoicesSchema } from '../print/export-choices';
 import { TEMPLATE_IDS } from '../templates/ids';
-import { LANGUAGES } from '../validation/findings';
 import type { ApiResponse } from './errors';
 import type { MethodName } from './methods';
 
