@@ -1,4 +1,4 @@
-import { noChromium } from '../main/services/pdf-printer';
+import { noChromium } from '../backend/services/pdf-printer';
 import { CliError } from './cli-error';
 
 /**

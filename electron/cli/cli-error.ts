@@ -1,5 +1,5 @@
 import { ApiError } from '../../shared/contract/errors';
-import { type StorageProblem, storageProblemOf } from '../main/storage/storage-errors';
+import { type StorageProblem, storageProblemOf } from '../backend/storage/storage-errors';
 
 /** Exit codes of the command line. */
 export const EXIT = {

@@ -1,11 +1,11 @@
 import { dirname } from 'node:path';
+import type { Language } from '../../shared/model/language';
 import { localToday } from '../../shared/model/local-today';
 import { PdfChoicesSchema } from '../../shared/print/export-choices';
 import { PAPERS, type Paper } from '../../shared/print/paper';
-import type { Language } from '../../shared/validation/findings';
-import { startPlanServer } from '../main/server/http-server';
-import { findChromium } from '../main/services/find-browser';
-import { oneMapRegistry } from '../main/services/one-map-registry';
+import { startPlanServer } from '../backend/server/http-server';
+import { findChromium } from '../backend/services/find-browser';
+import { oneMapRegistry } from '../backend/services/one-map-registry';
 import { chromiumForBinaryExport } from './binary-output';
 import { CliError, describeError, EXIT } from './cli-error';
 import { couldNotWrite, exportTarget } from './export-target';
@@ -53,7 +53,7 @@ export async function exportPdfCommand(
     const { registry, mapId } = oneMapRegistry(map);
     const server = await startPlanServer({ registry, rendererDir: rendererDirOf(PACKAGE_ROOT) });
     try {
-      const { exportPdfFile, servedApp } = await import('../main/services/pdf-export');
+      const { exportPdfFile, servedApp } = await import('../backend/services/pdf-export');
       const choices = PdfChoicesSchema.parse({
         paper,
         orientation: options.landscape ? 'landscape' : 'portrait',

@@ -1,8 +1,8 @@
+import type { Language } from '../../shared/model/language';
 import { pngPicture } from '../../shared/render/map-picture';
-import type { Language } from '../../shared/validation/findings';
-import { findChromium } from '../main/services/find-browser';
-import { launchChromium } from '../main/services/pdf-export';
-import { writeFileAtomically } from '../main/services/write-atomically';
+import { findChromium } from '../backend/services/find-browser';
+import { launchChromium } from '../backend/services/pdf-export';
+import { writeFileAtomically } from '../backend/services/write-atomically';
 import { chromiumForBinaryExport } from './binary-output';
 import { CliError, describeError, EXIT } from './cli-error';
 import { couldNotWrite, exportTarget } from './export-target';

@@ -1,9 +1,9 @@
 import { isOutlineFormat, OUTLINE_FORMATS } from '../../shared/exports/outline-formats';
 import { serializeInterchange } from '../../shared/interchange';
+import type { Language } from '../../shared/model/language';
 import { mapPicture, PICTURE_FORMATS } from '../../shared/render/map-picture';
-import type { Language } from '../../shared/validation/findings';
-import { outlineFile } from '../main/services/outline-file';
-import { writeFileAtomically } from '../main/services/write-atomically';
+import { outlineFile } from '../backend/services/outline-file';
+import { writeFileAtomically } from '../backend/services/write-atomically';
 import { CliError, EXIT } from './cli-error';
 import { couldNotWrite, exportTarget } from './export-target';
 import { pictureOrRefusal } from './picture-or-refusal';

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import type { Language } from '../../shared/validation';
-import { checkMapName, MapRepository } from '../main/storage/map-repository';
-import { openDocument } from '../main/storage/open-document';
+import type { Language } from '../../shared/model/language';
+import { checkMapName, MapRepository } from '../backend/storage/map-repository';
+import { openDocument } from '../backend/storage/open-document';
 import { CliError, describeError, EXIT } from './cli-error';
 import { readJsonMap } from './read-maps';
 import { printable } from './terminal-text';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { LANGUAGES, type Language } from '../../shared/validation/findings';
+import { LANGUAGES, type Language } from '../../shared/model/language';
 import { CliError, describeError, EXIT } from './cli-error';
 import { PACKAGE_ROOT } from './package-root';
 import { printableLines } from './terminal-text';

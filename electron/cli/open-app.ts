@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findBrowser } from '../main/services/find-browser';
+import { findBrowser } from '../backend/services/find-browser';
 import { writeLaunchFile } from './launch-file';
 
 export interface DisplayContext {

@@ -5,8 +5,8 @@ import { extname, join } from 'node:path';
 import { ApiError } from '../../shared/contract/errors';
 import { MAX_INTERCHANGE_BYTES, parseInterchangeBytes } from '../../shared/interchange';
 import type { MapContent } from '../../shared/model';
-import { MapRepository } from '../main/storage/map-repository';
-import { copyDocument, openDocument, SQLITE_MAGIC } from '../main/storage/open-document';
+import { MapRepository } from '../backend/storage/map-repository';
+import { copyDocument, openDocument, SQLITE_MAGIC } from '../backend/storage/open-document';
 import { CliError, describeError } from './cli-error';
 import { printable } from './terminal-text';
 

@@ -1,8 +1,8 @@
 import { dirname, resolve } from 'node:path';
-import { startPlanServer } from '../main/server/http-server';
-import type { PdfPrinter } from '../main/services/pdf-printer';
-import { openPlanBackend, type PlanBackend } from '../main/services/plan-backend';
-import { defaultLibraryPath } from '../main/storage/library';
+import { startPlanServer } from '../backend/server/http-server';
+import type { PdfPrinter } from '../backend/services/pdf-printer';
+import { openPlanBackend, type PlanBackend } from '../backend/services/plan-backend';
+import { defaultLibraryPath } from '../backend/storage/library';
 import { CliError, describeError, EXIT } from './cli-error';
 import { type OpenedApp, openApp } from './open-app';
 import { isRendererBuilt, PACKAGE_ROOT, rendererDirOf } from './package-root';
@@ -78,7 +78,7 @@ export async function serveCommand(
   // printer then stays warm for the exports that follow (see WarmPrinter).
   const warm: { printer?: Promise<PdfPrinter & { close(): Promise<void> }> } = {};
   const warmPrinter = () => {
-    warm.printer ??= import('../main/services/pdf-export').then(({ chromiumPrinter, servedApp }) =>
+    warm.printer ??= import('../backend/services/pdf-export').then(({ chromiumPrinter, servedApp }) =>
       chromiumPrinter(servedApp(served)),
     );
     return warm.printer;

@@ -1,6 +1,7 @@
 import { jsonWithoutControls } from '../../shared/exports/control-chars';
 import { MARKDOWN_WORDS } from '../../shared/exports/markdown-words';
-import { type Finding, healthSummary, type Language, validateMap } from '../../shared/validation';
+import type { Language } from '../../shared/model/language';
+import { type Finding, healthSummary, validateMap } from '../../shared/validation';
 import { EXIT } from './cli-error';
 import type { LoadedMap } from './read-maps';
 import { readMaps } from './read-maps';

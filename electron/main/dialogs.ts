@@ -1,6 +1,6 @@
 import type { BrowserWindow } from 'electron';
 import { dialog } from 'electron';
-import type { DocumentDialogs } from './services/plan-handlers';
+import type { DocumentDialogs } from '../backend/services/plan-handlers';
 
 const FILTERS = [{ name: 'Throughline plan', extensions: ['throughline'] }];
 

@@ -8,6 +8,8 @@ import { APP_COMMAND_CHANNEL, type AppCommandMessage } from '../../shared/contra
 import { messageIn } from '../../shared/contract/error-wording';
 import { ApiError } from '../../shared/contract/errors';
 import { channelOf } from '../../shared/contract/methods';
+import { openPlanBackend, type PlanBackend } from '../backend/services/plan-backend';
+import { defaultLibraryPath } from '../backend/storage/library';
 import { documentDialogs } from './dialogs';
 import { flushBeforeClose } from './flush-before-close';
 import { registerIpc, rendererSenderCheck } from './ipc';
@@ -16,8 +18,6 @@ import { afterHandled, installMenu, RECENT_CHANGING_METHODS } from './menu';
 import { type MenuLanguage, menuLanguageFromLocale } from './menu-labels';
 import { electronPdfPrinter, printPageBeside } from './print-pdf';
 import { hardenApp, hardenSession } from './security';
-import { openPlanBackend, type PlanBackend } from './services/plan-backend';
-import { defaultLibraryPath } from './storage/library';
 import { builtPaths, createMainWindow } from './window';
 import { initialWindowState, readWindowState, trackWindowState, windowStateFile } from './window-state';
 

@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { ApiError, type ApiResponse } from '../../shared/contract/errors';
 import { channelOf, METHOD_NAMES } from '../../shared/contract/methods';
-import type { MethodRegistry } from './services/method-registry';
+import type { MethodRegistry } from '../backend/services/method-registry';
 
 /** Decides whether an IPC message comes from the app's own renderer page. */
 export type SenderCheck = (senderUrl: string | undefined) => boolean;

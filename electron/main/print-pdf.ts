@@ -4,8 +4,8 @@ import { BrowserWindow, type WebContents } from 'electron';
 import { ApiError } from '../../shared/contract/errors';
 import { pdfEngineOptions } from '../../shared/print/pdf-options';
 import { PRINT_PAGE, printViewQuery } from '../../shared/print/print-query';
-import { type PdfJob, type PdfPrinter, PRINT_READY_TIMEOUT_MS } from './services/pdf-printer';
-import { writeFileAtomically } from './services/write-atomically';
+import { type PdfJob, type PdfPrinter, PRINT_READY_TIMEOUT_MS } from '../backend/services/pdf-printer';
+import { writeFileAtomically } from '../backend/services/write-atomically';
 import { HARDENED_WEB_PREFERENCES } from './web-preferences';
 
 /** The built files the print window needs. */

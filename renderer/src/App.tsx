@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { StoreApi } from 'zustand/vanilla';
 import { version as appVersion } from '../../package.json';
 import type { DocumentInfo, MapSummary, ThroughlineApi } from '../../shared/contract/api';
-import type { Language } from '../../shared/validation/findings';
+import type { Language } from '../../shared/model/language';
 import { Canvas } from './canvas/Canvas';
 import { layoutInput } from './canvas/use-canvas-commands';
 import { CommandBus } from './commands/command-bus';

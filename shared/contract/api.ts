@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { OUTLINE_FORMATS } from '../exports/outline-formats';
+import { LANGUAGES } from '../model/language';
 import { IdSchema, MapContentSchema, MapLinkSchema, MapNameSchema, MapNodeSchema } from '../model/schemas';
 import { PdfChoicesSchema } from '../print/export-choices';
 import { TEMPLATE_IDS } from '../templates/ids';
-import { LANGUAGES } from '../validation/findings';
 import type { ApiResponse } from './errors';
 import type { MethodName } from './methods';
 
@@ -99,7 +99,7 @@ export const DocumentBytesSchema = z.object({
   base64: z.string().max(MAX_DOCUMENT_BASE64),
 });
 
-/** An automatic backup of the open document (see electron/main/storage/backups.ts). */
+/** An automatic backup of the open document (see electron/backend/storage/backups.ts). */
 export const BackupSchema = z.object({
   /** The backup's file name: all a client may name when restoring, never a path. */
   id: z.string(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { interchangeRefusalPhrase } from '../interchange/refusals';
+import type { Language } from '../model/language';
 import type { LinkRefusal } from '../model/link-rules';
-import type { Language } from '../validation/findings';
 import { describeLinkRefusal } from '../validation/link-messages';
 
 /**

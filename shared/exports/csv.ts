@@ -1,4 +1,4 @@
-import type { Language } from '../validation/findings';
+import type { Language } from '../model/language';
 import { escapeControls } from './control-chars';
 import { guardText } from './formula-guard';
 import type { OutlineInput } from './outline';

@@ -1,4 +1,5 @@
-import type { Language, Severity } from '../validation/findings';
+import type { Language } from '../model/language';
+import type { Severity } from '../validation/findings';
 import type { HealthSummary } from '../validation/summary';
 
 /** The fixed words of the Markdown outline, in each language. User text is never part of them. */

@@ -1,5 +1,5 @@
+import type { Language } from '../model/language';
 import type { MapLink, MapNode, MechanismNode, MetricNode } from '../model/types';
-import type { Language } from '../validation/findings';
 import { healthSummary } from '../validation/summary';
 import { validateMap } from '../validation/validate';
 import { escapeMarkdown } from './markdown-escape';

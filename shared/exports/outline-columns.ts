@@ -1,4 +1,4 @@
-import type { Language } from '../validation/findings';
+import type { Language } from '../model/language';
 import { type OutlineInput, type OutlineRow, outlineRows } from './outline';
 import { functionLabel, VALUE_LABELS, type ValueLabels } from './outline-labels';
 

@@ -6,8 +6,8 @@ import type {
   MetricCadence,
   MetricDirection,
 } from '../model/kinds';
+import type { Language } from '../model/language';
 import type { ProgressStatus } from '../model/metric-progress';
-import type { Language } from '../validation/findings';
 
 /**
  * The words for field values, in each language: the one home of them. The exports use them here

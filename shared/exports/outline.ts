@@ -1,6 +1,6 @@
+import { analyseLinks, LINK_CLASS_CODE } from '../graph';
 import { metricProgress, metricStartDates, type ProgressStatus } from '../model/metric-progress';
 import type { GoalNode, MapLink, MapNode, MechanismNode, MetricNode } from '../model/types';
-import { analyseLinks, LINK_CLASS_CODE } from '../validation/execution-path';
 
 /**
  * The written outline of a map as rows: one per goal–mechanism–metric path, the shape the CSV,

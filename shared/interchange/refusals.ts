@@ -1,4 +1,4 @@
-import type { Language } from '../validation/findings';
+import type { Language } from '../model/language';
 import { describeSchemaIssues, type SchemaIssue } from './schema-issues';
 
 /**

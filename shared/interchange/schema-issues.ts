@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Language } from '../validation/findings';
+import type { Language } from '../model/language';
 
 /**
  * What is wrong with one field of a JSON map, as data, so that it is said in any language: the

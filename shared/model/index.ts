@@ -1,5 +1,6 @@
 export * from './factory';
 export * from './kinds';
+export * from './language';
 export * from './limits';
 export * from './link-rules';
 export * from './schemas';

@@ -1,5 +1,4 @@
-import { analyseLinks, KIND_CODE, type LinkAnalysis } from '../validation/execution-path';
-import { reachForwards } from '../validation/reach';
+import { analyseLinks, KIND_CODE, type LinkAnalysis, reachForwards } from '../graph';
 import type { MapLink, MapNode, MetricNode } from './types';
 
 /** How a metric stands against its target. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGUAGES } from '../validation/findings';
+import { LANGUAGES } from '../model/language';
 import { ORIENTATIONS, PAPERS } from './paper';
 
 /** The parts of the document a user can leave out. */

@@ -1,6 +1,6 @@
+import type { Language } from '../model/language';
 import { escapeXml } from '../render/escape';
 import { PRINT_FONT_STACK } from '../render/palette';
-import type { Language } from '../validation/findings';
 import type { PdfChoices } from './export-choices';
 import { MM_PER_INCH, type Paper, PX_PER_MM, pageSizeMm } from './paper';
 import { formatPrintDate } from './print-date';

@@ -1,4 +1,4 @@
-import type { Language } from '../validation/findings';
+import type { Language } from '../model/language';
 
 /**
  * A YYYY-MM-DD date as people write it: "12 May 2026" in English, "2026年5月12日" in Chinese.

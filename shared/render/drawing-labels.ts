@@ -1,5 +1,5 @@
 import { VALUE_LABELS } from '../exports/outline-labels';
-import type { Language } from '../validation/findings';
+import type { Language } from '../model/language';
 import type { MapSvgLabels } from './drawing';
 
 /**

@@ -1,7 +1,8 @@
 import { cardStatuses, cardStatusText } from '../model/card-status';
 import type { MechanismFunction, NodeKind } from '../model/kinds';
+import type { Language } from '../model/language';
 import type { MapLink, MapNode } from '../model/types';
-import type { Finding, Language } from '../validation/findings';
+import type { Finding } from '../validation/findings';
 import { flagsOfFindings, type NodeFlag } from '../validation/node-flags';
 import { validateMap } from '../validation/validate';
 import { type LaneHeader, laneHeaders } from './lane-headers';

@@ -1,6 +1,7 @@
+import type { Language } from '../model/language';
 import { localToday } from '../model/local-today';
 import type { MapLink, MapNode } from '../model/types';
-import type { Finding, Language } from '../validation/findings';
+import type { Finding } from '../validation/findings';
 import { type Drawing, prepareDrawing } from './drawing';
 import { DRAWING_LABELS } from './drawing-labels';
 import { drawingSvg } from './map-svg';

@@ -1,5 +1,5 @@
+import type { Language } from '../model/language';
 import type { MapContent, MapLink, MapNode, Position } from '../model/types';
-import type { Language } from '../validation/findings';
 import type { Localized, NodeSpec, TemplateDefinition } from './define';
 import { lanePositions } from './lane-positions';
 

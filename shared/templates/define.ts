@@ -6,7 +6,7 @@ import type {
   MetricCadence,
   MetricDirection,
 } from '../model/kinds';
-import type { Language } from '../validation/findings';
+import type { Language } from '../model/language';
 import type { TemplateId } from './ids';
 
 /** Text in every language the app speaks. */

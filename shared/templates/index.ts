@@ -1,5 +1,5 @@
+import type { Language } from '../model/language';
 import type { MapContent } from '../model/types';
-import type { Language } from '../validation/findings';
 import { aarrrFunnel } from './aarrr-funnel';
 import { balancedScorecard } from './balanced-scorecard';
 import { checkoutConversion } from './checkout-conversion';

@@ -1,3 +1,5 @@
+import type { Language } from '../model/language';
+
 /** How much a finding matters. Errors break the method (no execution path, invalid links). */
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -19,9 +21,6 @@ export const FINDING_CODES = [
   'link-cycle',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
-
-export const LANGUAGES = ['en', 'zh-CN'] as const;
-export type Language = (typeof LANGUAGES)[number];
 
 /** One thing wrong with a map: what, how bad, where, and a sentence a non-engineer understands. */
 export interface Finding {

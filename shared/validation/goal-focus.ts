@@ -1,6 +1,5 @@
+import { analyseLinks, KIND_CODE, LINK_CLASS_CODE, reachForwards } from '../graph';
 import type { MapLink, MapNode } from '../model';
-import { analyseLinks, KIND_CODE, LINK_CLASS_CODE } from './execution-path';
-import { reachForwards } from './reach';
 
 /** What to keep in focus when a goal is selected or presented. */
 export interface GoalFocus {
@@ -16,8 +15,8 @@ export interface GoalFocus {
 }
 
 /**
- * The execution paths of one goal, by the rule of execution-path.ts: usable links only, through
- * goals and mechanisms, to mechanisms measured by a metric. Null when the id is not a goal.
+ * The execution paths of one goal, by the rule of shared/graph/execution-path.ts: usable links
+ * only, through goals and mechanisms, to mechanisms measured by a metric. Null when the id is not a goal.
  * O(nodes + links).
  */
 export function goalFocus(

@@ -1,5 +1,5 @@
+import type { Language } from '../model/language';
 import type { LinkRefusal } from '../model/link-rules';
-import type { Language } from './findings';
 
 /** Short sentences shown on the canvas when a link the user draws is refused (see checkNewLink). */
 const LINK_REFUSALS: Readonly<Record<Language, Readonly<Record<LinkRefusal, string>>>> = {

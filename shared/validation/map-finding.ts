@@ -1,4 +1,5 @@
-import type { Finding, FindingCode, Language, Severity } from './findings';
+import type { Language } from '../model/language';
+import type { Finding, FindingCode, Severity } from './findings';
 import { findingMessage, type MessageParams, type NodeRef } from './messages';
 
 /** Shared by every finding that concerns no link; frozen, so nobody can add to it by mistake. */

@@ -1,6 +1,7 @@
+import type { ForbiddenReason } from '../graph';
 import { NODE_KINDS, type NodeKind } from '../model/kinds';
-import type { ForbiddenReason } from './execution-path';
-import type { FindingCode, Language } from './findings';
+import type { Language } from '../model/language';
+import type { FindingCode } from './findings';
 
 /**
  * The sentences of every finding, in every language. Each names its nodes by title in quotes,

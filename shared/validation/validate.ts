@@ -1,4 +1,3 @@
-import type { MapLink, MapNode } from '../model/types';
 import {
   analyseLinks,
   FORBIDDEN_REASONS,
@@ -6,13 +5,16 @@ import {
   KIND_CODE,
   LINK_CLASS_CODE,
   type LinkAnalysis,
-} from './execution-path';
+  reachBackwards,
+  reachForwards,
+  scratchInt32,
+  scratchUint8,
+} from '../graph';
+import type { MapLink, MapNode } from '../model/types';
 import { FINDING_CODES, type Finding, type FindingCode, type Severity } from './findings';
 import { MapFinding, NodeFinding, type NodeFindingDetail } from './map-finding';
 import { CYCLE_NAMES_SHOWN, type NodeRef } from './messages';
 import { SEVERITY_RANK } from './node-flags';
-import { reachBackwards, reachForwards } from './reach';
-import { scratchInt32, scratchUint8 } from './scratch';
 
 /**
  * The severity of each finding code: part of the design, not a setting. What breaks the map's

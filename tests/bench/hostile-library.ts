@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { openPlanBackend } from '../../electron/main/services/plan-backend';
+import { openPlanBackend } from '../../electron/backend/services/plan-backend';
 
 /**
  * A hostile but valid document: `count` maps (each with one node) with long names, about 15 MB for

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { findChromium } from '../../electron/backend/services/find-browser';
+import { launchChromium, printWithBrowser, WarmPrinter } from '../../electron/backend/services/pdf-export';
 import { exportPdfCommand } from '../../electron/cli/export-pdf';
-import { findChromium } from '../../electron/main/services/find-browser';
-import { launchChromium, printWithBrowser, WarmPrinter } from '../../electron/main/services/pdf-export';
 import { PdfChoicesSchema } from '../../shared/print/export-choices';
 import { removeDir, type ServedApp, serveApp } from '../e2e/harness';
 import { libraryWithMap } from './canvas.bench';

@@ -12,9 +12,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openPlanBackend } from '../../electron/main/services/plan-backend';
-import { MIGRATIONS } from '../../electron/main/storage/migrations';
-import { applyMigrations } from '../../electron/main/storage/schema';
+import { openPlanBackend } from '../../electron/backend/services/plan-backend';
+import { MIGRATIONS } from '../../electron/backend/storage/migrations';
+import { applyMigrations } from '../../electron/backend/storage/schema';
 import { InterchangeSchema } from '../../shared/interchange';
 import { fixture, runCli, STACK_LINE, sha256 } from './run-cli';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { XLSX_SHEETS } from '../../electron/main/services/xlsx-export';
+import { XLSX_SHEETS } from '../../electron/backend/services/xlsx-export';
 import { CSV_BOM, outlineCsv } from '../../shared/exports/csv';
 import { outlineMarkdown } from '../../shared/exports/markdown';
 import { outlineTable } from '../../shared/exports/outline-columns';

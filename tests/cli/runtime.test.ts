@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { findBrowser } from '../../electron/backend/services/find-browser';
 import { needsBuild } from '../../electron/cli/build';
 import {
   chooseRuntime,
@@ -10,7 +11,6 @@ import {
 } from '../../electron/cli/electron-runtime';
 import { appWindowArgs, hasDisplay } from '../../electron/cli/open-app';
 import { userDataDir } from '../../electron/cli/user-data';
-import { findBrowser } from '../../electron/main/services/find-browser';
 
 describe('userDataDir', () => {
   it('is the OS app-data folder for Throughline', () => {
@@ -251,6 +251,7 @@ describe('needsBuild', () => {
     root = mkdtempSync(join(tmpdir(), 'throughline-build-'));
     for (const dir of [
       'electron/main',
+      'electron/backend',
       'electron/cli',
       'renderer',
       'shared',
@@ -278,6 +279,14 @@ describe('needsBuild', () => {
     touch('electron/cli/main.ts', 3000);
     expect(needsBuild(root)).toBe(false);
     touch('renderer/app.tsx', 3000);
+    expect(needsBuild(root)).toBe(true);
+  });
+
+  it('builds when the backend changed: the desktop app bundles it', () => {
+    touch('out/main/index.js', 2000);
+    touch('out/preload/index.cjs', 2000);
+    touch('out/renderer/index.html', 2000);
+    touch('electron/backend/a.ts', 3000);
     expect(needsBuild(root)).toBe(true);
   });
 });

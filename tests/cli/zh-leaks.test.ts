@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serializeInterchange } from '../../shared/interchange';
+import type { Language } from '../../shared/model/language';
 import { templateContent } from '../../shared/templates';
-import type { Language } from '../../shared/validation/findings';
 import { validateMap } from '../../shared/validation/validate';
 import { runCli } from './run-cli';
 

@@ -4,8 +4,8 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { findChromium } from '../../electron/main/services/find-browser';
-import type { ServedApp as PrintTarget } from '../../electron/main/services/pdf-export';
+import { findChromium } from '../../electron/backend/services/find-browser';
+import type { ServedApp as PrintTarget } from '../../electron/backend/services/pdf-export';
 
 const root = new URL('../..', import.meta.url).pathname;
 

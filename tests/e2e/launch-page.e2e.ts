@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type PlanServer, startPlanServer } from '../../electron/backend/server/http-server';
 import { writeLaunchFile } from '../../electron/cli/launch-file';
-import { type PlanServer, startPlanServer } from '../../electron/main/server/http-server';
 import { launchBrowser, removeDir } from './harness';
 
 const MARK = 'signed in to the loopback server';

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { printWithBrowser } from '../../electron/main/services/pdf-export';
+import { printWithBrowser } from '../../electron/backend/services/pdf-export';
 import { planCheckStrings } from '../../renderer/src/i18n/strings/plan-check';
 import type { MapSummary } from '../../shared/contract/api';
+import type { Language } from '../../shared/model/language';
 import type { MapContent } from '../../shared/model/types';
 import { type PdfChoicesInput, PdfChoicesSchema } from '../../shared/print/export-choices';
 import { type TemplateId, templateContent, templateName } from '../../shared/templates';
 import { groupFindings } from '../../shared/validation/finding-groups';
-import type { Language } from '../../shared/validation/findings';
 import { validateMap } from '../../shared/validation/validate';
 import { generateLayeredMap } from '../bench/generate-map';
 import { PAPER_POINTS, type PdfFacts, pdfFacts, squash } from '../pdf/pdf-checks';

@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { App, Session, WebContents } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SECURITY_HEADERS } from '../../electron/backend/server/responses';
+import { MethodRegistry } from '../../electron/backend/services/method-registry';
 import { registerIpc, rendererSenderCheck } from '../../electron/main/ipc';
 import {
   hardenApp,
@@ -12,8 +14,6 @@ import {
   navigationVerdict,
   withContentSecurityPolicy,
 } from '../../electron/main/security';
-import { SECURITY_HEADERS } from '../../electron/main/server/responses';
-import { MethodRegistry } from '../../electron/main/services/method-registry';
 import { HARDENED_WEB_PREFERENCES } from '../../electron/main/web-preferences';
 import { CONTENT_SECURITY_POLICY, cspMetaContent } from '../../shared/contract/csp';
 import type { ApiResponse } from '../../shared/contract/errors';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { noChromium } from '../../electron/backend/services/pdf-printer';
 import { CliError, EXIT } from '../../electron/cli/cli-error';
 import { exportPdfCommand } from '../../electron/cli/export-pdf';
-import { noChromium } from '../../electron/main/services/pdf-printer';
 
 const fixture = new URL('../fixtures/good-map.json', import.meta.url).pathname;
 const base = { file: fixture, out: '/nonexistent/plan.pdf', landscape: false, lang: 'en' as const };

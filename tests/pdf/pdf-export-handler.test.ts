@@ -2,10 +2,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { chromiumPrinter } from '../../electron/main/services/pdf-export';
-import { noChromium, type PdfJob } from '../../electron/main/services/pdf-printer';
-import { openPlanBackend, type PlanBackend } from '../../electron/main/services/plan-backend';
-import { writeFileAtomically } from '../../electron/main/services/write-atomically';
+import { chromiumPrinter } from '../../electron/backend/services/pdf-export';
+import { noChromium, type PdfJob } from '../../electron/backend/services/pdf-printer';
+import { openPlanBackend, type PlanBackend } from '../../electron/backend/services/plan-backend';
+import { writeFileAtomically } from '../../electron/backend/services/write-atomically';
 import { PdfChoicesSchema } from '../../shared/print/export-choices';
 
 let dir: string;

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { WarmPrinter } from '../../electron/main/services/pdf-export';
-import { preparePdfExportHandler } from '../../electron/main/services/pdf-export-handler';
-import type { PdfJob, PdfPrinter } from '../../electron/main/services/pdf-printer';
-import { openPlanBackend } from '../../electron/main/services/plan-backend';
+import { WarmPrinter } from '../../electron/backend/services/pdf-export';
+import { preparePdfExportHandler } from '../../electron/backend/services/pdf-export-handler';
+import type { PdfJob, PdfPrinter } from '../../electron/backend/services/pdf-printer';
+import { openPlanBackend } from '../../electron/backend/services/plan-backend';
 import { PdfChoicesSchema } from '../../shared/print/export-choices';
 
 const APP = { origin: 'http://127.0.0.1:4000', signIn: async () => {} };

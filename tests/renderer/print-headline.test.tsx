@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../renderer/src/i18n';
 import { healthHeadline } from '../../renderer/src/panels/health-headline';
 import { PrintDocument } from '../../renderer/src/print/PrintDocument';
+import type { Language } from '../../shared/model/language';
 import { PdfChoicesSchema } from '../../shared/print/export-choices';
 import { templateContent } from '../../shared/templates';
-import type { Language } from '../../shared/validation/findings';
 import { healthSummary } from '../../shared/validation/summary';
 import { validateMap } from '../../shared/validation/validate';
 

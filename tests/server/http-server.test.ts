@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type PlanServer, startPlanServer } from '../../electron/main/server/http-server';
-import { MAX_BODY_BYTES, sessionCookieName } from '../../electron/main/server/request-guards';
-import { openPlanBackend, type PlanBackend } from '../../electron/main/services/plan-backend';
+import { type PlanServer, startPlanServer } from '../../electron/backend/server/http-server';
+import { MAX_BODY_BYTES, sessionCookieName } from '../../electron/backend/server/request-guards';
+import { openPlanBackend, type PlanBackend } from '../../electron/backend/services/plan-backend';
 import { CONTENT_SECURITY_POLICY } from '../../shared/contract/csp';
 import { type RawRequest, rawRequest } from './http-helpers';
 

@@ -13,7 +13,7 @@ import {
   sessionCookieName,
   splitTarget,
   tokensEqual,
-} from '../../electron/main/server/request-guards';
+} from '../../electron/backend/server/request-guards';
 
 describe('isAllowedHost', () => {
   it('accepts only the loopback names with the server port', () => {

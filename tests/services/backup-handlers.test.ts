@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openPlanBackend, type PlanBackend } from '../../electron/main/services/plan-backend';
-import { backupFolderOf } from '../../electron/main/storage/backups';
+import { openPlanBackend, type PlanBackend } from '../../electron/backend/services/plan-backend';
+import { backupFolderOf } from '../../electron/backend/storage/backups';
 import type { Backup, DocumentInfo, MapDocument, MapSummary } from '../../shared/contract/api';
 import { createNode } from '../../shared/model';
 

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LEASE_MS, MapLeases } from '../../electron/main/services/map-leases';
+import { LEASE_MS, MapLeases } from '../../electron/backend/services/map-leases';
 import type { DocumentInfo, MapSession, MapSummary, RecentDocument } from '../../shared/contract/api';
 import { createNode } from '../../shared/model';
 import { temporaryBackend } from './temporary-backend';

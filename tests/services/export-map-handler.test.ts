@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { XLSX_SHEETS } from '../../electron/main/services/xlsx-export';
+import { XLSX_SHEETS } from '../../electron/backend/services/xlsx-export';
 import type { MapSummary } from '../../shared/contract/api';
 import { CSV_BOM, outlineCsv } from '../../shared/exports/csv';
 import { outlineMarkdown } from '../../shared/exports/markdown';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openPlanBackend, type PlanBackend } from '../../electron/main/services/plan-backend';
+import { openPlanBackend, type PlanBackend } from '../../electron/backend/services/plan-backend';
 import type { MapDocument, MapSummary } from '../../shared/contract/api';
 import type { ApiErrorShape } from '../../shared/contract/errors';
 import {

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlanServer } from '../../electron/main/server/http-server';
-import { stringifyInSlices } from '../../electron/main/server/json-slices';
-import { openPlanBackend, type PlanBackend } from '../../electron/main/services/plan-backend';
-import type { MapRepository } from '../../electron/main/storage/map-repository';
+import { startPlanServer } from '../../electron/backend/server/http-server';
+import { stringifyInSlices } from '../../electron/backend/server/json-slices';
+import { openPlanBackend, type PlanBackend } from '../../electron/backend/services/plan-backend';
+import type { MapRepository } from '../../electron/backend/storage/map-repository';
 import { createNode } from '../../shared/model/factory';
 import { generateLayeredMap } from '../bench/generate-map';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPlanBackend, type PlanBackend } from '../../electron/main/services/plan-backend';
+import { openPlanBackend, type PlanBackend } from '../../electron/backend/services/plan-backend';
 import { MAP_PAGE_SIZE, type MapPage, type MapSummary } from '../../shared/contract/api';
 import { writeManyMapsLibrary } from '../bench/hostile-library';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { oneMapRegistry } from '../../electron/main/services/one-map-registry';
+import { oneMapRegistry } from '../../electron/backend/services/one-map-registry';
 import { templateContent } from '../../shared/templates';
 
 describe('oneMapRegistry, what a one-shot PDF print view is served from', () => {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openPlanBackend } from '../../electron/main/services/plan-backend';
+import { openPlanBackend } from '../../electron/backend/services/plan-backend';
 import type { MapDocument, MapSummary } from '../../shared/contract/api';
 import { serializeInterchange } from '../../shared/interchange';
 import { createNode } from '../../shared/model';

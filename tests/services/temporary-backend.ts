@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
-import { openPlanBackend, type PlanBackend } from '../../electron/main/services/plan-backend';
+import { openPlanBackend, type PlanBackend } from '../../electron/backend/services/plan-backend';
 import type { ApiError } from '../../shared/contract/errors';
 
 /** What a handler test works with: a backend on a library of its own, and ways to call it. */

@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { outlineXlsx, XLSX_SHEETS } from '../../electron/main/services/xlsx-export';
+import { outlineXlsx, XLSX_SHEETS } from '../../electron/backend/services/xlsx-export';
 import { unguardText } from '../../shared/exports/formula-guard';
 import { OUTLINE_COLUMNS, outlineTable } from '../../shared/exports/outline-columns';
+import { LANGUAGES } from '../../shared/model/language';
 import { MapNodeSchema } from '../../shared/model/schemas';
 import type { MapNode } from '../../shared/model/types';
 import { templateContent } from '../../shared/templates';
-import { LANGUAGES } from '../../shared/validation/findings';
 import { validateMap } from '../../shared/validation/validate';
 
 const TODAY = '2026-07-01';

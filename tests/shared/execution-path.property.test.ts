@@ -1,17 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MECHANISM_FUNCTIONS, NODE_KINDS } from '../../shared/model/kinds';
-import { checkKinds } from '../../shared/model/link-rules';
-import { MapNodeSchema } from '../../shared/model/schemas';
-import type { MapLink, MapNode } from '../../shared/model/types';
 import {
   analyseLinks,
   classifyLinks,
   goalsWithExecutionPath,
   type LinkClass,
-} from '../../shared/validation/execution-path';
+  NodeIndex,
+} from '../../shared/graph';
+import { MECHANISM_FUNCTIONS, NODE_KINDS } from '../../shared/model/kinds';
+import { checkKinds } from '../../shared/model/link-rules';
+import { MapNodeSchema } from '../../shared/model/schemas';
+import type { MapLink, MapNode } from '../../shared/model/types';
 import { SEVERITIES } from '../../shared/validation/findings';
-import { NodeIndex } from '../../shared/validation/node-index';
 import { validateMap } from '../../shared/validation/validate';
 import {
   naiveAllowedLinks,

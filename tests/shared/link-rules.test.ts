@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NODE_KINDS, type NodeKind } from '../../shared/model/kinds';
+import { LANGUAGES } from '../../shared/model/language';
 import {
   checkKinds,
   checkNewLink,
@@ -9,7 +10,6 @@ import {
 } from '../../shared/model/link-rules';
 import { MapNodeSchema } from '../../shared/model/schemas';
 import type { MapLink, MapNode } from '../../shared/model/types';
-import { LANGUAGES } from '../../shared/validation/findings';
 import { describeLinkRefusal } from '../../shared/validation/link-messages';
 
 const node = (kind: NodeKind, id: string): MapNode => MapNodeSchema.parse({ id, kind, title: id });

@@ -5,11 +5,11 @@ import { outlineMarkdown } from '../../shared/exports/markdown';
 import { escapeMarkdown } from '../../shared/exports/markdown-escape';
 import { type OutlineRow, OutlineTooLargeError, outlineRows } from '../../shared/exports/outline';
 import { type CellValue, OUTLINE_COLUMNS, outlineTable } from '../../shared/exports/outline-columns';
+import { LANGUAGES } from '../../shared/model/language';
 import { metricProgress, metricStartDate } from '../../shared/model/metric-progress';
 import { MapNodeSchema } from '../../shared/model/schemas';
 import type { MapLink, MapNode, MapNodeInput } from '../../shared/model/types';
 import { TEMPLATE_IDS, templateContent } from '../../shared/templates';
-import { LANGUAGES } from '../../shared/validation/findings';
 import { validateMap } from '../../shared/validation/validate';
 
 const TODAY = '2026-07-01';

@@ -7,6 +7,7 @@ import {
   MapNameSchema,
   type MapNode,
 } from '../../shared/model';
+import { LANGUAGES, type Language } from '../../shared/model/language';
 import {
   isTemplateId,
   LANE_X,
@@ -18,7 +19,7 @@ import {
   templateName,
   templateSummary,
 } from '../../shared/templates';
-import { LANGUAGES, type Language, validateMap } from '../../shared/validation';
+import { validateMap } from '../../shared/validation';
 
 const CHINESE = /[\u3400-\u9fff]/;
 /** Node boxes on the canvas are about this size; no two may overlap. */

@@ -14,9 +14,9 @@ import {
   mapCountOf,
   rotateBackups,
   stageRestore,
-} from '../../electron/main/storage/backups';
-import { MapRepository } from '../../electron/main/storage/map-repository';
-import { openDocument } from '../../electron/main/storage/open-document';
+} from '../../electron/backend/storage/backups';
+import { MapRepository } from '../../electron/backend/storage/map-repository';
+import { openDocument } from '../../electron/backend/storage/open-document';
 import { ApiError } from '../../shared/contract/errors';
 import { createNode, type MapNode } from '../../shared/model';
 import { changes, sampleLinks, sampleNodes, tempDir } from './helpers';

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MapRepository } from '../../electron/main/storage/map-repository';
-import { openDocument } from '../../electron/main/storage/open-document';
+import { MapRepository } from '../../electron/backend/storage/map-repository';
+import { openDocument } from '../../electron/backend/storage/open-document';
 import { bundleChild } from './bundle-child';
 import { tempDir } from './helpers';
 

@@ -4,8 +4,8 @@
 // over after every commit.
 // Usage: node busy-writer-child.mjs FILE
 import { writeSync } from 'node:fs';
-import { MapRepository } from '../../electron/main/storage/map-repository';
-import { openDocument } from '../../electron/main/storage/open-document';
+import { MapRepository } from '../../electron/backend/storage/map-repository';
+import { openDocument } from '../../electron/backend/storage/open-document';
 import type { MapNode } from '../../shared/model';
 
 const file = process.argv[2];

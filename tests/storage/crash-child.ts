@@ -2,8 +2,8 @@
 // can, and prints each revision only once its transaction has committed, until it is killed.
 // Usage: node --import tsx tests/storage/crash-child.ts FILE
 import { writeSync } from 'node:fs';
-import { MapRepository } from '../../electron/main/storage/map-repository';
-import { openDocument } from '../../electron/main/storage/open-document';
+import { MapRepository } from '../../electron/backend/storage/map-repository';
+import { openDocument } from '../../electron/backend/storage/open-document';
 import { editFor } from './crash-edits';
 
 const MAP_NAME = 'Crash test';

@@ -2,9 +2,9 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
-import { MIGRATIONS } from '../../electron/main/storage/migrations';
-import { openDocument } from '../../electron/main/storage/open-document';
-import { applyMigrations } from '../../electron/main/storage/schema';
+import { MIGRATIONS } from '../../electron/backend/storage/migrations';
+import { openDocument } from '../../electron/backend/storage/open-document';
+import { applyMigrations } from '../../electron/backend/storage/schema';
 import { messageIn } from '../../shared/contract/error-wording';
 import { ApiError } from '../../shared/contract/errors';
 import { sha256, tempDir } from './helpers';
@@ -13,8 +13,8 @@ import { sha256, tempDir } from './helpers';
 const failure = vi.hoisted(() => ({ as: 'sql' as 'sql' | 'SQLITE_READONLY' | 'SQLITE_FULL' }));
 
 // This build, as far as these tests know, has one more schema step, which fails half way.
-vi.mock('../../electron/main/storage/migrations', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../electron/main/storage/migrations')>();
+vi.mock('../../electron/backend/storage/migrations', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../electron/backend/storage/migrations')>();
   return {
     MIGRATIONS: [
       ...real.MIGRATIONS,

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MapRepository } from '../../electron/main/storage/map-repository';
-import { openDocument } from '../../electron/main/storage/open-document';
-import { LATEST_SCHEMA_VERSION } from '../../electron/main/storage/schema';
+import { MapRepository } from '../../electron/backend/storage/map-repository';
+import { openDocument } from '../../electron/backend/storage/open-document';
+import { LATEST_SCHEMA_VERSION } from '../../electron/backend/storage/schema';
 import { MapNodeSchema } from '../../shared/model/schemas';
 import type { MapNode } from '../../shared/model/types';
 import { changes, tempDir } from './helpers';

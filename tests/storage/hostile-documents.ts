@@ -3,8 +3,8 @@
 // SQLite connection the way a hostile sender could.
 import { copyFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { MapRepository } from '../../electron/main/storage/map-repository';
-import { openDocument } from '../../electron/main/storage/open-document';
+import { MapRepository } from '../../electron/backend/storage/map-repository';
+import { openDocument } from '../../electron/backend/storage/open-document';
 import { sampleLinks, sampleNodes } from './helpers';
 
 /** A sound document with one map "Plan" (sample nodes and links), closed cleanly; returns the map id. */

@@ -2,7 +2,7 @@
 // opens MAP in a window session, renews it every second as a window does, until it is killed.
 // Usage: node lease-holder-child.mjs LIBRARY STATE_DIR MAP
 import { writeSync } from 'node:fs';
-import { openPlanBackend } from '../../electron/main/services/plan-backend';
+import { openPlanBackend } from '../../electron/backend/services/plan-backend';
 
 const [library, stateDir, mapId] = process.argv.slice(2);
 if (!library || !stateDir || !mapId) throw new Error('usage: lease-holder-child LIBRARY STATE_DIR MAP');

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultLibraryPath, openLibrary } from '../../electron/main/storage/library';
-import { MapRepository } from '../../electron/main/storage/map-repository';
+import { defaultLibraryPath, openLibrary } from '../../electron/backend/storage/library';
+import { MapRepository } from '../../electron/backend/storage/map-repository';
 import { tempDir } from './helpers';
 
 describe('library', () => {

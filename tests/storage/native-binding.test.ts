@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { databaseOptions, ELECTRON_SQLITE_ENV } from '../../electron/main/storage/native-binding';
+import { databaseOptions, ELECTRON_SQLITE_ENV } from '../../electron/backend/storage/native-binding';
 import { tempDir } from './helpers';
 
 const node = { ...process.versions, electron: undefined } as unknown as NodeJS.ProcessVersions;

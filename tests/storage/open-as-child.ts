@@ -1,6 +1,6 @@
 // Opens a document the way the app does and prints the outcome as one JSON line. Run by
 // read-only-open.test.ts as another user when the tests run as root, for whom chmod stops nothing.
-import { openDocument } from '../../electron/main/storage/open-document';
+import { openDocument } from '../../electron/backend/storage/open-document';
 
 const file = process.argv[2] ?? '';
 try {

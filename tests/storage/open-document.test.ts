@@ -3,14 +3,14 @@ import { closeSync, existsSync, openSync, readdirSync, writeFileSync, writeSync 
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { MapRepository } from '../../electron/main/storage/map-repository';
-import { MIGRATIONS } from '../../electron/main/storage/migrations';
-import { openDocument } from '../../electron/main/storage/open-document';
+import { MapRepository } from '../../electron/backend/storage/map-repository';
+import { MIGRATIONS } from '../../electron/backend/storage/migrations';
+import { openDocument } from '../../electron/backend/storage/open-document';
 import {
   applyMigrations,
   LATEST_SCHEMA_VERSION,
   THROUGHLINE_APPLICATION_ID,
-} from '../../electron/main/storage/schema';
+} from '../../electron/backend/storage/schema';
 import { ApiError } from '../../shared/contract/errors';
 import type { MapNode } from '../../shared/model';
 import { changes, sampleLinks, sampleNodes, sha256, tempDir } from './helpers';

@@ -1,14 +1,14 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openPlanBackend, type PlanBackend } from '../../electron/main/services/plan-backend';
-import { MapRepository } from '../../electron/main/storage/map-repository';
-import { openDocument } from '../../electron/main/storage/open-document';
+import { openPlanBackend, type PlanBackend } from '../../electron/backend/services/plan-backend';
+import { MapRepository } from '../../electron/backend/storage/map-repository';
+import { openDocument } from '../../electron/backend/storage/open-document';
 import {
   STORAGE_MESSAGES,
   storageFailure,
   storageProblemOf,
-} from '../../electron/main/storage/storage-errors';
+} from '../../electron/backend/storage/storage-errors';
 import type { ApiResponse, MapDocument, MapSummary } from '../../shared/contract';
 import { createNode, type MapNode } from '../../shared/model';
 import { tempDir } from './helpers';

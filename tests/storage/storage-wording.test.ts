@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
+import { openPlanBackend } from '../../electron/backend/services/plan-backend';
+import { openDocument } from '../../electron/backend/storage/open-document';
 import { describeError } from '../../electron/cli/cli-error';
-import { openPlanBackend } from '../../electron/main/services/plan-backend';
-import { openDocument } from '../../electron/main/storage/open-document';
 import { messageIn } from '../../shared/contract/error-wording';
 import { ApiError } from '../../shared/contract/errors';
 import { tempDir } from './helpers';

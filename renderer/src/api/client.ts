@@ -2,7 +2,7 @@ import type { MethodArgs, MethodResult, ThroughlineApi, TransportApi } from '../
 import { messageIn } from '../../../shared/contract/error-wording';
 import { ApiError, type ApiResponse } from '../../../shared/contract/errors';
 import { METHOD_NAMES, type MethodName } from '../../../shared/contract/methods';
-import type { Language } from '../../../shared/validation/findings';
+import type { Language } from '../../../shared/model/language';
 import { httpTransport } from './http-transport';
 
 declare global {

@@ -1,7 +1,7 @@
 import { type CardStatus, cardStatuses, cardStatusText } from '../../../shared/model/card-status';
+import type { Language } from '../../../shared/model/language';
 import { localToday } from '../../../shared/model/local-today';
 import type { ProgressStatus } from '../../../shared/model/metric-progress';
-import type { Language } from '../../../shared/validation/findings';
 import { useLanguage } from '../i18n/use-language';
 import { useMapStore } from '../store/context';
 import type { MapState } from '../store/map-store';

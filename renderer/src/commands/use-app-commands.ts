@@ -1,4 +1,4 @@
-import type { Language } from '../../../shared/validation/findings';
+import type { Language } from '../../../shared/model/language';
 import { useViewPrefs } from '../store/view-prefs';
 import { useCommand } from './use-commands';
 

@@ -1,6 +1,6 @@
 import { wordError } from '../../../shared/contract/error-wording';
 import { decodeInterchange, type InterchangeRefusal, parseInterchange } from '../../../shared/interchange';
-import type { Language } from '../../../shared/validation/findings';
+import type { Language } from '../../../shared/model/language';
 
 /**
  * A JSON map picked for Import, read as the command line reads it (shared/interchange/format.ts):

@@ -1,4 +1,5 @@
 import { safeFileName } from '../../../shared/interchange/file-name';
+import type { Language } from '../../../shared/model/language';
 import {
   type MapPicture,
   mapPicture,
@@ -7,7 +8,6 @@ import {
   type PictureMap,
   pngPicture,
 } from '../../../shared/render/map-picture';
-import type { Language } from '../../../shared/validation/findings';
 
 export interface PictureFile {
   fileName: string;

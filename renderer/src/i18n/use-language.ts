@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../../shared/validation/findings';
+import type { Language } from '../../../shared/model/language';
 
 /** The UI language as one of the languages findings are written in. */
 export function useLanguage(): Language {

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ThroughlineApi } from '../../../shared/contract/api';
+import { LANGUAGES, type Language } from '../../../shared/model/language';
 import { localToday } from '../../../shared/model/local-today';
 import {
   MARGIN_PRESETS_MM,
@@ -9,7 +10,6 @@ import {
   type PdfSection,
 } from '../../../shared/print/export-choices';
 import { ORIENTATIONS, type Orientation, PAPERS, type Paper } from '../../../shared/print/paper';
-import { LANGUAGES, type Language } from '../../../shared/validation/findings';
 import { base64ToBytes, downloadFile } from '../files/browser-files';
 import { typedDay } from '../i18n/date-locale';
 import { DateInput } from './DateInput';

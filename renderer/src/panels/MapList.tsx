@@ -1,8 +1,8 @@
 import { type FocusEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAP_PAGE_SIZE, MAX_MAP_PAGE, type MapPage, type MapSummary } from '../../../shared/contract/api';
+import type { Language } from '../../../shared/model/language';
 import type { TemplateId } from '../../../shared/templates/ids';
-import type { Language } from '../../../shared/validation/findings';
 import { TemplatePicker } from './TemplatePicker';
 
 export interface MapListProps {

@@ -1,7 +1,7 @@
 import { type KeyboardEvent, useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Language } from '../../../shared/model/language';
 import { TEMPLATES, type TemplateId } from '../../../shared/templates';
-import type { Language } from '../../../shared/validation/findings';
 import { useLanguage } from '../i18n/use-language';
 import { useModalDialog } from './use-modal-dialog';
 

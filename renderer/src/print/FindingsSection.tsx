@@ -1,8 +1,9 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Language } from '../../../shared/model/language';
 import type { MapNode } from '../../../shared/model/types';
 import { groupFindings } from '../../../shared/validation/finding-groups';
-import type { Finding, Language } from '../../../shared/validation/findings';
+import type { Finding } from '../../../shared/validation/findings';
 import { joinList } from './format';
 
 interface FindingsSectionProps {

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Language } from '../../../shared/model/language';
 import type { MetricNode } from '../../../shared/model/types';
-import type { Language } from '../../../shared/validation/findings';
 import { amountOrDash, orDash } from './format';
 import type { MetricState } from './metric-status';
 

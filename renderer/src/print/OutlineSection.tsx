@@ -1,8 +1,8 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Language } from '../../../shared/model/language';
 import type { GoalNode, MechanismNode } from '../../../shared/model/types';
 import type { OutlineMechanism, PlanOutline } from '../../../shared/print/plan-outline';
-import type { Language } from '../../../shared/validation/findings';
 import { joinList, orDash } from './format';
 import { MetricList } from './MetricRows';
 import type { MetricState } from './metric-status';

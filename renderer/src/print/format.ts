@@ -1,5 +1,5 @@
 import { formatAmount } from '../../../shared/model/amount';
-import type { Language } from '../../../shared/validation/findings';
+import type { Language } from '../../../shared/model/language';
 
 /** A metric value with its unit (formatAmount), or the dash when not set. */
 export function amountOrDash(value: number | null, unit: string, language: Language, notSet: string): string {

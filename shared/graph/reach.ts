@@ -1,4 +1,4 @@
-import type { LinkAnalysis } from './execution-path';
+import type { LinkAnalysis } from './link-analysis';
 import { LINK_CLASS_CODE } from './link-classes';
 import { scratchInt32 } from './scratch';
 

@@ -4,9 +4,9 @@ import { outlineMarkdown } from '../../../shared/exports/markdown';
 import { OutlineTooLargeError } from '../../../shared/exports/outline';
 import { OUTLINE_FORMAT_FILES, type OutlineFormat } from '../../../shared/exports/outline-formats';
 import { safeFileName } from '../../../shared/interchange/file-name';
+import type { Language } from '../../../shared/model/language';
 import { localToday } from '../../../shared/model/local-today';
 import type { MapLink, MapNode } from '../../../shared/model/types';
-import type { Language } from '../../../shared/validation/findings';
 
 export interface OutlineFile {
   fileName: string;

@@ -1,4 +1,4 @@
-import type { Language } from '../../../shared/validation/findings';
+import type { Language } from '../../../shared/model/language';
 import { DocumentSession, type DocumentSessionOptions } from './document-session';
 import { MethodRegistry } from './method-registry';
 import type { PdfPrinter } from './pdf-printer';

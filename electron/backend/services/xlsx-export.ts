@@ -1,9 +1,11 @@
 // exceljs is CommonJS whose only ESM export is its default; its types declare named exports.
+
 import ExcelJS from 'exceljs';
 import { guardText } from '../../../shared/exports/formula-guard';
 import { type CellValue, outlineTable } from '../../../shared/exports/outline-columns';
+import type { Language } from '../../../shared/model/language';
 import type { MapLink, MapNode } from '../../../shared/model/types';
-import type { Language, Severity } from '../../../shared/validation/findings';
+import type { Severity } from '../../../shared/validation/findings';
 import { validateMap } from '../../../shared/validation/validate';
 
 /**

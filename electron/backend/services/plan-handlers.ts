@@ -1,8 +1,8 @@
 import { ApiError, type Handlers, MAP_PAGE_SIZE, type MapChanges } from '../../../shared/contract';
 import { parseInterchange, safeFileName, serializeInterchange } from '../../../shared/interchange';
 import { checkNewLink, type LinkContext, type MapLink, type MapNode } from '../../../shared/model';
+import type { Language } from '../../../shared/model/language';
 import { templateContent, templateName } from '../../../shared/templates';
-import type { Language } from '../../../shared/validation/findings';
 import type { MapRepository } from '../storage/map-repository';
 import { createBackupHandlers } from './backup-handlers';
 import type { DocumentSession } from './document-session';
