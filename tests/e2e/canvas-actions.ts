@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { NodeKind } from '../../shared/model';
 import { type TemplateId, templateContent, templateName } from '../../shared/templates';
 
@@ -91,4 +92,24 @@ export async function downloadFromFileMenu(
   await page.getByTestId(menuItem).click();
   const file = await pending;
   return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+}
+
+/** Shows or hides the map list and the inspector with their toolbar toggle. */
+export async function setSidePanels(page: Page, shown: boolean): Promise<void> {
+  const toggle = page.getByTestId('side-panels-toggle');
+  if ((await toggle.getAttribute('aria-pressed')) !== String(shown)) await toggle.click();
+  await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe(String(shown));
+}
+
+/** Turns the reading size on or off, by its toolbar button or its shortcut on the canvas. */
+export async function setReadingSize(page: Page, by: 'button' | 'key', on: boolean): Promise<void> {
+  const toggle = page.getByTestId('reading-size-toggle');
+  if ((await toggle.getAttribute('aria-pressed')) !== String(on)) {
+    if (by === 'button') await toggle.click();
+    else {
+      await page.locator('[data-canvas-scope]').focus();
+      await page.keyboard.press('Control+Shift+L');
+    }
+  }
+  await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe(String(on));
 }

@@ -2,7 +2,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { templateContent, templateName } from '../../shared/templates';
-import { downloadFromFileMenu, edgeCount, fitView, newMapFromTemplate, waitSaved } from './canvas-actions';
+import {
+  downloadFromFileMenu,
+  edgeCount,
+  fitView,
+  newMapFromTemplate,
+  setReadingSize,
+  setSidePanels,
+  waitSaved,
+} from './canvas-actions';
 import { withoutFilePickers } from './file-pickers';
 import { closeServed, openPage, type ServedApp, serveApp } from './harness';
 
@@ -84,21 +92,6 @@ function overlaps(page: Page) {
       }
     return found;
   });
-}
-
-async function setSidePanels(page: Page, shown: boolean) {
-  const toggle = page.getByTestId('side-panels-toggle');
-  if ((await toggle.getAttribute('aria-pressed')) !== String(shown)) await toggle.click();
-  await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe(String(shown));
-}
-
-async function setReadingSize(page: Page, on: boolean) {
-  const toggle = page.getByTestId('reading-size-toggle');
-  if ((await toggle.getAttribute('aria-pressed')) !== String(on)) {
-    await page.locator('[data-canvas-scope]').focus();
-    await page.keyboard.press('Control+Shift+L');
-  }
-  await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe(String(on));
 }
 
 describe('Offsite-ready: projector width, reading size, status on cards, link verdicts', () => {
@@ -187,7 +180,7 @@ describe('Offsite-ready: projector width, reading size, status on cards, link ve
     await expect.poll(() => page.getByTestId('flag-badge').count()).toBeGreaterThan(0);
     // A projector: the side panels hidden, as the facilitator does with Ctrl+\.
     await setSidePanels(page, false);
-    await setReadingSize(page, false);
+    await setReadingSize(page, 'key', false);
     await fitView(page);
     const before = await screenFontSizes(page);
     // As before: a fitted 14-node map is drawn small.
@@ -195,7 +188,7 @@ describe('Offsite-ready: projector width, reading size, status on cards, link ve
     // The status chips fit on the cards without pushing one card into the next.
     expect(await overlaps(page)).toEqual([]);
 
-    await setReadingSize(page, true);
+    await setReadingSize(page, 'key', true);
     await fitView(page);
     const after = await screenFontSizes(page);
     expect(after.title, JSON.stringify(after)).toBeGreaterThanOrEqual(14);
@@ -216,21 +209,21 @@ describe('Offsite-ready: projector width, reading size, status on cards, link ve
     await newMapFromTemplate(page, 'shopping-festival');
     await setSidePanels(page, false);
     for (const on of [true, false]) {
-      await setReadingSize(page, on);
+      await setReadingSize(page, 'key', on);
       await fitView(page);
       expect(await overlaps(page), `reading size ${on}`).toEqual([]);
     }
     // Tidied into lanes at the normal size, then read from the back of the room: the lanes keep
     // room for the reading size, so no card runs into another either way.
-    await setReadingSize(page, false);
+    await setReadingSize(page, 'key', false);
     await page.getByTestId('auto-layout').click();
     await waitSaved(page);
     for (const on of [true, false]) {
-      await setReadingSize(page, on);
+      await setReadingSize(page, 'key', on);
       await fitView(page);
       expect(await overlaps(page), `tidied, reading size ${on}`).toEqual([]);
     }
-    await setReadingSize(page, true);
+    await setReadingSize(page, 'key', true);
     await setSidePanels(page, true);
     await page.locator('[data-testid="map-row"]', { hasText: templateName(TEMPLATE, 'en') }).click();
     await page.locator(`[data-testid="plan-node"][data-node-id="${lastNode}"]`).waitFor();
@@ -246,7 +239,7 @@ describe('Offsite-ready: projector width, reading size, status on cards, link ve
     expect(await sheet.textContent()).toMatch(/Ctrl\+Shift\+L\s*Reading size/);
     await page.keyboard.press('Escape');
     await sheet.waitFor({ state: 'detached' });
-    await setReadingSize(page, false);
+    await setReadingSize(page, 'key', false);
     await setSidePanels(page, true);
   });
 

@@ -2,25 +2,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { templateContent, templateName } from '../../shared/templates';
 import { goalFocus } from '../../shared/validation/goal-focus';
-import { fitView, newMapFromTemplate, waitSaved } from './canvas-actions';
+import { fitView, newMapFromTemplate, setReadingSize, setSidePanels, waitSaved } from './canvas-actions';
 import { closeServed, openPage, type ServedApp, serveApp } from './harness';
 
 // The facilitator's walk-through of the offsite features in a real Chromium: what it found cut
 // off, too small or off screen, each measured on the page as the room sees it.
 
 const TEMPLATE = 'data-driven-growth';
-
-async function setSidePanels(page: Page, shown: boolean) {
-  const toggle = page.getByTestId('side-panels-toggle');
-  if ((await toggle.getAttribute('aria-pressed')) !== String(shown)) await toggle.click();
-  await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe(String(shown));
-}
-
-async function setReadingSize(page: Page, on: boolean) {
-  const toggle = page.getByTestId('reading-size-toggle');
-  if ((await toggle.getAttribute('aria-pressed')) !== String(on)) await toggle.click();
-  await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe(String(on));
-}
 
 /** Titles whose visible lines reach below the title's box (their descenders are cut off). */
 function clippedTitles(page: Page) {
@@ -91,11 +79,11 @@ describe('Offsite polish: nothing cut off, big enough, in view', () => {
   it('reading size: no title loses the bottom of its letters (g, y, p)', async () => {
     for (const language of ['en', 'zh-CN'] as const) {
       await page.getByTestId('language').selectOption(language);
-      await setReadingSize(page, true);
+      await setReadingSize(page, 'button', true);
       await fitView(page);
       expect(await page.locator('.canvas--reading .plan-node__title').count()).toBe(14);
       expect(await clippedTitles(page), language).toEqual([]);
-      await setReadingSize(page, false);
+      await setReadingSize(page, 'button', false);
       expect(await clippedTitles(page), `${language} normal size`).toEqual([]);
     }
     await page.getByTestId('language').selectOption('en');
@@ -120,13 +108,13 @@ describe('Offsite polish: nothing cut off, big enough, in view', () => {
     for (const language of ['en', 'zh-CN'] as const) {
       await page.getByTestId('language').selectOption(language);
       for (const reading of [false, true]) {
-        await setReadingSize(page, reading);
+        await setReadingSize(page, 'button', reading);
         await fitView(page);
         await page.screenshot({ path: `/tmp/polish-chip-${language}-${reading}.png` });
         expect(await chipsOutside(page), `${language} reading ${reading}`).toEqual([]);
       }
     }
-    await setReadingSize(page, false);
+    await setReadingSize(page, 'button', false);
     await page.getByTestId('language').selectOption('en');
     expect(
       await page.locator('[data-testid="map-row"]', { hasText: templateName(TEMPLATE, 'en') }).count(),
@@ -135,7 +123,7 @@ describe('Offsite polish: nothing cut off, big enough, in view', () => {
 
   it('reading size alone reaches 14 px titles after Fit at 1280×800: it hides the side panels there', async () => {
     await page.setViewportSize({ width: 1280, height: 800 });
-    await setReadingSize(page, false);
+    await setReadingSize(page, 'button', false);
     await setSidePanels(page, true);
     const toggle = page.getByTestId('reading-size-toggle');
     expect(await toggle.getAttribute('title')).toMatch(/1600 px.*side panels/);

@@ -78,24 +78,15 @@ export function LinkDragLine({
   const ok = verdict === null ? null : verdict.ok;
   useLayoutEffect(() => markTarget(overId, ok), [overId, ok]);
 
-  const [path] =
-    state === 'pending'
-      ? getBezierPath({
-          sourceX: fromX,
-          sourceY: fromY,
-          sourcePosition: fromPosition,
-          targetX: toX,
-          targetY: toY,
-          targetPosition: toPosition,
-        })
-      : getSmoothStepPath({
-          sourceX: fromX,
-          sourceY: fromY,
-          sourcePosition: fromPosition,
-          targetX: toX,
-          targetY: toY,
-          targetPosition: toPosition,
-        });
+  const ends = {
+    sourceX: fromX,
+    sourceY: fromY,
+    sourcePosition: fromPosition,
+    targetX: toX,
+    targetY: toY,
+    targetPosition: toPosition,
+  };
+  const [path] = state === 'pending' ? getBezierPath(ends) : getSmoothStepPath(ends);
 
   const label =
     verdict === null
