@@ -9,6 +9,7 @@ import { oneMapRegistry } from '../backend/services/one-map-registry';
 import { chromiumForBinaryExport } from './binary-output';
 import { CliError, describeError, EXIT } from './cli-error';
 import { couldNotWrite, exportTarget } from './export-target';
+import { exportedLine } from './exported-line';
 import { isRendererBuilt, PACKAGE_ROOT, rendererDirOf } from './package-root';
 import { readOneMap } from './read-maps';
 
@@ -81,7 +82,9 @@ export async function exportPdfCommand(
   } finally {
     process.off('SIGINT', cancel);
   }
-  info(`Exported "${map.name}" to ${out} (${paper}, ${options.landscape ? 'landscape' : 'portrait'}).`);
+  info(
+    exportedLine(options.lang, map.name, out, { kind: 'pdf', paper, landscape: options.landscape === true }),
+  );
   return EXIT.ok;
 }
 

@@ -6,6 +6,7 @@ import { writeFileAtomically } from '../backend/services/write-atomically';
 import { chromiumForBinaryExport } from './binary-output';
 import { CliError, describeError, EXIT } from './cli-error';
 import { couldNotWrite, exportTarget } from './export-target';
+import { exportedLine } from './exported-line';
 import { pictureOrRefusal } from './picture-or-refusal';
 import { readOneMap } from './read-maps';
 
@@ -63,6 +64,6 @@ export async function exportPngCommand(
   } catch (error) {
     throw couldNotWrite(target, error);
   }
-  info(`Exported "${name}" to ${out} (${picture.width}×${picture.height} px).`);
+  info(exportedLine(options.lang, name, out, { kind: 'png', width: picture.width, height: picture.height }));
   return EXIT.ok;
 }

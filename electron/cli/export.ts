@@ -6,6 +6,7 @@ import { outlineFile } from '../backend/services/outline-file';
 import { writeFileAtomically } from '../backend/services/write-atomically';
 import { CliError, EXIT } from './cli-error';
 import { couldNotWrite, exportTarget } from './export-target';
+import { exportedLine } from './exported-line';
 import { pictureOrRefusal } from './picture-or-refusal';
 import { readOneMap } from './read-maps';
 
@@ -72,6 +73,6 @@ export async function exportCommand(
   } catch (error) {
     throw couldNotWrite(target, error);
   }
-  info(`Exported "${map.name}" to ${options.out}.`);
+  info(exportedLine(options.lang, map.name, options.out ?? target));
   return EXIT.ok;
 }

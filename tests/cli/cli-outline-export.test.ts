@@ -57,7 +57,7 @@ describe('throughline export: the outline as csv, md and xlsx', () => {
     const toFile = await cli('export', file, '--format', 'md', '--lang', 'zh-CN', '--out', out);
     expect(toFile.code, toFile.stderr).toBe(0);
     expect(toFile.stdout).toBe('');
-    expect(toFile.stderr).toContain(`Exported "双十一大促" to ${out}`);
+    expect(toFile.stderr).toContain(`已将“双十一大促”导出到 ${out}`);
     expect(readFileSync(out, 'utf8')).toBe(stdout.stdout);
   });
 

@@ -36,7 +36,7 @@ describe('throughline export --format svg|png', () => {
     const toFile = await cli('export', file, '--format', 'svg', '--lang', 'zh-CN', '--out', out);
     expect(toFile.code, toFile.stderr).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(expected);
-    expect(toFile.stderr).toContain(`Exported "双十一大促" to ${out}`);
+    expect(toFile.stderr).toContain(`已将“双十一大促”导出到 ${out}`);
   });
 
   it('refuses a map with no nodes in one line, exit 2, writing nothing', async () => {

@@ -60,6 +60,8 @@ async function outputs(lang: Language): Promise<Record<string, string>> {
   const xlsx = join(dir, `plan-${lang}.xlsx`);
   const result = await runCli(['export', file, '--format', 'xlsx', '--lang', lang, '--out', xlsx, '--force']);
   expect(result.code, result.stderr).toBe(0);
+  // What the command says once the file is written: minus the file's own path.
+  out.exported = result.stderr.replaceAll(xlsx, '');
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(readFileSync(xlsx) as unknown as ExcelJS.Buffer);
   const cells: string[] = [];

@@ -16,7 +16,7 @@ export interface BindingContext {
 /**
  * Options for `new Database(...)`. The better-sqlite3 in node_modules is built for Node's ABI and
  * serves tests and the CLI; Electron needs a separate binary, so under Electron we point
- * `nativeBinding` at it when one is present (see pitfalls.md, "Installing on these machines").
+ * `nativeBinding` at it when one is present (README, "Two ABIs of better-sqlite3").
  */
 export function databaseOptions(context: BindingContext = {}): Database.Options {
   const versions = context.versions ?? process.versions;
