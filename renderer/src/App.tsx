@@ -1,18 +1,16 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreApi } from 'zustand/vanilla';
 import { version as appVersion } from '../../package.json';
-import type { DocumentInfo, MapSummary, ThroughlineApi } from '../../shared/contract/api';
+import type { ThroughlineApi } from '../../shared/contract/api';
 import type { Language } from '../../shared/model/language';
 import { Canvas } from './canvas/Canvas';
-import { layoutInput } from './canvas/use-canvas-commands';
 import { CommandBus } from './commands/command-bus';
 import { type AppCommandHandlers, useAppCommands } from './commands/use-app-commands';
 import { CommandBusContext, useKeyboardShortcuts, useShellCommands } from './commands/use-commands';
 import { rememberLanguage } from './i18n';
-import { layoutLanes } from './layout/lane-layout';
-import { needsLayout } from './layout/needs-layout';
+import { useMapLibrary } from './library/use-map-library';
 import { FileMenu } from './panels/FileMenu';
 import { FilterBar } from './panels/FilterBar';
 import { FindingsPanel } from './panels/FindingsPanel';
@@ -27,8 +25,6 @@ import { PresentationOverlay } from './presentation/PresentationOverlay';
 import { usePresentation } from './presentation/use-presentation';
 import type { Autosave } from './store/autosave';
 import { MapStoreContext } from './store/context';
-import { deletionUndo } from './store/deletion-undo';
-import { useMapSessionKeeper, useSessionEnd } from './store/map-session';
 import type { MapState } from './store/map-store';
 import { useViewPrefs } from './store/view-prefs';
 
@@ -44,14 +40,10 @@ function AppCommands(handlers: AppCommandHandlers) {
   return null;
 }
 
-/** The main screen: maps on the left, the canvas in the middle, findings on the right. */
+/** The main screen's layout: maps on the left, the canvas in the middle, findings on the right. */
 export function App({ api, store, autosave }: AppProps) {
   const { t, i18n } = useTranslation();
-  const [maps, setMaps] = useState<MapSummary[]>([]);
-  const [openId, setOpenId] = useState<string | null>(null);
-  const [documentInfo, setDocumentInfo] = useState<DocumentInfo | null>(null);
   const { notices, notify, dismiss } = useNotices();
-  const started = useRef(false);
   const [bus] = useState(() => new CommandBus());
   const [sheetOpen, setSheetOpen] = useState(false);
   const [searchOpen, setSearchOpen] = useState(false);
@@ -65,198 +57,12 @@ export function App({ api, store, autosave }: AppProps) {
   useKeyboardShortcuts(bus, selectedCount);
   useShellCommands(bus);
 
-  const fail = useCallback(
-    (error: unknown) => notify(t('errors.generic', { message: (error as Error).message })),
-    [notify, t],
-  );
-
-  const refresh = useCallback(async () => setMaps(await api.listMaps({})), [api]);
-
-  const open = useCallback(
-    async (id: string, { imported = false } = {}) => {
-      try {
-        await autosave.flush();
-        const { mapId: previous, sessionId } = store.getState();
-        // Gives the map being left back at once (the server frees only this window's hold), and
-        // before the next open, so a quick A → B → A cannot have the release land after the open.
-        if (previous && previous !== id)
-          await api.releaseMapSession({ mapId: previous, sessionId }).catch(() => {});
-        const session = await api.openMapSession({ mapId: id, sessionId });
-        store.getState().load(session.map, { readOnly: session.readOnly });
-        // An imported map without a layout is tidied into lanes before it is first drawn: the
-        // positions land in the same update as the map, so no frame shows the nodes in a pile.
-        if (imported && !session.readOnly && needsLayout(session.map.nodes)) {
-          const { nodes, edges } = store.getState();
-          store.getState().applyPositions(layoutLanes(layoutInput(nodes, edges)));
-        }
-        setOpenId(id);
-        await refresh();
-      } catch (error) {
-        notify(t('errors.loadFailed', { message: (error as Error).message }));
-      }
-    },
-    [api, autosave, notify, refresh, store, t],
-  );
-
-  useEffect(() => {
-    if (started.current) return;
-    started.current = true;
-    void (async () => {
-      try {
-        setDocumentInfo(await api.documentInfo({}));
-        api.setUiLanguage({ language: i18n.language as Language }).catch(() => {});
-        const list = await api.listMaps({});
-        setMaps(list);
-        if (list[0]) await open(list[0].id);
-      } catch (error) {
-        fail(error);
-      }
-    })();
-  }, [api, open, fail, i18n.language]);
-
-  // Keep the map list's node counts current once a save lands.
-  useEffect(
-    () =>
-      store.subscribe((state, previous) => {
-        if (state.saveState === 'saved' && previous.saveState === 'saving') void refresh().catch(() => {});
-      }),
-    [store, refresh],
-  );
-
-  const create = useCallback(async () => {
-    try {
-      const created = await api.createMap({ name: t('maps.newName') });
-      await open(created.id);
-    } catch (error) {
-      fail(error);
-    }
-  }, [api, open, fail, t]);
-
-  const rename = useCallback(
-    async (id: string, name: string) => {
-      try {
-        await api.renameMap({ mapId: id, name });
-        if (id === store.getState().mapId) store.setState({ name });
-        await refresh();
-      } catch (error) {
-        fail(error);
-      }
-    },
-    [api, fail, refresh, store],
-  );
-
-  const duplicate = useCallback(
-    async (id: string) => {
-      try {
-        await autosave.flush();
-        const source = maps.find((m) => m.id === id);
-        const copy = await api.duplicateMap({
-          mapId: id,
-          name: t('maps.copyOf', { name: source?.name ?? '' }).slice(0, 200),
-        });
-        await open(copy.id);
-      } catch (error) {
-        fail(error);
-      }
-    },
-    [api, autosave, fail, maps, open, t],
-  );
-
-  /** Maps deleted in this window that Undo has not brought back yet. */
-  const restorable = useRef(new Set<string>());
-  /** Brings a deleted map back (Undo), and opens it again when it was the map in view. */
-  const restoreDeleted = useCallback(
-    async (id: string, name: string, wasOpen: boolean) => {
-      deletionUndo.withdraw(id);
-      // Back already (Ctrl+Z, then the notice's button): once is all.
-      if (!restorable.current.delete(id)) return;
-      try {
-        await api.restoreMap({ mapId: id });
-        if (wasOpen) await open(id);
-        else await refresh();
-        // Replaces the deletion's notice: its Undo is done, so its button must not stay on screen.
-        notify(t('mapDeletion.restored', { name }), { kind: `map-deletion:${id}` });
-      } catch (error) {
-        fail(error);
-      }
-    },
-    [api, fail, notify, open, refresh, t],
-  );
-
-  const remove = useCallback(
-    async (id: string) => {
-      try {
-        const wasOpen = id === store.getState().mapId;
-        const name = maps.find((m) => m.id === id)?.name ?? '';
-        if (wasOpen) {
-          store.getState().clear();
-          setOpenId(null);
-        }
-        await api.deleteMap({ mapId: id });
-        const list = await api.listMaps({});
-        setMaps(list);
-        if (wasOpen && list[0]) await open(list[0].id);
-        // Undo (Ctrl+Z, or the notice's button) now brings this map back, not an edit of another.
-        restorable.current.add(id);
-        const restore = () => void restoreDeleted(id, name, wasOpen);
-        deletionUndo.offer({ mapId: id, restore });
-        notify(t('mapDeletion.deleted', { name }), {
-          kind: `map-deletion:${id}`,
-          action: {
-            label: t('mapDeletion.undo'),
-            ariaLabel: t('mapDeletion.undoLabel', { name }),
-            run: restore,
-          },
-        });
-        return true;
-      } catch (error) {
-        fail(error);
-        return false;
-      }
-    },
-    [api, fail, maps, notify, open, restoreDeleted, store, t],
-  );
-
-  // An edit of the map in view after a delete is what Undo takes back next, not the delete.
-  useEffect(
-    () =>
-      store.subscribe((state, previous) => {
-        if (state.undoDepth > previous.undoDepth) deletionUndo.withdraw();
-      }),
-    [store],
-  );
-
-  const onSessionLost = useCallback(() => notify(t('session.lost')), [notify, t]);
-  const onSessionRegained = useCallback(() => notify(t('session.regained')), [notify, t]);
-  useMapSessionKeeper(store, api, openId, onSessionLost, onSessionRegained);
-  useSessionEnd(store, api);
-
-  const takeOver = useCallback(async () => {
-    const mapId = store.getState().mapId;
-    if (!mapId) return;
-    try {
-      const session = await api.openMapSession({
-        mapId,
-        sessionId: store.getState().sessionId,
-        takeOver: true,
-      });
-      store.getState().rebase(session.map);
-    } catch (error) {
-      fail(error);
-    }
-  }, [api, fail, store]);
-
-  const documentChanged = useCallback(
-    async (info: DocumentInfo) => {
-      setDocumentInfo(info);
-      store.getState().clear();
-      setOpenId(null);
-      const list = await api.listMaps({});
-      setMaps(list);
-      if (list[0]) await open(list[0].id);
-    },
-    [api, open, store],
-  );
+  const { maps, openId, documentInfo, fail, open, choose, create, ...library } = useMapLibrary({
+    api,
+    store,
+    autosave,
+    notify,
+  });
 
   const closeSearch = useCallback(() => {
     setSearchOpen(false);
@@ -308,7 +114,7 @@ export function App({ api, store, autosave }: AppProps) {
                     api={api}
                     document={documentInfo}
                     mapId={openId}
-                    onDocumentChanged={(info) => void documentChanged(info).catch(fail)}
+                    onDocumentChanged={(info) => void library.documentChanged(info).catch(fail)}
                     onImported={(id) => void open(id, { imported: true })}
                     flush={() => autosave.flush()}
                     notify={notify}
@@ -320,22 +126,15 @@ export function App({ api, store, autosave }: AppProps) {
               maps={maps}
               loadPage={(offset, limit) => api.listMapPage({ offset, limit })}
               openId={openId}
-              onOpen={(id) => {
-                // Another map chosen: Undo no longer reaches back to a map deleted before.
-                deletionUndo.withdraw();
-                void open(id);
-              }}
+              onOpen={choose}
               onCreate={() => void create()}
-              onRename={(id, name) => void rename(id, name)}
-              onDuplicate={(id) => void duplicate(id)}
-              onDelete={remove}
-              onCreateFromTemplate={async (templateId, language) => {
-                const created = await api.createMapFromTemplate({ templateId, language });
-                await open(created.id);
-              }}
+              onRename={(id, name) => void library.rename(id, name)}
+              onDuplicate={(id) => void library.duplicate(id)}
+              onDelete={library.remove}
+              onCreateFromTemplate={library.createFromTemplate}
             />
             <main className="app__canvas">
-              <ReadOnlyBanner onTakeOver={() => void takeOver()} />
+              <ReadOnlyBanner onTakeOver={() => void library.takeOver()} />
               {searchOpen && openId ? <SearchBar onClose={closeSearch} /> : null}
               {filtersOpen && openId && !presentation.presenting ? <FilterBar /> : null}
               {openId ? (

@@ -1,6 +1,6 @@
 import './zod-jitless';
 import '@xyflow/react/dist/style.css';
-import './styles.css';
+import './styles/index.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';

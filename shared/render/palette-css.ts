@@ -4,9 +4,9 @@ import { KIND_STYLE, SEVERITY_COLOUR } from './palette';
 
 /**
  * The palette of palette.ts (and the status fills of card-status.ts) as CSS custom properties, so
- * the screen's styles.css and the printed and exported pictures take their colours from one home.
- * The renderer writes them into a <style> at startup (renderer/src/palette-style.ts); styles.css
- * uses `var(--palette-…)`, in light-dark() where the dark theme has colours of its own.
+ * the screen's stylesheets (renderer/src/styles/) and the printed and exported pictures take
+ * their colours from one home. The renderer writes them into a <style> at startup
+ * (renderer/src/palette-style.ts); the sheets use `var(--palette-…)`, in light-dark() where the dark theme has colours of its own.
  */
 export function paletteProperties(): Record<string, string> {
   const properties: Record<string, string> = {

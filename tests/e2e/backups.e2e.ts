@@ -62,7 +62,7 @@ describe('Restore from backup in the browser mode', () => {
     expect(await options.first().textContent()).toContain('1 map');
     expect(await axeViolations(page, '[data-testid="restore-dialog"]')).toEqual([]);
     // The date is written out in the page's locale (en-US in these tests), not as an ISO string.
-    const shownDate = (await options.first().locator('.template-picker__name').textContent()) ?? '';
+    const shownDate = (await options.first().locator('.dialog__choice-name').textContent()) ?? '';
     expect(shownDate).toContain(String(new Date().getFullYear()));
     expect(shownDate).not.toMatch(/\d{4}-\d{2}-\d{2}/);
 

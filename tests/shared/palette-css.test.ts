@@ -1,13 +1,20 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { STATUS_FILL } from '../../shared/model/card-status';
 import { KIND_STYLE, SEVERITY_COLOUR } from '../../shared/render/palette';
 import { paletteCss, paletteProperties } from '../../shared/render/palette-css';
 
-const sheets = ['renderer/src/styles.css', 'renderer/src/print/print.css'].map((path) => ({
-  path,
-  text: readFileSync(path, 'utf8'),
-}));
+// The screen's stylesheets (one per job under renderer/src/styles/) are read as one, as the
+// bundle serves them; the print view's sheet on its own.
+const screenDir = 'renderer/src/styles';
+const screenSheets = readdirSync(screenDir).filter((name) => name.endsWith('.css'));
+const sheets = [
+  {
+    path: `${screenDir}/*.css`,
+    text: screenSheets.map((name) => readFileSync(`${screenDir}/${name}`, 'utf8')).join('\n'),
+  },
+  { path: 'renderer/src/print/print.css', text: readFileSync('renderer/src/print/print.css', 'utf8') },
+];
 
 describe('the palette has one home: palette.ts, read by the stylesheets as --palette-*', () => {
   it('writes every colour of palette.ts and of the status chips as a custom property', () => {

@@ -53,7 +53,7 @@ function PlanNodeView({ id, data, selected }: NodeProps<PlanFlowNode>) {
       ) : (
         <div
           className={`plan-node__title${plan.title.trim() === '' ? ' is-empty' : ''}`}
-          // Past five lines the title is cut with an ellipsis (styles.css): hovering shows it whole.
+          // Past five lines the title is cut with an ellipsis (styles/canvas.css): hovering shows it whole.
           title={mayBeCut(plan.title) ? plan.title : undefined}
         >
           {title}

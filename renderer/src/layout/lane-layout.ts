@@ -38,7 +38,7 @@ export const DEFAULT_NODE_SIZE = { width: 240, height: 100 } as const;
 
 /**
  * The room a node takes at the projector's reading size (`.canvas--reading .plan-node` in
- * styles.css: 370 px wide, at most about 150 px tall with its two-line title). A map small enough
+ * styles/reading-size.css: 370 px wide, at most about 150 px tall with its two-line title). A map small enough
  * to be read from the back of the room is laid out with this much room per node whatever size it
  * was measured at, so turning the reading size on or off never makes two cards overlap.
  */

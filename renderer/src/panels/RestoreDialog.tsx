@@ -82,7 +82,7 @@ export function RestoreDialog({ api, flush, onRestored, onClose }: RestoreDialog
   return (
     <dialog
       ref={dialog}
-      className="template-picker"
+      className="dialog"
       aria-modal="true"
       aria-labelledby="restore-dialog-title"
       aria-describedby="restore-dialog-intro"
@@ -92,36 +92,36 @@ export function RestoreDialog({ api, flush, onRestored, onClose }: RestoreDialog
         if (step !== 'restoring') onClose();
       }}
     >
-      <header className="template-picker__header">
-        <h2 id="restore-dialog-title" className="template-picker__title">
+      <header className="dialog__header">
+        <h2 id="restore-dialog-title" className="dialog__title">
           {step === 'confirm' || step === 'restoring'
             ? t('backups.confirmTitle', { date: dateOf(backup) })
             : t('backups.title')}
         </h2>
-        <p id="restore-dialog-intro" className="template-picker__intro">
+        <p id="restore-dialog-intro" className="dialog__intro">
           {step === 'confirm' || step === 'restoring' ? t('backups.confirmBody') : t('backups.intro')}
         </p>
       </header>
       {step === 'loading' ? (
-        <p className="template-picker__intro template-picker__list" role="status">
+        <p className="dialog__intro dialog__choices" role="status">
           {t('backups.loading')}
         </p>
       ) : null}
       {step === 'list' && backups.length === 0 && !error ? (
-        <p className="template-picker__intro template-picker__list" data-testid="restore-empty">
+        <p className="dialog__intro dialog__choices" data-testid="restore-empty">
           {t('backups.empty')}
         </p>
       ) : null}
       {step === 'list' && backups.length > 0 ? (
-        <div className="template-picker__list" role="radiogroup" aria-label={t('backups.listLabel')}>
+        <div className="dialog__choices" role="radiogroup" aria-label={t('backups.listLabel')}>
           {backups.map((b) => (
             <label
               key={b.id}
-              className={`template-picker__option${b.id === chosen ? ' is-selected' : ''}`}
+              className={`dialog__choice${b.id === chosen ? ' is-selected' : ''}`}
               data-testid="restore-option"
               data-backup-id={b.id}
             >
-              <span className="template-picker__name">
+              <span className="dialog__choice-name">
                 <input
                   type="radio"
                   name="backup"
@@ -131,8 +131,8 @@ export function RestoreDialog({ api, flush, onRestored, onClose }: RestoreDialog
                 />{' '}
                 {dateOf(b)}
               </span>
-              <span className="template-picker__meta">{t('backups.maps', { count: b.mapCount })}</span>
-              <span className="template-picker__summary">
+              <span className="dialog__choice-meta">{t('backups.maps', { count: b.mapCount })}</span>
+              <span className="dialog__choice-summary">
                 {t('backups.size', { size: Math.max(1, Math.round(b.sizeBytes / 1024)) })} · {b.fileName}
               </span>
             </label>
@@ -140,16 +140,16 @@ export function RestoreDialog({ api, flush, onRestored, onClose }: RestoreDialog
         </div>
       ) : null}
       {step === 'restoring' ? (
-        <p className="template-picker__intro template-picker__list" role="status">
+        <p className="dialog__intro dialog__choices" role="status">
           {t('backups.restoring')}
         </p>
       ) : null}
       {error ? (
-        <p className="template-picker__error" role="alert">
+        <p className="dialog__error" role="alert">
           {error}
         </p>
       ) : null}
-      <footer className="template-picker__actions">
+      <footer className="dialog__actions">
         {step === 'confirm' || step === 'restoring' ? (
           <>
             <button

@@ -97,7 +97,7 @@ export function TemplatePicker({ onCreate, onClose }: TemplatePickerProps) {
   return (
     <dialog
       ref={dialog}
-      className="template-picker"
+      className="dialog"
       aria-modal="true"
       aria-labelledby="template-picker-title"
       aria-describedby="template-picker-intro"
@@ -108,16 +108,16 @@ export function TemplatePicker({ onCreate, onClose }: TemplatePickerProps) {
         onClose(false);
       }}
     >
-      <header className="template-picker__header">
-        <h2 id="template-picker-title" className="template-picker__title">
+      <header className="dialog__header">
+        <h2 id="template-picker-title" className="dialog__title">
           {t('templates.title')}
         </h2>
-        <p id="template-picker-intro" className="template-picker__intro">
+        <p id="template-picker-intro" className="dialog__intro">
           {t('templates.intro')}
         </p>
       </header>
       <div
-        className="template-picker__list"
+        className="dialog__choices"
         role="listbox"
         aria-label={t('templates.listLabel')}
         data-testid="template-list"
@@ -132,7 +132,7 @@ export function TemplatePicker({ onCreate, onClose }: TemplatePickerProps) {
             role="option"
             tabIndex={i === index ? 0 : -1}
             aria-selected={i === index}
-            className={`template-picker__option${i === index ? ' is-selected' : ''}`}
+            className={`dialog__choice${i === index ? ' is-selected' : ''}`}
             data-testid="template-option"
             data-template-id={template.id}
             onClick={() => setIndex(i)}
@@ -142,20 +142,20 @@ export function TemplatePicker({ onCreate, onClose }: TemplatePickerProps) {
               void create(i);
             }}
           >
-            <span className="template-picker__name">{template.name[language]}</span>
-            <span className="template-picker__summary">{template.summary[language]}</span>
-            <span className="template-picker__meta">
+            <span className="dialog__choice-name">{template.name[language]}</span>
+            <span className="dialog__choice-summary">{template.summary[language]}</span>
+            <span className="dialog__choice-meta">
               {t('templates.nodes', { count: template.nodes.length })}
             </span>
           </div>
         ))}
       </div>
       {error ? (
-        <p className="template-picker__error" role="alert">
+        <p className="dialog__error" role="alert">
           {error}
         </p>
       ) : null}
-      <footer className="template-picker__actions">
+      <footer className="dialog__actions">
         <button type="button" className="button" onClick={() => onClose(false)}>
           {t('templates.cancel')}
         </button>
