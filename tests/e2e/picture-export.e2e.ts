@@ -118,7 +118,7 @@ describe('map pictures (SVG and PNG) from the File menu and the command line', (
     const bytes = readFileSync(out);
     const expected = pngPicture({ name: '双十一大促', ...zh }, 'zh-CN');
     expect(pngSize(bytes)).toEqual({ width: expected.width, height: expected.height });
-    expect(result.stderr).toContain(`(${expected.width}×${expected.height} px)`);
+    expect(result.stderr).toContain(`（${expected.width}×${expected.height} 像素）`);
     expect((await pngInk(page, bytes)).inked).toBeGreaterThan(0.05);
     writeFileSync(join(LOOK_DIR, 'festival-cli-zh.png'), bytes);
   });
