@@ -71,7 +71,7 @@ describe('openDocument', () => {
       applicationId: THROUGHLINE_APPLICATION_ID,
       userVersion: LATEST_SCHEMA_VERSION,
       integrity: 'ok',
-      tables: ['links', 'map_leases', 'maps', 'nodes', 'schema_migrations'],
+      tables: ['links', 'map_leases', 'map_room_updates', 'map_rooms', 'maps', 'nodes', 'schema_migrations'],
     });
   });
 
@@ -175,6 +175,7 @@ describe('openDocument', () => {
       { id: 2, name: 'map-revision-and-viewport' },
       { id: 3, name: 'map-leases' },
       { id: 4, name: 'maps-by-update' },
+      { id: 5, name: 'map-rooms' },
     ]);
     repo.close();
 

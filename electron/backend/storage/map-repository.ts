@@ -10,6 +10,8 @@ import {
   type MapNode,
   MapNodeSchema,
 } from '../../../shared/model';
+import type { DocChanges } from '../../../shared/room/map-doc';
+import { MapRoomLog, type StoredRoom } from './map-room-log';
 import type { PlanDatabase } from './open-document';
 
 /** Who saves, for the check that no other process holds the map (see applyChanges). */
@@ -78,10 +80,12 @@ export class MapRepository {
   private readonly sql;
   /** Maps deleted since the document was opened, the latest last: what restoreMap can bring back. */
   private readonly deleted = new Map<string, DeletedMap>();
+  private readonly rooms: MapRoomLog;
 
   constructor(readonly document: PlanDatabase) {
     const db = document.db;
     this.db = db;
+    this.rooms = new MapRoomLog(db);
     const raw = (source: string) => db.prepare(source).raw(true);
     this.sql = {
       listMaps: raw(`SELECT ${SUMMARY_COLUMNS} FROM maps ORDER BY updated_at DESC, rowid DESC`),
@@ -391,13 +395,7 @@ export class MapRepository {
             base: String(changes.baseRevision),
           });
         }
-        const { deleteLink, deleteNode, deleteLinksFrom, deleteLinksTo } = this.sql;
-        for (const id of changes.deleteLinkIds) deleteLink.run(mapId, id);
-        for (const id of changes.deleteNodeIds) {
-          deleteNode.run(mapId, id);
-          deleteLinksFrom.run(mapId, id);
-          deleteLinksTo.run(mapId, id);
-        }
+        this.deleteRows(mapId, changes.deleteNodeIds, changes.deleteLinkIds);
         if (lease) this.sql.setLease.run(mapId, lease.owner, lease.expiresAt);
         const revision = current + 1;
         this.writeRows(mapId, changes.upsertNodes, changes.upsertLinks, revision * ORD_STRIDE);
@@ -405,6 +403,67 @@ export class MapRepository {
         return { revision };
       })
       .immediate();
+  }
+
+  /**
+   * A map as its tables hold it, with its live document when one is stored that still matches
+   * them (MapRoomLog.read), read in one transaction.
+   */
+  openRoom(mapId: string): { map: MapDocument; stored: StoredRoom | null } {
+    return this.db.transaction(() => {
+      const map = this.loadMap(mapId);
+      return { map, stored: this.rooms.read(mapId, map.revision) };
+    })();
+  }
+
+  /**
+   * Stores a live document rebuilt from the tables at `revision`; its new generation. Refused as
+   * a conflict when the tables moved on meanwhile (the room then reads them again).
+   */
+  startRoom(mapId: string, revision: number, state: Uint8Array): string {
+    return this.db
+      .transaction(() => {
+        const current = this.sql.revision.get(mapId) as number | undefined;
+        if (current === undefined) throw notFound(mapId);
+        if (current !== revision) {
+          throw ApiError.worded('conflict', 'map-changed-elsewhere', {
+            current: String(current),
+            base: String(revision),
+          });
+        }
+        return this.rooms.start(mapId, revision, state);
+      })
+      .immediate();
+  }
+
+  /**
+   * One change the room accepted, in one transaction: the tables written as a save writes them
+   * (deletes first, a deleted node taking its links along) and the document's update appended, so
+   * the two never disagree on disk. No revision check: the room is the map's one writer.
+   */
+  applyRoomChange(mapId: string, changes: DocChanges, update: Uint8Array): { revision: number } {
+    return this.db
+      .transaction(() => {
+        const current = this.sql.revision.get(mapId) as number | undefined;
+        if (current === undefined) throw notFound(mapId);
+        this.deleteRows(mapId, changes.deleteNodeIds, changes.deleteLinkIds);
+        const revision = current + 1;
+        this.writeRows(mapId, changes.upsertNodes, changes.upsertLinks, revision * ORD_STRIDE);
+        this.sql.bumpRevision.run(this.now(), mapId);
+        this.rooms.append(mapId, revision, update);
+        return { revision };
+      })
+      .immediate();
+  }
+
+  /** Folds a live document's stored updates into `state`, which holds them all. */
+  foldRoom(mapId: string, state: Uint8Array): void {
+    this.db.transaction(() => this.rooms.fold(mapId, state)).immediate();
+  }
+
+  /** How many updates a live document has stored since it was last folded. */
+  roomUpdateCount(mapId: string): number {
+    return this.rooms.count(mapId);
   }
 
   /** The viewport last saved for a map, or null. */
@@ -480,6 +539,17 @@ export class MapRepository {
     const row = this.sql.summary.get(mapId) as SummaryRow | undefined;
     if (!row) throw notFound(mapId);
     return this.toSummary(row);
+  }
+
+  /** Deletes links, then nodes with every link that touches them. */
+  private deleteRows(mapId: string, nodeIds: readonly string[], linkIds: readonly string[]) {
+    const { deleteLink, deleteNode, deleteLinksFrom, deleteLinksTo } = this.sql;
+    for (const id of linkIds) deleteLink.run(mapId, id);
+    for (const id of nodeIds) {
+      deleteNode.run(mapId, id);
+      deleteLinksFrom.run(mapId, id);
+      deleteLinksTo.run(mapId, id);
+    }
   }
 
   private writeRows(mapId: string, nodes: readonly MapNode[], links: readonly MapLink[], firstOrd: number) {

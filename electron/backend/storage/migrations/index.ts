@@ -2,6 +2,7 @@ import { initial } from './001-initial';
 import { mapRevisionAndViewport } from './002-map-revision-and-viewport';
 import { mapLeases } from './003-map-leases';
 import { mapsByUpdate } from './004-maps-by-update';
+import { mapRooms } from './005-map-rooms';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -11,4 +12,10 @@ export type { Migration } from './types';
  * only, and never edit a step that shipped, not even its whitespace: a document is opened only when
  * its schema is, text for text, what these steps make at its version (trusted-schema.ts).
  */
-export const MIGRATIONS: readonly Migration[] = [initial, mapRevisionAndViewport, mapLeases, mapsByUpdate];
+export const MIGRATIONS: readonly Migration[] = [
+  initial,
+  mapRevisionAndViewport,
+  mapLeases,
+  mapsByUpdate,
+  mapRooms,
+];

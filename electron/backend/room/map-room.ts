@@ -1,0 +1,344 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import type { MapContent } from '../../../shared/model/types';
+import { docChangesFor } from '../../../shared/room/doc-changes';
+import {
+  checkChange,
+  type DocRefusal,
+  type DocTouch,
+  repairLinks,
+  touchedBy,
+} from '../../../shared/room/doc-check';
+import { newMapDoc, readContent, writeContent } from '../../../shared/room/map-doc';
+import {
+  MESSAGE_AWARENESS,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SYNC,
+  ROOM_CLOSE,
+  type RoomAccess,
+} from '../../../shared/room/protocol';
+import type { MapRepository } from '../storage/map-repository';
+
+/** One participant's connection, as the room sees it (room-server.ts adapts a WebSocket). */
+export interface RoomPeer {
+  readonly access: RoomAccess;
+  send(message: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+/** Something the room tells its owner: a change refused, or one it could not store. */
+export interface RoomEvent {
+  kind: 'refused' | 'not-stored';
+  mapId: string;
+  detail: string;
+}
+
+/** Stored updates folded into one past this many, so a room opens quickly after a long session. */
+const FOLD_AFTER = 400;
+
+/** The origin of the server's own repairs (links whose node is gone), applied to every peer. */
+const REPAIR = Symbol('repair');
+
+/**
+ * One map's live room: the map's document, the participants on it and their presence. Every
+ * change a participant sends is applied first to a trial copy, checked there against the map's
+ * rules (doc-check.ts), stored with the tables in one transaction, and only then applied to the
+ * document and sent to the others; a change that breaks a rule changes nothing and disconnects its
+ * sender. Messages are handled one at a time, in order, so the answer to a participant's sync
+ * request means every change it sent before was stored (the client's "synced").
+ */
+export class MapRoom {
+  readonly doc: Y.Doc;
+  /** The document as it would be after the change being checked; equal to `doc` between changes. */
+  private trial: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
+  private readonly peers = new Map<RoomPeer, Set<number>>();
+  private closed = false;
+
+  private constructor(
+    readonly mapId: string,
+    readonly generation: string,
+    doc: Y.Doc,
+    private readonly repository: MapRepository,
+    private readonly onEvent: (event: RoomEvent) => void,
+  ) {
+    this.doc = doc;
+    this.trial = copyOf(doc);
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    this.awareness.setLocalState(null);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.broadcastUpdate(update, origin));
+    this.awareness.on('update', this.broadcastAwareness);
+  }
+
+  /**
+   * The room of a map as stored: its live document when one matches the tables, otherwise one
+   * built from the tables under a new generation (so a participant holding an older document
+   * loads the map again instead of merging it back).
+   */
+  static open(repository: MapRepository, mapId: string, onEvent: (event: RoomEvent) => void): MapRoom {
+    const { map, stored } = repository.openRoom(mapId);
+    if (stored) {
+      const doc = newMapDoc();
+      doc.transact(() => {
+        for (const update of stored.updates) Y.applyUpdate(doc, update);
+      });
+      if (sameContent(readContent(doc), map))
+        return new MapRoom(mapId, stored.generation, doc, repository, onEvent);
+      doc.destroy();
+    }
+    const doc = newMapDoc();
+    writeContent(doc, map);
+    const generation = repository.startRoom(mapId, map.revision, Y.encodeStateAsUpdate(doc));
+    return new MapRoom(mapId, generation, doc, repository, onEvent);
+  }
+
+  get peerCount(): number {
+    return this.peers.size;
+  }
+
+  /** A participant joins: the server's state vector goes out first (an editor's answer fills the gaps). */
+  join(peer: RoomPeer): void {
+    this.peers.set(peer, new Set());
+    if (peer.access === 'edit') {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.writeSyncStep1(encoder, this.doc);
+      peer.send(encoding.toUint8Array(encoder));
+    }
+    const states = this.awareness.getStates();
+    if (states.size > 0) {
+      peer.send(
+        awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])),
+      );
+    }
+  }
+
+  /** A participant leaves: its presence goes with it. */
+  leave(peer: RoomPeer): void {
+    const clients = this.peers.get(peer);
+    this.peers.delete(peer);
+    if (clients && clients.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], peer);
+    }
+  }
+
+  /** One message from a participant, handled completely before the next. */
+  receive(peer: RoomPeer, message: Uint8Array): void {
+    if (this.closed || !this.peers.has(peer)) return;
+    try {
+      const decoder = decoding.createDecoder(message);
+      const type = decoding.readVarUint(decoder);
+      if (type === MESSAGE_SYNC) this.receiveSync(peer, decoder);
+      else if (type === MESSAGE_AWARENESS) this.receiveAwareness(peer, decoding.readVarUint8Array(decoder));
+      else if (type === MESSAGE_QUERY_AWARENESS) {
+        const states = [...this.awareness.getStates().keys()];
+        peer.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
+      } else this.refuse(peer, ROOM_CLOSE.refused, 'a message the room does not know');
+    } catch {
+      this.refuse(peer, ROOM_CLOSE.refused, 'a message that is not the room’s protocol');
+    }
+  }
+
+  private receiveSync(peer: RoomPeer, decoder: decoding.Decoder): void {
+    const step = decoding.readVarUint(decoder);
+    if (step === syncProtocol.messageYjsSyncStep1) {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.writeSyncStep2(encoder, this.doc, decoding.readVarUint8Array(decoder));
+      peer.send(encoding.toUint8Array(encoder));
+      return;
+    }
+    if (step !== syncProtocol.messageYjsSyncStep2 && step !== syncProtocol.messageYjsUpdate) {
+      this.refuse(peer, ROOM_CLOSE.refused, 'a sync message the room does not know');
+      return;
+    }
+    const update = decoding.readVarUint8Array(decoder);
+    if (peer.access !== 'edit') {
+      this.refuse(peer, ROOM_CLOSE.viewOnly, 'a view-only participant cannot change the map');
+      return;
+    }
+    this.acceptChange(peer, update);
+  }
+
+  /**
+   * Checks a change on the trial copy, stores it, then applies it for everyone. Anything that
+   * fails on the way leaves the document, the file and the other participants as they were.
+   */
+  private acceptChange(peer: RoomPeer, update: Uint8Array): void {
+    const trial = this.trial;
+    let touch: DocTouch | DocRefusal | null = null;
+    const effective: Uint8Array[] = [];
+    const onTransaction = (transaction: Y.Transaction) => {
+      const seen = touchedBy(transaction, trial);
+      const sofar = touch as DocTouch | DocRefusal | null;
+      if (sofar === null || 'reason' in seen) touch = seen;
+      else if (!('reason' in sofar)) {
+        for (const id of seen.nodes) sofar.nodes.add(id);
+        for (const id of seen.links) sofar.links.add(id);
+      }
+    };
+    const onUpdate = (u: Uint8Array) => effective.push(u);
+    trial.on('afterTransaction', onTransaction);
+    trial.on('update', onUpdate);
+    let refusal: DocRefusal | null = null;
+    let repaired = false;
+    try {
+      Y.applyUpdate(trial, update, peer);
+      const seen = touch as DocTouch | DocRefusal | null;
+      if (seen && 'reason' in seen) refusal = seen;
+      else if (seen) {
+        refusal = checkChange(trial, this.doc, seen);
+        if (!refusal) repaired = repairLinks(trial, seen, REPAIR).length > 0;
+      }
+    } catch {
+      refusal = { reason: 'invalid-node', detail: 'an update that is not Yjs' };
+    } finally {
+      trial.off('afterTransaction', onTransaction);
+      trial.off('update', onUpdate);
+    }
+    if (refusal) {
+      this.resetTrial();
+      this.refuse(peer, ROOM_CLOSE.refused, refusal.detail);
+      return;
+    }
+    const seen = touch as DocTouch | null;
+    if (!seen || effective.length === 0) return; // nothing new (a participant's reply after a resync)
+    const stored = effective.length === 1 ? (effective[0] as Uint8Array) : Y.mergeUpdates(effective);
+    try {
+      this.repository.applyRoomChange(this.mapId, docChangesFor(trial, seen), stored);
+    } catch (error) {
+      this.resetTrial();
+      this.onEvent({ kind: 'not-stored', mapId: this.mapId, detail: String(error) });
+      // The participant keeps its change and sends it again when it reconnects.
+      peer.close(ROOM_CLOSE.notStored, 'the change could not be stored');
+      return;
+    }
+    // Stored: now everyone gets it. The sender's own change goes to the others; a repair, which
+    // the sender does not have, to everyone.
+    const [first, ...rest] = effective;
+    Y.applyUpdate(this.doc, first as Uint8Array, peer);
+    if (repaired || rest.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates(rest), REPAIR);
+    if (this.repository.roomUpdateCount(this.mapId) > FOLD_AFTER) this.fold();
+  }
+
+  private receiveAwareness(peer: RoomPeer, update: Uint8Array): void {
+    const clients = this.peers.get(peer);
+    if (!clients) return;
+    // The client ids a connection speaks for, so its presence goes when it leaves. A participant
+    // that reconnects before the server noticed its old connection drop brings the same id: the
+    // newest connection holds it.
+    for (const client of awarenessClients(update)) {
+      for (const [other, ids] of this.peers) if (other !== peer) ids.delete(client);
+      clients.add(client);
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+  }
+
+  private readonly broadcastAwareness = ({
+    added,
+    updated,
+    removed,
+  }: {
+    added: number[];
+    updated: number[];
+    removed: number[];
+  }) => {
+    const changed = [...added, ...updated, ...removed];
+    const message = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    for (const peer of this.peers.keys()) peer.send(message);
+  };
+
+  private broadcastUpdate(update: Uint8Array, origin: unknown): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeUpdate(encoder, update);
+    const message = encoding.toUint8Array(encoder);
+    for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
+  }
+
+  private refuse(peer: RoomPeer, code: number, detail: string): void {
+    this.onEvent({ kind: 'refused', mapId: this.mapId, detail });
+    this.leave(peer);
+    peer.close(code, detail.slice(0, 120));
+  }
+
+  /** The trial copy made again from the document, after a change that was not taken. */
+  private resetTrial(): void {
+    this.trial.destroy();
+    this.trial = copyOf(this.doc);
+  }
+
+  /** Replaces the stored updates with the document's state (one row). */
+  fold(): void {
+    this.repository.foldRoom(this.mapId, Y.encodeStateAsUpdate(this.doc));
+  }
+
+  /** Ends the room: every participant is told why, the stored log is folded. */
+  close(code: number = ROOM_CLOSE.gone, reason = 'the room closed'): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const peer of [...this.peers.keys()]) {
+      this.leave(peer);
+      peer.close(code, reason);
+    }
+    try {
+      this.fold();
+    } catch {
+      // The log stays unfolded; it opens the same, only a little slower.
+    }
+    this.awareness.destroy();
+    this.trial.destroy();
+    this.doc.destroy();
+  }
+}
+
+function copyOf(doc: Y.Doc): Y.Doc {
+  const copy = newMapDoc({ gc: doc.gc });
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  return copy;
+}
+
+function awarenessMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** The client ids an awareness update speaks for (its format: count, then id, clock, state each). */
+function awarenessClients(update: Uint8Array): number[] {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  const clients: number[] = [];
+  for (let i = 0; i < count; i++) {
+    clients.push(decoding.readVarUint(decoder));
+    decoding.readVarUint(decoder);
+    decoding.readVarString(decoder);
+  }
+  return clients;
+}
+
+/** Whether a document's map is the tables' map (same nodes and links, field for field). */
+function sameContent(a: MapContent, b: MapContent): boolean {
+  if (a.nodes.length !== b.nodes.length || a.links.length !== b.links.length) return false;
+  return canonical(a.nodes) === canonical(b.nodes) && canonical(a.links) === canonical(b.links);
+}
+
+/** Records as one text that does not depend on key or item order. */
+function canonical(items: readonly object[]): string {
+  const sorted = (value: unknown): unknown =>
+    value !== null && typeof value === 'object'
+      ? Object.fromEntries(
+          Object.entries(value as Record<string, unknown>)
+            .sort(([x], [y]) => (x < y ? -1 : 1))
+            .map(([k, v]) => [k, sorted(v)]),
+        )
+      : value;
+  return items
+    .map((item) => JSON.stringify(sorted(item)))
+    .sort()
+    .join('\n');
+}

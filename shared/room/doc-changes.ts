@@ -1,0 +1,29 @@
+import type * as Y from 'yjs';
+import type { MapLink, MapNode } from '../model/types';
+import type { DocTouch } from './doc-check';
+import { type DocChanges, linksOf, nodesOf, readLink, readNode } from './map-doc';
+
+/**
+ * The incremental save of the ids a change touched, read from the document after it: what is
+ * still there is written whole, what is gone is deleted. A link whose node is gone is deleted too
+ * (the tables keep no link without its two nodes).
+ */
+export function docChangesFor(doc: Y.Doc, touch: DocTouch): DocChanges {
+  const nodes = nodesOf(doc);
+  const links = linksOf(doc);
+  const upsertNodes: MapNode[] = [];
+  const deleteNodeIds: string[] = [];
+  for (const id of touch.nodes) {
+    const node = readNode(id, nodes.get(id));
+    if (node) upsertNodes.push(node);
+    else deleteNodeIds.push(id);
+  }
+  const upsertLinks: MapLink[] = [];
+  const deleteLinkIds: string[] = [];
+  for (const id of touch.links) {
+    const link = readLink(id, links.get(id));
+    if (link && nodes.has(link.source) && nodes.has(link.target)) upsertLinks.push(link);
+    else deleteLinkIds.push(id);
+  }
+  return { upsertNodes, upsertLinks, deleteNodeIds, deleteLinkIds };
+}

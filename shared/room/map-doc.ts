@@ -1,0 +1,152 @@
+import * as Y from 'yjs';
+import { MapLinkSchema, MapNodeSchema } from '../model/schemas';
+import type { MapContent, MapLink, MapNode } from '../model/types';
+
+/**
+ * The shape of a map as a Yjs document, the one editing model of the canvas and of the room:
+ * two top-level Y.Maps, `nodes` and `links`, each keyed by id, holding one Y.Map per node or link
+ * whose fields are named as in the JSON interchange format (`position` is the plain `{x, y}`
+ * object, written whole, so a drag is one value). Fields are written one by one, so two people
+ * editing different fields of one node both keep their edit.
+ */
+export const NODES = 'nodes';
+export const LINKS = 'links';
+
+/** The only top-level types a map's document may have. */
+export const DOC_ROOTS: readonly string[] = [NODES, LINKS];
+
+export type FieldMap = Y.Map<unknown>;
+
+/**
+ * A document for a map, its two top-level maps defined at once. A type that arrives in an update
+ * before anything asked for it by its kind is held as a plain type, and asking later swaps the
+ * object: a check keyed by the earlier one would no longer find it.
+ */
+export function newMapDoc(options?: ConstructorParameters<typeof Y.Doc>[0]): Y.Doc {
+  const doc = new Y.Doc(options);
+  doc.getMap(NODES);
+  doc.getMap(LINKS);
+  return doc;
+}
+
+export const nodesOf = (doc: Y.Doc): Y.Map<FieldMap> => doc.getMap<FieldMap>(NODES);
+export const linksOf = (doc: Y.Doc): Y.Map<FieldMap> => doc.getMap<FieldMap>(LINKS);
+
+/** What one edit writes and deletes: the same four groups as an incremental save. */
+export interface DocChanges {
+  upsertNodes: readonly MapNode[];
+  upsertLinks: readonly MapLink[];
+  deleteNodeIds: readonly string[];
+  deleteLinkIds: readonly string[];
+}
+
+/** A value as it goes into a field: plain JSON, a fresh object for the position. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  return keys.length === Object.keys(y).length && keys.every((k) => Object.is(x[k], y[k]));
+}
+
+/** Writes a record's fields into a field map, only those that differ, and drops fields it lacks. */
+function writeFields(target: FieldMap, record: Readonly<Record<string, unknown>>): void {
+  for (const [key, value] of Object.entries(record)) {
+    if (value === undefined) continue;
+    if (!sameValue(target.get(key), value)) target.set(key, value);
+  }
+  for (const key of [...target.keys()]) if (!(key in record)) target.delete(key);
+}
+
+function upsert(parent: Y.Map<FieldMap>, record: { id: string } & Record<string, unknown>): void {
+  const existing = parent.get(record.id);
+  if (existing instanceof Y.Map) {
+    writeFields(existing, record);
+    return;
+  }
+  const fields: FieldMap = new Y.Map();
+  for (const [key, value] of Object.entries(record)) if (value !== undefined) fields.set(key, value);
+  parent.set(record.id, fields);
+}
+
+/**
+ * Applies one edit to the document as one transaction with `origin` (the undo manager tracks the
+ * local origin only). Deleting a node deletes the links that touch it in the same transaction.
+ */
+export function applyDocChanges(doc: Y.Doc, changes: DocChanges, origin: unknown): void {
+  const nodes = nodesOf(doc);
+  const links = linksOf(doc);
+  doc.transact(() => {
+    for (const id of changes.deleteLinkIds) links.delete(id);
+    if (changes.deleteNodeIds.length > 0) {
+      const gone = new Set(changes.deleteNodeIds);
+      for (const id of gone) nodes.delete(id);
+      for (const [id, link] of links) {
+        if (gone.has(link.get('source') as string) || gone.has(link.get('target') as string))
+          links.delete(id);
+      }
+    }
+    for (const node of changes.upsertNodes) upsert(nodes, node as MapNode & Record<string, unknown>);
+    for (const link of changes.upsertLinks) upsert(links, { ...link });
+  }, origin);
+}
+
+/** Fills an empty document with a map's content (a room starting from the stored tables). */
+export function writeContent(doc: Y.Doc, content: MapContent, origin: unknown = null): void {
+  applyDocChanges(
+    doc,
+    { upsertNodes: content.nodes, upsertLinks: content.links, deleteNodeIds: [], deleteLinkIds: [] },
+    origin,
+  );
+}
+
+/** A field map's values as a plain record; null when a value is not plain data (a nested type). */
+export function plainFields(fields: FieldMap): Record<string, unknown> | null {
+  const record: Record<string, unknown> = {};
+  for (const [key, value] of fields) {
+    if (value instanceof Y.AbstractType || value instanceof Y.Doc || value instanceof Uint8Array) return null;
+    record[key] = value;
+  }
+  return record;
+}
+
+/** One node of the document as the model has it, or null when it does not pass the schema. */
+export function readNode(id: string, fields: unknown): MapNode | null {
+  if (!(fields instanceof Y.Map)) return null;
+  const record = plainFields(fields as FieldMap);
+  if (!record || record.id !== id) return null;
+  const parsed = MapNodeSchema.safeParse(record);
+  return parsed.success ? parsed.data : null;
+}
+
+export function readLink(id: string, fields: unknown): MapLink | null {
+  if (!(fields instanceof Y.Map)) return null;
+  const record = plainFields(fields as FieldMap);
+  if (!record || record.id !== id) return null;
+  const parsed = MapLinkSchema.safeParse(record);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * The document's map as the validator, the canvas and the tables have it: every node and link
+ * that passes the schema, and only links whose two ends are there (a link to a node another
+ * participant deleted is not part of the map; the room's server removes it from the document).
+ */
+export function readContent(doc: Y.Doc): MapContent {
+  const nodes: MapNode[] = [];
+  const ids = new Set<string>();
+  for (const [id, fields] of nodesOf(doc)) {
+    const node = readNode(id, fields);
+    if (node) {
+      nodes.push(node);
+      ids.add(id);
+    }
+  }
+  const links: MapLink[] = [];
+  for (const [id, fields] of linksOf(doc)) {
+    const link = readLink(id, fields);
+    if (link && ids.has(link.source) && ids.has(link.target)) links.push(link);
+  }
+  return { nodes, links };
+}
