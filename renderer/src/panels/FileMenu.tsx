@@ -65,10 +65,15 @@ export function FileMenu(props: FileMenuProps) {
   });
   useCommand('import-json', files.importJson);
   // Export (the desktop menu's and the toolbar's) opens the PDF dialog; JSON stays in the menu.
-  useCommand('export', () => {
+  const openPdfDialog = () => {
     setOpen(false);
     if (mapId) setPdfOpen(true);
-  });
+  };
+  useCommand('export', openPdfDialog);
+  const openRestoreDialog = () => {
+    setOpen(false);
+    setRestoreOpen(true);
+  };
 
   return (
     <div className="file-menu" ref={menu}>
@@ -116,15 +121,7 @@ export function FileMenu(props: FileMenuProps) {
           <button type="button" role="menuitem" onClick={files.openLibrary} disabled={doc?.isLibrary}>
             {t('file.openLibrary')}
           </button>
-          <button
-            type="button"
-            role="menuitem"
-            onClick={() => {
-              setOpen(false);
-              setRestoreOpen(true);
-            }}
-            data-testid="file-restore"
-          >
+          <button type="button" role="menuitem" onClick={openRestoreDialog} data-testid="file-restore">
             {t('backups.menuItem')}
           </button>
           <div className="file-menu__section" role="presentation">
@@ -156,10 +153,7 @@ export function FileMenu(props: FileMenuProps) {
           <button
             type="button"
             role="menuitem"
-            onClick={() => {
-              setOpen(false);
-              setPdfOpen(true);
-            }}
+            onClick={openPdfDialog}
             disabled={!mapId}
             data-testid="file-export-pdf"
           >
