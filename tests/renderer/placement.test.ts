@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { freeSpot, type NavNode, NODE_GAP, SIBLING_STEP_Y } from '../../renderer/src/canvas/map-navigation';
 import { LANE_WIDTH, placeInLane } from '../../renderer/src/canvas/placement';
 import { NODE_SIZE, type PlanFlowNode, toFlowNode } from '../../renderer/src/store/plan-flow';
+import { freeSpot, type NavNode, NODE_GAP } from '../../shared/graph';
 import { createNode, type NodeKind } from '../../shared/model';
 
 /** A node on the canvas; `height` as React Flow measured it, or unmeasured when left out. */
@@ -9,13 +9,6 @@ function drawn(kind: NodeKind, id: string, y: number, height?: number): PlanFlow
   const node = toFlowNode(createNode(kind, id, id, { x: 0, y }));
   return height === undefined ? node : { ...node, measured: { width: 240, height } };
 }
-
-const nav = (id: string, x: number, y: number, height: number): NavNode => ({
-  id,
-  kind: 'mechanism',
-  position: { x, y },
-  height,
-});
 
 describe('placeInLane', () => {
   it("starts an empty lane at the top of the kind's column", () => {
@@ -38,35 +31,13 @@ describe('placeInLane', () => {
       y: 40 + NODE_SIZE.height + NODE_GAP,
     });
   });
-});
-
-describe('freeSpot', () => {
-  it('keeps a spot that covers nothing', () => {
-    expect(freeSpot({ x: 400, y: 0 }, [nav('a', 0, 0, 100)])).toEqual({ x: 400, y: 0 });
-  });
-
-  it('moves a new node one step below a node of the usual size', () => {
-    expect(freeSpot({ x: 0, y: 20 }, [nav('a', 0, 0, 100)])).toEqual({ x: 0, y: SIBLING_STEP_Y });
-  });
-
-  it('moves it below the bottom of a tall node, then of every node it meets there', () => {
-    const tall = nav('a', 0, 0, 220);
-    const next = nav('b', 0, 220 + NODE_GAP + 40, 100);
-    expect(freeSpot({ x: 0, y: 0 }, [tall, next])).toEqual({ x: 0, y: 220 + NODE_GAP + 40 + SIBLING_STEP_Y });
-    expect(freeSpot({ x: 0, y: 0 }, [tall])).toEqual({ x: 0, y: 220 + NODE_GAP });
-  });
-
-  it('clears a node at a fractional position (imported maps may have one) and the one below it', () => {
-    const spot = freeSpot({ x: 0, y: 0 }, [nav('a', 0, 10.3, 180), nav('b', 0, 240, 100)]);
-    expect(spot.y).toBeGreaterThanOrEqual(240 + 100 + NODE_GAP);
-    expect(Number.isInteger(spot.y)).toBe(true);
-  });
 
   it("keeps the toolbar's place in a lane: both rules leave the same gap below a node", () => {
     // A one-line node is 88 px high, less than the usual size.
     const short = drawn('goal', 'g', 0, 88);
     const wanted = placeInLane('goal', [short]);
     expect(wanted).toEqual({ x: 0, y: 88 + NODE_GAP });
-    expect(freeSpot(wanted, [nav('g', 0, 0, 88)])).toEqual(wanted);
+    const drawnShort: NavNode = { id: 'g', kind: 'mechanism', position: { x: 0, y: 0 }, height: 88 };
+    expect(freeSpot(wanted, [drawnShort])).toEqual(wanted);
   });
 });

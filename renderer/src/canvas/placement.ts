@@ -1,6 +1,6 @@
+import { NODE_GAP } from '../../../shared/graph';
 import { LANE_OF_KIND, type NodeKind, type Position } from '../../../shared/model';
 import { nodeSize, type PlanFlowNode } from '../store/plan-flow';
-import { NODE_GAP } from './map-navigation';
 
 /** Width of a lane on the canvas; nodes are 240 px wide. */
 export const LANE_WIDTH = 360;

@@ -1,7 +1,7 @@
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Direction } from '../canvas/map-navigation';
+import type { Direction } from '../../../shared/graph';
 import { useCommand } from '../commands/use-commands';
 import { type LaneLayoutInput, layoutLanes } from '../layout/lane-layout';
 import { useMapStoreApi } from '../store/context';

@@ -138,7 +138,7 @@ export function ExportDialog({
   return (
     <dialog
       ref={dialog}
-      className="export-dialog"
+      className="dialog export-dialog"
       aria-labelledby={field('title')}
       data-testid="export-dialog"
       onCancel={(e) => {
@@ -147,125 +147,129 @@ export function ExportDialog({
       }}
     >
       <form
-        className="export-dialog__form"
+        className="dialog__form"
         onSubmit={(e) => {
           e.preventDefault();
           if (!working) void exportPdf();
         }}
       >
-        <h2 id={field('title')} className="export-dialog__heading">
-          {t('export.dialog.title')}
-        </h2>
-        <fieldset className="export-dialog__grid" disabled={working}>
-          <label htmlFor={field('paper')}>{t('export.dialog.paper')}</label>
-          <select
-            id={field('paper')}
-            value={paper}
-            onChange={(e) => setPaper(e.target.value as Paper)}
-            data-testid="export-paper"
-          >
-            {PAPERS.map((p) => (
-              <option key={p} value={p}>
-                {t(`export.dialog.paperNames.${p}`)}
-              </option>
-            ))}
-          </select>
+        <header className="dialog__header">
+          <h2 id={field('title')} className="dialog__title">
+            {t('export.dialog.title')}
+          </h2>
+        </header>
+        <div className="dialog__body">
+          <fieldset className="export-dialog__grid" disabled={working}>
+            <label htmlFor={field('paper')}>{t('export.dialog.paper')}</label>
+            <select
+              id={field('paper')}
+              value={paper}
+              onChange={(e) => setPaper(e.target.value as Paper)}
+              data-testid="export-paper"
+            >
+              {PAPERS.map((p) => (
+                <option key={p} value={p}>
+                  {t(`export.dialog.paperNames.${p}`)}
+                </option>
+              ))}
+            </select>
 
-          <span id={field('orientation')}>{t('export.dialog.orientation')}</span>
-          <div className="export-dialog__choices" role="radiogroup" aria-labelledby={field('orientation')}>
-            {ORIENTATIONS.map((o) => (
-              <label key={o}>
-                <input
-                  type="radio"
-                  name={field('orientation')}
-                  value={o}
-                  checked={orientation === o}
-                  onChange={() => setOrientation(o)}
-                  data-testid={`export-${o}`}
-                />{' '}
-                {t(`export.dialog.${o}`)}
-              </label>
-            ))}
-          </div>
+            <span id={field('orientation')}>{t('export.dialog.orientation')}</span>
+            <div className="export-dialog__choices" role="radiogroup" aria-labelledby={field('orientation')}>
+              {ORIENTATIONS.map((o) => (
+                <label key={o}>
+                  <input
+                    type="radio"
+                    name={field('orientation')}
+                    value={o}
+                    checked={orientation === o}
+                    onChange={() => setOrientation(o)}
+                    data-testid={`export-${o}`}
+                  />{' '}
+                  {t(`export.dialog.${o}`)}
+                </label>
+              ))}
+            </div>
 
-          <label htmlFor={field('margins')}>{t('export.dialog.margins')}</label>
-          <select
-            id={field('margins')}
-            data-testid="export-margins"
-            value={margin}
-            onChange={(e) => setMargin(e.target.value as MarginPreset)}
-          >
-            {(Object.keys(MARGIN_PRESETS_MM) as MarginPreset[]).map((m) => (
-              <option key={m} value={m}>
-                {t('export.dialog.marginOption', {
-                  name: t(`export.dialog.marginNames.${m}`),
-                  mm: MARGIN_PRESETS_MM[m],
-                })}
-              </option>
-            ))}
-          </select>
+            <label htmlFor={field('margins')}>{t('export.dialog.margins')}</label>
+            <select
+              id={field('margins')}
+              data-testid="export-margins"
+              value={margin}
+              onChange={(e) => setMargin(e.target.value as MarginPreset)}
+            >
+              {(Object.keys(MARGIN_PRESETS_MM) as MarginPreset[]).map((m) => (
+                <option key={m} value={m}>
+                  {t('export.dialog.marginOption', {
+                    name: t(`export.dialog.marginNames.${m}`),
+                    mm: MARGIN_PRESETS_MM[m],
+                  })}
+                </option>
+              ))}
+            </select>
 
-          <span id={field('sections')}>{t('export.dialog.sections')}</span>
-          <fieldset className="export-dialog__choices" aria-labelledby={field('sections')}>
-            {PDF_SECTIONS.map((s) => (
-              <label key={s}>
-                <input
-                  type="checkbox"
-                  checked={sections.has(s)}
-                  onChange={() => toggle(s)}
-                  data-testid={`export-section-${s}`}
-                />{' '}
-                {t(`export.dialog.sectionNames.${s}`)}
-              </label>
-            ))}
+            <span id={field('sections')}>{t('export.dialog.sections')}</span>
+            <fieldset className="export-dialog__choices" aria-labelledby={field('sections')}>
+              {PDF_SECTIONS.map((s) => (
+                <label key={s}>
+                  <input
+                    type="checkbox"
+                    checked={sections.has(s)}
+                    onChange={() => toggle(s)}
+                    data-testid={`export-section-${s}`}
+                  />{' '}
+                  {t(`export.dialog.sectionNames.${s}`)}
+                </label>
+              ))}
+            </fieldset>
+
+            <label htmlFor={field('doc-title')}>{t('export.dialog.documentTitle')}</label>
+            <input
+              id={field('doc-title')}
+              value={title}
+              maxLength={300}
+              onChange={(e) => setTitle(e.target.value)}
+              data-testid="export-title"
+            />
+
+            <label htmlFor={field('subtitle')}>{t('export.dialog.subtitle')}</label>
+            <input
+              id={field('subtitle')}
+              value={subtitle}
+              maxLength={300}
+              placeholder={t('export.dialog.subtitlePlaceholder')}
+              onChange={(e) => setSubtitle(e.target.value)}
+              data-testid="export-subtitle"
+            />
+
+            <label htmlFor={field('date')}>{t('export.dialog.date')}</label>
+            <DateInput id={field('date')} value={date} onChange={(e) => setDate(e.target.value)} />
+
+            <label htmlFor={field('footer')}>{t('export.dialog.footer')}</label>
+            <input
+              id={field('footer')}
+              value={footer}
+              maxLength={200}
+              placeholder={t('export.dialog.footerPlaceholder')}
+              onChange={(e) => setFooter(e.target.value)}
+              data-testid="export-footer"
+            />
+
+            <label htmlFor={field('language')}>{t('export.dialog.language')}</label>
+            <select
+              id={field('language')}
+              value={language}
+              onChange={(e) => setLanguage(e.target.value as Language)}
+              data-testid="export-language"
+            >
+              {LANGUAGES.map((l) => (
+                <option key={l} value={l}>
+                  {l === 'en' ? 'English' : '简体中文'}
+                </option>
+              ))}
+            </select>
           </fieldset>
-
-          <label htmlFor={field('doc-title')}>{t('export.dialog.documentTitle')}</label>
-          <input
-            id={field('doc-title')}
-            value={title}
-            maxLength={300}
-            onChange={(e) => setTitle(e.target.value)}
-            data-testid="export-title"
-          />
-
-          <label htmlFor={field('subtitle')}>{t('export.dialog.subtitle')}</label>
-          <input
-            id={field('subtitle')}
-            value={subtitle}
-            maxLength={300}
-            placeholder={t('export.dialog.subtitlePlaceholder')}
-            onChange={(e) => setSubtitle(e.target.value)}
-            data-testid="export-subtitle"
-          />
-
-          <label htmlFor={field('date')}>{t('export.dialog.date')}</label>
-          <DateInput id={field('date')} value={date} onChange={(e) => setDate(e.target.value)} />
-
-          <label htmlFor={field('footer')}>{t('export.dialog.footer')}</label>
-          <input
-            id={field('footer')}
-            value={footer}
-            maxLength={200}
-            placeholder={t('export.dialog.footerPlaceholder')}
-            onChange={(e) => setFooter(e.target.value)}
-            data-testid="export-footer"
-          />
-
-          <label htmlFor={field('language')}>{t('export.dialog.language')}</label>
-          <select
-            id={field('language')}
-            value={language}
-            onChange={(e) => setLanguage(e.target.value as Language)}
-            data-testid="export-language"
-          >
-            {LANGUAGES.map((l) => (
-              <option key={l} value={l}>
-                {l === 'en' ? 'English' : '简体中文'}
-              </option>
-            ))}
-          </select>
-        </fieldset>
+        </div>
 
         <p className="export-dialog__status" role="status" aria-live="polite" data-testid="export-status">
           {working ? (
@@ -275,12 +279,12 @@ export function ExportDialog({
           ) : null}
         </p>
         {status.step === 'failed' ? (
-          <p className="export-dialog__error" role="alert" data-testid="export-error">
+          <p className="dialog__error" role="alert" data-testid="export-error">
             {status.message}
           </p>
         ) : null}
 
-        <footer className="export-dialog__actions">
+        <footer className="dialog__actions">
           <button type="button" className="button" onClick={cancel} data-testid="export-cancel">
             {t('export.dialog.cancel')}
           </button>

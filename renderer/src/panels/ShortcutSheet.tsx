@@ -64,39 +64,43 @@ export function ShortcutSheet({ onClose }: { onClose(): void }) {
   return (
     <dialog
       ref={dialog}
-      className="shortcut-sheet"
+      className="dialog shortcut-sheet"
       aria-labelledby="shortcut-sheet-title"
       data-testid="shortcut-sheet"
       onClose={onClose}
       onCancel={onClose}
     >
-      <header className="shortcut-sheet__header">
-        <h2 id="shortcut-sheet-title">{t('shortcuts.title')}</h2>
-        <button type="button" className="button" onClick={onClose}>
+      <header className="dialog__header">
+        <h2 id="shortcut-sheet-title" className="dialog__title">
+          {t('shortcuts.title')}
+        </h2>
+        <button type="button" className="button dialog__close" onClick={onClose}>
           {t('shortcuts.close')}
         </button>
       </header>
-      <div className="shortcut-sheet__groups">
-        {GROUPS.map((group) => (
-          <section key={group.id} aria-labelledby={`shortcuts-${group.id}`}>
-            <h3 id={`shortcuts-${group.id}`}>{t(`shortcuts.groups.${group.id}`)}</h3>
-            <dl>
-              {group.rows.map(([keys, label]) => (
-                <div key={label} className="shortcut-sheet__row">
-                  <dt>
-                    <kbd>{keys.replaceAll('Mod', mod).replace('Click', t('shortcuts.click'))}</kbd>
-                  </dt>
-                  <dd>{t(label.includes('.') ? label : `shortcuts.keys.${label}`)}</dd>
-                </div>
-              ))}
-            </dl>
-          </section>
-        ))}
+      <div className="dialog__body">
+        <div className="shortcut-sheet__groups">
+          {GROUPS.map((group) => (
+            <section key={group.id} aria-labelledby={`shortcuts-${group.id}`}>
+              <h3 id={`shortcuts-${group.id}`}>{t(`shortcuts.groups.${group.id}`)}</h3>
+              <dl>
+                {group.rows.map(([keys, label]) => (
+                  <div key={label} className="shortcut-sheet__row">
+                    <dt>
+                      <kbd>{keys.replaceAll('Mod', mod).replace('Click', t('shortcuts.click'))}</kbd>
+                    </dt>
+                    <dd>{t(label.includes('.') ? label : `shortcuts.keys.${label}`)}</dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+          ))}
+        </div>
+        <p className="shortcut-sheet__note">{t('shortcuts.imeNote')}</p>
+        <p className="shortcut-sheet__note" data-testid="about">
+          {t('app.about', { version: appVersion })}
+        </p>
       </div>
-      <p className="shortcut-sheet__note">{t('shortcuts.imeNote')}</p>
-      <p className="shortcut-sheet__note" data-testid="about">
-        {t('app.about', { version: appVersion })}
-      </p>
     </dialog>
   );
 }

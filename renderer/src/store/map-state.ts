@@ -1,8 +1,8 @@
 import type { EdgeChange, NodeChange } from '@xyflow/react';
 import type { MapChanges, MapDocument } from '../../../shared/contract/api';
+import type { Direction } from '../../../shared/graph';
 import type { LinkCheck, MapNode, NodeKind, Position } from '../../../shared/model';
 import type { Finding } from '../../../shared/validation/findings';
-import type { Direction } from '../canvas/map-navigation';
 import type { Pending } from './pending-changes';
 import type { PlanFlowEdge, PlanFlowNode } from './plan-flow';
 

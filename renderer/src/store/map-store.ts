@@ -2,14 +2,6 @@ import { applyEdgeChanges, applyNodeChanges } from '@xyflow/react';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { MapChanges } from '../../../shared/contract/api';
 import {
-  checkNewLink,
-  createNode,
-  LANE_OF_KIND,
-  type MapNode,
-  type NodeKind,
-  type Position,
-} from '../../../shared/model';
-import {
   childSpot,
   freeSpot,
   type NavNode,
@@ -17,7 +9,15 @@ import {
   nextKind,
   SIBLING_STEP_Y,
   siblingSpot,
-} from '../canvas/map-navigation';
+} from '../../../shared/graph';
+import {
+  checkNewLink,
+  createNode,
+  LANE_OF_KIND,
+  type MapNode,
+  type NodeKind,
+  type Position,
+} from '../../../shared/model';
 import { applyEdit } from './apply-edit';
 import { type Clipboard, clipboardOf, deletionEdit, pasteEdit, positionsEdit } from './edit-builders';
 import { newId } from './ids';

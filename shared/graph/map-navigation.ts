@@ -1,4 +1,4 @@
-import type { MapLink, NodeKind, Position } from '../../../shared/model';
+import type { MapLink, NodeKind, Position } from '../model';
 
 /** Enough of a node to find its way around the map, and to place new nodes clear of it. */
 export interface NavNode {
