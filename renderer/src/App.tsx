@@ -23,7 +23,7 @@ import { ShortcutSheet } from './panels/ShortcutSheet';
 import { Toolbar } from './panels/Toolbar';
 import { PresentationOverlay } from './presentation/PresentationOverlay';
 import { usePresentation } from './presentation/use-presentation';
-import type { Autosave } from './store/autosave';
+import type { MapRooms } from './room/map-rooms';
 import { MapStoreContext } from './store/context';
 import type { MapState } from './store/map-store';
 import { useViewPrefs } from './store/view-prefs';
@@ -31,7 +31,7 @@ import { useViewPrefs } from './store/view-prefs';
 export interface AppProps {
   api: ThroughlineApi;
   store: StoreApi<MapState>;
-  autosave: Autosave;
+  rooms: MapRooms;
 }
 
 /** Registers the window's commands; a component so it can sit inside the providers. */
@@ -41,7 +41,7 @@ function AppCommands(handlers: AppCommandHandlers) {
 }
 
 /** The main screen's layout: maps on the left, the canvas in the middle, findings on the right. */
-export function App({ api, store, autosave }: AppProps) {
+export function App({ api, store, rooms }: AppProps) {
   const { t, i18n } = useTranslation();
   const { notices, notify, dismiss } = useNotices();
   const [bus] = useState(() => new CommandBus());
@@ -60,7 +60,7 @@ export function App({ api, store, autosave }: AppProps) {
   const { maps, openId, documentInfo, fail, open, choose, create, ...library } = useMapLibrary({
     api,
     store,
-    autosave,
+    rooms,
     notify,
   });
 
@@ -116,7 +116,7 @@ export function App({ api, store, autosave }: AppProps) {
                     mapId={openId}
                     onDocumentChanged={(info) => void library.documentChanged(info).catch(fail)}
                     onImported={(id) => void open(id, { imported: true })}
-                    flush={() => autosave.flush()}
+                    flush={() => rooms.flush().then(() => {})}
                     notify={notify}
                   />
                 }
@@ -134,7 +134,7 @@ export function App({ api, store, autosave }: AppProps) {
               onCreateFromTemplate={library.createFromTemplate}
             />
             <main className="app__canvas">
-              <ReadOnlyBanner onTakeOver={() => void library.takeOver()} />
+              <ReadOnlyBanner />
               {searchOpen && openId ? <SearchBar onClose={closeSearch} /> : null}
               {filtersOpen && openId && !presentation.presenting ? <FilterBar /> : null}
               {openId ? (

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMapStore } from '../../renderer/src/store/map-store';
 import type { MapDocument } from '../../shared/contract/api';
 import { createNode } from '../../shared/model';
+import { docContent, watchDoc } from './doc-watch';
 
 const doc = (): MapDocument => ({
   id: 'm1',
@@ -128,20 +129,19 @@ describe('undo and redo', () => {
     expect(store.getState().redoDepth).toBe(0);
   });
 
-  it('undo survives autosave: the undone state is saved as a new change', () => {
+  it('undo writes the undone state into the document as a new change, for the room to share', () => {
     const store = loaded();
     store.getState().selectOnly('m1');
     store.getState().deleteSelection();
-    const saved = store.getState().takeChanges();
-    expect(saved?.deleteNodeIds).toEqual(['m1']);
-    expect(saved?.deleteLinkIds.sort()).toEqual(['l1', 'l3']);
-    store.getState().saveSucceeded(2);
-
+    expect(docContent(store).nodes.map((n) => n.id)).not.toContain('m1');
+    const seen = watchDoc(store);
     store.getState().undo();
-    const restore = store.getState().takeChanges();
-    expect(restore?.upsertNodes.map((n) => n.id)).toEqual(['m1']);
-    expect(restore?.upsertLinks.map((l) => l.id).sort()).toEqual(['l1', 'l3']);
-    expect(restore?.deleteNodeIds).toEqual([]);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.nodes).toEqual(['m1']);
+    expect(seen[0]?.links).toEqual(['l1', 'l3']);
+    const content = docContent(store);
+    expect(content.nodes.map((n) => n.id)).toContain('m1');
+    expect(content.links.map((l) => l.id).sort()).toEqual(['l1', 'l2', 'l3']);
     expect(store.getState().edges).toHaveLength(3);
   });
 
@@ -239,7 +239,8 @@ describe('automatic layout', () => {
     expect(after.redoDepth).toBe(0);
     expect(after.editingId).toBeNull();
     expect(after.selectedId()).toBe('g'); // the facilitator goes on from where they were
-    expect(after.saveState).toBe('pending'); // the add may have been saved: its removal is saved too
+    // The add went to the room already: its removal is a change of the document too.
+    expect(docContent(store).nodes.map((n) => n.id)).not.toContain(child);
 
     store.getState().selectOnly('m2');
     const sibling = store.getState().addSibling() as string;

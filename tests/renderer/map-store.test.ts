@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMapStore } from '../../renderer/src/store/map-store';
 import type { MapDocument } from '../../shared/contract/api';
 import { createNode } from '../../shared/model';
+import { docContent, watchDoc } from './doc-watch';
 
 const doc = (): MapDocument => ({
   id: 'm1',
@@ -31,52 +32,52 @@ describe('map store', () => {
   it('refuses a forbidden link with its reason and changes nothing', () => {
     const store = createMapStore();
     store.getState().load(doc());
+    const seen = watchDoc(store);
     const edges = store.getState().edges;
     const verdict = store.getState().connect('k', 'g');
     expect(verdict).toEqual({ ok: false, reason: 'out-of-metric' });
     expect(store.getState().edges).toBe(edges);
-    expect(store.getState().takeChanges()).toBeNull();
+    expect(seen).toEqual([]);
   });
 
-  it('collects only what changed for an incremental save, based on the last revision', () => {
+  it('writes only what changed into the map’s document: a rename is the title field of one node', () => {
     const store = createMapStore();
     store.getState().load(doc());
+    const seen = watchDoc(store);
     store.getState().renameNode('m', 'Coupon display');
-    const changes = store.getState().takeChanges();
-    expect(changes).toMatchObject({ mapId: 'm1', baseRevision: 3, deleteNodeIds: [], upsertLinks: [] });
-    expect(changes?.upsertNodes.map((n) => [n.id, n.title])).toEqual([['m', 'Coupon display']]);
-    expect(store.getState().takeChanges()).toBeNull();
+    expect(seen).toEqual([{ nodes: ['m'], links: [], fields: { m: ['title'] } }]);
+    expect(docContent(store).nodes.find((n) => n.id === 'm')?.title).toBe('Coupon display');
   });
 
-  it('deleting a node deletes its links too, and a failed save puts the changes back', () => {
+  it('deleting a node deletes its links too, in the document, as one change', () => {
     const store = createMapStore();
     store.getState().load(doc());
+    const seen = watchDoc(store);
     store.getState().selectOnly('g');
     store.getState().deleteSelection();
     expect(store.getState().edges).toHaveLength(0);
-    const changes = store.getState().takeChanges();
-    expect(changes?.deleteNodeIds).toEqual(['g']);
-    expect(changes?.deleteLinkIds).toEqual(['l1']);
-    if (!changes) throw new Error('no changes');
-    store.getState().saveFailed(changes, 'disk full');
-    expect(store.getState().saveState).toBe('failed');
-    expect(store.getState().takeChanges()?.deleteLinkIds).toEqual(['l1']);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ nodes: ['g'], links: ['l1'] });
+    const content = docContent(store);
+    expect(content.nodes.map((n) => n.id)).toEqual(['m', 'k']);
+    expect(content.links).toEqual([]);
   });
 
   it('records a drag once, when it ends, not per frame', () => {
     const store = createMapStore();
     store.getState().load(doc());
+    const seen = watchDoc(store);
     for (let i = 1; i <= 5; i++) {
       store
         .getState()
         .onNodesChange([{ type: 'position', id: 'g', position: { x: i, y: i }, dragging: true }]);
     }
-    expect(store.getState().saveState).toBe('saved');
+    expect(seen).toEqual([]);
     store
       .getState()
       .onNodesChange([{ type: 'position', id: 'g', position: { x: 50, y: 60 }, dragging: false }]);
-    const changes = store.getState().takeChanges();
-    expect(changes?.upsertNodes[0]?.position).toEqual({ x: 50, y: 60 });
+    expect(seen).toEqual([{ nodes: ['g'], links: [], fields: { g: ['position'] } }]);
+    expect(docContent(store).nodes.find((n) => n.id === 'g')?.position).toEqual({ x: 50, y: 60 });
   });
 
   it('renaming one node replaces only that node object, so only its component re-renders', () => {

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdit } from '../../renderer/src/store/apply-edit';
 import { clipboardOf, deletionEdit, pasteEdit, positionsEdit } from '../../renderer/src/store/edit-builders';
-import {
-  emptyPending,
-  markPending,
-  pendingCount,
-  restorePending,
-} from '../../renderer/src/store/pending-changes';
 import { emptyEdit } from '../../renderer/src/store/plan-edit';
 import { toFlowEdge, toFlowNode } from '../../renderer/src/store/plan-flow';
-import type { MapChanges } from '../../shared/contract/api';
 import { createNode } from '../../shared/model';
 
 const g = createNode('goal', 'g', 'Grow', { x: 0, y: 0 });
@@ -23,37 +16,8 @@ const canvas = () => ({
   ].map((l) => toFlowEdge(l)),
 });
 
-describe('pending changes', () => {
-  it('lets a write cancel an earlier delete of the same id, and back', () => {
-    const p = emptyPending();
-    markPending(p, { deletedNodes: ['g'], links: ['gm'] });
-    markPending(p, { nodes: ['g'], deletedLinks: ['gm'] });
-    expect([...p.nodes]).toEqual(['g']);
-    expect([...p.deletedNodes]).toEqual([]);
-    expect([...p.deletedLinks]).toEqual(['gm']);
-    expect(pendingCount(p)).toBe(2);
-  });
-
-  it('puts a failed save back, except what was deleted since', () => {
-    const p = emptyPending();
-    markPending(p, { deletedNodes: ['m'] });
-    const failed: MapChanges = {
-      mapId: 'map',
-      sessionId: 's',
-      baseRevision: 0,
-      upsertNodes: [g, m],
-      upsertLinks: [],
-      deleteNodeIds: ['old'],
-      deleteLinkIds: [],
-    };
-    restorePending(p, failed);
-    expect([...p.nodes]).toEqual(['g']);
-    expect([...p.deletedNodes].sort()).toEqual(['m', 'old']);
-  });
-});
-
 describe('applying an edit to the canvas', () => {
-  it('keeps every untouched node and link object, and says what it touched', () => {
+  it('keeps every untouched node and link object', () => {
     const before = canvas();
     const edit = emptyEdit();
     edit.nodes.set('m', { before: m, after: { ...m, title: 'Member coupons' } });
@@ -64,7 +28,6 @@ describe('applying an edit to the canvas', () => {
     expect(after.nodes[1]?.data.plan.title).toBe('Member coupons');
     expect(after.edges.map((e) => e.id)).toEqual(['gm']);
     expect(after.edges[0]).toBe(before.edges[0]);
-    expect(after.touched).toEqual({ nodes: ['m'], deletedNodes: [], links: [], deletedLinks: ['mk'] });
   });
 
   it('replaces the selection when asked', () => {

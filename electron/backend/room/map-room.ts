@@ -21,6 +21,7 @@ import {
   type RoomAccess,
 } from '../../../shared/room/protocol';
 import type { MapRepository } from '../storage/map-repository';
+import { storageFailure } from '../storage/storage-errors';
 
 /** One participant's connection, as the room sees it (room-server.ts adapts a WebSocket). */
 export interface RoomPeer {
@@ -212,8 +213,9 @@ export class MapRoom {
     } catch (error) {
       this.resetTrial();
       this.onEvent({ kind: 'not-stored', mapId: this.mapId, detail: String(error) });
-      // The participant keeps its change and sends it again when it reconnects.
-      peer.close(ROOM_CLOSE.notStored, 'the change could not be stored');
+      // The participant keeps its change and sends it again when it reconnects; the close's reason
+      // names the sentence (error-wording.ts) its window shows, in its own language.
+      peer.close(ROOM_CLOSE.notStored, storageFailure(error)?.wording?.reason ?? 'storage-io');
       return;
     }
     // Stored: now everyone gets it. The sender's own change goes to the others; a repair, which

@@ -12,6 +12,7 @@ import { offsiteStrings } from './strings/offsite';
 import { outlineStrings } from './strings/outline';
 import { pictureStrings } from './strings/picture';
 import { planCheckStrings } from './strings/plan-check';
+import { roomStrings } from './strings/room';
 import { templatesStrings } from './strings/templates';
 
 /** English UI strings. zh-CN.ts has the same keys (a test checks both have every key). */
@@ -44,10 +45,7 @@ export const en = {
     add: 'Add {{kind}}',
     fit: 'Fit to screen',
     language: 'Language',
-    saving: 'Saving…',
     saved: 'All changes saved',
-    unsaved: 'Unsaved changes',
-    saveFailed: 'Not saved: {{message}}',
     undo: 'Undo',
     redo: 'Redo',
     find: 'Find nodes',
@@ -189,19 +187,12 @@ export const en = {
     importJson: 'Import JSON map…',
     exportJson: 'Export map as JSON',
   },
-  session: {
-    readOnly: 'This map is being edited in another window, so it is read-only here.',
-    waiting_one: '{{count}} change made here is kept and will be saved when you take over.',
-    waiting_other: '{{count}} changes made here are kept and will be saved when you take over.',
-    takeOver: 'Take over editing',
-    lost: 'Another window took over this map; it is read-only here now.',
-    regained: 'The other window let go of this map: you can edit it here again.',
-  },
   inspector: inspectorStrings.en,
   backups: backupsStrings.en,
   layout: layoutStrings.en,
   planCheck: planCheckStrings.en,
   mapDeletion: mapDeletionStrings.en,
+  room: roomStrings.en,
   export: exportStrings.en,
   templates: templatesStrings.en,
   outline: outlineStrings.en,

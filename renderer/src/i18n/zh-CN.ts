@@ -13,6 +13,7 @@ import { offsiteStrings } from './strings/offsite';
 import { outlineStrings } from './strings/outline';
 import { pictureStrings } from './strings/picture';
 import { planCheckStrings } from './strings/plan-check';
+import { roomStrings } from './strings/room';
 import { templatesStrings } from './strings/templates';
 
 /** 简体中文界面文字。 */
@@ -45,10 +46,7 @@ export const zhCN: Strings = {
     add: '添加{{kind}}',
     fit: '适应屏幕',
     language: '语言',
-    saving: '正在保存…',
     saved: '所有更改已保存',
-    unsaved: '有未保存的更改',
-    saveFailed: '未保存：{{message}}',
     undo: '撤销',
     redo: '重做',
     find: '查找节点',
@@ -189,19 +187,12 @@ export const zhCN: Strings = {
     importJson: '导入 JSON 地图…',
     exportJson: '将地图导出为 JSON',
   },
-  session: {
-    readOnly: '这张地图正在另一个窗口中编辑，此处为只读。',
-    waiting_one: '此处有 {{count}} 项更改已保留，接管后会保存。',
-    waiting_other: '此处有 {{count}} 项更改已保留，接管后会保存。',
-    takeOver: '接管编辑',
-    lost: '另一个窗口接管了这张地图，此处现为只读。',
-    regained: '另一个窗口已释放这张地图：你可以在这里继续编辑。',
-  },
   inspector: inspectorStrings.zhCN,
   backups: backupsStrings.zhCN,
   layout: layoutStrings.zhCN,
   planCheck: planCheckStrings.zhCN,
   mapDeletion: mapDeletionStrings.zhCN,
+  room: roomStrings.zhCN,
   export: exportStrings.zhCN,
   templates: templatesStrings.zhCN,
   outline: outlineStrings.zhCN,

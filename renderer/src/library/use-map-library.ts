@@ -8,24 +8,24 @@ import { layoutInput } from '../canvas/use-canvas-commands';
 import { layoutLanes } from '../layout/lane-layout';
 import { needsLayout } from '../layout/needs-layout';
 import type { NoticeOptions } from '../panels/Notices';
-import type { Autosave } from '../store/autosave';
+import type { MapRooms } from '../room/map-rooms';
+import type { RoomEnd } from '../room/room-connection';
 import { deletionUndo } from '../store/deletion-undo';
-import { useMapSessionKeeper, useSessionEnd } from '../store/map-session';
 import type { MapState } from '../store/map-store';
 
 export interface MapLibraryOptions {
   api: ThroughlineApi;
   store: StoreApi<MapState>;
-  autosave: Autosave;
+  rooms: MapRooms;
   notify: (message: string, options?: NoticeOptions) => void;
 }
 
 /**
- * The map library's controller: the maps of the open document, the map in view, and the
- * workflows on them (open, create, create from a template, rename, duplicate, delete with Undo,
- * take over a map another window holds, another document opened). Failures become notices.
+ * The map library's controller: the maps of the open document, the map in view (in its room),
+ * and the workflows on them (open, create, create from a template, rename, duplicate, delete with
+ * Undo, another document opened). Failures become notices.
  */
-export function useMapLibrary({ api, store, autosave, notify }: MapLibraryOptions) {
+export function useMapLibrary({ api, store, rooms, notify }: MapLibraryOptions) {
   const { t, i18n } = useTranslation();
   const [maps, setMaps] = useState<MapSummary[]>([]);
   const [openId, setOpenId] = useState<string | null>(null);
@@ -42,27 +42,25 @@ export function useMapLibrary({ api, store, autosave, notify }: MapLibraryOption
   const open = useCallback(
     async (id: string, { imported = false } = {}) => {
       try {
-        await autosave.flush();
-        const { mapId: previous, sessionId } = store.getState();
-        // Gives the map being left back at once (the server frees only this window's hold), and
-        // before the next open, so a quick A → B → A cannot have the release land after the open.
-        if (previous && previous !== id)
-          await api.releaseMapSession({ mapId: previous, sessionId }).catch(() => {});
-        const session = await api.openMapSession({ mapId: id, sessionId });
-        store.getState().load(session.map, { readOnly: session.readOnly });
-        // An imported map without a layout is tidied into lanes before it is first drawn: the
-        // positions land in the same update as the map, so no frame shows the nodes in a pile.
-        if (imported && !session.readOnly && needsLayout(session.map.nodes)) {
-          const { nodes, edges } = store.getState();
-          store.getState().applyPositions(layoutLanes(layoutInput(nodes, edges)));
-        }
+        const list = await api.listMaps({});
+        setMaps(list);
+        const head = list.find((m) => m.id === id);
+        if (!head) throw new Error(t('room.end.gone'));
+        rooms.open(head, { readOnly: rooms.viewOnly });
         setOpenId(id);
-        await refresh();
+        // An imported map without a layout is tidied into lanes once its content is here: the
+        // positions land in the first change the room shares after it, before anyone edits it.
+        if (imported && !rooms.viewOnly && (await rooms.contentArrived())) {
+          const { nodes, edges } = store.getState();
+          if (store.getState().mapId === id && needsLayout(nodes.map((n) => n.data.plan))) {
+            store.getState().applyPositions(layoutLanes(layoutInput(nodes, edges)));
+          }
+        }
       } catch (error) {
         notify(t('errors.loadFailed', { message: (error as Error).message }));
       }
     },
-    [api, autosave, notify, refresh, store, t],
+    [api, rooms, notify, store, t],
   );
 
   useEffect(() => {
@@ -81,14 +79,25 @@ export function useMapLibrary({ api, store, autosave, notify }: MapLibraryOption
     })();
   }, [api, open, fail, i18n.language]);
 
-  // Keep the map list's node counts current once a save lands.
+  // Keep the map list's node counts current once the room has stored what changed.
   useEffect(
     () =>
       store.subscribe((state, previous) => {
-        if (state.saveState === 'saved' && previous.saveState === 'saving') void refresh().catch(() => {});
+        if (state.sync.status === 'synced' && previous.sync.status !== 'synced')
+          void refresh().catch(() => {});
       }),
     [store, refresh],
   );
+
+  // The room ended this window's connection for good: say why, and where the map can be had
+  // again (replaced, or a change refused), load it afresh from the room.
+  useEffect(() => {
+    rooms.setEndHandler((end: RoomEnd, mapId: string) => {
+      notify(t(`room.end.${end}`), { kind: 'room-end' });
+      if ((end === 'replaced' || end === 'refused') && store.getState().mapId === mapId) void open(mapId);
+      else if (end === 'gone') void refresh().catch(() => {});
+    });
+  }, [rooms, notify, open, refresh, store, t]);
 
   const create = useCallback(async () => {
     try {
@@ -115,7 +124,7 @@ export function useMapLibrary({ api, store, autosave, notify }: MapLibraryOption
   const duplicate = useCallback(
     async (id: string) => {
       try {
-        await autosave.flush();
+        await rooms.flush();
         const source = maps.find((m) => m.id === id);
         const copy = await api.duplicateMap({
           mapId: id,
@@ -126,7 +135,7 @@ export function useMapLibrary({ api, store, autosave, notify }: MapLibraryOption
         fail(error);
       }
     },
-    [api, autosave, fail, maps, open, t],
+    [api, rooms, fail, maps, open, t],
   );
 
   /** Maps deleted in this window that Undo has not brought back yet. */
@@ -156,6 +165,7 @@ export function useMapLibrary({ api, store, autosave, notify }: MapLibraryOption
         const wasOpen = id === store.getState().mapId;
         const name = maps.find((m) => m.id === id)?.name ?? '';
         if (wasOpen) {
+          rooms.leave();
           store.getState().clear();
           setOpenId(null);
         }
@@ -181,7 +191,7 @@ export function useMapLibrary({ api, store, autosave, notify }: MapLibraryOption
         return false;
       }
     },
-    [api, fail, maps, notify, open, restoreDeleted, store, t],
+    [api, fail, maps, notify, open, restoreDeleted, rooms, store, t],
   );
 
   // An edit of the map in view after a delete is what Undo takes back next, not the delete.
@@ -193,36 +203,17 @@ export function useMapLibrary({ api, store, autosave, notify }: MapLibraryOption
     [store],
   );
 
-  const onSessionLost = useCallback(() => notify(t('session.lost')), [notify, t]);
-  const onSessionRegained = useCallback(() => notify(t('session.regained')), [notify, t]);
-  useMapSessionKeeper(store, api, openId, onSessionLost, onSessionRegained);
-  useSessionEnd(store, api);
-
-  const takeOver = useCallback(async () => {
-    const mapId = store.getState().mapId;
-    if (!mapId) return;
-    try {
-      const session = await api.openMapSession({
-        mapId,
-        sessionId: store.getState().sessionId,
-        takeOver: true,
-      });
-      store.getState().rebase(session.map);
-    } catch (error) {
-      fail(error);
-    }
-  }, [api, fail, store]);
-
   const documentChanged = useCallback(
     async (info: DocumentInfo) => {
       setDocumentInfo(info);
+      rooms.leave();
       store.getState().clear();
       setOpenId(null);
       const list = await api.listMaps({});
       setMaps(list);
       if (list[0]) await open(list[0].id);
     },
-    [api, open, store],
+    [api, open, rooms, store],
   );
 
   const createFromTemplate = useCallback(
@@ -254,7 +245,6 @@ export function useMapLibrary({ api, store, autosave, notify }: MapLibraryOption
     rename,
     duplicate,
     remove,
-    takeOver,
     documentChanged,
   };
 }

@@ -7,6 +7,7 @@ import { KIND_ICON } from '../../../shared/render/glyphs';
 import { placeInLane } from '../canvas/placement';
 import type { CommandName } from '../commands/command-bus';
 import { useCommandBus } from '../commands/use-commands';
+import { SyncIndicator } from '../room/SyncIndicator';
 import { useMapStore, useMapStoreApi } from '../store/context';
 import { nodeSize } from '../store/plan-flow';
 import { type ThemeChoice, useViewPrefs } from '../store/view-prefs';
@@ -69,8 +70,6 @@ export function Toolbar({
   const store = useMapStoreApi();
   const flow = useReactFlow();
   const name = useMapStore((s) => s.name);
-  const saveState = useMapStore((s) => s.saveState);
-  const saveError = useMapStore((s) => s.saveError);
   const canEdit = useMapStore((s) => s.mapId !== null && !s.readOnly);
   const hasMap = useMapStore((s) => s.mapId !== null);
   const undoDepth = useMapStore((s) => s.undoDepth);
@@ -94,15 +93,6 @@ export function Toolbar({
       duration: 200,
     });
   };
-
-  const saveLabel =
-    saveState === 'failed'
-      ? t('toolbar.saveFailed', { message: saveError ?? '' })
-      : saveState === 'saving'
-        ? t('toolbar.saving')
-        : saveState === 'pending'
-          ? t('toolbar.unsaved')
-          : t('toolbar.saved');
 
   return (
     <div className="toolbar" role="toolbar" aria-label={t('app.name')}>
@@ -217,20 +207,7 @@ export function Toolbar({
         </label>
         <IconButton label={t('toolbar.shortcuts')} icon="?" run="shortcuts" testId="open-shortcuts" />
       </div>
-      <span
-        className={`save-state save-state--${saveState}`}
-        role="status"
-        data-testid="save-state"
-        data-state={saveState}
-        title={saveLabel}
-      >
-        {saveState === 'saved' ? (
-          <span aria-hidden="true" className="save-state__tick">
-            ✓
-          </span>
-        ) : null}
-        <span className="save-state__text">{saveLabel}</span>
-      </span>
+      <SyncIndicator />
       <label className="toolbar__language">
         <span className="visually-hidden">{t('toolbar.language')}</span>
         <select

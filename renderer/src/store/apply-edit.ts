@@ -1,18 +1,16 @@
-import type { Touched } from './pending-changes';
 import type { PlanEdit } from './plan-edit';
 import { type PlanFlowEdge, type PlanFlowNode, toFlowEdge, toFlowNode } from './plan-flow';
 
 /**
  * The canvas after an edit: its `after` values applied (null deletes), every untouched node and
- * link object kept as it was (so only changed nodes re-render), and the ids it wrote or deleted
- * for the next incremental save. `select` replaces the selection with these node ids (and
- * unselects every link); left out, the selection stays.
+ * link object kept as it was (so only changed nodes re-render). `select` replaces the selection
+ * with these node ids (and unselects every link); left out, the selection stays.
  */
 export function applyEdit(
   current: { nodes: readonly PlanFlowNode[]; edges: readonly PlanFlowEdge[] },
   edit: PlanEdit,
   select?: readonly string[],
-): { nodes: PlanFlowNode[]; edges: PlanFlowEdge[]; touched: Touched } {
+): { nodes: PlanFlowNode[]; edges: PlanFlowEdge[] } {
   const selectSet = select ? new Set(select) : null;
   const seen = new Set<string>();
   const nodes: PlanFlowNode[] = [];
@@ -46,13 +44,5 @@ export function applyEdit(
   for (const [id, change] of edit.links) {
     if (!seenLinks.has(id) && change.after) edges.push(toFlowEdge(change.after));
   }
-  const touched = {
-    nodes: [] as string[],
-    deletedNodes: [] as string[],
-    links: [] as string[],
-    deletedLinks: [] as string[],
-  };
-  for (const [id, c] of edit.nodes) (c.after ? touched.nodes : touched.deletedNodes).push(id);
-  for (const [id, c] of edit.links) (c.after ? touched.links : touched.deletedLinks).push(id);
-  return { nodes, edges, touched };
+  return { nodes, edges };
 }

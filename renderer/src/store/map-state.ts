@@ -1,25 +1,25 @@
 import type { EdgeChange, NodeChange } from '@xyflow/react';
-import type { MapChanges, MapDocument } from '../../../shared/contract/api';
+import type * as Y from 'yjs';
+import type { MapDocument } from '../../../shared/contract/api';
 import type { Direction } from '../../../shared/graph';
 import type { LinkCheck, MapNode, NodeKind, Position } from '../../../shared/model';
 import type { Finding } from '../../../shared/validation/findings';
-import type { Pending } from './pending-changes';
+import type { SyncState } from '../room/sync-tracker';
 import type { PlanFlowEdge, PlanFlowNode } from './plan-flow';
 
 /**
- * What a map store holds and what it can do: the open map as the canvas shows it, its findings,
- * undo depths and save state, and every action on it. map-store.ts makes one.
+ * What a map store holds and what it can do: the open map as the canvas shows it (a view of the
+ * map's Yjs document), its findings, undo depths and sync state, and every action on it.
+ * map-store.ts makes one.
  */
-export type SaveState = 'saved' | 'pending' | 'saving' | 'failed';
 
 export interface MapState {
-  /** This window's editing session; saves carry it so two windows never overwrite each other. */
+  /** This window's session (the server ends what it holds when the window goes). */
   sessionId: string;
   mapId: string | null;
-  /** True while another window holds the map: edits are refused until this window takes over. */
+  /** True for a view-only participant: edits are refused here (and by the room's server). */
   readOnly: boolean;
   name: string;
-  revision: number;
   nodes: PlanFlowNode[];
   edges: PlanFlowEdge[];
   findings: Finding[];
@@ -35,18 +35,19 @@ export interface MapState {
   /** Depths of the undo and redo stacks, for the toolbar's enabled state. */
   undoDepth: number;
   redoDepth: number;
-  saveState: SaveState;
-  saveError: string | null;
-  pending: Pending;
+  /** Whether the room has every change made here (room-connection.ts keeps it current). */
+  sync: SyncState;
 
-  load(doc: MapDocument, options?: { readOnly?: boolean }): void;
-  /** Another window took the map over (or gave it back). */
-  setReadOnly(readOnly: boolean): void;
   /**
-   * Takes the map over after another window edited it: the stored map replaces the view, then this
-   * window's unsaved edits are applied on top and saved, so neither window's work is lost silently.
+   * Opens a map: on `doc`, the room's document (empty until the room's copy arrives, then
+   * followed as it changes), or, without one, on a document of its own filled with the map's
+   * content (the print view, tests).
    */
-  rebase(doc: MapDocument): void;
+  load(map: MapDocument, options?: { readOnly?: boolean; doc?: Y.Doc }): void;
+  /** The open map's document: what the room connection syncs. */
+  doc(): Y.Doc;
+  setSync(sync: SyncState): void;
+  setReadOnly(readOnly: boolean): void;
   clear(): void;
   onNodesChange(changes: NodeChange<PlanFlowNode>[]): void;
   onEdgesChange(changes: EdgeChange<PlanFlowEdge>[]): void;
@@ -94,10 +95,4 @@ export interface MapState {
   applyPositions(positions: ReadonlyMap<string, Position>): void;
   undo(): boolean;
   redo(): boolean;
-  /** Hands the pending changes to the saver and clears them. */
-  takeChanges(): MapChanges | null;
-  saveSucceeded(revision: number): void;
-  /** Puts changes that failed to save back, so nothing is lost and the next try sends them. */
-  saveFailed(changes: MapChanges, message: string): void;
-  setSaving(): void;
 }

@@ -1,6 +1,6 @@
 import { applyEdgeChanges, applyNodeChanges } from '@xyflow/react';
+import type * as Y from 'yjs';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { MapChanges } from '../../../shared/contract/api';
 import {
   childSpot,
   freeSpot,
@@ -18,16 +18,19 @@ import {
   type NodeKind,
   type Position,
 } from '../../../shared/model';
+import { touchedBy } from '../../../shared/room/doc-check';
+import { applyDocChanges, newMapDoc, writeContent } from '../../../shared/room/map-doc';
 import { applyEdit } from './apply-edit';
+import { DocHistory, LOCAL_EDIT } from './doc-history';
+import { docChangesOf, editFromDoc } from './doc-view';
 import { type Clipboard, clipboardOf, deletionEdit, pasteEdit, positionsEdit } from './edit-builders';
 import { newId } from './ids';
 import { withFindings } from './map-findings';
 import type { MapState } from './map-state';
-import { emptyPending, markPending, pendingCount, restorePending, type Touched } from './pending-changes';
-import { EditHistory, emptyEdit, isEmptyEdit, type PlanEdit } from './plan-edit';
-import { linkOf, nodeSize, type PlanFlowNode, planOf, toFlowEdge, toFlowNode } from './plan-flow';
+import { emptyEdit, isEmptyEdit, type PlanEdit } from './plan-edit';
+import { linkOf, nodeSize, type PlanFlowNode, planOf } from './plan-flow';
 
-export type { MapState, SaveState } from './map-state';
+export type { MapState } from './map-state';
 
 /** How far each paste is shifted from the copied nodes, so a paste is never hidden under them. */
 const PASTE_OFFSET = 40;
@@ -49,33 +52,63 @@ const NO_FLAGS: ReadonlyMap<string, string> = new Map();
  * make their own.
  */
 export function createMapStore(sessionId: string = newId('s')): StoreApi<MapState> {
-  const history = new EditHistory();
+  let doc: Y.Doc = newMapDoc();
+  /** Whether the store made `doc` (and so ends it): a room's document belongs to its connection. */
+  let ownsDoc = true;
+  let history = new DocHistory(doc);
+  let unbind: () => void = () => {};
   let clipboard: Clipboard | null = null;
   let pasteCount = 0;
+  /** What the local transaction being applied selects (commit's `select`), read by the view. */
+  let selecting: readonly string[] | undefined;
 
   return createStore<MapState>()((set, get) => {
-    /** Marks what an edit touched for the next save; the map is then unsaved (or still saving). */
-    const touch = (touched: Touched) => {
-      markPending(get().pending, touched);
-      return { saveState: get().saveState === 'saving' ? ('saving' as const) : ('pending' as const) };
-    };
-
     const depths = () => ({ undoDepth: history.undoDepth, redoDepth: history.redoDepth });
 
     /**
-     * The one way the map's content changes (apply-edit.ts), then the validator runs again and the
-     * touched ids are marked for the next incremental save.
+     * The one way the canvas follows the map: after every transaction on the document (this
+     * participant's edit, an undo, another participant's change arriving), the nodes and links it
+     * touched are read back from the document (apply-edit.ts keeps every other object as it was,
+     * so only they re-render) and the validator runs again. A local edit selects what it says;
+     * an undo or redo selects the nodes it brought back; another participant's change leaves the
+     * selection alone.
      */
-    const apply = (edit: PlanEdit, select?: readonly string[]) => {
-      const { nodes, edges, touched } = applyEdit(get(), edit, select);
-      set({ nodes, ...withFindings(nodes, edges), ...touch(touched) });
+    const follow = (target: Y.Doc) => {
+      const onTransaction = (transaction: Y.Transaction) => {
+        const touch = touchedBy(transaction, target);
+        if ('reason' in touch || touch.nodes.size + touch.links.size === 0) return;
+        const edit = editFromDoc(target, touch);
+        const replayed = transaction.origin === history.origin;
+        const select =
+          transaction.origin === LOCAL_EDIT || selecting !== undefined
+            ? selecting
+            : replayed
+              ? [...edit.nodes].filter(([, c]) => c.after).map(([id]) => id)
+              : undefined;
+        const { nodes, edges } = applyEdit(get(), edit, select);
+        set({ nodes, ...withFindings(nodes, edges), ...depths(), ...(replayed ? { editingId: null } : {}) });
+      };
+      target.on('afterTransaction', onTransaction);
+      return () => target.off('afterTransaction', onTransaction);
     };
 
+    /** Makes `next` the map's document: the canvas follows it, undo starts empty. */
+    const bind = (next: Y.Doc, owned: boolean) => {
+      unbind();
+      history.destroy();
+      if (doc !== next && ownsDoc) doc.destroy();
+      doc = next;
+      ownsDoc = owned;
+      history = new DocHistory(doc);
+      unbind = follow(doc);
+    };
+    unbind = follow(doc);
+
     /**
-     * The node just added, still unnamed: the edit that added it and what was selected before,
-     * so cancelNewNode can put things back as they were.
+     * The node just added, still unnamed: its undo step and what was selected before, so
+     * cancelNewNode can put things back as they were.
      */
-    let fresh: { id: string; edit: PlanEdit; selected: string[] } | null = null;
+    let fresh: { id: string; step: unknown; selected: string[] } | null = null;
 
     /**
      * Adds a new node as one undo step, selected and with its title open for typing; while it is
@@ -83,28 +116,33 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
      */
     const commitNewNode = (edit: PlanEdit, id: string, unnamed: boolean) => {
       const selected = selectedNodes().map((n) => n.id);
-      if (commit(edit, [id]) && unnamed) fresh = { id, edit, selected };
+      if (commit(edit, [id]) && unnamed) fresh = { id, step: history.lastStep, selected };
       set({ editingId: id, editSeed: null });
     };
 
-    /** A user action: applied, then recorded as one undo step. Refused while read-only. */
+    /**
+     * A user action: written into the document as one transaction of this participant's origin,
+     * so it is one undo step, goes to the room, and the canvas follows. Refused while read-only.
+     */
     const commit = (edit: PlanEdit, select?: readonly string[]): boolean => {
       if (get().readOnly || isEmptyEdit(edit)) return false;
       fresh = null;
-      apply(edit, select);
-      history.record(edit);
+      history.nextStep();
+      selecting = select;
+      try {
+        applyDocChanges(doc, docChangesOf(edit), LOCAL_EDIT);
+      } finally {
+        selecting = undefined;
+      }
       set(depths());
       return true;
     };
 
-    /** Undo or redo: applies the edit the history hands back and selects the nodes it touched. */
-    const replay = (take: () => PlanEdit | null): boolean => {
+    /** Undo or redo: the document takes the step back (or again); the view selects what it touched. */
+    const replay = (step: () => boolean): boolean => {
       if (get().readOnly) return false;
-      const edit = take();
-      if (!edit) return false;
       fresh = null;
-      const touched = [...edit.nodes].filter(([, c]) => c.after).map(([id]) => id);
-      apply(edit, touched);
+      if (!step()) return false;
       set({ editingId: null, ...depths() });
       return true;
     };
@@ -142,7 +180,6 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
       readOnly: false,
       mapId: null,
       name: '',
-      revision: 0,
       nodes: [],
       edges: [],
       findings: [],
@@ -152,75 +189,46 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
       searchHits: NO_HITS,
       undoDepth: 0,
       redoDepth: 0,
-      saveState: 'saved',
-      saveError: null,
-      pending: emptyPending(),
+      sync: { status: 'connecting', waiting: 0, problem: null },
 
-      load(doc, { readOnly = false } = {}) {
-        const nodes = doc.nodes.map(toFlowNode);
-        const edges = doc.links.map((l) => toFlowEdge(l));
-        history.clear();
+      load(map, { readOnly = false, doc: roomDoc } = {}) {
+        // Cleared first: the new document's content then arrives as changes, like any other.
+        set({ nodes: [], ...withFindings([], []) });
+        const next = roomDoc ?? newMapDoc();
+        bind(next, !roomDoc);
+        if (!roomDoc) writeContent(next, map);
         set({
           readOnly,
-          mapId: doc.id,
-          name: doc.name,
-          revision: doc.revision,
-          nodes,
-          ...withFindings(nodes, edges),
+          mapId: map.id,
+          name: map.name,
           editingId: null,
           editSeed: null,
           searchHits: NO_HITS,
-          saveState: 'saved',
-          saveError: null,
-          pending: emptyPending(),
+          sync: { status: roomDoc ? 'connecting' : 'synced', waiting: 0, problem: null },
           ...depths(),
         });
+      },
+
+      doc() {
+        return doc;
+      },
+
+      setSync(sync) {
+        const current = get().sync;
+        if (
+          current.status !== sync.status ||
+          current.waiting !== sync.waiting ||
+          current.problem !== sync.problem
+        )
+          set({ sync });
       },
 
       setReadOnly(readOnly) {
         if (get().readOnly !== readOnly) set({ readOnly, editingId: null });
       },
 
-      rebase(doc) {
-        const { pending, nodes: localNodes, edges: localEdges } = get();
-        const localNode = new Map(localNodes.map((n) => [n.id, planOf(n)]));
-        const localLink = new Map(localEdges.map((e) => [e.id, linkOf(e)]));
-        const plans = new Map(doc.nodes.map((n) => [n.id, n]));
-        for (const id of pending.deletedNodes) plans.delete(id);
-        for (const id of pending.nodes) {
-          const plan = localNode.get(id);
-          if (plan) plans.set(id, plan);
-        }
-        const links = new Map(doc.links.map((l) => [l.id, l]));
-        for (const id of pending.deletedLinks) links.delete(id);
-        for (const id of pending.links) {
-          const link = localLink.get(id);
-          if (link) links.set(id, link);
-        }
-        for (const [id, link] of links) {
-          if (pending.deletedNodes.has(link.source) || pending.deletedNodes.has(link.target))
-            links.delete(id);
-        }
-        const nodes = [...plans.values()].map(toFlowNode);
-        const edges = [...links.values()].map((l) => toFlowEdge(l));
-        const more = pendingCount(pending);
-        // The other window's edits are not in this window's history: undo must not revert them.
-        history.clear();
-        set({
-          readOnly: false,
-          mapId: doc.id,
-          name: doc.name,
-          revision: doc.revision,
-          nodes,
-          ...withFindings(nodes, edges),
-          saveState: more > 0 ? 'pending' : 'saved',
-          saveError: null,
-          ...depths(),
-        });
-      },
-
       clear() {
-        history.clear();
+        bind(newMapDoc(), true);
         set({
           mapId: null,
           name: '',
@@ -231,9 +239,7 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
           editingId: null,
           editSeed: null,
           searchHits: NO_HITS,
-          pending: emptyPending(),
-          saveState: 'saved',
-          saveError: null,
+          sync: { status: 'connecting', waiting: 0, problem: null },
           ...depths(),
         });
       },
@@ -285,11 +291,14 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
       cancelNewNode(id) {
         const node = get().nodes.find((n) => n.id === id);
         if (get().readOnly || fresh?.id !== id || !node || node.data.plan.title !== '') return false;
-        const inverse = history.withdraw(fresh.edit);
-        if (!inverse) return false;
-        const { selected } = fresh;
+        const { step, selected } = fresh;
         fresh = null;
-        apply(inverse, selected);
+        selecting = selected;
+        try {
+          if (!history.withdraw(step)) return false;
+        } finally {
+          selecting = undefined;
+        }
         set({ editingId: null, editSeed: null, ...depths() });
         return true;
       },
@@ -479,37 +488,6 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
 
       redo() {
         return replay(() => history.redo());
-      },
-
-      takeChanges() {
-        const { mapId, pending, nodes, edges, revision } = get();
-        if (!mapId) return null;
-        if (pendingCount(pending) === 0) return null;
-        const changes: MapChanges = {
-          mapId,
-          sessionId: get().sessionId,
-          baseRevision: revision,
-          upsertNodes: nodes.filter((n) => pending.nodes.has(n.id)).map(planOf),
-          upsertLinks: edges.filter((e) => pending.links.has(e.id)).map(linkOf),
-          deleteNodeIds: [...pending.deletedNodes],
-          deleteLinkIds: [...pending.deletedLinks],
-        };
-        set({ pending: emptyPending() });
-        return changes;
-      },
-
-      setSaving() {
-        set({ saveState: 'saving', saveError: null });
-      },
-
-      saveSucceeded(revision) {
-        const more = pendingCount(get().pending);
-        set({ revision, saveState: more > 0 ? 'pending' : 'saved', saveError: null });
-      },
-
-      saveFailed(changes, message) {
-        restorePending(get().pending, changes);
-        set({ saveState: 'failed', saveError: message });
       },
     };
   });

@@ -8,7 +8,7 @@ const en = {
   heading: 'Inspector',
   none: 'Select a node on the map to see and edit its details.',
   many: '{{count}} nodes are selected. Select just one to edit its details.',
-  readOnly: 'Read-only here: this map is being edited in another window.',
+  readOnly: 'View only: you can follow this map but not change it here.',
   fieldsLabel: 'Details of the selected node',
   labels: {
     title: 'Title',
@@ -101,7 +101,7 @@ export const inspectorStrings: { en: typeof en; zhCN: typeof en } = {
     heading: '属性',
     none: '在地图上选中一个节点，即可查看和编辑它的详细信息。',
     many: '已选中 {{count}} 个节点。只选中一个才能编辑它的详细信息。',
-    readOnly: '此处只读：这张地图正在另一个窗口中编辑。',
+    readOnly: '仅查看：你可以查看这张地图，但不能在此处修改。',
     fieldsLabel: '所选节点的详细信息',
     labels: {
       title: '标题',
