@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { LANGUAGES, type Language } from '../../shared/model/language';
 import { CliError, describeError, EXIT } from './cli-error';
 import { PACKAGE_ROOT } from './package-root';
+import type { ServeOptions } from './serve';
 import { printableLines } from './terminal-text';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -65,14 +66,28 @@ const COMMANDS: Record<string, CommandSpec> = {
     ],
   },
   serve: {
-    usage: 'throughline serve [--port N] [--no-open] [--library PATH]',
-    summary: 'Run Throughline in the browser mode, on 127.0.0.1.',
-    options: { port: { type: 'string' }, 'no-open': { type: 'boolean' }, library: { type: 'string' } },
+    usage:
+      'throughline serve [--port N] [--no-open] [--library PATH] [--share [--host ADDR] [--tls CERT KEY] [--lang en|zh-CN]]',
+    summary:
+      'Run Throughline in the browser mode, on 127.0.0.1 (and shared with the room on the LAN with --share).',
+    options: {
+      port: { type: 'string' },
+      'no-open': { type: 'boolean' },
+      library: { type: 'string' },
+      share: { type: 'boolean' },
+      host: { type: 'string' },
+      tls: { type: 'string' },
+      lang: { type: 'string' },
+    },
     details: [
       'Prints "Throughline is running at <address>" and opens that address in Chromium, Chrome or Edge',
       'as an app window (or the default browser). The printed address carries a token that works once, within a minute.',
       "The library defaults to the desktop app's (library.throughline in the user-data folder).",
       'Ctrl+C stops it: the database is closed and its WAL folded back.',
+      '--share also shares the live room on the LAN: it listens on the first LAN address (or --host ADDR) at',
+      "--port N (default: a free port; the loopback address then takes a free one), and prints an editors' and a",
+      'view-only join address, each with a QR code. Plain http: anyone on the network who sees an address can',
+      'join with it. --tls CERT KEY (PEM files) serves https and wss instead. --lang says it in en or zh-CN.',
     ],
   },
   start: {
@@ -241,10 +256,17 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
       );
     }
     case 'serve': {
-      noPositionals(positionals, spec);
+      // `--tls CERT KEY`: the key is the one word after the certificate.
+      noPositionals(str('tls') === undefined ? positionals : positionals.slice(1), spec);
       const { serveCommand } = await import('./serve');
       return serveCommand(
-        { port: port(str('port')), open: !flag('no-open'), library: str('library') },
+        {
+          port: port(str('port')),
+          open: !flag('no-open'),
+          library: str('library'),
+          ...shareOptions(flag('share'), str('host'), str('tls'), positionals, spec),
+          lang: language(str('lang')),
+        },
         io.out,
         io.info,
       );
@@ -268,6 +290,30 @@ function onePositional(positionals: string[], name: string, spec: CommandSpec): 
   if (positionals.length > 1)
     throw new CliError(`Only one ${name} is expected, got ${positionals.length}.\nUsage: ${spec.usage}`);
   return positionals[0] as string;
+}
+
+/** The sharing options of `serve`: --host and --tls only with --share, --tls with both its files. */
+function shareOptions(
+  share: boolean,
+  host: string | undefined,
+  cert: string | undefined,
+  positionals: string[],
+  spec: CommandSpec,
+): Pick<ServeOptions, 'share'> {
+  if (!share) {
+    if (host !== undefined || cert !== undefined) {
+      throw new CliError(`--host and --tls go with --share.\nUsage: ${spec.usage}`);
+    }
+    return {};
+  }
+  if (host !== undefined && host.trim() === '')
+    throw new CliError(`--host needs an address.\nUsage: ${spec.usage}`);
+  if (cert === undefined) return { share: { host } };
+  const key = positionals[0];
+  if (key === undefined) {
+    throw new CliError(`--tls needs two files: the certificate, then its private key.\nUsage: ${spec.usage}`);
+  }
+  return { share: { host, tls: { cert: resolve(cert), key: resolve(key) } } };
 }
 
 function noPositionals(positionals: string[], spec: CommandSpec): void {

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import type { Language } from '../../shared/model/language';
 import { startPlanServer } from '../backend/server/http-server';
 import type { PdfPrinter } from '../backend/services/pdf-printer';
 import { openPlanBackend, type PlanBackend } from '../backend/services/plan-backend';
@@ -6,6 +8,7 @@ import { defaultLibraryPath } from '../backend/storage/library';
 import { CliError, describeError, EXIT } from './cli-error';
 import { type OpenedApp, openApp } from './open-app';
 import { isRendererBuilt, PACKAGE_ROOT, rendererDirOf } from './package-root';
+import { shareLines } from './share-lines';
 import { userDataDir } from './user-data';
 
 export interface ServeOptions {
@@ -16,6 +19,13 @@ export interface ServeOptions {
   stopWhenWindowCloses?: boolean;
   /** The reason for no display was already said (by `start`); do not say it twice. */
   quietWithoutDisplay?: boolean;
+  /**
+   * `--share`: the rooms shared on the LAN as well (on `host`, the machine's LAN address unless
+   * given, and `port` there; the loopback address then takes a free port), https with `tls`.
+   */
+  share?: { host?: string | undefined; tls?: { cert: string; key: string } | undefined };
+  /** The language of what sharing prints. */
+  lang?: Language;
 }
 
 /** The line the e2e harness (and the user) reads the address from. Printed exactly once, on stdout. */
@@ -41,6 +51,8 @@ export async function serveCommand(
   }
   const library = options.library ? resolve(options.library) : defaultLibraryPath(userDataDir());
 
+  const tls = options.share?.tls ? readTls(options.share.tls) : undefined;
+
   let backend: PlanBackend;
   // PDFs are printed by the system's Chromium from this server's print view, once it listens.
   let printer: PdfPrinter | null = null;
@@ -60,7 +72,9 @@ export async function serveCommand(
     server = await startPlanServer({
       registry: backend.registry,
       rendererDir: rendererDirOf(PACKAGE_ROOT),
-      port: options.port,
+      port: options.share ? 0 : options.port,
+      repository: () => backend.documents.repository,
+      ...(tls ? { tls } : {}),
     });
   } catch (error) {
     backend.close();
@@ -74,6 +88,17 @@ export async function serveCommand(
   }
 
   const served = server;
+  let shared = '';
+  if (options.share) {
+    try {
+      const share = await server.sharing.start({ host: options.share.host, port: options.port });
+      shared = shareLines(share, options.lang ?? 'en');
+    } catch (error) {
+      await server.close();
+      backend.close();
+      throw new CliError(`The room could not be shared: ${describeError(error)}`);
+    }
+  }
   // playwright-core loads on the first export only, so the server starts as fast as before; the
   // printer then stays warm for the exports that follow (see WarmPrinter).
   const warm: { printer?: Promise<PdfPrinter & { close(): Promise<void> }> } = {};
@@ -106,6 +131,7 @@ export async function serveCommand(
   // The printed address is for this terminal's user; the window opened below gets a token of its
   // own through a private launch page. Each works once, within a minute.
   out(`${RUNNING_PREFIX}${server.openUrl}\n`);
+  if (shared) out(shared);
   info(
     `Library: ${library}. The address works once, within a minute (restart to get another). Press Ctrl+C to stop.`,
   );
@@ -144,4 +170,24 @@ export async function serveCommand(
   if (closeFailure) throw new CliError(`Stopped. ${describeError(closeFailure)}`);
   info('Stopped. Everything is saved.');
   return EXIT.ok;
+}
+
+/** The certificate and key of --tls, read before anything starts: a path that cannot be read says so. */
+function readTls(files: { cert: string; key: string }): { cert: string; key: string } {
+  const read = (path: string, what: string) => {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch (error) {
+      throw new CliError(`The ${what} for --tls could not be read (${path}): ${describeError(error)}`);
+    }
+  };
+  const cert = read(files.cert, 'certificate');
+  const key = read(files.key, 'private key');
+  if (!cert.includes('-----BEGIN CERTIFICATE-----')) {
+    throw new CliError(`--tls expects a PEM certificate first (${files.cert} is not one), then its key.`);
+  }
+  if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(key)) {
+    throw new CliError(`--tls expects a PEM private key after the certificate (${files.key} is not one).`);
+  }
+  return { cert, key };
 }

@@ -119,6 +119,37 @@ export const MapSessionSchema = z.object({
 export type MapSession = z.output<typeof MapSessionSchema>;
 
 /**
+ * What the calling session may do in the live room, and the key its WebSocket presents. The
+ * machine's own window is the host (an editor; the room admits it by its session cookie, so no
+ * key); a participant who joined through a shared address has the access and key of that address.
+ */
+export const RoomAccessSchema = z.object({
+  access: z.enum(['edit', 'view']),
+  key: z.string().nullable(),
+  host: z.boolean(),
+});
+export type RoomAccessInfo = z.output<typeof RoomAccessSchema>;
+
+/** Where a room is shared: the address participants open, one for editors and one for observers. */
+export const ShareInfoSchema = z.object({
+  /** The address the shared server listens on (the machine's LAN address unless chosen). */
+  host: z.string(),
+  port: z.number().int(),
+  /** True with --tls: https and wss; otherwise plain http on the network. */
+  secure: z.boolean(),
+  editUrl: z.string(),
+  viewUrl: z.string(),
+});
+export type ShareInfo = z.output<typeof ShareInfoSchema>;
+
+export const StartSharingArgsSchema = z.object({
+  /** An address of this machine to listen on; the first LAN (non-internal IPv4) address unless given. */
+  host: z.string().min(1).max(255).optional(),
+  /** 0 or absent picks a free port. */
+  port: z.number().int().min(0).max(65535).optional(),
+});
+
+/**
  * The one API between the renderer and the main process. Each method names the zod schemas of its
  * argument and result; the main process validates every payload against them before it acts.
  */
@@ -211,6 +242,14 @@ export const contract = {
   listBackups: { args: z.object({}), result: z.array(BackupSchema) },
   /** Replaces the open document with one of its backups, after backing up its current state. */
   restoreBackup: { args: z.object({ id: z.string().min(1).max(255) }), result: DocumentInfoSchema },
+  /** The calling session's access to the live room and the key its WebSocket presents. */
+  roomAccess: { args: z.object({}), result: RoomAccessSchema },
+  /** Shares the rooms on the LAN with fresh keys (the host's session only; refused while sharing). */
+  startSharing: { args: StartSharingArgsSchema, result: ShareInfoSchema },
+  /** Revokes the keys: every participant's session and room connection ends at once. */
+  stopSharing: { args: z.object({}), result: z.object({ stopped: z.boolean() }) },
+  /** The current share, or null when the rooms are not shared. */
+  sharingStatus: { args: z.object({}), result: ShareInfoSchema.nullable() },
 } as const satisfies Record<MethodName, MethodSpec>;
 
 // Every contract entry is a listed method name (the reverse is checked by `satisfies` above).

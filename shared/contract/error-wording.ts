@@ -26,6 +26,13 @@ export interface ErrorParams {
   // The browser mode's session: no cookie yet, or one from before the server restarted.
   'session-missing': Record<string, never>;
   'session-invalid': Record<string, never>;
+  // A live room shared on the LAN: what a participant may not do, and sharing that could not start.
+  'session-view-only': Record<string, never>;
+  'session-host-only': Record<string, never>;
+  'sharing-needs-serve': Record<string, never>;
+  'sharing-active': Record<string, never>;
+  'sharing-no-address': Record<string, never>;
+  'sharing-listen-failed': { address: string; detail: string };
   // Opening a document.
   'document-missing': { path: string };
   'document-not-recent': Record<string, never>;
@@ -105,6 +112,14 @@ const EN: Sentences = {
     'Open Throughline with the address it printed when it started (it carries the session token).',
   'session-invalid': () =>
     'This session is not valid for this server (Throughline may have been restarted): open it again with the address it printed when it started.',
+  'session-view-only': () => 'You joined this room to view it: changes are made by the editors.',
+  'session-host-only': () => 'Only the computer that shares the room can do this.',
+  'sharing-needs-serve': () =>
+    'Sharing with the room runs in the browser mode: start Throughline with `throughline serve --share`.',
+  'sharing-active': () => 'The room is already shared: stop sharing first to make new keys.',
+  'sharing-no-address': () =>
+    'This computer has no network address to share on (no LAN connection): connect it, or choose an address with --host.',
+  'sharing-listen-failed': ({ address, detail }) => `The room could not be shared on ${address}: ${detail}.`,
   'document-missing': ({ path }) => `There is no Throughline document at "${path}".`,
   'document-not-recent': () => 'That document is not in the list of recent documents.',
   'document-moved': ({ name, path }) => `"${name}" is no longer where it was (${path}).`,
@@ -192,6 +207,14 @@ const ZH_CN: Sentences = {
   'session-missing': () => '请用 Throughline 启动时打印的地址打开它（该地址带有会话令牌）。',
   'session-invalid': () =>
     '此会话对这个服务器无效（Throughline 可能已重新启动）。请用它启动时打印的地址重新打开。',
+  'session-view-only': () => '你以观看者身份加入了这个会场：修改由编辑者进行。',
+  'session-host-only': () => '只有共享会场的那台电脑可以执行此操作。',
+  'sharing-needs-serve': () =>
+    '与会场共享需要浏览器模式：请用 `throughline serve --share` 启动 Throughline。',
+  'sharing-active': () => '会场已在共享中：请先停止共享，再生成新的密钥。',
+  'sharing-no-address': () =>
+    '这台电脑没有可用于共享的网络地址（未连接局域网）：请先连接网络，或用 --host 指定地址。',
+  'sharing-listen-failed': ({ address, detail }) => `无法在 ${address} 上共享会场：${detail}。`,
   'document-missing': ({ path }) => `“${path}”处没有 Throughline 文档。`,
   'document-not-recent': () => '该文档不在最近打开的文档列表中。',
   'document-moved': ({ name, path }) => `“${name}”已不在原来的位置（${path}）。`,

@@ -33,6 +33,10 @@ export const METHOD_NAMES = [
   'setUiLanguage',
   'listBackups',
   'restoreBackup',
+  'roomAccess',
+  'startSharing',
+  'stopSharing',
+  'sharingStatus',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 

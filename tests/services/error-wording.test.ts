@@ -33,6 +33,7 @@ const SAMPLE = {
   kind: 'duplicate-node',
   value: 'n_twice',
   limit: '20,000',
+  address: '192.0.2.7',
 };
 
 function sample(reason: ErrorReason): ErrorWording {

@@ -14,7 +14,14 @@ import type { MapRepository } from '../storage/map-repository';
 import { MapRoom, type RoomEvent, type RoomPeer } from './map-room';
 
 /** Whether a request to join may, and how: the policy of whoever serves the rooms. */
-export type Admission = { ok: true; access: RoomAccess } | { ok: false; status: 401 | 403; message: string };
+export type Admission =
+  | {
+      ok: true;
+      access: RoomAccess;
+      /** What admitted the connection (a share's id), so closeGrant can end them all at once. */
+      grant?: string;
+    }
+  | { ok: false; status: 401 | 403; message: string };
 
 export interface RoomServerOptions {
   /** The open document's maps (read at each join: the document may change). */
@@ -41,6 +48,8 @@ export class RoomServer {
   private readonly rooms = new Map<string, MapRoom>();
   private readonly idle = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly alive = new WeakMap<WebSocket, boolean>();
+  /** Connections admitted by a grant, and how to end each one. */
+  private readonly granted = new Map<WebSocket, { grant: string; end(code: number, reason: string): void }>();
   private readonly heartbeat: ReturnType<typeof setInterval>;
 
   constructor(private readonly options: RoomServerOptions) {
@@ -58,14 +67,20 @@ export class RoomServer {
     return this.rooms.get(mapId);
   }
 
-  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+  /** `admit` replaces the server's policy for this request (a server with several listeners). */
+  handleUpgrade(
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    admit: RoomServerOptions['admit'] = this.options.admit,
+  ): void {
     const url = new URL(req.url ?? '/', 'http://room.invalid');
     const mapId = decodeURIComponent(url.pathname.slice(SYNC_PATH_PREFIX.length));
     if (!url.pathname.startsWith(SYNC_PATH_PREFIX) || !IdSchema.safeParse(mapId).success) {
       refuseUpgrade(socket, 404, 'No such room.');
       return;
     }
-    const admission = this.options.admit(req, url.searchParams);
+    const admission = admit(req, url.searchParams);
     if (!admission.ok) {
       refuseUpgrade(socket, admission.status, admission.message);
       return;
@@ -85,11 +100,11 @@ export class RoomServer {
         this.closeIfIdle(mapId);
         return;
       }
-      this.connect(room, ws, admission.access);
+      this.connect(room, ws, admission.access, admission.grant);
     });
   }
 
-  private connect(room: MapRoom, ws: WebSocket, access: RoomAccess): void {
+  private connect(room: MapRoom, ws: WebSocket, access: RoomAccess, grant: string | undefined): void {
     const peer: RoomPeer = {
       access,
       send: (message) => {
@@ -107,7 +122,17 @@ export class RoomServer {
       const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
       room.receive(peer, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     });
+    if (grant !== undefined) {
+      this.granted.set(ws, {
+        grant,
+        end: (code, reason) => {
+          room.leave(peer);
+          ws.close(code, reason);
+        },
+      });
+    }
     ws.on('close', () => {
+      this.granted.delete(ws);
       room.leave(peer);
       this.closeIfIdle(room.mapId);
     });
@@ -154,6 +179,21 @@ export class RoomServer {
   /** Ends every room at once (sharing stopped, the document switched, the server stopping). */
   closeAll(code: number = ROOM_CLOSE.ended, reason = 'sharing stopped'): void {
     for (const mapId of [...this.rooms.keys()]) this.closeRoom(mapId, code, reason);
+  }
+
+  /**
+   * Ends every connection a grant admitted (a share stopped: its keys no longer open the rooms),
+   * at once: nothing they send after this reaches a room. Returns how many were ended.
+   */
+  closeGrant(grant: string, code: number = ROOM_CLOSE.ended, reason = 'sharing stopped'): number {
+    let ended = 0;
+    for (const [ws, entry] of [...this.granted]) {
+      if (entry.grant !== grant) continue;
+      this.granted.delete(ws);
+      entry.end(code, reason);
+      ended += 1;
+    }
+    return ended;
   }
 
   /** Terminates connections that did not answer the last ping (a laptop that left the Wi-Fi). */

@@ -19,8 +19,8 @@ export function sessionCookieName(port: number): string {
 }
 
 /** The Set-Cookie value that keeps the session token in the browser, out of reach of scripts. */
-export function sessionCookie(port: number, token: string): string {
-  return `${sessionCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+export function sessionCookie(port: number, token: string, secure = false): string {
+  return `${sessionCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/${secure ? '; Secure' : ''}`;
 }
 
 /**
@@ -39,9 +39,13 @@ export function isAllowedHost(host: string | undefined, port: number): boolean {
  * through the (already checked) Host header. A missing Origin is fine: browsers leave it out of
  * same-origin GET navigations. `null` (sandboxed frames, file: pages) is refused.
  */
-export function isAllowedOrigin(origin: string | undefined, host: string): boolean {
+export function isAllowedOrigin(
+  origin: string | undefined,
+  host: string,
+  scheme: 'http' | 'https' = 'http',
+): boolean {
   if (origin === undefined) return true;
-  return origin.toLowerCase() === `http://${host.toLowerCase()}`;
+  return origin.toLowerCase() === `${scheme}://${host.toLowerCase()}`;
 }
 
 /**

@@ -9,6 +9,7 @@ import type { DocumentSession } from './document-session';
 import { outlineFile } from './outline-file';
 import { exportPdfHandler, preparePdfExportHandler } from './pdf-export-handler';
 import type { PdfPrinter } from './pdf-printer';
+import { unsharedHandlers } from './sharing-handlers';
 
 /** The system's file dialogs, which only the desktop app has (an Electron adapter provides them). */
 export interface DocumentDialogs {
@@ -124,6 +125,7 @@ export function createPlanHandlers({
       return path ? documents.saveAs(path) : null;
     },
     ...createBackupHandlers(documents),
+    ...unsharedHandlers(),
   };
 }
 

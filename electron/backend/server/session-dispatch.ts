@@ -1,0 +1,50 @@
+import type { ApiResponse, ShareInfo } from '../../../shared/contract';
+import { ApiError } from '../../../shared/contract/errors';
+import { mayCall } from '../../../shared/contract/method-access';
+import { METHOD_NAMES, type MethodName } from '../../../shared/contract/methods';
+import { MethodRegistry } from '../services/method-registry';
+import type { Dispatcher } from './api-route';
+import type { SessionGrant } from './session-store';
+
+/** What the server's sharing offers to the host's session (sharing.ts). */
+export interface SharingControl {
+  start(args: { host?: string | undefined; port?: number | undefined }): Promise<ShareInfo>;
+  stop(): Promise<boolean>;
+  status(): ShareInfo | null;
+}
+
+/**
+ * The contract as one session may call it: methods its role may not call are refused with a
+ * typed error before any handler runs (method-access.ts says which), and the methods about the
+ * session and the share are answered here, where the session is known; the rest go to the registry.
+ */
+export function sessionDispatcher(
+  grant: SessionGrant,
+  registry: Dispatcher,
+  sharing: SharingControl,
+): Dispatcher {
+  const own = new MethodRegistry();
+  own.register('roomAccess', () =>
+    grant.role === 'host'
+      ? { access: 'edit', key: null, host: true }
+      : { access: grant.role, key: grant.key, host: false },
+  );
+  own.register('startSharing', (args) => sharing.start(args));
+  own.register('stopSharing', async () => ({ stopped: await sharing.stop() }));
+  own.register('sharingStatus', () => sharing.status());
+  const ownMethods: readonly string[] = own.methods;
+  return {
+    async dispatch(method: string, payload: unknown): Promise<ApiResponse<unknown>> {
+      if (isMethodName(method) && !mayCall(grant.role, method)) {
+        const error =
+          grant.role === 'view'
+            ? ApiError.worded('read-only', 'session-view-only', {})
+            : ApiError.worded('forbidden-sender', 'session-host-only', {});
+        return { ok: false, error: error.toShape() };
+      }
+      return ownMethods.includes(method) ? own.dispatch(method, payload) : registry.dispatch(method, payload);
+    },
+  };
+}
+
+const isMethodName = (name: string): name is MethodName => (METHOD_NAMES as readonly string[]).includes(name);
