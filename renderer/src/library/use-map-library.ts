@@ -69,6 +69,8 @@ export function useMapLibrary({ api, store, rooms, notify }: MapLibraryOptions) 
     void (async () => {
       try {
         setDocumentInfo(await api.documentInfo({}));
+        // How this window joins rooms (its key, view-only or not) before the first map opens.
+        rooms.setAccess(await api.roomAccess({}));
         api.setUiLanguage({ language: i18n.language as Language }).catch(() => {});
         const list = await api.listMaps({});
         setMaps(list);
@@ -77,7 +79,7 @@ export function useMapLibrary({ api, store, rooms, notify }: MapLibraryOptions) 
         fail(error);
       }
     })();
-  }, [api, open, fail, i18n.language]);
+  }, [api, open, fail, i18n.language, rooms]);
 
   // Keep the map list's node counts current once the room has stored what changed.
   useEffect(

@@ -7,11 +7,20 @@ import type { SyncState } from './sync-tracker';
 
 export interface MapRoomsOptions {
   store: StoreApi<MapState>;
-  /** Where this window's rooms are and how it signs in (read at each open). */
+  /** Where this window's rooms are when the server says nothing else (the page's own server). */
   address: () => RoomAddress;
-  /** Whether this window joined as a view-only participant. */
+  /** Whether this window joined as a view-only participant (until setAccess says). */
   viewOnly?: boolean;
   WebSocketImpl?: typeof WebSocket;
+}
+
+/** How this window joins rooms, as the contract's roomAccess answers. */
+export interface RoomAccessInfo {
+  access: 'edit' | 'view';
+  /** The room key to present, or null when the window signs in by its session cookie. */
+  key: string | null;
+  /** The rooms' address, or null for the page's own server. */
+  url?: string | null;
 }
 
 /** A map's head as the library lists it: the room brings the content. */
@@ -27,11 +36,24 @@ export class MapRooms {
   private readonly leaving = new Set<RoomConnection>();
   private readonly listeners = new Set<() => void>();
   private onEnd: (end: RoomEnd, mapId: string) => void = () => {};
+  private access: RoomAccessInfo | null = null;
 
   constructor(private readonly options: MapRoomsOptions) {}
 
   get viewOnly(): boolean {
-    return this.options.viewOnly ?? false;
+    return this.access ? this.access.access === 'view' : (this.options.viewOnly ?? false);
+  }
+
+  /** What the server says about this window: its key, its rooms' address, view-only or not. */
+  setAccess(access: RoomAccessInfo): void {
+    this.access = access;
+  }
+
+  private address(): RoomAddress {
+    const base = this.options.address();
+    const url = this.access?.url ?? base.url;
+    const key = this.access?.key ?? base.key;
+    return key ? { url, key } : { url };
   }
 
   /** Who hears that the room ended a connection for good (the map was replaced, sharing stopped, …). */
@@ -48,7 +70,7 @@ export class MapRooms {
       .getState()
       .load({ ...map, revision: 0, createdAt: '', updatedAt: '', nodes: [], links: [] }, { readOnly, doc });
     const connection: RoomConnection = new RoomConnection({
-      address: this.options.address(),
+      address: this.address(),
       mapId: map.id,
       doc,
       onSync: (sync) => this.synced(connection, sync),
