@@ -109,6 +109,14 @@ describe('sharing the rooms on the LAN', () => {
     expect(listed.body.ok).toBe(true);
     expect((await call(share.port, cookie, 'loadMap', { mapId })).body.ok).toBe(true);
     expect((await call(share.port, cookie, 'exportMapJson', { mapId })).body.ok).toBe(true);
+    // The document's name, not where it lives on the host's disk.
+    const info = (await call(share.port, cookie, 'documentInfo')).body.value as {
+      path: string;
+      fileName: string;
+    };
+    expect(info).toMatchObject({ path: 'library.throughline', fileName: 'library.throughline' });
+    const hostInfo = (await call(h.server.port, h.hostCookie, 'documentInfo')).body.value as { path: string };
+    expect(hostInfo.path).toContain(h.dir);
     const revision = h.backend.documents.repository.loadMap(mapId).revision;
     for (const [method, payload] of [
       ['createMap', { name: 'Sneaky' }],
