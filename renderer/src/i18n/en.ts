@@ -12,6 +12,7 @@ import { offsiteStrings } from './strings/offsite';
 import { outlineStrings } from './strings/outline';
 import { pictureStrings } from './strings/picture';
 import { planCheckStrings } from './strings/plan-check';
+import { shareStrings } from './strings/share';
 import { templatesStrings } from './strings/templates';
 
 /** English UI strings. zh-CN.ts has the same keys (a test checks both have every key). */
@@ -210,6 +211,7 @@ export const en = {
   browserFiles: browserFilesStrings.en,
   dateField: dateFieldStrings.en,
   mapPages: mapPagesStrings.en,
+  share: shareStrings.en,
 };
 
 export type Strings = typeof en;

@@ -13,6 +13,7 @@ import { offsiteStrings } from './strings/offsite';
 import { outlineStrings } from './strings/outline';
 import { pictureStrings } from './strings/picture';
 import { planCheckStrings } from './strings/plan-check';
+import { shareStrings } from './strings/share';
 import { templatesStrings } from './strings/templates';
 
 /** 简体中文界面文字。 */
@@ -210,4 +211,5 @@ export const zhCN: Strings = {
   browserFiles: browserFilesStrings.zhCN,
   dateField: dateFieldStrings.zhCN,
   mapPages: mapPagesStrings.zhCN,
+  share: shareStrings.zhCN,
 };

@@ -17,6 +17,7 @@ import {
 import { readMapJsonFile } from '../files/map-json-file';
 import { mapPictureFile } from '../files/map-picture-file';
 import { useLanguage } from '../i18n/use-language';
+import { ShareDialog, ShareMenuItem } from '../share/ShareDialog';
 import { useMapStoreApi } from '../store/context';
 import { linkOf, planOf } from '../store/plan-flow';
 import { ExportDialog } from './ExportDialog';
@@ -78,6 +79,7 @@ export function FileMenu({
   const [recent, setRecent] = useState<RecentDocument[]>([]);
   const [restoreOpen, setRestoreOpen] = useState(false);
   const [pdfOpen, setPdfOpen] = useState(false);
+  const [shareOpen, setShareOpen] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
   const purpose = useRef<PickerPurpose>('open');
   const menu = useRef<HTMLDivElement>(null);
@@ -316,6 +318,7 @@ export function FileMenu({
           >
             {t('backups.menuItem')}
           </button>
+          <ShareMenuItem api={api} onOpen={() => [setOpen(false), setShareOpen(true)]} />
           <div className="file-menu__section" role="presentation">
             {t('file.recent')}
           </div>
@@ -411,6 +414,7 @@ export function FileMenu({
           onClose={() => setPdfOpen(false)}
         />
       ) : null}
+      {shareOpen ? <ShareDialog api={api} onClose={() => setShareOpen(false)} /> : null}
       {restoreOpen ? (
         <RestoreDialog
           api={api}
