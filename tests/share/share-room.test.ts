@@ -150,8 +150,12 @@ describe('sharing the rooms on the LAN', () => {
     expect((await get(`${base}/`)).status).toBe(401);
     expect(await upgradeStatus(`${roomUrl(share)}/${mapId}`)).toBe(401);
     expect(await upgradeStatus(`${roomUrl(share)}/${mapId}?key=not-a-key`)).toBe(401);
+    // A shared key signs no one in on the loopback address (that is the host's), and only /sync/ upgrades.
+    const { h, share: second } = await sharedMap();
+    const edit = keyOf(second.editUrl);
+    expect((await get(`http://127.0.0.1:${h.server.port}/?join=${edit}`)).status).toBe(401);
+    expect(await upgradeStatus(`ws://127.0.0.1:${second.port}/elsewhere?key=${edit}`)).toBe(404);
     // The loopback address admits the host's cookie, and no one without it or a key.
-    const { h } = await sharedMap();
     expect(await upgradeStatus(`ws://127.0.0.1:${h.server.port}/sync/${mapId}`)).toBe(401);
     expect(
       await upgradeStatus(`ws://127.0.0.1:${h.server.port}/sync/${mapId}`, {
