@@ -109,6 +109,14 @@ describe('sharing the rooms on the LAN', () => {
     expect(listed.body.ok).toBe(true);
     expect((await call(share.port, cookie, 'loadMap', { mapId })).body.ok).toBe(true);
     expect((await call(share.port, cookie, 'exportMapJson', { mapId })).body.ok).toBe(true);
+    // The document's name, not where it lives on the host's disk.
+    const info = (await call(share.port, cookie, 'documentInfo')).body.value as {
+      path: string;
+      fileName: string;
+    };
+    expect(info).toMatchObject({ path: 'library.throughline', fileName: 'library.throughline' });
+    const hostInfo = (await call(h.server.port, h.hostCookie, 'documentInfo')).body.value as { path: string };
+    expect(hostInfo.path).toContain(h.dir);
     const revision = h.backend.documents.repository.loadMap(mapId).revision;
     for (const [method, payload] of [
       ['createMap', { name: 'Sneaky' }],
@@ -142,8 +150,12 @@ describe('sharing the rooms on the LAN', () => {
     expect((await get(`${base}/`)).status).toBe(401);
     expect(await upgradeStatus(`${roomUrl(share)}/${mapId}`)).toBe(401);
     expect(await upgradeStatus(`${roomUrl(share)}/${mapId}?key=not-a-key`)).toBe(401);
+    // A shared key signs no one in on the loopback address (that is the host's), and only /sync/ upgrades.
+    const { h, share: second } = await sharedMap();
+    const edit = keyOf(second.editUrl);
+    expect((await get(`http://127.0.0.1:${h.server.port}/?join=${edit}`)).status).toBe(401);
+    expect(await upgradeStatus(`ws://127.0.0.1:${second.port}/elsewhere?key=${edit}`)).toBe(404);
     // The loopback address admits the host's cookie, and no one without it or a key.
-    const { h } = await sharedMap();
     expect(await upgradeStatus(`ws://127.0.0.1:${h.server.port}/sync/${mapId}`)).toBe(401);
     expect(
       await upgradeStatus(`ws://127.0.0.1:${h.server.port}/sync/${mapId}`, {

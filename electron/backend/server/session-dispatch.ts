@@ -1,4 +1,4 @@
-import type { ApiResponse, ShareInfo } from '../../../shared/contract';
+import type { ApiResponse, DocumentInfo, ShareInfo } from '../../../shared/contract';
 import { ApiError } from '../../../shared/contract/errors';
 import { mayCall } from '../../../shared/contract/method-access';
 import { METHOD_NAMES, type MethodName } from '../../../shared/contract/methods';
@@ -42,7 +42,14 @@ export function sessionDispatcher(
             : ApiError.worded('forbidden-sender', 'session-host-only', {});
         return { ok: false, error: error.toShape() };
       }
-      return ownMethods.includes(method) ? own.dispatch(method, payload) : registry.dispatch(method, payload);
+      if (ownMethods.includes(method)) return own.dispatch(method, payload);
+      const response = await registry.dispatch(method, payload);
+      // Where the document lives on the host's disk is the host's business: a participant sees its name.
+      if (method === 'documentInfo' && grant.role !== 'host' && response.ok) {
+        const info = response.value as DocumentInfo;
+        return { ok: true, value: { ...info, path: info.fileName } };
+      }
+      return response;
     },
   };
 }

@@ -13,6 +13,7 @@ import { outlineStrings } from './strings/outline';
 import { pictureStrings } from './strings/picture';
 import { planCheckStrings } from './strings/plan-check';
 import { roomStrings } from './strings/room';
+import { shareStrings } from './strings/share';
 import { templatesStrings } from './strings/templates';
 
 /** English UI strings. zh-CN.ts has the same keys (a test checks both have every key). */
@@ -201,6 +202,7 @@ export const en = {
   browserFiles: browserFilesStrings.en,
   dateField: dateFieldStrings.en,
   mapPages: mapPagesStrings.en,
+  share: shareStrings.en,
 };
 
 export type Strings = typeof en;

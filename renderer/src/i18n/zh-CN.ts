@@ -14,6 +14,7 @@ import { outlineStrings } from './strings/outline';
 import { pictureStrings } from './strings/picture';
 import { planCheckStrings } from './strings/plan-check';
 import { roomStrings } from './strings/room';
+import { shareStrings } from './strings/share';
 import { templatesStrings } from './strings/templates';
 
 /** 简体中文界面文字。 */
@@ -201,4 +202,5 @@ export const zhCN: Strings = {
   browserFiles: browserFilesStrings.zhCN,
   dateField: dateFieldStrings.zhCN,
   mapPages: mapPagesStrings.zhCN,
+  share: shareStrings.zhCN,
 };

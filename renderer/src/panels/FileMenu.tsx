@@ -6,6 +6,7 @@ import { PICTURE_FORMATS } from '../../../shared/render/map-picture';
 import { useCommand } from '../commands/use-commands';
 import { type FileWorkflowOptions, useFileWorkflows } from '../files/use-file-workflows';
 import { useLanguage } from '../i18n/use-language';
+import { ShareDialog, ShareMenuItem } from '../share/ShareDialog';
 import { ExportDialog } from './ExportDialog';
 import { RestoreDialog } from './RestoreDialog';
 
@@ -32,6 +33,7 @@ export function FileMenu(props: FileMenuProps) {
   const [recent, setRecent] = useState<RecentDocument[]>([]);
   const [restoreOpen, setRestoreOpen] = useState(false);
   const [pdfOpen, setPdfOpen] = useState(false);
+  const [shareOpen, setShareOpen] = useState(false);
   const menu = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const files = useFileWorkflows({ ...props, onStart: () => setOpen(false) });
@@ -124,6 +126,7 @@ export function FileMenu(props: FileMenuProps) {
           <button type="button" role="menuitem" onClick={openRestoreDialog} data-testid="file-restore">
             {t('backups.menuItem')}
           </button>
+          <ShareMenuItem api={api} onOpen={() => [setOpen(false), setShareOpen(true)]} />
           <div className="file-menu__section" role="presentation">
             {t('file.recent')}
           </div>
@@ -211,6 +214,7 @@ export function FileMenu(props: FileMenuProps) {
           onClose={() => setPdfOpen(false)}
         />
       ) : null}
+      {shareOpen ? <ShareDialog api={api} onClose={() => setShareOpen(false)} /> : null}
       {restoreOpen ? (
         <RestoreDialog
           api={api}
