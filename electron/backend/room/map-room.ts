@@ -85,7 +85,7 @@ export class MapRoom {
       doc.transact(() => {
         for (const update of stored.updates) Y.applyUpdate(doc, update);
       });
-      if (sameContent(readContent(doc), map))
+      if (sameContent(readContent(doc), shownContent(map)))
         return new MapRoom(mapId, stored.generation, doc, repository, onEvent);
       doc.destroy();
     }
@@ -319,6 +319,15 @@ function awarenessClients(update: Uint8Array): number[] {
     decoding.readVarString(decoder);
   }
   return clients;
+}
+
+/**
+ * The tables' map as a document shows it (readContent): without the links whose node is missing,
+ * which the tables keep (an imported map's, reported as findings) and the document hides.
+ */
+function shownContent(map: MapContent): MapContent {
+  const ids = new Set(map.nodes.map((n) => n.id));
+  return { nodes: map.nodes, links: map.links.filter((l) => ids.has(l.source) && ids.has(l.target)) };
 }
 
 /** Whether a document's map is the tables' map (same nodes and links, field for field). */
