@@ -201,7 +201,12 @@ export class MapRoom {
     }
     if (refusal) {
       this.resetTrial();
-      this.refuse(peer, ROOM_CLOSE.refused, refusal.detail);
+      if (refusal.reason === 'pending') {
+        // An honest participant's order, not an attack: an edit sent as its connection opened,
+        // before the answer that carries its offline edits. It reconnects and sends them all.
+        this.leave(peer);
+        peer.close(ROOM_CLOSE.outOfOrder, refusal.detail);
+      } else this.refuse(peer, ROOM_CLOSE.refused, refusal.detail);
       return;
     }
     const seen = touch as DocTouch | null;
