@@ -55,7 +55,8 @@ type Op =
   | { t: 'link'; peer: number; from: number; to: number }
   | { t: 'deleteLink'; peer: number; pick: number }
   | { t: 'offline'; peer: number }
-  | { t: 'online'; peer: number }
+  /** Back online; with `editOnOpen` a node moves as the connection opens (before the sync answer). */
+  | { t: 'online'; peer: number; editOnOpen: boolean; pick: number }
   | { t: 'wait'; ms: number };
 
 const peer = fc.integer({ min: 0, max: 2 });
@@ -90,7 +91,10 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: fc.record({ t: fc.constant('link' as const), peer, from: pick, to: pick }), weight: 4 },
   { arbitrary: fc.record({ t: fc.constant('deleteLink' as const), peer, pick }), weight: 1 },
   { arbitrary: fc.record({ t: fc.constant('offline' as const), peer }), weight: 2 },
-  { arbitrary: fc.record({ t: fc.constant('online' as const), peer }), weight: 2 },
+  {
+    arbitrary: fc.record({ t: fc.constant('online' as const), peer, editOnOpen: fc.boolean(), pick }),
+    weight: 2,
+  },
   {
     arbitrary: fc.record({ t: fc.constant('wait' as const), ms: fc.integer({ min: 0, max: 25 }) }),
     weight: 2,
@@ -155,7 +159,7 @@ function withField(node: MapNode, value: number): MapNode {
 }
 
 /** Applies one op to a peer's document as the app would (a link only where the peer's own rules allow it). */
-function perform(op: Op, peers: Participant[], counters: number[]): void {
+function perform(op: Op, peers: Participant[], counters: number[], log: NodeLog): void {
   if (op.t === 'wait' || op.t === 'offline' || op.t === 'online') return;
   const doc = (peers[op.peer] as Participant).doc;
   const nodes = localNodes(doc);
@@ -164,7 +168,9 @@ function perform(op: Op, peers: Participant[], counters: number[]): void {
     return `p${op.peer}${prefix}${counters[op.peer]}`;
   };
   if (op.t === 'add') {
-    edit(doc, { upsertNodes: [newNode(fresh('n'), op.kind, op.x, op.y)] });
+    const id = fresh('n');
+    log.added.add(id);
+    edit(doc, { upsertNodes: [newNode(id, op.kind, op.x, op.y)] });
     return;
   }
   if (op.t === 'link') {
@@ -191,7 +197,16 @@ function perform(op: Op, peers: Participant[], counters: number[]): void {
   if (op.t === 'rename') edit(doc, { upsertNodes: [{ ...node, title: op.title }] });
   else if (op.t === 'move') edit(doc, { upsertNodes: [{ ...node, position: { x: op.x, y: op.y } }] });
   else if (op.t === 'field') edit(doc, { upsertNodes: [withField(node, op.value)] });
-  else edit(doc, { deleteNodeIds: [node.id] });
+  else {
+    log.deleted.add(node.id);
+    edit(doc, { deleteNodeIds: [node.id] });
+  }
+}
+
+/** The nodes the peers added and deleted: the map must end with exactly the others. */
+interface NodeLog {
+  added: Set<string>;
+  deleted: Set<string>;
 }
 
 /** Links (raw, as the document or the tables hold them) whose node is missing or that repeat a pair. */
@@ -242,11 +257,22 @@ describe('a live room converges', () => {
         try {
           await Promise.all(peers.map((p) => until(() => p.provider.synced, 5000)));
           const counters = [0, 0, 0];
+          const log: NodeLog = { added: new Set(smallMap().nodes.map((n) => n.id)), deleted: new Set() };
           for (const op of ops) {
             if (op.t === 'offline') (peers[op.peer] as Participant).provider.disconnect();
-            else if (op.t === 'online') (peers[op.peer] as Participant).provider.connect();
-            else if (op.t === 'wait') await new Promise((r) => setTimeout(r, op.ms));
-            else perform(op, peers, counters);
+            else if (op.t === 'online') {
+              const { provider } = peers[op.peer] as Participant;
+              if (op.editOnOpen && !provider.wsconnected && !provider.wsconnecting) {
+                const onStatus = ({ status }: { status: string }) => {
+                  if (status !== 'connected') return;
+                  provider.off('status', onStatus);
+                  perform({ t: 'move', peer: op.peer, pick: op.pick, x: 7, y: 7 }, peers, counters, log);
+                };
+                provider.on('status', onStatus);
+              }
+              provider.connect();
+            } else if (op.t === 'wait') await new Promise((r) => setTimeout(r, op.ms));
+            else perform(op, peers, counters, log);
           }
           for (const p of peers)
             if (!p.provider.wsconnected && !p.provider.wsconnecting) p.provider.connect();
@@ -270,6 +296,10 @@ describe('a live room converges', () => {
           const docs = peers.map((p) => sorted(readContent(p.doc)));
           expect(docs[1]).toEqual(docs[0]);
           expect(docs[2]).toEqual(docs[0]);
+          // No edit lost, no deleted node back: the nodes are those added (or there at the start) and
+          // never deleted.
+          const kept = [...log.added].filter((id) => !log.deleted.has(id)).sort();
+          expect(docs[0]?.nodes.map((n) => n.id)).toEqual(kept);
           const map = harness.repository.loadMap(mapId);
           expect(sorted({ nodes: map.nodes, links: map.links })).toEqual(docs[0]);
           for (const p of peers) {
