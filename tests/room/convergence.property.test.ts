@@ -57,7 +57,9 @@ type Op =
   | { t: 'offline'; peer: number }
   /** Back online; with `editOnOpen` a node moves as the connection opens (before the sync answer). */
   | { t: 'online'; peer: number; editOnOpen: boolean; pick: number }
-  | { t: 'wait'; ms: number };
+  | { t: 'wait'; ms: number }
+  /** The server stops as a crash would and starts again on the same port and file. */
+  | { t: 'restart' };
 
 const peer = fc.integer({ min: 0, max: 2 });
 const pick = fc.nat({ max: 1000 });
@@ -99,6 +101,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     arbitrary: fc.record({ t: fc.constant('wait' as const), ms: fc.integer({ min: 0, max: 25 }) }),
     weight: 2,
   },
+  { arbitrary: fc.record({ t: fc.constant('restart' as const) }), weight: 1 },
 );
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -160,7 +163,7 @@ function withField(node: MapNode, value: number): MapNode {
 
 /** Applies one op to a peer's document as the app would (a link only where the peer's own rules allow it). */
 function perform(op: Op, peers: Participant[], counters: number[], log: NodeLog): void {
-  if (op.t === 'wait' || op.t === 'offline' || op.t === 'online') return;
+  if (op.t === 'wait' || op.t === 'offline' || op.t === 'online' || op.t === 'restart') return;
   const doc = (peers[op.peer] as Participant).doc;
   const nodes = localNodes(doc);
   const fresh = (prefix: string) => {
@@ -242,13 +245,25 @@ beforeAll(async () => {
   harness = await startRoomHarness(dir);
 });
 
+/**
+ * A crash and a restart on the same port and file. The dead server's repository is closed, so
+ * its rooms, still in this process, cannot write to the file any more (a killed process would
+ * not either).
+ */
+async function restart(): Promise<void> {
+  const dead = harness;
+  await dead.kill();
+  dead.repository.close();
+  harness = await startRoomHarness(dir, dead.port);
+}
+
 afterAll(async () => {
   await harness.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
 describe('a live room converges', () => {
-  it(`three peers editing at once, going offline and back, end with one map, as stored (${RUNS} runs)`, async () => {
+  it(`three peers editing at once, going offline and back, the server restarting, end with one map, as stored (${RUNS} runs)`, async () => {
     const seed = Number(process.env.ROOM_SEED) || Date.now() % 1_000_000;
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 10, maxLength: 60 }), async (ops) => {
@@ -272,6 +287,7 @@ describe('a live room converges', () => {
               }
               provider.connect();
             } else if (op.t === 'wait') await new Promise((r) => setTimeout(r, op.ms));
+            else if (op.t === 'restart') await restart();
             else perform(op, peers, counters, log);
           }
           for (const p of peers)
