@@ -28,7 +28,7 @@ import { median, type Print } from './measure';
  *   read-only connection (the 20 participants still on), 100 edits.
  * - `room.memory.1k`: MB of server heap per room of a 1,000-node map with one participant who
  *   sent 100 edits, measured in a child run with `node --expose-gc` (room-memory-child.ts): heap
- *   after full collections, 5 rooms open minus none, divided by 5. `room.memory.1k.external` is
+ *   after full collections with 5 such rooms open minus before, divided by 5. `.external` is
  *   the same for memory outside the JS heap (Yjs' encoded buffers).
  */
 
