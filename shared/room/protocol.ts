@@ -33,6 +33,11 @@ export const ROOM_CLOSE = {
   ended: 4410,
   /** The server could not store the change (a full disk): the participant keeps it and tries again. */
   notStored: 4500,
+  /**
+   * A change arrived before changes it builds on (sent as the connection opened, ahead of the
+   * offline edits the sync answer carries): nothing taken; the participant reconnects and sends all.
+   */
+  outOfOrder: 4501,
 } as const;
 
 export type RoomAccess = 'edit' | 'view';

@@ -2,6 +2,7 @@ import { benchCanvas } from './canvas.bench';
 import { benchLayout } from './layout.bench';
 import type { Print } from './measure';
 import { benchPdf } from './pdf.bench';
+import { benchRoom } from './room.bench';
 import { benchServer } from './server.bench';
 import { benchStorage } from './storage.bench';
 import { benchValidate } from './validate.bench';
@@ -14,6 +15,7 @@ const BENCHES: Record<string, (print: Print) => Promise<void>> = {
   layout: benchLayout,
   canvas: benchCanvas,
   pdf: benchPdf,
+  room: benchRoom,
 };
 
 const print: Print = (name, value, unit) => {

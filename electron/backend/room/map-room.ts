@@ -86,7 +86,7 @@ export class MapRoom {
       doc.transact(() => {
         for (const update of stored.updates) Y.applyUpdate(doc, update);
       });
-      if (sameContent(readContent(doc), map))
+      if (sameContent(readContent(doc), shownContent(map)))
         return new MapRoom(mapId, stored.generation, doc, repository, onEvent);
       doc.destroy();
     }
@@ -202,7 +202,12 @@ export class MapRoom {
     }
     if (refusal) {
       this.resetTrial();
-      this.refuse(peer, ROOM_CLOSE.refused, refusal.detail);
+      if (refusal.reason === 'pending') {
+        // An honest participant's order, not an attack: an edit sent as its connection opened,
+        // before the answer that carries its offline edits. It reconnects and sends them all.
+        this.leave(peer);
+        peer.close(ROOM_CLOSE.outOfOrder, refusal.detail);
+      } else this.refuse(peer, ROOM_CLOSE.refused, refusal.detail);
       return;
     }
     const seen = touch as DocTouch | null;
@@ -321,6 +326,15 @@ function awarenessClients(update: Uint8Array): number[] {
     decoding.readVarString(decoder);
   }
   return clients;
+}
+
+/**
+ * The tables' map as a document shows it (readContent): without the links whose node is missing,
+ * which the tables keep (an imported map's, reported as findings) and the document hides.
+ */
+function shownContent(map: MapContent): MapContent {
+  const ids = new Set(map.nodes.map((n) => n.id));
+  return { nodes: map.nodes, links: map.links.filter((l) => ids.has(l.source) && ids.has(l.target)) };
 }
 
 /** Whether a document's map is the tables' map (same nodes and links, field for field). */
