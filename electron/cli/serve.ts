@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Language } from '../../shared/model/language';
+import { ROOM_CLOSE } from '../../shared/room/protocol';
 import { startPlanServer } from '../backend/server/http-server';
 import type { PdfPrinter } from '../backend/services/pdf-printer';
 import { openPlanBackend, type PlanBackend } from '../backend/services/plan-backend';
@@ -76,6 +77,12 @@ export async function serveCommand(
       repository: () => backend.documents.repository,
       ...(tls ? { tls } : {}),
     });
+    // The rooms live on the open document: they end before it is closed or replaced (another
+    // file opened, a backup restored), and every participant loads its map again.
+    backend.documents.onLeave(() => server.rooms?.closeAll(ROOM_CLOSE.replaced, 'the document changed'));
+    backend.documents.onMapDeleted((mapId) =>
+      server.rooms?.closeRoom(mapId, ROOM_CLOSE.gone, 'the map was deleted'),
+    );
   } catch (error) {
     backend.close();
     const code = (error as NodeJS.ErrnoException).code;

@@ -158,6 +158,8 @@ export const contract = {
   listMaps: { args: MapPageArgsSchema, result: z.array(MapSummarySchema) },
   /** A page of maps and how many there are in all: what the map list loads more with. */
   listMapPage: { args: MapPageArgsSchema, result: MapPageSchema },
+  /** One map as the list shows it (a map the window opens may be on any page of the list). */
+  mapSummary: { args: MapRef, result: MapSummarySchema },
   createMap: { args: z.object({ name: MapNameSchema }), result: MapSummarySchema },
   renameMap: { args: MapRef.extend({ name: MapNameSchema }), result: MapSummarySchema },
   duplicateMap: { args: MapRef.extend({ name: MapNameSchema }), result: MapSummarySchema },

@@ -16,6 +16,7 @@ export type MethodAccess = 'read' | 'write' | 'host';
 export const METHOD_ACCESS = {
   listMaps: 'read',
   listMapPage: 'read',
+  mapSummary: 'read',
   loadMap: 'read',
   exportMapJson: 'read',
   exportPdf: 'read',

@@ -5,6 +5,7 @@
 export const METHOD_NAMES = [
   'listMaps',
   'listMapPage',
+  'mapSummary',
   'createMap',
   'renameMap',
   'duplicateMap',

@@ -5,8 +5,7 @@ import { type DocChanges, linksOf, nodesOf, readLink, readNode } from './map-doc
 
 /**
  * The incremental save of the ids a change touched, read from the document after it: what is
- * still there is written whole, what is gone is deleted. A link whose node is gone is deleted too
- * (the tables keep no link without its two nodes).
+ * still there is written whole, what is gone is deleted.
  */
 export function docChangesFor(doc: Y.Doc, touch: DocTouch): DocChanges {
   const nodes = nodesOf(doc);
@@ -22,7 +21,7 @@ export function docChangesFor(doc: Y.Doc, touch: DocTouch): DocChanges {
   const deleteLinkIds: string[] = [];
   for (const id of touch.links) {
     const link = readLink(id, links.get(id));
-    if (link && nodes.has(link.source) && nodes.has(link.target)) upsertLinks.push(link);
+    if (link) upsertLinks.push(link);
     else deleteLinkIds.push(id);
   }
   return { upsertNodes, upsertLinks, deleteNodeIds, deleteLinkIds };

@@ -118,36 +118,54 @@ function hasUnknownField(fields: FieldMap, parsed: object): boolean {
 }
 
 /**
- * Links the document must lose after a change: links whose node is gone (deleted by one
- * participant while another linked to it) and the second of two links between the same two nodes
- * (drawn by two participants at once; the one with the smaller id stays, so every peer agrees).
- * Scans only when the change deleted a node or wrote a link.
+ * Links the document must lose after a change: links to a node the change deleted (deleted by one
+ * participant while another linked to it), links the change wrote whose node is missing, and the
+ * second of two links between the same two nodes that the change wrote (drawn by two participants
+ * at once; the one with the smaller id stays, so every peer agrees). Links that were already
+ * there and that the change did not touch stay as they are: an imported map's link to a missing
+ * node is a finding for people to resolve, not for the server to drop.
  */
 export function linksToRepair(doc: Y.Doc, touch: DocTouch): string[] {
   const nodes = nodesOf(doc);
-  const deletedNode = [...touch.nodes].some((id) => !nodes.has(id));
-  if (!deletedNode && touch.links.size === 0) return [];
-  const drop: string[] = [];
-  const kept = new Map<string, string>();
-  const ids = [...linksOf(doc).keys()].sort();
-  for (const id of ids) {
-    const fields = linksOf(doc).get(id);
+  const links = linksOf(doc);
+  const deleted = new Set([...touch.nodes].filter((id) => !nodes.has(id)));
+  const written = [...touch.links].filter((id) => links.has(id));
+  if (deleted.size === 0 && written.length === 0) return [];
+  const ends = (id: string) => {
+    const fields = links.get(id);
     const source = fields?.get('source');
     const target = fields?.get('target');
-    if (
-      typeof source !== 'string' ||
-      typeof target !== 'string' ||
-      !nodes.has(source) ||
-      !nodes.has(target)
-    ) {
-      drop.push(id);
+    return typeof source === 'string' && typeof target === 'string' ? { source, target } : null;
+  };
+  const drop = new Set<string>();
+  if (deleted.size > 0) {
+    for (const id of links.keys()) {
+      const link = ends(id);
+      if (link && (deleted.has(link.source) || deleted.has(link.target))) drop.add(id);
+    }
+  }
+  const writtenPairs = new Map<string, string[]>();
+  for (const id of written) {
+    const link = ends(id);
+    if (!link || drop.has(id)) continue;
+    if (!nodes.has(link.source) || !nodes.has(link.target)) {
+      drop.add(id);
       continue;
     }
-    const pair = `${source}\u0000${target}`;
-    if (kept.has(pair)) drop.push(id);
-    else kept.set(pair, id);
+    writtenPairs.set(`${link.source}\u0000${link.target}`, []);
   }
-  return drop;
+  if (writtenPairs.size > 0) {
+    for (const id of links.keys()) {
+      const link = ends(id);
+      const same = link && !drop.has(id) ? writtenPairs.get(`${link.source}\u0000${link.target}`) : undefined;
+      same?.push(id);
+    }
+    for (const same of writtenPairs.values()) {
+      same.sort();
+      for (const id of same.slice(1)) drop.add(id);
+    }
+  }
+  return [...drop];
 }
 
 /** Removes the links linksToRepair names, as one transaction of `origin`; their ids. */

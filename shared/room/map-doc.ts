@@ -130,23 +130,20 @@ export function readLink(id: string, fields: unknown): MapLink | null {
 
 /**
  * The document's map as the validator, the canvas and the tables have it: every node and link
- * that passes the schema, and only links whose two ends are there (a link to a node another
- * participant deleted is not part of the map; the room's server removes it from the document).
+ * that passes the schema. A link whose node is missing stays, as in the tables (an imported map
+ * may hold one; the validator reports it): the room's server removes only the links a change left
+ * without their node (doc-check.ts, repairLinks).
  */
 export function readContent(doc: Y.Doc): MapContent {
   const nodes: MapNode[] = [];
-  const ids = new Set<string>();
   for (const [id, fields] of nodesOf(doc)) {
     const node = readNode(id, fields);
-    if (node) {
-      nodes.push(node);
-      ids.add(id);
-    }
+    if (node) nodes.push(node);
   }
   const links: MapLink[] = [];
   for (const [id, fields] of linksOf(doc)) {
     const link = readLink(id, fields);
-    if (link && ids.has(link.source) && ids.has(link.target)) links.push(link);
+    if (link) links.push(link);
   }
   return { nodes, links };
 }

@@ -9,6 +9,9 @@ export const MESSAGE_QUERY_AWARENESS = 3;
 /** The path a map's room is reached at. */
 export const SYNC_PATH_PREFIX = '/sync/';
 
+/** The field of the room server's own presence state: `{ generation }` of the map's document. */
+export const ROOM_PRESENCE_FIELD = 'room';
+
 /** Query parameters: the room key, and the document generation a returning participant holds. */
 export const ROOM_KEY_PARAM = 'key';
 export const ROOM_GENERATION_PARAM = 'gen';
@@ -38,6 +41,11 @@ export const ROOM_CLOSE = {
    * offline edits the sync answer carries): nothing taken; the participant reconnects and sends all.
    */
   outOfOrder: 4501,
+  /**
+   * The map changed in the file around this room (another process wrote it): the room opens again
+   * from the file and the participant, reconnecting, merges into it with nothing lost.
+   */
+  reopen: 4502,
 } as const;
 
 export type RoomAccess = 'edit' | 'view';

@@ -239,3 +239,25 @@ describe('a map room over the real server', () => {
     expect(await a.closed).toBe(ROOM_CLOSE.replaced);
   });
 });
+
+describe('two processes with rooms on one document', () => {
+  it('reopens a room whose map another process wrote, and every edit lands in the file once', async () => {
+    const dir = tempDir();
+    const first = await harnessWithMap(dir);
+    const second = await startRoomHarness(dir);
+    open.harness.push(second);
+    const a = participant(first.harness, first.mapId);
+    const b = participant(second, first.mapId);
+    await Promise.all([a.synced(), b.synced()]);
+    addGoal(a.doc, 'g3', 'From the first process');
+    await until(() => first.harness.repository.loadMap(first.mapId).nodes.some((n) => n.id === 'g3'));
+    // The second process's room read the map before: its document lacks g3. Its next write is
+    // refused by the file's revision, the room reopens from the file, and b merges into it.
+    addGoal(b.doc, 'g4', 'From the second process');
+    await until(() => nodesOf(b.doc).has('g3'), 5000);
+    await until(() => second.repository.loadMap(first.mapId).nodes.some((n) => n.id === 'g4'), 5000);
+    expect(second.events.some((e) => e.kind === 'moved-on')).toBe(true);
+    const stored = first.harness.repository.loadMap(first.mapId);
+    expect(stored.nodes.map((n) => n.id).sort()).toEqual(['g1', 'g2', 'g3', 'g4', 'k1', 'm1']);
+  });
+});

@@ -165,3 +165,20 @@ describe('a window’s store in a room', () => {
     expect(ends).toEqual(['replaced']);
   });
 });
+
+describe('a window holding an older document', () => {
+  it('learns the document’s generation from the room, and is told to load again once it was replaced', async () => {
+    const harness = await room();
+    const { id } = harness.repository.createMap('Offsite', smallMap());
+    const a = window(harness, id);
+    await a.rooms.contentArrived();
+    await until(() => a.rooms.connection?.provider.params.gen === harness.rooms.room(id)?.generation);
+    const ends: string[] = [];
+    a.rooms.setEndHandler((end) => ends.push(end));
+    // A backup restored: every live document starts anew; the window reconnects by itself.
+    harness.repository.forgetRooms();
+    harness.rooms.closeRoom(id, ROOM_CLOSE.reopen, 'reopening');
+    await until(() => ends.length > 0, 5000);
+    expect(ends).toEqual(['replaced']);
+  });
+});

@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { ApiError } from '../../../shared/contract/errors';
 import type { MapContent } from '../../../shared/model/types';
 import { docChangesFor } from '../../../shared/room/doc-changes';
 import {
@@ -18,6 +19,7 @@ import {
   MESSAGE_QUERY_AWARENESS,
   MESSAGE_SYNC,
   ROOM_CLOSE,
+  ROOM_PRESENCE_FIELD,
   type RoomAccess,
 } from '../../../shared/room/protocol';
 import type { MapRepository } from '../storage/map-repository';
@@ -32,7 +34,8 @@ export interface RoomPeer {
 
 /** Something the room tells its owner: a change refused, or one it could not store. */
 export interface RoomEvent {
-  kind: 'refused' | 'not-stored';
+  /** `moved-on`: the file's map changed around the room, which closed to open again from it. */
+  kind: 'refused' | 'not-stored' | 'moved-on';
   mapId: string;
   detail: string;
 }
@@ -65,11 +68,16 @@ export class MapRoom {
     doc: Y.Doc,
     private readonly repository: MapRepository,
     private readonly onEvent: (event: RoomEvent) => void,
+    /** The map's revision in the file as this room last wrote or read it. */
+    private revision: number,
   ) {
     this.doc = doc;
     this.trial = copyOf(doc);
     this.awareness = new awarenessProtocol.Awareness(doc);
-    this.awareness.setLocalState(null);
+    // The room's own presence carries no person, only the document's generation: a participant
+    // remembers it and presents it when it reconnects, so a map replaced meanwhile (a backup
+    // restored) tells it to load the map again instead of merging an older document back.
+    this.awareness.setLocalState({ [ROOM_PRESENCE_FIELD]: { generation } });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.broadcastUpdate(update, origin));
     this.awareness.on('update', this.broadcastAwareness);
   }
@@ -86,14 +94,14 @@ export class MapRoom {
       doc.transact(() => {
         for (const update of stored.updates) Y.applyUpdate(doc, update);
       });
-      if (sameContent(readContent(doc), shownContent(map)))
-        return new MapRoom(mapId, stored.generation, doc, repository, onEvent);
+      if (sameContent(readContent(doc), map))
+        return new MapRoom(mapId, stored.generation, doc, repository, onEvent, map.revision);
       doc.destroy();
     }
     const doc = newMapDoc();
     writeContent(doc, map);
     const generation = repository.startRoom(mapId, map.revision, Y.encodeStateAsUpdate(doc));
-    return new MapRoom(mapId, generation, doc, repository, onEvent);
+    return new MapRoom(mapId, generation, doc, repository, onEvent, map.revision);
   }
 
   get peerCount(): number {
@@ -214,9 +222,21 @@ export class MapRoom {
     if (!seen || effective.length === 0) return; // nothing new (a participant's reply after a resync)
     const stored = effective.length === 1 ? (effective[0] as Uint8Array) : Y.mergeUpdates(effective);
     try {
-      this.repository.applyRoomChange(this.mapId, docChangesFor(trial, seen), stored);
+      this.revision = this.repository.applyRoomChange(
+        this.mapId,
+        docChangesFor(trial, seen),
+        stored,
+        this.revision,
+      ).revision;
     } catch (error) {
       this.resetTrial();
+      if (error instanceof ApiError && error.code === 'conflict') {
+        // Another process wrote the map: this room's document is not the file's any more. Every
+        // participant reconnects to a room opened from the file and sends what it lacks.
+        this.onEvent({ kind: 'moved-on', mapId: this.mapId, detail: error.message });
+        this.close(ROOM_CLOSE.reopen, 'the map changed elsewhere: reconnecting', { fold: false });
+        return;
+      }
       this.onEvent({ kind: 'not-stored', mapId: this.mapId, detail: String(error) });
       // The participant keeps its change and sends it again when it reconnects; the close's reason
       // names the sentence (error-wording.ts) its window shows, in its own language.
@@ -278,13 +298,13 @@ export class MapRoom {
     this.trial = copyOf(this.doc);
   }
 
-  /** Replaces the stored updates with the document's state (one row). */
+  /** Replaces the stored updates with the document's state (one row), unless the file moved on. */
   fold(): void {
-    this.repository.foldRoom(this.mapId, Y.encodeStateAsUpdate(this.doc));
+    this.repository.foldRoom(this.mapId, Y.encodeStateAsUpdate(this.doc), this.revision);
   }
 
   /** Ends the room: every participant is told why, the stored log is folded. */
-  close(code: number = ROOM_CLOSE.gone, reason = 'the room closed'): void {
+  close(code: number = ROOM_CLOSE.gone, reason = 'the room closed', { fold = true } = {}): void {
     if (this.closed) return;
     this.closed = true;
     for (const peer of [...this.peers.keys()]) {
@@ -292,7 +312,7 @@ export class MapRoom {
       peer.close(code, reason);
     }
     try {
-      this.fold();
+      if (fold) this.fold();
     } catch {
       // The log stays unfolded; it opens the same, only a little slower.
     }
@@ -326,15 +346,6 @@ function awarenessClients(update: Uint8Array): number[] {
     decoding.readVarString(decoder);
   }
   return clients;
-}
-
-/**
- * The tables' map as a document shows it (readContent): without the links whose node is missing,
- * which the tables keep (an imported map's, reported as findings) and the document hides.
- */
-function shownContent(map: MapContent): MapContent {
-  const ids = new Set(map.nodes.map((n) => n.id));
-  return { nodes: map.nodes, links: map.links.filter((l) => ids.has(l.source) && ids.has(l.target)) };
 }
 
 /** Whether a document's map is the tables' map (same nodes and links, field for field). */

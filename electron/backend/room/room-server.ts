@@ -148,7 +148,12 @@ export class RoomServer {
     }
     let room = this.rooms.get(mapId);
     if (!room) {
-      room = MapRoom.open(this.options.repository(), mapId, (event) => this.options.onEvent?.(event));
+      const opened = MapRoom.open(this.options.repository(), mapId, (event) => {
+        // A room that closed to open again from the file is forgotten at once: the next join opens it.
+        if (event.kind === 'moved-on' && this.rooms.get(mapId) === opened) this.forget(mapId);
+        this.options.onEvent?.(event);
+      });
+      room = opened;
       this.rooms.set(mapId, room);
     }
     return room;
@@ -163,6 +168,14 @@ export class RoomServer {
     }, this.options.idleCloseMs ?? 30_000);
     timer.unref();
     this.idle.set(mapId, timer);
+  }
+
+  /** Drops a map's room from the list (it closed itself) with its idle timer. */
+  private forget(mapId: string): void {
+    this.rooms.delete(mapId);
+    const timer = this.idle.get(mapId);
+    if (timer) clearTimeout(timer);
+    this.idle.delete(mapId);
   }
 
   /** Ends one map's room: its participants are told why (a deleted map, a restored document). */

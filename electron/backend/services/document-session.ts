@@ -36,6 +36,8 @@ export class DocumentSession {
   readonly leases = new MapLeases(Date.now, () => this.sharedLeases());
   readonly backups: DocumentBackups;
   private current: { database: PlanDatabase; repository: MapRepository; isLibrary: boolean };
+  /** Told just before the open document is closed or replaced (the rooms on it end first). */
+  private readonly leaving = new Set<() => void>();
 
   constructor(private readonly options: DocumentSessionOptions) {
     this.recent = new RecentDocuments(options.stateDir);
@@ -43,6 +45,30 @@ export class DocumentSession {
     const database = openDocument(options.libraryPath, { create: true });
     this.current = { database, repository: new MapRepository(database), isLibrary: true };
     this.backups.afterOpen(database);
+  }
+
+  /** Calls `listener` just before the open document is closed or replaced; returns its removal. */
+  onLeave(listener: () => void): () => void {
+    this.leaving.add(listener);
+    return () => this.leaving.delete(listener);
+  }
+
+  private leave(): void {
+    for (const listener of this.leaving) listener();
+  }
+
+  private readonly deleting = new Set<(mapId: string) => void>();
+
+  /** Calls `listener` with each map deleted from the open document (its room ends). */
+  onMapDeleted(listener: (mapId: string) => void): () => void {
+    this.deleting.add(listener);
+    return () => this.deleting.delete(listener);
+  }
+
+  /** Deletes a map of the open document and tells who listens. */
+  deleteMap(mapId: string): void {
+    this.repository.deleteMap(mapId);
+    for (const listener of this.deleting) listener(mapId);
   }
 
   get repository(): MapRepository {
@@ -80,6 +106,7 @@ export class DocumentSession {
     }
     const isLibrary = path === this.options.libraryPath;
     const previous = this.current;
+    this.leave();
     this.backups.beforeClose(previous.database);
     this.releaseSharedLeases(previous.repository);
     this.current = { database, repository, isLibrary };
@@ -190,6 +217,7 @@ export class DocumentSession {
       if (this.current !== before) {
         throw ApiError.worded('conflict', 'restore-conflict', {});
       }
+      this.leave();
       this.releaseSharedLeases(before.repository);
       before.repository.close();
       if (existsSync(`${path}-wal`)) {
@@ -205,6 +233,9 @@ export class DocumentSession {
       throw error;
     }
     this.current = { ...before, ...reopen(path) };
+    // The maps are what they were in the backup: a participant still holding a later document
+    // must load them again rather than merge it back, so every map's live document starts anew.
+    this.current.repository.forgetRooms();
     this.leases.clear();
     this.backups.rotate(this.current.database);
     // The hourly check follows the reopened connection (the backup just made keeps it quiet today).
@@ -214,6 +245,7 @@ export class DocumentSession {
 
   /** A clean close: the day's backup if it is still missing, the maps given back, the WAL folded back. */
   private closeCurrent(): void {
+    this.leave();
     this.backups.beforeClose(this.current.database);
     this.releaseSharedLeases(this.current.repository);
     this.current.repository.close();

@@ -45,11 +45,12 @@ export function createPlanHandlers({
   return {
     listMaps: ({ offset, limit }) => repo().listMapPage(offset ?? 0, limit ?? MAP_PAGE_SIZE).maps,
     listMapPage: ({ offset, limit }) => repo().listMapPage(offset ?? 0, limit ?? MAP_PAGE_SIZE),
+    mapSummary: ({ mapId }) => repo().summary(mapId),
     createMap: ({ name }) => repo().createMap(name),
     renameMap: ({ mapId, name }) => repo().renameMap(mapId, name),
     duplicateMap: ({ mapId, name }) => repo().duplicateMap(mapId, name),
     deleteMap: ({ mapId }) => {
-      repo().deleteMap(mapId);
+      documents.deleteMap(mapId);
       documents.leases.release(mapId);
       return { deleted: true as const };
     },

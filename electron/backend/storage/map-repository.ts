@@ -439,13 +439,26 @@ export class MapRepository {
   /**
    * One change the room accepted, in one transaction: the tables written as a save writes them
    * (deletes first, a deleted node taking its links along) and the document's update appended, so
-   * the two never disagree on disk. No revision check: the room is the map's one writer.
+   * the two never disagree on disk.
    */
-  applyRoomChange(mapId: string, changes: DocChanges, update: Uint8Array): { revision: number } {
+  applyRoomChange(
+    mapId: string,
+    changes: DocChanges,
+    update: Uint8Array,
+    baseRevision: number,
+  ): { revision: number } {
     return this.db
       .transaction(() => {
         const current = this.sql.revision.get(mapId) as number | undefined;
         if (current === undefined) throw notFound(mapId);
+        // Another process's room (or a write around the rooms) changed the map since this room
+        // read it: its document is not the file's, and it must open again from the file.
+        if (current !== baseRevision) {
+          throw ApiError.worded('conflict', 'map-changed-elsewhere', {
+            current: String(current),
+            base: String(baseRevision),
+          });
+        }
         this.deleteRows(mapId, changes.deleteNodeIds, changes.deleteLinkIds);
         const revision = current + 1;
         this.writeRows(mapId, changes.upsertNodes, changes.upsertLinks, revision * ORD_STRIDE);
@@ -456,9 +469,21 @@ export class MapRepository {
       .immediate();
   }
 
-  /** Folds a live document's stored updates into `state`, which holds them all. */
-  foldRoom(mapId: string, state: Uint8Array): void {
-    this.db.transaction(() => this.rooms.fold(mapId, state)).immediate();
+  /**
+   * Folds a live document's stored updates into `state`, which holds them all, provided the map
+   * is still at `revision` (a fold after another process appended would drop its updates).
+   */
+  foldRoom(mapId: string, state: Uint8Array, revision: number): void {
+    this.db
+      .transaction(() => {
+        if (this.sql.revision.get(mapId) === revision) this.rooms.fold(mapId, state);
+      })
+      .immediate();
+  }
+
+  /** Forgets every map's live document: each is rebuilt from the tables, under a new generation. */
+  forgetRooms(): void {
+    this.db.transaction(() => this.rooms.forgetAll()).immediate();
   }
 
   /** How many updates a live document has stored since it was last folded. */
@@ -535,7 +560,8 @@ export class MapRepository {
     this.document.close();
   }
 
-  private summary(mapId: string): MapSummary {
+  /** One map as the list shows it. */
+  summary(mapId: string): MapSummary {
     const row = this.sql.summary.get(mapId) as SummaryRow | undefined;
     if (!row) throw notFound(mapId);
     return this.toSummary(row);

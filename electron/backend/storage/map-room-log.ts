@@ -22,6 +22,7 @@ export class MapRoomLog {
       lastSeq: db.prepare('SELECT max(seq) FROM map_room_updates WHERE map_id = ?').pluck(),
       count: db.prepare('SELECT count(*) FROM map_room_updates WHERE map_id = ?').pluck(),
       drop: db.prepare('DELETE FROM map_rooms WHERE map_id = ?'),
+      dropAll: db.prepare('DELETE FROM map_rooms'),
       dropUpdates: db.prepare('DELETE FROM map_room_updates WHERE map_id = ?'),
       insert: db.prepare('INSERT INTO map_rooms (map_id, revision, generation) VALUES (?, ?, ?)'),
       setRevision: db.prepare('UPDATE map_rooms SET revision = ? WHERE map_id = ?'),
@@ -54,6 +55,11 @@ export class MapRoomLog {
     const last = (this.sql.lastSeq.get(mapId) as number | null) ?? -1;
     this.sql.append.run(mapId, last + 1, update);
     this.sql.setRevision.run(revision, mapId);
+  }
+
+  /** Drops every map's stored document (their updates go with them: ON DELETE CASCADE). */
+  forgetAll(): void {
+    this.sql.dropAll.run();
   }
 
   /** How many updates are stored for a map (folding is worth it past a few hundred). */

@@ -42,12 +42,10 @@ export function useMapLibrary({ api, store, rooms, notify }: MapLibraryOptions) 
   const open = useCallback(
     async (id: string, { imported = false } = {}) => {
       try {
-        const list = await api.listMaps({});
-        setMaps(list);
-        const head = list.find((m) => m.id === id);
-        if (!head) throw new Error(t('room.end.gone'));
+        const head = await api.mapSummary({ mapId: id });
         rooms.open(head, { readOnly: rooms.viewOnly });
         setOpenId(id);
+        await refresh();
         // An imported map without a layout is tidied into lanes once its content is here: the
         // positions land in the first change the room shares after it, before anyone edits it.
         if (imported && !rooms.viewOnly && (await rooms.contentArrived())) {
@@ -60,7 +58,7 @@ export function useMapLibrary({ api, store, rooms, notify }: MapLibraryOptions) 
         notify(t('errors.loadFailed', { message: (error as Error).message }));
       }
     },
-    [api, rooms, notify, store, t],
+    [api, rooms, notify, refresh, store, t],
   );
 
   useEffect(() => {

@@ -9,6 +9,7 @@ import {
   ROOM_CLOSE,
   ROOM_GENERATION_PARAM,
   ROOM_KEY_PARAM,
+  ROOM_PRESENCE_FIELD,
 } from '../../../shared/room/protocol';
 import { type SyncState, SyncTracker } from './sync-tracker';
 
@@ -80,7 +81,20 @@ export class RoomConnection {
       if (end) options.onEnd(end);
     });
     doc.on('update', this.onUpdate);
+    this.provider.awareness.on('change', this.onPresence);
   }
+
+  /** The room's own presence names its document's generation: kept for the next reconnect. */
+  private readonly onPresence = () => {
+    for (const state of this.provider.awareness.getStates().values()) {
+      const room = (state as Record<string, unknown>)[ROOM_PRESENCE_FIELD];
+      const generation = (room as { generation?: unknown } | undefined)?.generation;
+      if (typeof generation === 'string' && generation.length <= 64) {
+        this.setGeneration(generation);
+        return;
+      }
+    }
+  };
 
   get awareness(): Awareness {
     return this.provider.awareness;
@@ -137,6 +151,7 @@ export class RoomConnection {
 
   destroy(): void {
     if (this.probe !== undefined) clearTimeout(this.probe);
+    this.provider.awareness.off('change', this.onPresence);
     this.options.doc.off('update', this.onUpdate);
     this.provider.destroy();
   }
