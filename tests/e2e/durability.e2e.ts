@@ -1,12 +1,13 @@
-import type { Page, Route } from 'playwright-core';
+import type { Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addNode, waitSaved } from './canvas-actions';
-import { closeServed, openPage, type ServedApp, serveApp } from './harness';
+import { closeServed, launchBrowser, openPage, type ServedApp, serveApp } from './harness';
 
 /**
  * "Every edit is persisted within 500 ms and on window close", in the real browser: an edit made
- * a moment before the window closes, well inside autosave's 250 ms debounce, is in the document
- * when the app is opened again, because leaving the page saves at once (flush-on-exit.ts).
+ * a moment before the window closes is in the document when the app is opened again (the room
+ * stores each change as it arrives), and a change the room has not confirmed makes the page ask
+ * before it goes (leave-guard.ts).
  */
 describe('an edit made just before the window closes', () => {
   let app: ServedApp;
@@ -35,27 +36,31 @@ describe('an edit made just before the window closes', () => {
     await again.context().close();
   });
 
-  it('is kept by asking before leaving while it waits behind a save still in flight', async () => {
-    const page = await openPage(app);
+  it('is kept by asking before leaving while the room has not confirmed it, and stored once it can be', async () => {
+    // The page's room connection runs through a relay here that can hold what the page sends, as
+    // a Wi-Fi that dropped would: the changes wait in the page, which says so.
+    let holding = false;
+    const held: (string | Buffer)[] = [];
+    const relay: { toServer: (message: string | Buffer) => void } = { toServer: () => {} };
+    const page = await openPageRouted(app, async (route) => {
+      const server = route.connectToServer();
+      relay.toServer = (message) => server.send(message);
+      route.onMessage((message) => {
+        if (holding) held.push(message);
+        else server.send(message);
+      });
+    });
     await page.getByTestId('new-map').click();
     // The new map replaces the one the first test left, which this page opened first.
     await expect.poll(() => page.locator('[data-testid="plan-node"]').count()).toBe(0);
     await addNode(page, 'goal', 'Draft title');
     await waitSaved(page);
 
-    // The next save is held on its way to the server, as on a slow disk; the edit after it waits
-    // for its answer, which a closed page would never hear.
-    const held: Route[] = [];
-    let holding = true;
-    await page.route('**/api/saveChanges', (route) => {
-      if (holding) held.push(route);
-      else void route.continue();
-    });
+    holding = true;
     await page.keyboard.type('Second title');
     await page.keyboard.press('Enter');
-    await expect.poll(() => held.length).toBe(1);
-    await page.keyboard.type('Third title');
-    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state')).toBe('pending');
+    expect(await page.getByTestId('save-state').textContent()).toContain('1 change waiting');
 
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
@@ -67,12 +72,23 @@ describe('an edit made just before the window closes', () => {
     expect(page.isClosed()).toBe(false);
 
     holding = false;
-    for (const route of held) await route.continue();
+    for (const message of held.splice(0)) relay.toServer(message);
     await waitSaved(page);
     await page.close();
 
     const again = await openPage(app);
-    await expect.poll(() => titles(again), { timeout: 10_000 }).toEqual(['Third title']);
+    await expect.poll(() => titles(again), { timeout: 10_000 }).toEqual(['Second title']);
     await again.context().close();
   });
 });
+
+/** A page whose room WebSockets go through `relay` (Playwright's routeWebSocket), set before it loads. */
+async function openPageRouted(app: ServedApp, relay: (route: WebSocketRoute) => void | Promise<void>) {
+  const browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+  await app.served.signIn(context);
+  const page = await context.newPage();
+  await page.routeWebSocket(/\/sync\//, relay);
+  await page.goto(app.url);
+  return page;
+}

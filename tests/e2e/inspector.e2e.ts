@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { addNode, dragLink, edgeCount, waitSaved } from './canvas-actions';
 import { closeServed, openPage, type ServedApp, serveApp } from './harness';
+import { callFrom, joinAddress, shareOnLoopback } from './room-participants';
 
 /** One field of the inspector, by its key (title, owner, baseline, dueDate…). */
 function field(page: Page, key: string): Locator {
@@ -290,18 +291,23 @@ describe('the inspector, end to end in Chromium', () => {
     }
   });
 
-  it('shows every field disabled where the map is read-only (open in another window)', async () => {
-    const second = await openPage(app);
+  it('shows every field disabled to a view-only participant, with the values the room has', async () => {
+    await waitSaved(page);
+    const share = await shareOnLoopback(page);
+    const viewer = await joinAddress(share.viewUrl, { width: 1440, height: 900 });
     try {
-      await second.getByTestId('read-only-banner').waitFor();
-      await select(second, metric);
-      await second.getByTestId('inspector-read-only').waitFor();
-      const fields = second.locator('[data-testid="inspector"] [data-field]');
+      await viewer.getByTestId('read-only-banner').waitFor();
+      await viewer.waitForSelector(`[data-testid="plan-node"][data-node-id="${metric}"]`);
+      await fitView(viewer);
+      await select(viewer, metric);
+      await viewer.getByTestId('inspector-read-only').waitFor();
+      const fields = viewer.locator('[data-testid="inspector"] [data-field]');
       expect(await fields.count()).toBeGreaterThan(5);
       for (const f of await fields.all()) expect(await f.isDisabled()).toBe(true);
-      expect(await field(second, 'current').inputValue()).toBe('68');
+      expect(await field(viewer, 'current').inputValue()).toBe('68');
     } finally {
-      await second.context().close();
+      await viewer.context().close();
+      await callFrom(page, 'stopSharing');
     }
   });
 

@@ -43,17 +43,20 @@ export function useMapLibrary({ api, store, rooms, notify }: MapLibraryOptions) 
     async (id: string, { imported = false } = {}) => {
       try {
         const head = await api.mapSummary({ mapId: id });
-        rooms.open(head, { readOnly: rooms.viewOnly });
-        setOpenId(id);
-        await refresh();
-        // An imported map without a layout is tidied into lanes once its content is here: the
-        // positions land in the first change the room shares after it, before anyone edits it.
-        if (imported && !rooms.viewOnly && (await rooms.contentArrived())) {
+        // An imported map without a layout is tidied into lanes the moment its content arrives,
+        // before it is first drawn: the positions are the first change the room shares after it.
+        const layOut = () => {
           const { nodes, edges } = store.getState();
-          if (store.getState().mapId === id && needsLayout(nodes.map((n) => n.data.plan))) {
+          if (needsLayout(nodes.map((n) => n.data.plan)))
             store.getState().applyPositions(layoutLanes(layoutInput(nodes, edges)));
-          }
-        }
+        };
+        rooms.open(head, {
+          readOnly: rooms.viewOnly,
+          ...(imported && !rooms.viewOnly ? { onArrive: layOut } : {}),
+        });
+        setOpenId(id);
+        await rooms.contentArrived();
+        await refresh();
       } catch (error) {
         notify(t('errors.loadFailed', { message: (error as Error).message }));
       }

@@ -61,8 +61,15 @@ export class MapRooms {
     this.onEnd = handler;
   }
 
-  /** Opens a map in its room: the store follows the room's document from now on. */
-  open(map: MapHead, { readOnly = false } = {}): void {
+  /**
+   * Opens a map in its room: the store follows the room's document from now on. `onArrive` runs
+   * when the room's copy arrives, in the same turn and before the map is marked ready (and so
+   * before it is first framed): an imported map is laid out there, never shown in a pile.
+   */
+  open(
+    map: MapHead,
+    { readOnly = false, onArrive }: { readOnly?: boolean; onArrive?: () => void } = {},
+  ): void {
     this.leave();
     const doc = newMapDoc();
     const { store } = this.options;
@@ -78,6 +85,13 @@ export class MapRooms {
       ...(this.options.WebSocketImpl ? { WebSocketImpl: this.options.WebSocketImpl } : {}),
     });
     this.current = { mapId: map.id, connection };
+    const arrived = (synced: boolean) => {
+      if (!synced || this.current?.connection !== connection) return;
+      connection.provider.off('sync', arrived);
+      onArrive?.();
+      store.getState().markReady();
+    };
+    connection.provider.on('sync', arrived);
   }
 
   /**

@@ -37,6 +37,11 @@ export interface MapState {
   redoDepth: number;
   /** Whether the room has every change made here (room-connection.ts keeps it current). */
   sync: SyncState;
+  /**
+   * Whether the open map's content is here: at once for a map loaded with its content, on the
+   * room's first answer for a map in a room. What framing the map on open waits for.
+   */
+  ready: boolean;
 
   /**
    * Opens a map: on `doc`, the room's document (empty until the room's copy arrives, then
@@ -47,6 +52,8 @@ export interface MapState {
   /** The open map's document: what the room connection syncs. */
   doc(): Y.Doc;
   setSync(sync: SyncState): void;
+  /** The room's copy of the map has arrived (MapRooms calls it once per map). */
+  markReady(): void;
   setReadOnly(readOnly: boolean): void;
   clear(): void;
   onNodesChange(changes: NodeChange<PlanFlowNode>[]): void;

@@ -190,6 +190,7 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
       undoDepth: 0,
       redoDepth: 0,
       sync: { status: 'connecting', waiting: 0, problem: null },
+      ready: false,
 
       load(map, { readOnly = false, doc: roomDoc } = {}) {
         // Cleared first: the new document's content then arrives as changes, like any other.
@@ -205,12 +206,17 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
           editSeed: null,
           searchHits: NO_HITS,
           sync: { status: roomDoc ? 'connecting' : 'synced', waiting: 0, problem: null },
+          ready: !roomDoc,
           ...depths(),
         });
       },
 
       doc() {
         return doc;
+      },
+
+      markReady() {
+        if (!get().ready) set({ ready: true });
       },
 
       setSync(sync) {
@@ -240,6 +246,7 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
           editSeed: null,
           searchHits: NO_HITS,
           sync: { status: 'connecting', waiting: 0, problem: null },
+          ready: false,
           ...depths(),
         });
       },

@@ -1,0 +1,142 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ShareInfo } from '../../shared/contract';
+import { addNode, dragLink, edgeCount, fitView, waitSaved } from './canvas-actions';
+import { closeServed, openPage, type ServedApp, serveApp } from './harness';
+import { clickNode, joinAddress, shareOnLoopback, titlesOn, typeTitle } from './room-participants';
+
+/** Screenshots of the participants' views for a person to look at, when ROOM_SCREENSHOTS names a folder. */
+const shots = process.env.ROOM_SCREENSHOTS;
+
+const sorted = async (page: Page) => (await titlesOn(page)).sort();
+
+describe('three windows build one map together over the shared room', () => {
+  let app: ServedApp;
+  let host: Page;
+  let editor: Page;
+  let another: Page;
+  let share: ShareInfo;
+
+  beforeAll(async () => {
+    app = await serveApp();
+    host = await openPage(app, { width: 1280, height: 800 });
+    await host.getByTestId('new-map').click();
+    await addNode(host, 'goal', 'Win the mid-market');
+    await waitSaved(host);
+    share = await shareOnLoopback(host);
+    editor = await joinAddress(share.editUrl);
+    another = await joinAddress(share.editUrl, { width: 1920, height: 1080 });
+  });
+
+  afterAll(() => closeServed(app, host, editor, another));
+
+  it('shows every window the others’ additions, renames, links and deletions', async () => {
+    await expect.poll(() => titlesOn(editor)).toEqual(['Win the mid-market']);
+    await expect.poll(() => titlesOn(another)).toEqual(['Win the mid-market']);
+
+    await addNode(editor, 'mechanism', 'Weekly pipeline review');
+    await expect.poll(() => sorted(host)).toEqual(['Weekly pipeline review', 'Win the mid-market']);
+    await expect.poll(() => sorted(another)).toEqual(['Weekly pipeline review', 'Win the mid-market']);
+
+    await clickNode(another, 'Win the mid-market');
+    await typeTitle(another, 'Win the mid-market in Asia');
+    await expect.poll(() => sorted(host)).toEqual(['Weekly pipeline review', 'Win the mid-market in Asia']);
+    await expect.poll(() => sorted(editor)).toEqual(['Weekly pipeline review', 'Win the mid-market in Asia']);
+
+    const goal = await host
+      .locator('[data-testid="plan-node"]', { hasText: 'Win the mid-market in Asia' })
+      .getAttribute('data-node-id');
+    const mechanism = await host
+      .locator('[data-testid="plan-node"]', { hasText: 'Weekly pipeline review' })
+      .getAttribute('data-node-id');
+    await fitView(editor);
+    await dragLink(editor, goal ?? '', mechanism ?? '');
+    await expect.poll(() => edgeCount(host)).toBe(1);
+    await expect.poll(() => edgeCount(another)).toBe(1);
+
+    await addNode(another, 'metric', 'Pipeline coverage');
+    await expect.poll(() => titlesOn(host)).toContain('Pipeline coverage');
+    await clickNode(host, 'Pipeline coverage');
+    await host.keyboard.press('Delete');
+    await expect.poll(() => titlesOn(editor)).not.toContain('Pipeline coverage');
+    await expect.poll(() => titlesOn(another)).not.toContain('Pipeline coverage');
+    await waitSaved(host);
+    await waitSaved(editor);
+    await waitSaved(another);
+    if (shots) {
+      mkdirSync(shots, { recursive: true });
+      for (const [name, page] of [
+        ['host-1280', host],
+        ['editor-1280', editor],
+        ['another-1920', another],
+      ] as const) {
+        await fitView(page);
+        await page.screenshot({ path: join(shots, `room-${name}.png`) });
+      }
+    }
+  });
+
+  it('takes back only the window’s own edit on undo, never another’s', async () => {
+    await clickNode(editor, 'Weekly pipeline review');
+    await typeTitle(editor, 'Weekly pipeline and forecast review');
+    await expect.poll(() => titlesOn(host)).toContain('Weekly pipeline and forecast review');
+    await clickNode(another, 'Win the mid-market in Asia');
+    await typeTitle(another, 'Lead the mid-market in Asia');
+    await expect.poll(() => titlesOn(editor)).toContain('Lead the mid-market in Asia');
+
+    await editor.getByTestId('toolbar-undo').click();
+    // The editor's rename goes back everywhere; the other window's rename stays everywhere.
+    for (const page of [host, editor, another]) {
+      await expect.poll(() => titlesOn(page)).toContain('Weekly pipeline review');
+      expect(await titlesOn(page)).toContain('Lead the mid-market in Asia');
+    }
+    expect(await edgeCount(host)).toBe(1);
+  });
+
+  it('lets a view-only participant follow the map, and keeps it from changing anything', async () => {
+    const viewer = await joinAddress(share.viewUrl);
+    try {
+      await viewer.getByTestId('read-only-banner').waitFor();
+      await expect
+        .poll(() => sorted(viewer))
+        .toEqual(['Lead the mid-market in Asia', 'Weekly pipeline review']);
+      expect(await viewer.getByTestId('add-goal').isDisabled()).toBe(true);
+      await addNode(host, 'goal', 'Seen by the observer');
+      await expect.poll(() => titlesOn(viewer)).toContain('Seen by the observer');
+      await clickNode(viewer, 'Seen by the observer');
+      await viewer.keyboard.press('Delete');
+      await viewer.waitForTimeout(300);
+      expect(await titlesOn(host)).toContain('Seen by the observer');
+    } finally {
+      await viewer.context().close();
+    }
+  });
+
+  it('keeps a reloaded window in the room, editing at once', async () => {
+    await editor.reload();
+    await expect.poll(() => titlesOn(editor)).toContain('Seen by the observer');
+    await addNode(editor, 'goal', 'After the reload');
+    await expect.poll(() => titlesOn(host)).toContain('After the reload');
+  });
+
+  it('ends every participant’s access when sharing stops', async () => {
+    await callStop(host);
+    await editor.getByTestId('notice').filter({ hasText: 'Sharing stopped' }).first().waitFor();
+    await another.getByTestId('notice').filter({ hasText: 'Sharing stopped' }).first().waitFor();
+    // The host goes on editing in its own window.
+    await addNode(host, 'goal', 'After sharing stopped');
+    await waitSaved(host);
+  });
+});
+
+async function callStop(host: Page): Promise<void> {
+  await host.evaluate(async () => {
+    await fetch('/api/stopSharing', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+  });
+}

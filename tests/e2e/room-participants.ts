@@ -1,0 +1,59 @@
+import type { Page } from 'playwright-core';
+import type { ShareInfo } from '../../shared/contract';
+import { fitView } from './canvas-actions';
+import { launchBrowser } from './harness';
+
+/** A contract call from a page, as the app makes it (its cookie, its origin). */
+export function callFrom<T>(
+  page: Page,
+  method: string,
+  payload: unknown = {},
+): Promise<{ ok: boolean; value?: T }> {
+  return page.evaluate(
+    async ([m, p]) => {
+      const res = await fetch(`/api/${m}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(p),
+      });
+      return res.json();
+    },
+    [method, payload] as const,
+  );
+}
+
+/** Shares the host's rooms on loopback (tests reach 127.0.0.1 only; the app would take the LAN address). */
+export async function shareOnLoopback(host: Page): Promise<ShareInfo> {
+  const started = await callFrom<ShareInfo>(host, 'startSharing', { host: '127.0.0.1' });
+  if (!started.ok || !started.value) throw new Error(`sharing did not start: ${JSON.stringify(started)}`);
+  return started.value;
+}
+
+/** A participant's browser (its own context: its own cookies) on a join address. */
+export async function joinAddress(
+  url: string,
+  viewport = { width: 1280, height: 800 },
+  locale = 'en-US',
+): Promise<Page> {
+  const browser = await launchBrowser();
+  const context = await browser.newContext({ viewport, locale });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error('participant page error:', error));
+  await page.goto(url);
+  await page.getByTestId('file-menu').waitFor();
+  return page;
+}
+
+export const titlesOn = (page: Page) => page.locator('.plan-node__title').allTextContents();
+
+/** Selects a node by clicking its card, as a participant does (the whole map in view first). */
+export async function clickNode(page: Page, title: string): Promise<void> {
+  await fitView(page);
+  await page.locator('[data-testid="plan-node"]', { hasText: title }).first().click();
+}
+
+/** Renames the selected node by typing, as a facilitator does. */
+export async function typeTitle(page: Page, title: string): Promise<void> {
+  await page.keyboard.type(title);
+  await page.keyboard.press('Enter');
+}
