@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Language } from '../../shared/model/language';
 import { ROOM_CLOSE } from '../../shared/room/protocol';
 import { startPlanServer } from '../backend/server/http-server';
+import { SHARE_MEMORY_FILE, shareMemoryFile } from '../backend/server/share-memory';
 import type { PdfPrinter } from '../backend/services/pdf-printer';
 import { openPlanBackend, type PlanBackend } from '../backend/services/plan-backend';
 import { defaultLibraryPath } from '../backend/storage/library';
@@ -54,6 +55,7 @@ export async function serveCommand(
 
   const tls = options.share?.tls ? readTls(options.share.tls) : undefined;
 
+  const stateDir = options.library ? dirname(library) : userDataDir();
   let backend: PlanBackend;
   // PDFs are printed by the system's Chromium from this server's print view, once it listens.
   let printer: PdfPrinter | null = null;
@@ -61,7 +63,7 @@ export async function serveCommand(
     // The recent list and documents opened through the file picker live beside the library.
     backend = openPlanBackend({
       libraryPath: library,
-      stateDir: options.library ? dirname(library) : userDataDir(),
+      stateDir,
       pdfPrinter: () => printer,
     });
   } catch (error) {
@@ -75,6 +77,7 @@ export async function serveCommand(
       rendererDir: rendererDirOf(PACKAGE_ROOT),
       port: options.share ? 0 : options.port,
       repository: () => backend.documents.repository,
+      shareMemory: shareMemoryFile(join(stateDir, SHARE_MEMORY_FILE)),
       ...(tls ? { tls } : {}),
     });
     // The rooms live on the open document: they end before it is closed or replaced (another
@@ -98,7 +101,10 @@ export async function serveCommand(
   let shared = '';
   if (options.share) {
     try {
-      const share = await server.sharing.start({ host: options.share.host, port: options.port });
+      // A share the last server left running (it crashed, or the laptop restarted) comes back with
+      // its keys and address, so the room's participants reconnect by themselves.
+      const wanted = { host: options.share.host, port: options.port || undefined };
+      const share = (await server.sharing.resume(wanted)) ?? (await server.sharing.start(wanted));
       shared = shareLines(share, options.lang ?? 'en');
     } catch (error) {
       await server.close();

@@ -22,25 +22,40 @@ export interface ServedApp {
   served: PrintTarget;
   libraryPath: string;
   dir: string;
+  /** With `share`: the editors' and observers' join addresses `serve --share` printed. */
+  editUrl?: string;
+  viewUrl?: string;
   stop(): Promise<void>;
+  /** Ends the server as a crash would (SIGKILL): nothing closed, folded or ended. */
+  kill(): Promise<void>;
+}
+
+export interface ServeChoices {
+  /** `serve --share --host 127.0.0.1`: the rooms shared (on loopback: tests reach nothing else). */
+  share?: boolean;
 }
 
 /** Starts the browser mode exactly as users get it, on a library in a fresh temporary folder. */
-export async function serveApp(dir = mkdtempSync(join(tmpdir(), 'throughline-e2e-'))): Promise<ServedApp> {
+export async function serveApp(
+  dir = mkdtempSync(join(tmpdir(), 'throughline-e2e-')),
+  { share = false }: ServeChoices = {},
+): Promise<ServedApp> {
   const libraryPath = join(dir, 'library.throughline');
-  const child = spawn(
-    process.execPath,
-    [join(root, 'electron/cli/bin.mjs'), 'serve', '--no-open', '--port', '0', '--library', libraryPath],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const args = ['serve', '--no-open', '--library', libraryPath];
+  args.push(...(share ? ['--share', '--host', '127.0.0.1'] : ['--port', '0']));
+  const child = spawn(process.execPath, [join(root, 'electron/cli/bin.mjs'), ...args], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
   const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
     let err = '';
     const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}${err}`)), 30_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /Throughline is running at (\S+)/.exec(out);
-      if (match?.[1]) {
+      const shared = !share || /View only \(observers\) at: \S+/.test(out);
+      if (match?.[1] && shared) {
         clearTimeout(timer);
         resolve(match[1]);
       }
@@ -56,13 +71,25 @@ export async function serveApp(dir = mkdtempSync(join(tmpdir(), 'throughline-e2e
   const origin = new URL(url).origin;
   const cookie = await tradeToken(url);
   const signIn = (context: BrowserContext) => addSessionCookie(context, origin, cookie);
+  const editUrl = /Editors join at: (\S+)/.exec(out)?.[1];
+  const viewUrl = /View only \(observers\) at: (\S+)/.exec(out)?.[1];
   return {
     url: `${origin}/`,
     cookie,
     served: { origin, signIn },
     libraryPath,
     dir,
+    ...(editUrl ? { editUrl } : {}),
+    ...(viewUrl ? { viewUrl } : {}),
     stop: () => stopChild(child),
+    kill: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) resolve();
+        else {
+          child.once('exit', () => resolve());
+          child.kill('SIGKILL');
+        }
+      }),
   };
 }
 

@@ -39,6 +39,8 @@ export interface PlanServerOptions {
   tls?: TlsFiles;
   /** The machine's network interfaces, where a share listens by default (tests give their own). */
   interfaces?: SharingOptions['interfaces'];
+  /** Where a share is kept while it lasts, so a restarted server resumes it (share-memory.ts). */
+  shareMemory?: SharingOptions['memory'];
 }
 
 /** How long an address with a token may wait before it is opened: enough to start a browser. */
@@ -122,6 +124,7 @@ export async function startPlanServer(options: PlanServerOptions): Promise<PlanS
     onStopped: (share) => rooms?.closeGrant(share.id),
     ...(options.tls ? { tls: options.tls } : {}),
     ...(options.interfaces ? { interfaces: options.interfaces } : {}),
+    ...(options.shareMemory ? { memory: options.shareMemory } : {}),
   });
 
   async function route(listener: Listener, req: IncomingMessage, res: ServerResponse): Promise<void> {

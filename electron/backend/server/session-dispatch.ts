@@ -9,6 +9,8 @@ import type { SessionGrant } from './session-store';
 /** What the server's sharing offers to the host's session (sharing.ts). */
 export interface SharingControl {
   start(args: { host?: string | undefined; port?: number | undefined }): Promise<ShareInfo>;
+  /** The share a stopped server left, shared again as it was; null when there is none to resume. */
+  resume(args?: { host?: string | undefined; port?: number | undefined }): Promise<ShareInfo | null>;
   stop(): Promise<boolean>;
   status(): ShareInfo | null;
 }

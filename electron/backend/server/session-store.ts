@@ -15,13 +15,27 @@ const MAX_SESSIONS = 256;
  * lookup's timing says nothing about a secret; the secrets themselves are not kept.
  */
 export class SessionStore {
-  private readonly sessions = new Map<string, SessionGrant>();
+  private readonly sessions: Map<string, SessionGrant>;
+
+  /** `initial` sessions by hash (a share resumed); `onChange` hears of each session added or ended. */
+  constructor(
+    initial: Iterable<[string, SessionGrant]> = [],
+    private readonly onChange: () => void = () => {},
+  ) {
+    this.sessions = new Map(initial);
+  }
+
+  /** The sessions by the SHA-256 of their secret (what a resumed share keeps). */
+  entries(): [string, SessionGrant][] {
+    return [...this.sessions];
+  }
 
   /** A new session with a fresh random secret: the cookie's value. */
   add(grant: SessionGrant): string {
     const secret = randomBytes(32).toString('hex');
     this.sessions.set(digest(secret), grant);
     if (this.sessions.size > MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value as string);
+    this.onChange();
     return secret;
   }
 
@@ -39,6 +53,7 @@ export class SessionStore {
         ended += 1;
       }
     }
+    if (ended > 0) this.onChange();
     return ended;
   }
 }

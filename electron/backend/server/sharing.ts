@@ -13,6 +13,7 @@ import { ApiError } from '../../../shared/contract/errors';
 import { authorityOf, type Listener } from './admission';
 import type { SharingControl } from './session-dispatch';
 import { SessionStore } from './session-store';
+import type { SavedShare, ShareMemory } from './share-memory';
 import { newShareKeys, type ShareKeys } from './share-keys';
 
 /** A certificate and its private key (PEM), for https and wss. */
@@ -31,6 +32,8 @@ export interface SharingOptions {
   tls?: TlsFiles;
   /** The machine's network interfaces (tests give their own). */
   interfaces?: typeof networkInterfaces;
+  /** Where the share is kept while it lasts, so a restarted server resumes it (share-memory.ts). */
+  memory?: ShareMemory;
 }
 
 /** The parameter of a shared address that carries a key: `/?join=<key>`. */
@@ -82,7 +85,25 @@ export class Sharing implements SharingControl {
   }
 
   start(args: { host?: string | undefined; port?: number | undefined }): Promise<ShareInfo> {
-    const next = this.busy.then(() => this.open(args));
+    const next = this.busy.then(() => this.open(args, null));
+    this.busy = next.catch(() => {});
+    return next;
+  }
+
+  /**
+   * Shares the room again as it was before the server stopped (its keys, address and the
+   * participants' sessions), when one is kept and fits `args`; null otherwise (start a new one).
+   */
+  resume(args: { host?: string | undefined; port?: number | undefined } = {}): Promise<ShareInfo | null> {
+    const next = this.busy.then(async () => {
+      const saved = this.options.memory?.load() ?? null;
+      if (!saved || (args.host && args.host !== saved.host) || (args.port && args.port !== saved.port)) return null;
+      try {
+        return await this.open({ host: saved.host, port: saved.port }, saved);
+      } catch {
+        return null;
+      }
+    });
     this.busy = next.catch(() => {});
     return next;
   }
@@ -93,13 +114,16 @@ export class Sharing implements SharingControl {
     return next;
   }
 
-  private async open({
-    host,
-    port,
-  }: {
-    host?: string | undefined;
-    port?: number | undefined;
-  }): Promise<ShareInfo> {
+  private async open(
+    {
+      host,
+      port,
+    }: {
+      host?: string | undefined;
+      port?: number | undefined;
+    },
+    saved: SavedShare | null,
+  ): Promise<ShareInfo> {
     if (this.current) throw ApiError.worded('conflict', 'sharing-active', {});
     const address = host ?? lanAddress((this.options.interfaces ?? networkInterfaces)());
     if (address === null) throw ApiError.worded('unsupported', 'sharing-no-address', {});
@@ -109,7 +133,7 @@ export class Sharing implements SharingControl {
         detail: 'choose one address of this computer, not every address at once',
       });
     }
-    const keys = newShareKeys();
+    const keys = saved?.keys ?? newShareKeys();
     const scheme = this.options.tls ? 'https' : 'http';
     // The listener is filled in once the port is known; no request arrives before listen() returns.
     const holder: { listener: Listener | null } = { listener: null };
@@ -150,7 +174,7 @@ export class Sharing implements SharingControl {
       authorities: [authority],
       scheme,
       port: actualPort,
-      sessions: new SessionStore(),
+      sessions: new SessionStore(saved?.sessions ?? [], () => this.remember()),
       share: keys,
     };
     holder.listener = listener;
@@ -163,13 +187,35 @@ export class Sharing implements SharingControl {
       viewUrl: `${origin}/?${JOIN_PARAM}=${keys.view}`,
     };
     this.current = { keys, listener, server, info };
+    this.remember();
     return info;
+  }
+
+  /** Keeps the current share on disk (or forgets it when there is none). */
+  private remember(): void {
+    const share = this.current;
+    try {
+      this.options.memory?.save(
+        share
+          ? {
+              keys: share.keys,
+              host: share.info.host,
+              port: share.info.port,
+              sessions: share.listener.sessions.entries(),
+              savedAt: Date.now(),
+            }
+          : null,
+      );
+    } catch {
+      // Not kept: a restarted server makes a new share instead. Sharing itself goes on.
+    }
   }
 
   private async end(): Promise<boolean> {
     const share = this.current;
     if (!share) return false;
     this.current = null;
+    this.remember();
     // The keys stop working first: nothing admitted from here on, then every session and socket ends.
     share.listener.sessions.endShare(share.keys.id);
     this.options.onStopped(share.keys);
