@@ -13,8 +13,8 @@ import { ApiError } from '../../../shared/contract/errors';
 import { authorityOf, type Listener } from './admission';
 import type { SharingControl } from './session-dispatch';
 import { SessionStore } from './session-store';
-import type { SavedShare, ShareMemory } from './share-memory';
 import { newShareKeys, type ShareKeys } from './share-keys';
+import type { SavedShare, ShareMemory } from './share-memory';
 
 /** A certificate and its private key (PEM), for https and wss. */
 export interface TlsFiles {
@@ -97,7 +97,8 @@ export class Sharing implements SharingControl {
   resume(args: { host?: string | undefined; port?: number | undefined } = {}): Promise<ShareInfo | null> {
     const next = this.busy.then(async () => {
       const saved = this.options.memory?.load() ?? null;
-      if (!saved || (args.host && args.host !== saved.host) || (args.port && args.port !== saved.port)) return null;
+      if (!saved || (args.host && args.host !== saved.host) || (args.port && args.port !== saved.port))
+        return null;
       try {
         return await this.open({ host: saved.host, port: saved.port }, saved);
       } catch {
