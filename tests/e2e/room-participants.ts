@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import type { ShareInfo } from '../../shared/contract';
 import { fitView } from './canvas-actions';
 import { launchBrowser } from './harness';
@@ -34,9 +34,11 @@ export async function joinAddress(
   url: string,
   viewport = { width: 1280, height: 800 },
   locale = 'en-US',
+  beforeLoad?: (context: BrowserContext) => Promise<void>,
 ): Promise<Page> {
   const browser = await launchBrowser();
   const context = await browser.newContext({ viewport, locale });
+  await beforeLoad?.(context);
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error('participant page error:', error));
   await page.goto(url);
@@ -56,4 +58,33 @@ export async function clickNode(page: Page, title: string): Promise<void> {
 export async function typeTitle(page: Page, title: string): Promise<void> {
   await page.keyboard.type(title);
   await page.keyboard.press('Enter');
+}
+
+/**
+ * A participant's network as the test decides: while `offline`, the room's WebSockets are cut and
+ * every reconnect attempt fails at once, as on a Wi-Fi that dropped; back online, they pass.
+ */
+export function flakyNetwork() {
+  const live = new Set<WebSocketRoute>();
+  let offline = false;
+  return {
+    install: (context: BrowserContext) =>
+      context.routeWebSocket(/\/sync\//, (ws) => {
+        if (offline) {
+          void ws.close();
+          return;
+        }
+        ws.connectToServer();
+        live.add(ws);
+        ws.onClose(() => live.delete(ws));
+      }),
+    async goOffline() {
+      offline = true;
+      for (const ws of [...live]) await ws.close();
+      live.clear();
+    },
+    goOnline() {
+      offline = false;
+    },
+  };
 }
