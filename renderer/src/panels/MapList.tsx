@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { MAP_PAGE_SIZE, MAX_MAP_PAGE, type MapPage, type MapSummary } from '../../../shared/contract/api';
 import type { Language } from '../../../shared/model/language';
 import type { TemplateId } from '../../../shared/templates/ids';
+import { useMapStore } from '../store/context';
 import { TemplatePicker } from './TemplatePicker';
 
 export interface MapListProps {
@@ -371,7 +372,11 @@ function MapRow({
         onDoubleClick={() => startRename('open')}
       >
         <span className="map-row__name">{map.name}</span>
-        <span className="map-row__meta">{t('maps.nodes', { count: map.nodeCount })}</span>
+        {open ? (
+          <OpenMapMeta listed={map.nodeCount} />
+        ) : (
+          <span className="map-row__meta">{t('maps.nodes', { count: map.nodeCount })}</span>
+        )}
       </button>
       <span className="map-row__actions">
         <button
@@ -422,4 +427,14 @@ function Icon({ path }: { path: string }) {
       />
     </svg>
   );
+}
+
+/**
+ * The open map's node count follows the canvas, so another participant's additions and deletions
+ * show at once; until the room's copy has arrived, the count the list was given.
+ */
+function OpenMapMeta({ listed }: { listed: number }) {
+  const { t } = useTranslation();
+  const count = useMapStore((s) => (s.ready ? s.nodes.length : listed));
+  return <span className="map-row__meta">{t('maps.nodes', { count })}</span>;
 }
