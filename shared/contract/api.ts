@@ -92,14 +92,18 @@ export const BackupSchema = z.object({
 export type Backup = z.output<typeof BackupSchema>;
 
 /**
- * What the calling session may do in the live room, and the key its WebSocket presents. The
- * machine's own window is the host (an editor; the room admits it by its session cookie, so no
- * key); a participant who joined through a shared address has the access and key of that address.
+ * What the calling session may do in the live room, the key its WebSocket presents and where the
+ * rooms are. The machine's own window is the host (an editor): in the browser mode the room admits
+ * it by its session cookie, so no key; the desktop window, a file:// page with no cookie, presents
+ * the launch's host key to the plan server on 127.0.0.1. A participant who joined through a shared
+ * address has the access and key of that address.
  */
 export const RoomAccessSchema = z.object({
   access: z.enum(['edit', 'view']),
   key: z.string().nullable(),
   host: z.boolean(),
+  /** The rooms' WebSocket address (`ws://127.0.0.1:<port>/sync`), or null: the page's own server. */
+  url: z.string().nullable(),
 });
 export type RoomAccessInfo = z.output<typeof RoomAccessSchema>;
 

@@ -7,7 +7,7 @@ import type { DocumentSession } from './document-session';
 import { outlineFile } from './outline-file';
 import { exportPdfHandler, preparePdfExportHandler } from './pdf-export-handler';
 import type { PdfPrinter } from './pdf-printer';
-import { unsharedHandlers } from './sharing-handlers';
+import { type HostedRooms, sharingHandlers } from './sharing-handlers';
 
 /** The system's file dialogs, which only the desktop app has (an Electron adapter provides them). */
 export interface DocumentDialogs {
@@ -24,6 +24,8 @@ export interface PlanHandlerDeps {
   onUiLanguage?: (language: Language) => void;
   /** What prints PDFs here, read at call time (the browser mode's server starts after the handlers). */
   pdfPrinter?: () => PdfPrinter | null;
+  /** The desktop app's plan server, read at call time (it starts after the handlers). */
+  rooms?: () => HostedRooms | null;
 }
 
 /** Lets the event loop answer what is waiting before the next slice of work. */
@@ -38,6 +40,7 @@ export function createPlanHandlers({
   dialogs,
   onUiLanguage,
   pdfPrinter,
+  rooms,
 }: PlanHandlerDeps): Handlers {
   const repo = () => documents.repository;
   return {
@@ -99,6 +102,6 @@ export function createPlanHandlers({
       return path ? documents.saveAs(path) : null;
     },
     ...createBackupHandlers(documents),
-    ...unsharedHandlers(),
+    ...sharingHandlers(rooms),
   };
 }
