@@ -132,10 +132,12 @@ if (!app.requestSingleInstanceLock()) {
         hostKey: true,
       });
     } catch (error) {
-      // Without its rooms the window cannot edit a map: say why rather than open a window that cannot.
+      // Without its rooms the window cannot edit a map: say why (the menu's language is not known
+      // yet, so in both) rather than open a window that cannot.
+      const detail = (error as Error).message;
       dialog.showErrorBox(
         'Throughline',
-        `The app's room server could not start: ${(error as Error).message}`,
+        `Throughline's room server could not start: ${detail}\n无法启动 Throughline 的会场服务器：${detail}`,
       );
       app.quit();
       return;
