@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Language } from '../../shared/model/language';
-import { ROOM_CLOSE } from '../../shared/room/protocol';
-import { startPlanServer } from '../backend/server/http-server';
+import { startDocumentServer } from '../backend/server/document-server';
+import type { PlanServer } from '../backend/server/http-server';
 import { SHARE_MEMORY_FILE, shareMemoryFile } from '../backend/server/share-memory';
 import type { PdfPrinter } from '../backend/services/pdf-printer';
 import { openPlanBackend, type PlanBackend } from '../backend/services/plan-backend';
@@ -70,22 +70,15 @@ export async function serveCommand(
     throw new CliError(describeError(error));
   }
 
-  let server: Awaited<ReturnType<typeof startPlanServer>>;
+  let server: PlanServer;
   try {
-    server = await startPlanServer({
-      registry: backend.registry,
+    // The rooms live on the open document and end with it, or with their map (document-server.ts).
+    server = await startDocumentServer(backend, {
       rendererDir: rendererDirOf(PACKAGE_ROOT),
       port: options.share ? 0 : options.port,
-      repository: () => backend.documents.repository,
       shareMemory: shareMemoryFile(join(stateDir, SHARE_MEMORY_FILE)),
       ...(tls ? { tls } : {}),
     });
-    // The rooms live on the open document: they end before it is closed or replaced (another
-    // file opened, a backup restored), and every participant loads its map again.
-    backend.documents.onLeave(() => server.rooms?.closeAll(ROOM_CLOSE.replaced, 'the document changed'));
-    backend.documents.onMapDeleted((mapId) =>
-      server.rooms?.closeRoom(mapId, ROOM_CLOSE.gone, 'the map was deleted'),
-    );
   } catch (error) {
     backend.close();
     const code = (error as NodeJS.ErrnoException).code;

@@ -1,15 +1,19 @@
 // The desktop shell: lifecycle, the one window, IPC wiring. Everything that is not an Electron
 // adapter lives in services/ and storage/, which run (and are tested) under plain Node.
 import { existsSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, screen, session, shell } from 'electron';
 import { APP_COMMAND_CHANNEL, type AppCommandMessage } from '../../shared/contract/app-commands';
 import { messageIn } from '../../shared/contract/error-wording';
 import { ApiError } from '../../shared/contract/errors';
 import { channelOf } from '../../shared/contract/methods';
+import { startDocumentServer } from '../backend/server/document-server';
+import { SHARE_MEMORY_FILE, shareMemoryFile } from '../backend/server/share-memory';
+import type { PlanServer } from '../backend/server/http-server';
 import { openPlanBackend, type PlanBackend } from '../backend/services/plan-backend';
 import { defaultLibraryPath } from '../backend/storage/library';
+import { closeOnQuit } from './close-on-quit';
 import { documentDialogs } from './dialogs';
 import { flushBeforeClose } from './flush-before-close';
 import { registerIpc, rendererSenderCheck } from './ipc';
@@ -29,6 +33,10 @@ const isAppPage = rendererSenderCheck(rendererUrl);
 const isPrintPage = rendererSenderCheck(pathToFileURL(printPaths.printPage).toString());
 const isAppUrl = (url: string | undefined) => isAppPage(url) || isPrintPage(url);
 let backend: PlanBackend | undefined;
+// The window's live rooms: the plan server on 127.0.0.1, which the file:// page joins with the
+// launch's host key (roomAccess over IPC says where and with what), and which File ▸ Share with
+// the room… shares on the LAN.
+let planServer: PlanServer | undefined;
 let mainWindow: BrowserWindow | undefined;
 // Until the renderer tells main the user's choice, the menu follows the system's language.
 let menuLanguage: MenuLanguage = 'en';
@@ -105,8 +113,8 @@ if (!app.requestSingleInstanceLock()) {
     // hardenApp passes only what trustedExternalUrl returned: https, exact host, no user-info, default port.
     (url) => shell.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK -- only URLs vetted by trusted-url.ts
   );
-  app.whenReady().then(() => {
-    hardenSession(session.defaultSession);
+  app.whenReady().then(async () => {
+    hardenSession(session.defaultSession, () => planServer?.roomsUrl ?? null);
     const userData = app.getPath('userData');
     backend = openPlanBackend({
       libraryPath: defaultLibraryPath(userData),
@@ -117,7 +125,28 @@ if (!app.requestSingleInstanceLock()) {
         menuLanguage = language;
         refreshMenu();
       },
+      rooms: () => planServer ?? null,
     });
+    try {
+      planServer = await startDocumentServer(backend, {
+        rendererDir: dirname(paths.rendererIndex),
+        hostKey: true,
+        shareMemory: shareMemoryFile(join(userData, SHARE_MEMORY_FILE)),
+      });
+      // A share the app left running when it stopped unexpectedly comes back, same keys and
+      // address, so the room's participants reconnect by themselves; none otherwise.
+      void planServer.sharing.resume().catch(() => null);
+    } catch (error) {
+      // Without its rooms the window cannot edit a map: say why (the menu's language is not known
+      // yet, so in both) rather than open a window that cannot.
+      const detail = (error as Error).message;
+      dialog.showErrorBox(
+        'Throughline',
+        `Throughline's room server could not start: ${detail}\n无法启动 Throughline 的会场服务器：${detail}`,
+      );
+      app.quit();
+      return;
+    }
     registerIpc(
       afterHandled(ipcMain, RECENT_CHANGING_METHODS.map(channelOf), refreshMenu),
       backend.registry,
@@ -138,16 +167,17 @@ if (!app.requestSingleInstanceLock()) {
     void window.loadFile(paths.rendererIndex);
   });
   app.on('window-all-closed', () => app.quit());
-  // Close the database on quit so the WAL folds back into the file.
-  app.on('will-quit', () => {
+  // On quit the plan server closes first (its rooms store what they hold), then the database, so
+  // the WAL folds back into the file.
+  closeOnQuit(app, {
+    server: () => planServer,
+    closeBackend: () => backend?.close(),
     // A close that cannot fold the WAL back (a full disk, a file made read-only) is worded by the
     // storage layer; say it in the menu's language instead of letting the quit crash silently.
-    try {
-      backend?.close();
-    } catch (error) {
+    onError: (error) => {
       const message =
         error instanceof ApiError ? messageIn(error.message, error.wording, menuLanguage) : String(error);
       dialog.showErrorBox('Throughline', message);
-    }
+    },
   });
 }

@@ -1,5 +1,5 @@
 import type { App, Session, WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../../shared/contract/csp';
+import { DESKTOP_CONTENT_SECURITY_POLICY } from '../../shared/contract/csp';
 import { trustedExternalUrl } from './trusted-url';
 
 /** `shell.openExternal`, injected so the decisions below are tested without Electron. */
@@ -22,19 +22,29 @@ export function navigationVerdict(url: string, isAppUrl: (url: string) => boolea
 }
 
 /**
- * Only the app's own files and in-memory data may be requested by a page. A page request carries
- * the id of its web contents; Chromium's own downloads (spell-check dictionaries) do not and are
- * left alone.
+ * Only the app's own files and in-memory data may be requested by a page, and its rooms: the
+ * WebSocket address of the plan server main runs on loopback (`roomsUrl`, `ws://127.0.0.1:<port>/sync`),
+ * exactly that origin and path. A page request carries the id of its web contents; Chromium's own
+ * downloads (spell-check dictionaries) do not and are left alone.
  */
-export function isAllowedRequest(url: string, fromPage: boolean): boolean {
+export function isAllowedRequest(url: string, fromPage: boolean, roomsUrl: string | null = null): boolean {
   if (!fromPage) return true;
-  let protocol: string;
+  let parsed: URL;
   try {
-    protocol = new URL(url).protocol;
+    parsed = new URL(url);
   } catch {
     return false;
   }
-  return LOCAL_PROTOCOLS.has(protocol);
+  if (LOCAL_PROTOCOLS.has(parsed.protocol)) return true;
+  if (roomsUrl === null) return false;
+  const rooms = new URL(roomsUrl);
+  return (
+    parsed.protocol === 'ws:' &&
+    parsed.origin === rooms.origin &&
+    parsed.username === '' &&
+    parsed.password === '' &&
+    parsed.pathname.startsWith(`${rooms.pathname}/`)
+  );
 }
 
 const LOCAL_PROTOCOLS = new Set(['file:', 'data:', 'blob:', 'devtools:']);
@@ -47,7 +57,7 @@ export function withContentSecurityPolicy(headers: Headers | undefined): Headers
   for (const [name, value] of Object.entries(headers ?? {})) {
     if (name.toLowerCase() !== 'content-security-policy') result[name] = value;
   }
-  result['Content-Security-Policy'] = [CONTENT_SECURITY_POLICY];
+  result['Content-Security-Policy'] = [DESKTOP_CONTENT_SECURITY_POLICY];
   return result;
 }
 
@@ -88,13 +98,17 @@ export function hardenApp(
   });
 }
 
-/** Every permission denied (the app needs none), page requests kept local, and the CSP on every response. */
-export function hardenSession(session: Session): void {
+/**
+ * Every permission denied (the app needs none), page requests kept local (and to the rooms at
+ * `roomsUrl`, read at each request: the plan server starts after the session is hardened), and
+ * the CSP on every response.
+ */
+export function hardenSession(session: Session, roomsUrl: () => string | null = () => null): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
   session.webRequest.onBeforeRequest((details, callback) => {
-    callback({ cancel: !isAllowedRequest(details.url, details.webContentsId !== undefined) });
+    callback({ cancel: !isAllowedRequest(details.url, details.webContentsId !== undefined, roomsUrl()) });
   });
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { OUTLINE_FORMATS } from '../exports/outline-formats';
 import { LANGUAGES } from '../model/language';
-import { IdSchema, MapContentSchema, MapLinkSchema, MapNameSchema, MapNodeSchema } from '../model/schemas';
+import { IdSchema, MapContentSchema, MapNameSchema } from '../model/schemas';
 import { PdfChoicesSchema } from '../print/export-choices';
 import { TEMPLATE_IDS } from '../templates/ids';
 import type { ApiResponse } from './errors';
@@ -51,26 +51,6 @@ export const MapDocumentSchema = MapContentSchema.extend({
 });
 export type MapDocument = z.output<typeof MapDocumentSchema>;
 
-/** A window's editing session on one map (two windows on one map never lose an edit silently). */
-export const SessionIdSchema = IdSchema;
-
-/**
- * An incremental save: only the nodes and links that changed since the last save.
- * `baseRevision` is the revision the editor last saw; a save based on an older one is a conflict.
- */
-export const MapChangesSchema = z.object({
-  mapId: IdSchema,
-  /** The window saving; it must hold the map's session (see openMapSession). */
-  sessionId: SessionIdSchema,
-  baseRevision: z.number().int().nonnegative(),
-  upsertNodes: z.array(MapNodeSchema).max(20_000).default([]),
-  deleteNodeIds: z.array(IdSchema).max(20_000).default([]),
-  upsertLinks: z.array(MapLinkSchema).max(60_000).default([]),
-  deleteLinkIds: z.array(IdSchema).max(60_000).default([]),
-});
-export type MapChanges = z.output<typeof MapChangesSchema>;
-export type MapChangesInput = z.input<typeof MapChangesSchema>;
-
 const MapRef = z.object({ mapId: IdSchema });
 
 /** The open plan document: the default library or a `.throughline` file. */
@@ -111,22 +91,19 @@ export const BackupSchema = z.object({
 });
 export type Backup = z.output<typeof BackupSchema>;
 
-export const MapSessionSchema = z.object({
-  map: MapDocumentSchema,
-  /** True when another window holds the map: this one shows it read-only until it takes over. */
-  readOnly: z.boolean(),
-});
-export type MapSession = z.output<typeof MapSessionSchema>;
-
 /**
- * What the calling session may do in the live room, and the key its WebSocket presents. The
- * machine's own window is the host (an editor; the room admits it by its session cookie, so no
- * key); a participant who joined through a shared address has the access and key of that address.
+ * What the calling session may do in the live room, the key its WebSocket presents and where the
+ * rooms are. The machine's own window is the host (an editor): in the browser mode the room admits
+ * it by its session cookie, so no key; the desktop window, a file:// page with no cookie, presents
+ * the launch's host key to the plan server on 127.0.0.1. A participant who joined through a shared
+ * address has the access and key of that address.
  */
 export const RoomAccessSchema = z.object({
   access: z.enum(['edit', 'view']),
   key: z.string().nullable(),
   host: z.boolean(),
+  /** The rooms' WebSocket address (`ws://127.0.0.1:<port>/sync`), or null: the page's own server. */
+  url: z.string().nullable(),
 });
 export type RoomAccessInfo = z.output<typeof RoomAccessSchema>;
 
@@ -167,7 +144,6 @@ export const contract = {
   /** Undoes a delete made since the document was opened: the map back with its id and content. */
   restoreMap: { args: MapRef, result: MapSummarySchema },
   loadMap: { args: MapRef, result: MapDocumentSchema },
-  saveChanges: { args: MapChangesSchema, result: z.object({ revision: z.number().int() }) },
   importMapJson: {
     args: z.object({ text: z.string().max(50_000_000), name: MapNameSchema.optional() }),
     result: MapSummarySchema,
@@ -204,28 +180,6 @@ export const contract = {
   exportMap: {
     args: MapRef.extend({ format: z.enum(OUTLINE_FORMATS), language: z.enum(LANGUAGES) }),
     result: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
-  },
-  openMapSession: {
-    args: MapRef.extend({ sessionId: SessionIdSchema, takeOver: z.boolean().default(false) }),
-    result: MapSessionSchema,
-  },
-  keepMapSession: {
-    args: MapRef.extend({ sessionId: SessionIdSchema }),
-    result: z.object({ held: z.boolean() }),
-  },
-  /** A window leaving a map for another gives it back at once, instead of after the lease runs out. */
-  releaseMapSession: {
-    args: MapRef.extend({ sessionId: SessionIdSchema }),
-    result: z.object({ released: z.boolean() }),
-  },
-  /**
-   * A window closing or reloading: every map it holds is given back, and it is never given one
-   * again, so an open it sent just before leaving cannot leave a hold behind. `released` counts
-   * the maps given back.
-   */
-  endMapSessions: {
-    args: z.object({ sessionId: SessionIdSchema }),
-    result: z.object({ released: z.number().int().nonnegative() }),
   },
   documentInfo: { args: z.object({}), result: DocumentInfoSchema },
   listRecentDocuments: { args: z.object({}), result: z.array(RecentDocumentSchema) },

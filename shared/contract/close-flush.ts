@@ -2,7 +2,7 @@
  * The desktop app's last save before its window closes. Electron closes a window without waiting
  * for a save the page has only started, so the main process first runs this global in the page
  * (webContents.executeJavaScript), waits for the promise, and only then closes the window.
- * renderer/src/store/flush-on-exit.ts defines it; electron/main/flush-before-close.ts calls it.
+ * renderer/src/room/leave-guard.ts defines it; electron/main/flush-before-close.ts calls it.
  */
 export const CLOSE_FLUSH_GLOBAL = 'throughlineFlushBeforeClose';
 

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { interchangeRefusalPhrase } from '../interchange/refusals';
 import type { Language } from '../model/language';
-import type { LinkRefusal } from '../model/link-rules';
-import { describeLinkRefusal } from '../validation/link-messages';
 
 /**
  * What a refused or failed contract call says to the user, in every language.
@@ -71,13 +69,11 @@ export interface ErrorParams {
   // Maps.
   'map-missing': { mapId: string };
   'map-changed-elsewhere': { current: string; base: string };
-  'map-edited-elsewhere': Record<string, never>;
   'map-name-invalid': { detail: string };
   'map-node-invalid': { map: string; path: string; node: string; detail: string };
   'map-link-invalid': { map: string; path: string; link: string; detail: string };
   /** `kind` and `value` of an InterchangeRefusal (shared/interchange/refusals.ts). */
   'import-refused': { kind: string; value: string };
-  'link-refused': { reason: LinkRefusal };
   // Exports.
   /** `what`: the kind of file, PDF or PNG. */
   'no-chromium': { what: string };
@@ -178,15 +174,12 @@ const EN: Sentences = {
   'map-missing': ({ mapId }) => `There is no map "${mapId}" in this document.`,
   'map-changed-elsewhere': ({ current, base }) =>
     `The map was changed elsewhere (now at revision ${current}, this save is based on ${base}); reload it.`,
-  'map-edited-elsewhere': () =>
-    'This map is being edited in another window. Take over to save your changes here.',
   'map-name-invalid': ({ detail }) => `Invalid map name: ${detail}.`,
   'map-node-invalid': ({ map, path, node, detail }) =>
     `Map "${map}" in "${path}" holds a node "${node}" that is not valid${detail ? ` (${detail})` : ''}.`,
   'map-link-invalid': ({ map, path, link, detail }) =>
     `Map "${map}" in "${path}" holds a link ${link} that is not valid${detail ? ` (${detail})` : ''}.`,
   'import-refused': (refusal) => `This file cannot be imported: ${interchangeRefusalPhrase(refusal, 'en')}.`,
-  'link-refused': ({ reason }) => `The link was refused: ${describeLinkRefusal(reason, 'en')}`,
   'no-chromium': ({ what }) =>
     `No Chromium, Google Chrome or Microsoft Edge was found on this computer, so the ${what} cannot be made: install one of them, or set CHROME_PATH to its executable.`,
   'no-printer': () =>
@@ -268,14 +261,12 @@ const ZH_CN: Sentences = {
   'map-missing': ({ mapId }) => `此文档中没有地图“${mapId}”。`,
   'map-changed-elsewhere': ({ current, base }) =>
     `这张地图已在别处被修改（当前为第 ${current} 版，本次保存基于第 ${base} 版）；请重新载入。`,
-  'map-edited-elsewhere': () => '这张地图正在另一个窗口中编辑。接管编辑后才能在这里保存你的修改。',
   'map-name-invalid': ({ detail }) => `地图名称无效：${detail}。`,
   'map-node-invalid': ({ map, path, node, detail }) =>
     `“${path}”中的地图“${map}”含有无效的节点“${node}”${detail ? `（${detail}）` : ''}。`,
   'map-link-invalid': ({ map, path, link, detail }) =>
     `“${path}”中的地图“${map}”含有无效的连线 ${link}${detail ? `（${detail}）` : ''}。`,
   'import-refused': (refusal) => `此文件无法导入：${interchangeRefusalPhrase(refusal, 'zh-CN')}。`,
-  'link-refused': ({ reason }) => `连线被拒绝：${describeLinkRefusal(reason, 'zh-CN')}`,
   'no-chromium': ({ what }) =>
     `这台电脑上没有找到 Chromium、Google Chrome 或 Microsoft Edge，因此无法生成 ${what}：请安装其中之一，或将 CHROME_PATH 设为其可执行文件的路径。`,
   'no-printer': () => '此窗口无法生成 PDF：请用 `throughline serve` 或桌面应用启动 Throughline。',

@@ -6,8 +6,8 @@ import type { MethodName } from './methods';
  *
  * - `read`: reads the maps (list, load, exports that only read) or says something about the caller:
  *   every session.
- * - `write`: changes the maps or holds one for editing (map sessions take a lease that would lock
- *   the host out): the host and editors; an observer is refused.
+ * - `write`: changes the maps (their content changes in the live room, which admits by key): the
+ *   host and editors; an observer is refused.
  * - `host`: the document itself (open, upload, download, backups, the file's recent list, which
  *   names paths on the host's disk) and sharing: the host's session only.
  */
@@ -30,13 +30,8 @@ export const METHOD_ACCESS = {
   duplicateMap: 'write',
   deleteMap: 'write',
   restoreMap: 'write',
-  saveChanges: 'write',
   importMapJson: 'write',
   createMapFromTemplate: 'write',
-  openMapSession: 'write',
-  keepMapSession: 'write',
-  releaseMapSession: 'write',
-  endMapSessions: 'write',
   listRecentDocuments: 'host',
   openRecentDocument: 'host',
   openLibrary: 'host',

@@ -1,6 +1,7 @@
 import type { MessageBoxOptions, MessageBoxReturnValue } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type ClosingWindow, flushBeforeClose } from '../../electron/main/flush-before-close';
+import { installLeaveGuard } from '../../renderer/src/room/leave-guard';
 import { CLOSE_FLUSH_GLOBAL } from '../../shared/contract/close-flush';
 
 /** A BrowserWindow as far as closing goes: `close` emits the event and, unless prevented, closes. */
@@ -108,5 +109,43 @@ describe('flushBeforeClose', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(keep.asked).toHaveLength(2);
     expect(window.closed).toBe(false);
+  });
+
+  it("waits for the room through the page's leave guard: closes once confirmed, asks when not within 3 s", async () => {
+    /** The page's window: the leave guard defines the global on it, as renderer/src/main.tsx does. */
+    const page = () => {
+      const target = new EventTarget() as unknown as Window;
+      let confirm: (all: boolean) => void = () => {};
+      const rooms = {
+        waiting: 2,
+        flush: (timeoutMs = 0) =>
+          new Promise<boolean>((resolve) => {
+            confirm = resolve;
+            setTimeout(() => resolve(false), timeoutMs);
+          }),
+      };
+      installLeaveGuard({ rooms, target, unconfirmedMessage: (n) => `${n} changes not confirmed` });
+      const run = () => (target as unknown as Record<string, () => Promise<unknown>>)[CLOSE_FLUSH_GLOBAL]?.();
+      return { run, confirm: (all: boolean) => confirm(all) };
+    };
+
+    const confirmed = page();
+    const window = new FakeWindow(async () => confirmed.run());
+    flushBeforeClose(window, fakeDialog(0), () => 'en');
+    window.close();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(window.closed).toBe(false);
+    confirmed.confirm(true);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(window.closed).toBe(true);
+
+    const away = page();
+    const stuck = new FakeWindow(async () => away.run());
+    const dialog = fakeDialog(0);
+    flushBeforeClose(stuck, dialog, () => 'en');
+    stuck.close();
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(stuck.closed).toBe(false);
+    expect(dialog.asked[0]?.detail).toContain('2 changes not confirmed');
   });
 });

@@ -15,9 +15,15 @@ import {
   withContentSecurityPolicy,
 } from '../../electron/main/security';
 import { HARDENED_WEB_PREFERENCES } from '../../electron/main/web-preferences';
-import { CONTENT_SECURITY_POLICY, cspMetaContent } from '../../shared/contract/csp';
+import {
+  CONTENT_SECURITY_POLICY,
+  cspMetaContent,
+  DESKTOP_CONTENT_SECURITY_POLICY,
+} from '../../shared/contract/csp';
 import type { ApiResponse } from '../../shared/contract/errors';
 import { channelOf, METHOD_NAMES } from '../../shared/contract/methods';
+import { until } from '../room/room-harness';
+import { upgradeStatus } from '../share/share-harness';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -340,12 +346,16 @@ describe('the session', () => {
     );
     session.headersReceived?.({ url: APP_PAGE }, (response: unknown) => answers.push(response));
     expect(answers).toEqual([
-      { responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } },
-      { responseHeaders: { 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } },
+      { responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': [DESKTOP_CONTENT_SECURITY_POLICY] } },
+      { responseHeaders: { 'Content-Security-Policy': [DESKTOP_CONTENT_SECURITY_POLICY] } },
     ]);
     expect(withContentSecurityPolicy({ 'Content-Security-Policy': 'x' })).toEqual({
-      'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+      'Content-Security-Policy': [DESKTOP_CONTENT_SECURITY_POLICY],
     });
+    // The browser mode's policy with the desktop's rooms on loopback, and nothing else.
+    expect(DESKTOP_CONTENT_SECURITY_POLICY).toBe(
+      CONTENT_SECURITY_POLICY.replace("connect-src 'self'", "connect-src 'self' ws://127.0.0.1:*"),
+    );
   });
 
   it('cancels any request a page makes for something that is not local', () => {
@@ -377,6 +387,34 @@ describe('the session', () => {
     // Chromium's own downloads (spell-check dictionaries) carry no web contents and are not the page's.
     expect(cancelled('https://redirector.gvt1.com/dict.bdic', false)).toBe(false);
     expect(isAllowedRequest('not a url', true)).toBe(false);
+  });
+
+  it("lets a page reach its rooms on the plan server's loopback address, and nothing else there", () => {
+    let roomsUrl: string | null = null;
+    hardenSession(fake.electron.session.defaultSession as unknown as Session, () => roomsUrl);
+    const session = fake.state.session;
+    const cancelled = (url: string) => {
+      let answer: { cancel: boolean } | undefined;
+      session.beforeRequest?.({ url, webContentsId: 1 }, (response: { cancel: boolean }) => {
+        answer = response;
+      });
+      return answer?.cancel;
+    };
+    // Before the server listens, no room address is allowed.
+    expect(cancelled('ws://127.0.0.1:5123/sync/map-1?key=k')).toBe(true);
+    roomsUrl = 'ws://127.0.0.1:5123/sync';
+    expect(cancelled('ws://127.0.0.1:5123/sync/map-1?key=k')).toBe(false);
+    for (const url of [
+      'ws://127.0.0.1:5124/sync/map-1',
+      'ws://localhost:5123/sync/map-1',
+      'wss://127.0.0.1:5123/sync/map-1',
+      'http://127.0.0.1:5123/api/listMaps',
+      'ws://127.0.0.1:5123/syncx/map-1',
+      'ws://user:pw@127.0.0.1:5123/sync/map-1',
+      'ws://192.168.1.20:5123/sync/map-1',
+    ]) {
+      expect(cancelled(url), url).toBe(true);
+    }
   });
 });
 
@@ -483,8 +521,10 @@ describe('the app lifecycle (electron/main/index.ts)', () => {
     fake.state.app.map.clear();
     fake.state.ipc.clear();
   });
-  afterEach(() => {
-    fake.state.app.emit('will-quit');
+  afterEach(async () => {
+    // The quit closes the plan server, then the document, and asks to quit again (close-on-quit.ts).
+    fake.state.app.emit('will-quit', { preventDefault: () => {} });
+    if (fake.state.lock) await until(() => fake.state.calls.includes('quit'));
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -499,7 +539,8 @@ describe('the app lifecycle (electron/main/index.ts)', () => {
 
   it('as the first instance: hardens before ready, then wires a sandboxed window and checked IPC', async () => {
     await import('../../electron/main/index');
-    await new Promise((done) => setImmediate(done));
+    // The window opens once the plan server listens.
+    await until(() => fake.state.windows.length > 0);
     const calls = fake.state.calls;
     expect(calls[0]).toBe('requestSingleInstanceLock');
     expect(calls).not.toContain('quit');
@@ -532,6 +573,38 @@ describe('the app lifecycle (electron/main/index.ts)', () => {
     fake.state.app.emit('second-instance', {}, ['throughline'], dir);
     expect(window?.focused).toBe(1);
   });
+
+  it("starts the plan server for the window's rooms, tells the page where and with what key, and closes it on quit", async () => {
+    await import('../../electron/main/index');
+    await until(() => fake.state.windows.length > 0);
+    const roomAccess = fake.state.ipc.get(channelOf('roomAccess')) as IpcHandlerLike;
+    const page = { senderFrame: { url: pathToFileURL(resolve('electron/renderer/index.html')).href } };
+    const answer = (await roomAccess(page, {})) as {
+      ok: true;
+      value: { access: string; key: string; host: boolean; url: string };
+    };
+    expect(answer.value).toMatchObject({ access: 'edit', host: true });
+    expect(answer.value.key).toMatch(/^[0-9a-f]{64}$/);
+    const url = new URL(answer.value.url);
+    expect(`${url.protocol}//${url.hostname}${url.pathname}`).toBe('ws://127.0.0.1/sync');
+    // The page may reach exactly that address (the session's request filter reads it).
+    let cancelled: boolean | undefined;
+    fake.state.session.beforeRequest?.(
+      { url: `${answer.value.url}/some-map?key=${answer.value.key}`, webContentsId: 1 },
+      (response: { cancel: boolean }) => {
+        cancelled = response.cancel;
+      },
+    );
+    expect(cancelled).toBe(false);
+    const listening = await upgradeStatus(`${answer.value.url}/no-such-map?key=${answer.value.key}`, {
+      origin: 'file://',
+    });
+    expect(listening).not.toBe(-1);
+
+    fake.state.app.emit('will-quit', { preventDefault: () => {} });
+    await until(() => fake.state.calls.includes('quit'));
+    expect(await upgradeStatus(`${answer.value.url}/no-such-map?key=${answer.value.key}`)).toBe(-1);
+  });
 });
 
 type IpcHandlerLike = (
@@ -543,8 +616,17 @@ describe('the policy in the pages themselves', () => {
   it('is the header policy without frame-ancestors, which a meta tag cannot carry', () => {
     const header = CONTENT_SECURITY_POLICY.split('; ');
     const meta = cspMetaContent().split('; ');
-    expect(meta).toEqual(header.filter((d) => !d.startsWith('frame-ancestors')));
+    const connect = (d: string) => d.startsWith('connect-src ');
+    expect(meta.filter((d) => !connect(d))).toEqual(
+      header.filter((d) => !d.startsWith('frame-ancestors') && !connect(d)),
+    );
     expect(meta).toContain("script-src 'self'");
     expect(meta.length).toBe(header.length - 1);
+  });
+
+  it("lets the desktop's file:// page reach its rooms on loopback; the header keeps the browser mode to 'self'", () => {
+    expect(cspMetaContent().split('; ')).toContain("connect-src 'self' ws://127.0.0.1:*");
+    expect(CONTENT_SECURITY_POLICY.split('; ')).toContain("connect-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).not.toContain('ws:');
   });
 });

@@ -8,13 +8,14 @@ import { createApiClient } from '../../renderer/src/api/client';
 import type { TransportApi } from '../../shared/contract/api';
 import { wordError } from '../../shared/contract/error-wording';
 import { METHOD_NAMES } from '../../shared/contract/methods';
+import { serializeInterchange } from '../../shared/interchange';
 import { createNode } from '../../shared/model';
 
 const FULL_ZH = wordError({ reason: 'storage-full', params: {} }, 'zh-CN');
 
-// A write the disk refuses, through the contract client, the method registry and a real SQLite file
-// whose connection hits a real SQLITE_FULL (a page limit, which also works where tests run as root).
-// The room's path of the same failure: tests/room/store-in-room.test.ts.
+// A write the disk refuses (an import), through the contract client, the method registry and a
+// real SQLite file whose connection hits a real SQLITE_FULL (a page limit, which also works where
+// tests run as root). A map's edits go through its room: tests/room/store-in-room.test.ts.
 
 let dir: string;
 let backend: PlanBackend;
@@ -36,21 +37,13 @@ describe('a write the disk refuses, through the contract', () => {
     ) as unknown as TransportApi;
     let language: 'en' | 'zh-CN' = 'zh-CN';
     const chinese = createApiClient(transport, () => language);
-    const created = await chinese.createMap({ name: 'Plan' });
+    await chinese.createMap({ name: 'Plan' });
     const db = backend.documents.database.db;
     db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
-    const save = () =>
-      chinese.saveChanges({
-        mapId: created.id,
-        sessionId: 's1',
-        baseRevision: 0,
-        upsertNodes: Array.from({ length: 40 }, (_, i) =>
-          createNode('goal', `g${i}`, `goal ${i} `.repeat(20), { x: 0, y: i * 100 }),
-        ),
-        upsertLinks: [],
-        deleteNodeIds: [],
-        deleteLinkIds: [],
-      });
+    const nodes = Array.from({ length: 40 }, (_, i) =>
+      createNode('goal', `g${i}`, `goal ${i} `.repeat(20), { x: 0, y: i * 100 }),
+    );
+    const save = () => chinese.importMapJson({ text: serializeInterchange('Plan', { nodes, links: [] }) });
     await expect(save()).rejects.toMatchObject({ code: 'storage-failed', message: FULL_ZH });
     language = 'en';
     await expect(save()).rejects.toMatchObject({ message: STORAGE_MESSAGES.full });

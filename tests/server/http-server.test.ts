@@ -401,11 +401,6 @@ describe('startPlanServer: refusals', () => {
       ['renameMap', { mapId: created.value.id, name: 'x'.repeat(5000) }],
       ['renameMap', { mapId: '../../etc', name: 'x' }],
       ['deleteMap', { mapId: 'has spaces' }],
-      ['saveChanges', { mapId: created.value.id, baseRevision: -1 }],
-      [
-        'saveChanges',
-        { mapId: created.value.id, baseRevision: 0, upsertNodes: [{ id: 'n1', kind: 'nope' }] },
-      ],
       ['importMapJson', { text: 7 }],
     ];
     for (const [method, payload] of bad) {
@@ -447,5 +442,19 @@ describe('startPlanServer: refusals', () => {
     const nested = await api('listMaps/extra', {});
     expect(nested.status).toBe(404);
     expect(errorCode(nested)).toBe('unknown-method');
+  });
+
+  it('has no way to write a map around its room: the old save and map-session methods are unknown', async () => {
+    const removed = [
+      'saveChanges',
+      'openMapSession',
+      'keepMapSession',
+      'releaseMapSession',
+      'endMapSessions',
+    ];
+    for (const method of removed) {
+      const res = await api(method, { mapId: 'any', sessionId: 's1', baseRevision: 0 });
+      expect(res.json(), method).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+    }
   });
 });

@@ -7,6 +7,8 @@ import { openPlanBackend, type PlanBackend } from '../../electron/backend/servic
 import { backupFolderOf } from '../../electron/backend/storage/backups';
 import type { Backup, DocumentInfo, MapDocument, MapSummary } from '../../shared/contract/api';
 import { createNode } from '../../shared/model';
+import { changes } from '../storage/helpers';
+import { writeChange } from '../storage/write-change';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -50,10 +52,8 @@ async function failure(method: string, payload: unknown = {}) {
 /** A map with one goal, saved; then the app restarts, which makes the day's backup. */
 async function backedUpMap(): Promise<string> {
   const map = await call<MapSummary>('createMap', { name: 'Growth' });
-  await call('saveChanges', {
-    mapId: map.id,
-    sessionId: 's',
-    baseRevision: 0,
+  writeChange(backend.documents.repository, {
+    ...changes(map.id, 0),
     upsertNodes: [createNode('goal', 'g', 'Before', { x: 0, y: 0 })],
   });
   backend.close();
@@ -96,10 +96,8 @@ describe('listBackups and restoreBackup', () => {
   it('restores a backup after backing up the current state, and the restored document takes edits', async () => {
     const mapId = await backedUpMap();
     const [backup] = await call<Backup[]>('listBackups');
-    await call('saveChanges', {
-      mapId,
-      sessionId: 's',
-      baseRevision: 1,
+    writeChange(backend.documents.repository, {
+      ...changes(mapId, 1),
       upsertNodes: [createNode('goal', 'g', 'After', { x: 0, y: 0 })],
     });
     await call('createMap', { name: 'Made after the backup' });
@@ -118,10 +116,8 @@ describe('listBackups and restoreBackup', () => {
     expect(await titles(mapId)).toEqual(['After']);
 
     const map = await call<MapDocument>('loadMap', { mapId });
-    await call('saveChanges', {
-      mapId,
-      sessionId: 's',
-      baseRevision: map.revision,
+    writeChange(backend.documents.repository, {
+      ...changes(mapId, map.revision),
       upsertNodes: [createNode('goal', 'g', 'Edited after restoring', { x: 0, y: 0 })],
     });
     expect(await titles(mapId)).toEqual(['Edited after restoring']);
@@ -171,10 +167,8 @@ describe('listBackups and restoreBackup', () => {
     }
     expect(await titles(mapId)).toEqual(['Before']);
     expect(existsSync(`${library}.restoring-${process.pid}`)).toBe(false);
-    await call('saveChanges', {
-      mapId,
-      sessionId: 's',
-      baseRevision: 1,
+    writeChange(backend.documents.repository, {
+      ...changes(mapId, 1),
       upsertNodes: [createNode('goal', 'g', 'Still writable', { x: 0, y: 0 })],
     });
     expect(await titles(mapId)).toEqual(['Still writable']);

@@ -24,6 +24,7 @@ import { ApiErrorShapeSchema, type ApiResponse } from '../../shared/contract/err
 import { METHOD_NAMES, type MethodName } from '../../shared/contract/methods';
 import { serializeInterchange } from '../../shared/interchange';
 import { createNode } from '../../shared/model';
+import { writeChange } from '../storage/write-change';
 import { oneThingWrong, shapedPayload } from './fuzz-payloads';
 
 /** Cases per method and generator (three generators; two where a method has no valid example). */
@@ -42,16 +43,10 @@ const WRITES_WHEN_VALID: ReadonlySet<MethodName> = new Set([
   'deleteMap',
   // Brings back a map deleted in this session (refused as missing otherwise).
   'restoreMap',
-  'saveChanges',
   'importMapJson',
   'createMapFromTemplate',
   // Replaces the open document with one of its backups (after backing up the current state).
   'restoreBackup',
-  // Hold, renew and give back a map in the document's map_leases, which other processes read.
-  'openMapSession',
-  'keepMapSession',
-  'releaseMapSession',
-  'endMapSessions',
 ]);
 
 /** Methods that may open another document when valid; the library must be left as it was. */
@@ -68,10 +63,6 @@ const ResponseSchema = z.union([
   z.object({ ok: z.literal(false), error: ApiErrorShapeSchema }),
 ]);
 
-const SESSION = 'fuzz-window';
-/** This test's window; a fuzzed endMapSessions may end it, and the next case goes on as a new one. */
-let session = SESSION;
-let sessionsEnded = 0;
 let dir: string;
 let backend: PlanBackend;
 let libraryPath: string;
@@ -89,15 +80,6 @@ const VALID: { [K in MethodName]?: () => MethodArgs<K> } = {
   deleteMap: () => ({ mapId }),
   restoreMap: () => ({ mapId }),
   loadMap: () => ({ mapId }),
-  saveChanges: () => ({
-    mapId,
-    sessionId: session,
-    baseRevision: revision(),
-    upsertNodes: [createNode('goal', 'g2', 'Second goal', { x: 0, y: 200 })],
-    upsertLinks: [{ id: 'l3', source: 'g2', target: 'm1' }],
-    deleteNodeIds: [],
-    deleteLinkIds: [],
-  }),
   importMapJson: () => ({
     text: serializeInterchange('Imported', {
       nodes: [createNode('goal', 'g1', 'Imported goal', { x: 0, y: 0 })],
@@ -109,10 +91,6 @@ const VALID: { [K in MethodName]?: () => MethodArgs<K> } = {
   exportMap: () => ({ mapId, format: 'csv', language: 'zh-CN' }),
   exportPdf: () => ({ mapId, options: { title: '<img src=x onerror=alert(1)> ../../CON', footer: 'x' } }),
   preparePdfExport: () => ({ mapId, language: 'zh-CN' }),
-  openMapSession: () => ({ mapId, sessionId: 'other-window' }),
-  keepMapSession: () => ({ mapId, sessionId: session }),
-  releaseMapSession: () => ({ mapId, sessionId: 'other-window' }),
-  endMapSessions: () => ({ sessionId: 'other-window' }),
   documentInfo: () => ({}),
   listRecentDocuments: () => ({}),
   openRecentDocument: () => ({ path: libraryPath }),
@@ -135,7 +113,6 @@ const plausibleValue = (): fc.Arbitrary<unknown> =>
   fc.constantFrom(
     mapId,
     'g1',
-    SESSION,
     'Plan',
     'en',
     'zh-CN',
@@ -207,27 +184,17 @@ function rebaseline(): Snapshot {
   return baseline();
 }
 
-function revision(): number {
-  const row = backend.documents.database.db
-    .prepare('SELECT revision FROM maps WHERE id = ?')
-    .pluck()
-    .get(mapId);
-  return typeof row === 'number' ? row : 0;
-}
-
 async function ok<T>(method: MethodName, payload: unknown): Promise<T> {
   const response = await backend.registry.dispatch(method, payload);
   if (!response.ok) throw new Error(`${method}: ${response.error.message}`);
   return response.value as T;
 }
 
-/** A map with a goal, a mechanism and a metric, held by this test's window (a fuzz case may delete it). */
+/** A map with a goal, a mechanism and a metric (a fuzz case may delete it). */
 async function seedMap(): Promise<void> {
   mapId = (await ok<{ id: string }>('createMap', { name: 'Growth plan' })).id;
-  await ok('openMapSession', { mapId, sessionId: session });
-  await ok('saveChanges', {
+  writeChange(backend.documents.repository, {
     mapId,
-    sessionId: session,
     baseRevision: 0,
     upsertNodes: [
       createNode('goal', 'g1', 'Grow', { x: 0, y: 0 }),
@@ -238,6 +205,8 @@ async function seedMap(): Promise<void> {
       { id: 'l1', source: 'g1', target: 'm1' },
       { id: 'l2', source: 'm1', target: 'k1' },
     ],
+    deleteNodeIds: [],
+    deleteLinkIds: [],
   });
 }
 
@@ -251,14 +220,7 @@ beforeAll(async () => {
 
 beforeEach(async () => {
   if (backend.documents.database.path !== libraryPath) backend.documents.openLibrary();
-  const hold = () =>
-    backend.registry.dispatch('openMapSession', { mapId, sessionId: session, takeOver: true });
-  let held = await hold();
-  if (held.ok && (held.value as { readOnly: boolean }).readOnly) {
-    session = `${SESSION}-${++sessionsEnded}`;
-    held = await hold();
-  }
-  if (!held.ok) await seedMap();
+  if (backend.documents.repository.revisionOf(mapId) === undefined) await seedMap();
 });
 
 afterAll(() => {
@@ -312,7 +274,7 @@ async function check(method: MethodName, payload: unknown, before: Snapshot): Pr
   }
   const after = snapshot();
   if (response.ok && WRITES_WHEN_VALID.has(method)) return rebaseline();
-  // Leaving the library gives back the maps its windows held (map_leases): a write of its own.
+  // Leaving the library folds its WAL back into the file: the next case starts from that file.
   if (response.ok && switched) return rebaseline();
   // A reopened library has a new connection, whose total_changes() starts again from 0.
   if (!switched) expect(after.changes, `${method}: rows written`).toBe(before.changes);

@@ -107,19 +107,6 @@ describe('error sentences', () => {
     expect(messageIn(odd.message, odd.wording, 'zh-CN')).toContain(`“a$&b$'.txt”`);
   });
 
-  it('a refused link says why in either language, and an unknown reason falls back to the message', () => {
-    const error = ApiError.worded('link-refused', 'link-refused', { reason: 'into-goal' });
-    expect(error.message).toBe(
-      'The link was refused: Only a goal can point to a goal: links run from strategy towards measurement.',
-    );
-    expect(messageIn(error.message, error.wording, 'zh-CN')).toBe(
-      '连线被拒绝：只有目标可以指向目标：连线只能从战略指向衡量。',
-    );
-    expect(messageIn(error.message, { reason: 'link-refused', params: { reason: 'bogus' } }, 'zh-CN')).toBe(
-      error.message,
-    );
-  });
-
   it('a wording that does not match its message, or is malformed, leaves the message as it came', () => {
     const message = 'There is no map "a" in this document.';
     expect(messageIn(message, { reason: 'map-missing', params: { mapId: 'b' } }, 'zh-CN')).toBe(message);
@@ -177,25 +164,11 @@ describe('refusals of the main process, read in Chinese', () => {
     });
   });
 
-  it('a save against an old revision, and a map that is not there', async () => {
+  it('a room change against an old revision, and a map that is not there', async () => {
     const api = chineseClient();
-    const map = await api.createMap({ name: 'Plan' });
-    await api.openMapSession({ mapId: map.id, sessionId: 's1' });
-    const save = (baseRevision: number) =>
-      api.saveChanges({
-        mapId: map.id,
-        sessionId: 's1',
-        baseRevision,
-        upsertNodes: [],
-        upsertLinks: [],
-        deleteNodeIds: [],
-        deleteLinkIds: [],
-      });
-    await save(0);
-    await expect(save(0)).rejects.toMatchObject({
-      code: 'conflict',
-      message: expect.stringMatching(/^这张地图已在别处被修改/),
-    });
+    // The room refuses a change to a map written around it with this wording (applyRoomChange).
+    const stale = ApiError.worded('conflict', 'map-changed-elsewhere', { current: '2', base: '1' });
+    expect(messageIn(stale.message, stale.wording, 'zh-CN')).toMatch(/^这张地图已在别处被修改/);
     await expect(api.loadMap({ mapId: 'gone' })).rejects.toMatchObject({
       message: '此文档中没有地图“gone”。',
     });

@@ -9,6 +9,7 @@ import { openPlanBackend, type PlanBackend } from '../../electron/backend/servic
 import type { MapRepository } from '../../electron/backend/storage/map-repository';
 import { createNode } from '../../shared/model/factory';
 import { generateLayeredMap } from '../bench/generate-map';
+import { writeChange } from '../storage/write-change';
 
 let dir: string;
 let backend: PlanBackend;
@@ -58,7 +59,7 @@ describe('a large map is loaded in slices', () => {
     const sliced = await repo.loadMapInSlices(mapId, async () => {
       if (!saved) {
         saved = true;
-        repo.applyChanges({
+        writeChange(repo, {
           mapId,
           baseRevision: before.revision,
           upsertNodes: [createNode('goal', 'late', 'Saved meanwhile', { x: 0, y: 0 })],

@@ -21,7 +21,7 @@ describe('oneMapRegistry, what a one-shot PDF print view is served from', () => 
     const { registry } = oneMapRegistry({ name: 'Plan', content });
     const other = await registry.dispatch('loadMap', { mapId: 'another-map' });
     expect(other.ok ? null : other.error.code).toBe('not-found');
-    for (const method of ['listMaps', 'saveChanges', 'deleteMap', 'downloadDocument']) {
+    for (const method of ['listMaps', 'createMap', 'deleteMap', 'downloadDocument']) {
       const answer = await registry.dispatch(method, {});
       expect(answer.ok ? null : answer.error.code, method).toBe('unknown-method');
     }

@@ -8,6 +8,7 @@ import type { DocumentInfo, MapDocument, MapSummary } from '../../shared/contrac
 import { createNode } from '../../shared/model';
 import { sha256, tempDir } from '../storage/helpers';
 import { rowidlessMaps, triggers } from '../storage/hostile-documents';
+import { writeChange } from '../storage/write-change';
 import { temporaryBackend } from './temporary-backend';
 
 const library = temporaryBackend('throughline-open-');
@@ -37,10 +38,9 @@ describe('opening a document is all or nothing', () => {
 
     // The library is still the document, open, and takes saves.
     expect((await call<DocumentInfo>('documentInfo')).isLibrary).toBe(true);
-    const session = { mapId: kept.id, sessionId: 'window-1' };
-    const { map } = await call<{ map: MapDocument }>('openMapSession', { ...session, takeOver: false });
-    const saved = await call<{ revision: number }>('saveChanges', {
-      ...session,
+    const map = await call<MapDocument>('loadMap', { mapId: kept.id });
+    const saved = writeChange(library.backend.documents.repository, {
+      mapId: kept.id,
       baseRevision: map.revision,
       upsertNodes: [createNode('goal', 'g1', 'Grow', { x: 0, y: 0 })],
       deleteNodeIds: [],

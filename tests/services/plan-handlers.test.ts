@@ -5,6 +5,7 @@ import type { MapDocument, MapSummary } from '../../shared/contract/api';
 import { serializeInterchange } from '../../shared/interchange';
 import { createNode } from '../../shared/model';
 import { templateContent } from '../../shared/templates';
+import { writeChange } from '../storage/write-change';
 import { temporaryBackend } from './temporary-backend';
 
 const library = temporaryBackend('throughline-handlers-');
@@ -12,9 +13,8 @@ const { call, writes } = library;
 
 async function seeded(): Promise<{ map: MapSummary; doc: MapDocument }> {
   const map = await call<MapSummary>('createMap', { name: 'Growth plan' });
-  await call('saveChanges', {
+  writeChange(library.backend.documents.repository, {
     mapId: map.id,
-    sessionId: 's1',
     baseRevision: 0,
     upsertNodes: [
       createNode('goal', 'g', 'Grow', { x: 0, y: 0 }),
@@ -22,6 +22,8 @@ async function seeded(): Promise<{ map: MapSummary; doc: MapDocument }> {
       createNode('metric', 'k', 'Conversion', { x: 720, y: 0 }),
     ],
     upsertLinks: [{ id: 'l1', source: 'g', target: 'm' }],
+    deleteNodeIds: [],
+    deleteLinkIds: [],
   });
   return { map, doc: await call<MapDocument>('loadMap', { mapId: map.id }) };
 }
@@ -53,72 +55,6 @@ describe('contract handlers over a real SQLite file', () => {
     ['renameMap', 'id with path tricks', () => ({ mapId: '../../etc/passwd', name: 'x' }), 'invalid-payload'],
     ['loadMap', 'number id', () => ({ mapId: 42 }), 'invalid-payload'],
     ['deleteMap', 'unknown map', () => ({ mapId: 'nope' }), 'not-found'],
-    [
-      'saveChanges',
-      'stale revision',
-      ({ mapId }) => ({ mapId, sessionId: 's1', baseRevision: 0, upsertNodes: [] }),
-      'conflict',
-    ],
-    [
-      'saveChanges',
-      'node with a wrong kind',
-      ({ mapId }) => ({
-        mapId,
-        sessionId: 's1',
-        baseRevision: 1,
-        upsertNodes: [{ id: 'x', kind: 'vision', title: 'x' }],
-      }),
-      'invalid-payload',
-    ],
-    [
-      'saveChanges',
-      'metric → goal link',
-      ({ mapId }) => ({
-        mapId,
-        sessionId: 's1',
-        baseRevision: 1,
-        upsertLinks: [{ id: 'bad', source: 'k', target: 'g' }],
-      }),
-      'link-refused',
-    ],
-    [
-      'saveChanges',
-      'link to a missing node',
-      ({ mapId }) => ({
-        mapId,
-        sessionId: 's1',
-        baseRevision: 1,
-        upsertLinks: [{ id: 'bad', source: 'g', target: 'ghost' }],
-      }),
-      'link-refused',
-    ],
-    [
-      'saveChanges',
-      'cycle-closing link',
-      ({ mapId }) => ({
-        mapId,
-        sessionId: 's1',
-        baseRevision: 1,
-        upsertNodes: [createNode('mechanism', 'm2', 'Guides', { x: 0, y: 0 })],
-        upsertLinks: [
-          { id: 'a', source: 'm', target: 'm2' },
-          { id: 'b', source: 'm2', target: 'm' },
-        ],
-      }),
-      'link-refused',
-    ],
-    [
-      'saveChanges',
-      'no session',
-      ({ mapId }) => ({ mapId, baseRevision: 1, upsertNodes: [] }),
-      'invalid-payload',
-    ],
-    [
-      'saveChanges',
-      'a session that does not hold the map',
-      ({ mapId }) => ({ mapId, sessionId: 'other-window', baseRevision: 1, upsertNodes: [] }),
-      'read-only',
-    ],
     ['openRecentDocument', 'a path not in the recent list', () => ({ path: '/etc/passwd' }), 'not-found'],
     [
       'uploadDocument',

@@ -21,6 +21,7 @@ import { ApiError } from '../../shared/contract/errors';
 import { createNode, type MapNode } from '../../shared/model';
 import { changes, sampleLinks, sampleNodes, tempDir } from './helpers';
 import { endlessMapsView } from './hostile-documents';
+import { writeChange } from './write-change';
 
 const DAY = 24 * 60 * 60 * 1000;
 const T0 = Date.parse('2026-03-01T09:00:00.000Z');
@@ -35,7 +36,7 @@ function openWithMaps(dir: string, name = 'plan.throughline') {
   const repo = new MapRepository(openDocument(file, { create: true }));
   const a = repo.createMap('Growth', { nodes: sampleNodes(), links: sampleLinks() });
   const b = repo.createMap('增长计划');
-  repo.applyChanges(changes(b.id, 0, { upsertNodes: [createNode('goal', 'g', 'Grow', { x: 0, y: 0 })] }));
+  writeChange(repo, changes(b.id, 0, { upsertNodes: [createNode('goal', 'g', 'Grow', { x: 0, y: 0 })] }));
   return { file, repo, ids: [a.id, b.id] };
 }
 
@@ -104,14 +105,15 @@ describe('backups of an open document', () => {
     const { file, repo, ids } = openWithMaps(dir);
     try {
       const [mapId] = ids as [string];
-      let revision = repo.applyChanges(changes(mapId, 0, { upsertNodes: bigNodes(1500) })).revision;
+      let revision = writeChange(repo, changes(mapId, 0, { upsertNodes: bigNodes(1500) })).revision;
       const pages = repo.document.db.pragma('page_count', { simple: true }) as number;
       expect(pages).toBeGreaterThan(500); // several steps of the online backup (100 pages each)
 
       const backup = createBackup(repo.document.db, file, new Date(T0));
       for (let i = 0; i < 3; i++) {
         await new Promise((resolve) => setImmediate(resolve));
-        revision = repo.applyChanges(
+        revision = writeChange(
+          repo,
           changes(mapId, revision, {
             upsertNodes: [createNode('goal', `during${i}`, `Written during the backup ${i}`, { x: 0, y: 0 })],
           }),
@@ -134,7 +136,7 @@ describe('backups of an open document', () => {
   it('leaves no partial file when the copy cannot finish', async () => {
     const dir = tempDir();
     const { file, repo, ids } = openWithMaps(dir);
-    repo.applyChanges(changes(ids[0] as string, 0, { upsertNodes: bigNodes(1500) }));
+    writeChange(repo, changes(ids[0] as string, 0, { upsertNodes: bigNodes(1500) }));
     const backup = createBackup(repo.document.db, file, new Date(T0));
     await new Promise((resolve) => setImmediate(resolve));
     repo.close(); // the document switched or the app quit mid-copy

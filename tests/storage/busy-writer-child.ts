@@ -7,6 +7,7 @@ import { writeSync } from 'node:fs';
 import { MapRepository } from '../../electron/backend/storage/map-repository';
 import { openDocument } from '../../electron/backend/storage/open-document';
 import type { MapNode } from '../../shared/model';
+import { writeChange } from './write-change';
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: busy-writer-child.ts FILE');
@@ -31,7 +32,7 @@ for (let round = 0; ; round++) {
       status: 'active',
     }),
   );
-  const revision = repo.applyChanges({
+  const revision = writeChange(repo, {
     mapId: maps[which] as string,
     baseRevision: revisions[which] as number,
     upsertNodes: nodes,

@@ -5,6 +5,7 @@ import { writeSync } from 'node:fs';
 import { MapRepository } from '../../electron/backend/storage/map-repository';
 import { openDocument } from '../../electron/backend/storage/open-document';
 import { editFor } from './crash-edits';
+import { writeChange } from './write-change';
 
 const MAP_NAME = 'Crash test';
 
@@ -21,6 +22,6 @@ let revision = repo.loadMap(mapId).revision;
 say(`ready ${mapId} ${revision}`);
 
 for (;;) {
-  revision = repo.applyChanges(editFor(mapId, revision + 1)).revision;
+  revision = writeChange(repo, editFor(mapId, revision + 1)).revision;
   say(`ack ${revision}`);
 }

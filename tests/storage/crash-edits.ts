@@ -1,5 +1,5 @@
-import type { MapChanges } from '../../shared/contract/api';
 import { createNode, type MapNode } from '../../shared/model';
+import type { MapChange } from './write-change';
 
 /**
  * The edits of the crash test, as a pure function of the revision they produce, so the parent
@@ -25,8 +25,8 @@ function descriptionOf(revision: number, i: number): string {
   return `edit ${revision}.${i} `.repeat(Math.floor(((revision * 7919 + i * 104729) % 4_500) / 14));
 }
 
-/** The save that moves the map from `revision - 1` to `revision`. */
-export function editFor(mapId: string, revision: number): Omit<MapChanges, 'sessionId'> {
+/** The change that moves the map from `revision - 1` to `revision`. */
+export function editFor(mapId: string, revision: number): MapChange {
   const upsertNodes: MapNode[] = idsOf(revision).map((id, i) => ({
     ...createNode('mechanism', id, `Edit ${revision}.${i}`, { x: revision, y: i }),
     description: descriptionOf(revision, i),

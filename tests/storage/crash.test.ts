@@ -11,7 +11,8 @@ import { ExpectedMap } from './crash-edits';
 
 /**
  * The durability promise, tested the hard way: a child process edits a real document through
- * MapRepository.applyChanges and prints every revision once its transaction has committed; the
+ * writeChange (MapRepository.applyRoomChange) and prints every revision once its transaction has
+ * committed; the
  * test kills it with SIGKILL at a random moment, 50 times on the same file (so any damage would
  * pile up), and after each kill the file must open, pass `PRAGMA integrity_check`, and hold every
  * acknowledged edit: exactly the map those edits produce, or that plus the one commit that may

@@ -6,6 +6,7 @@ import { LATEST_SCHEMA_VERSION } from '../../electron/backend/storage/schema';
 import { MapNodeSchema } from '../../shared/model/schemas';
 import type { MapNode } from '../../shared/model/types';
 import { changes, tempDir } from './helpers';
+import { writeChange } from './write-change';
 
 // Issue 13, point 4: a mechanism's function may be unset (null). Storage keeps the kind-specific
 // fields as JSON in nodes.fields (no column per field, no NOT NULL), so no migration is needed:
@@ -22,7 +23,7 @@ describe('a mechanism function in the document', () => {
     const repo = openRepo(file);
     const map = repo.createMap('Offsite');
     const nodes = [mechanism('m1'), mechanism('m2', { function: 'marketing' })];
-    repo.applyChanges(changes(map.id, 0, { upsertNodes: nodes }));
+    writeChange(repo, changes(map.id, 0, { upsertNodes: nodes }));
     repo.close();
     const reopened = openRepo(file);
     const loaded = reopened.loadMap(map.id).nodes;
@@ -34,7 +35,7 @@ describe('a mechanism function in the document', () => {
     const file = join(tempDir(), 'old.throughline');
     const repo = openRepo(file);
     const map = repo.createMap('Before issue 13');
-    repo.applyChanges(changes(map.id, 0, { upsertNodes: [mechanism('old'), mechanism('bare')] }));
+    writeChange(repo, changes(map.id, 0, { upsertNodes: [mechanism('old'), mechanism('bare')] }));
     const db = repo.document.db;
     // What earlier builds wrote: every mechanism with its function spelt out ("operations" was the
     // default); and a row whose fields JSON lacks the key altogether.

@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import type { MapChanges } from '../../shared/contract/api';
 import type { MapLink, MapNode } from '../../shared/model';
+import type { MapChange } from './write-change';
 
 const made: string[] = [];
 
@@ -104,12 +104,8 @@ export function sampleLinks(): MapLink[] {
   ];
 }
 
-/** A save with nothing in it, to be filled by the test. */
-export function changes(
-  mapId: string,
-  baseRevision: number,
-  patch: Partial<MapChanges> = {},
-): Omit<MapChanges, 'sessionId'> {
+/** A change with nothing in it, to be filled by the test (see writeChange). */
+export function changes(mapId: string, baseRevision: number, patch: Partial<MapChange> = {}): MapChange {
   return {
     mapId,
     baseRevision,

@@ -6,6 +6,7 @@ import { openDocument } from '../../electron/backend/storage/open-document';
 import { ApiError } from '../../shared/contract/errors';
 import type { MapNode } from '../../shared/model';
 import { changes, sampleLinks, sampleNodes, tempDir } from './helpers';
+import { writeChange } from './write-change';
 
 function openRepo(file: string): MapRepository {
   return new MapRepository(openDocument(file, { create: true }));
@@ -49,7 +50,7 @@ describe('MapRepository', () => {
     const map = repo.createMap('Strategy 2026');
     const nodes = sampleNodes();
     const links = sampleLinks();
-    expect(repo.applyChanges(changes(map.id, 0, { upsertNodes: nodes, upsertLinks: links }))).toEqual({
+    expect(writeChange(repo, changes(map.id, 0, { upsertNodes: nodes, upsertLinks: links }))).toEqual({
       revision: 1,
     });
     repo.close();
@@ -74,7 +75,7 @@ describe('MapRepository', () => {
     const repo = openRepo(join(tempDir(), 'plan.throughline'));
     const [a, b, c] = sampleNodes() as [MapNode, MapNode, MapNode];
     const map = repo.createMap('Order', { nodes: [c, a], links: [] });
-    repo.applyChanges(changes(map.id, 0, { upsertNodes: [b, { ...c, title: 'edited' }] }));
+    writeChange(repo, changes(map.id, 0, { upsertNodes: [b, { ...c, title: 'edited' }] }));
     expect(repo.loadMap(map.id).nodes.map((n) => n.id)).toEqual([c.id, a.id, b.id]);
     repo.close();
   });
@@ -87,7 +88,8 @@ describe('MapRepository', () => {
 
     const [g1, , m1] = nodes as [MapNode, MapNode, MapNode];
     const unchanged = nodes[4] as MapNode;
-    repo.applyChanges(
+    writeChange(
+      repo,
       changes(map.id, 0, {
         upsertNodes: [{ ...g1, title: 'Grow ARR' }, { ...m1, position: { x: 5, y: 205 } }, unchanged],
         upsertLinks: [{ id: 'l5', source: 'g1', target: 'm1' }],
@@ -101,7 +103,7 @@ describe('MapRepository', () => {
       'update nodes m1',
     ]);
 
-    repo.applyChanges(changes(map.id, 1, { upsertNodes: [{ ...g1, title: 'Grow ARR' }] }));
+    writeChange(repo, changes(map.id, 1, { upsertNodes: [{ ...g1, title: 'Grow ARR' }] }));
     expect(writes()).toEqual([]);
     expect(repo.loadMap(map.id).revision).toBe(2);
     repo.close();
@@ -110,7 +112,7 @@ describe('MapRepository', () => {
   it('refuses a save based on an old revision and writes nothing', () => {
     const repo = openRepo(join(tempDir(), 'plan.throughline'));
     const map = repo.createMap('Conflict', { nodes: sampleNodes(), links: sampleLinks() });
-    repo.applyChanges(changes(map.id, 0, { deleteLinkIds: ['l4'] }));
+    writeChange(repo, changes(map.id, 0, { deleteLinkIds: ['l4'] }));
     const before = repo.loadMap(map.id);
 
     const stale = changes(map.id, 0, {
@@ -118,7 +120,7 @@ describe('MapRepository', () => {
       deleteNodeIds: ['k1'],
       deleteLinkIds: ['l1'],
     });
-    const error = apiError(() => repo.applyChanges(stale));
+    const error = apiError(() => writeChange(repo, stale));
     expect(error.code).toBe('conflict');
     expect(error.message).toMatch(/revision 1/);
     expect(repo.loadMap(map.id)).toEqual(before);
@@ -128,7 +130,7 @@ describe('MapRepository', () => {
   it('deletes the links touching a deleted node, and only those', () => {
     const repo = openRepo(join(tempDir(), 'plan.throughline'));
     const map = repo.createMap('Delete', { nodes: sampleNodes(), links: sampleLinks() });
-    repo.applyChanges(changes(map.id, 0, { deleteNodeIds: ['g2'] }));
+    writeChange(repo, changes(map.id, 0, { deleteNodeIds: ['g2'] }));
     const doc = repo.loadMap(map.id);
     expect(doc.nodes.map((n) => n.id)).toEqual(['g1', 'm1', 'k1', 'k2']);
     expect(doc.links.map((l) => l.id)).toEqual(['l3', 'l4']);
@@ -144,7 +146,7 @@ describe('MapRepository', () => {
       { id: 'd2', source: 'ghost', target: 'k1' },
     ];
     const map = repo.createMap('Imported', { nodes: sampleNodes(), links: [...sampleLinks(), ...dangling] });
-    repo.applyChanges(changes(map.id, 0, { upsertLinks: [{ id: 'd3', source: 'x', target: 'y' }] }));
+    writeChange(repo, changes(map.id, 0, { upsertLinks: [{ id: 'd3', source: 'x', target: 'y' }] }));
     repo.close();
     const reopened = openRepo(file);
     expect(reopened.loadMap(map.id).links).toEqual([
@@ -160,7 +162,8 @@ describe('MapRepository', () => {
     const first = repo.createMap('  First  ');
     expect(first.name).toBe('First');
     const source = repo.createMap('Source', { nodes: sampleNodes(), links: sampleLinks() });
-    repo.applyChanges(
+    writeChange(
+      repo,
       changes(source.id, 0, { upsertNodes: [{ ...(sampleNodes()[1] as MapNode), title: 'x' }] }),
     );
     repo.saveViewport(source.id, { x: 1, y: 2, zoom: 0.5 });
@@ -175,7 +178,7 @@ describe('MapRepository', () => {
     expect(copied.revision).toBe(0);
     expect(repo.loadViewport(copy.id)).toEqual({ x: 1, y: 2, zoom: 0.5 });
     // the copy is independent of its source
-    repo.applyChanges(changes(copy.id, 0, { deleteNodeIds: ['g1'] }));
+    writeChange(repo, changes(copy.id, 0, { deleteNodeIds: ['g1'] }));
     expect(repo.loadMap(source.id).nodes).toHaveLength(5);
     expect(repo.listMaps().map((m) => m.name)).toEqual(['Copy', 'Source', 'First']);
 
@@ -200,7 +203,7 @@ describe('MapRepository', () => {
     const repo = openRepo(join(tempDir(), 'plan.throughline'));
     const kept = repo.createMap('Kept', { nodes: sampleNodes(), links: sampleLinks() });
     const gone = repo.createMap('Gone', { nodes: sampleNodes(), links: sampleLinks() });
-    repo.applyChanges({
+    writeChange(repo, {
       ...changes(gone.id, 0),
       upsertNodes: [{ ...(sampleNodes()[1] as MapNode), position: { x: 777, y: -55 } }],
     });
@@ -224,7 +227,7 @@ describe('MapRepository', () => {
         .sort(),
     ).toEqual([kept.id, gone.id].sort());
     // The edits go on from the restored revision; the other map was never touched.
-    expect(repo.applyChanges(changes(gone.id, after.revision)).revision).toBe(after.revision + 1);
+    expect(writeChange(repo, changes(gone.id, after.revision)).revision).toBe(after.revision + 1);
     expect(repo.loadMap(kept.id).nodes).toEqual(sampleNodes());
     repo.close();
   });
@@ -259,7 +262,7 @@ describe('MapRepository', () => {
     const repo = openRepo(join(tempDir(), 'plan.throughline'));
     for (const run of [
       () => repo.loadMap('missing'),
-      () => repo.applyChanges(changes('missing', 0)),
+      () => writeChange(repo, changes('missing', 0)),
       () => repo.renameMap('missing', 'x'),
       () => repo.duplicateMap('missing', 'x'),
       () => repo.deleteMap('missing'),
@@ -298,7 +301,7 @@ describe('MapRepository', () => {
     const file = join(tempDir(), 'plan.throughline');
     const repo = openRepo(file);
     const map = repo.createMap('WAL', { nodes: sampleNodes(), links: sampleLinks() });
-    repo.applyChanges(changes(map.id, 0, { deleteNodeIds: ['k2'] }));
+    writeChange(repo, changes(map.id, 0, { deleteNodeIds: ['k2'] }));
     expect(statSync(`${file}-wal`).size).toBeGreaterThan(0);
     repo.close();
     expect(!existsSync(`${file}-wal`) || statSync(`${file}-wal`).size === 0).toBe(true);

@@ -14,6 +14,7 @@ import {
 import { ApiError } from '../../shared/contract/errors';
 import type { MapNode } from '../../shared/model';
 import { changes, sampleLinks, sampleNodes, sha256, tempDir } from './helpers';
+import { writeChange } from './write-change';
 
 /** A Throughline document at the latest version with one map in it, closed cleanly. */
 function makeDocument(file: string, nodes: MapNode[] = sampleNodes()): string {
@@ -169,7 +170,7 @@ describe('openDocument', () => {
       nodes: sampleNodes(),
       links: sampleLinks(),
     });
-    expect(repo.applyChanges(changes('map1', 0, { deleteNodeIds: ['k1'] }))).toEqual({ revision: 1 });
+    expect(writeChange(repo, changes('map1', 0, { deleteNodeIds: ['k1'] }))).toEqual({ revision: 1 });
     expect(doc.db.prepare('SELECT id, name FROM schema_migrations ORDER BY id').all()).toEqual([
       { id: 1, name: 'initial' },
       { id: 2, name: 'map-revision-and-viewport' },

@@ -10,8 +10,10 @@ import {
   storageProblemOf,
 } from '../../electron/backend/storage/storage-errors';
 import type { ApiResponse, MapDocument, MapSummary } from '../../shared/contract';
+import { serializeInterchange } from '../../shared/interchange';
 import { createNode, type MapNode } from '../../shared/model';
-import { tempDir } from './helpers';
+import { changes, tempDir } from './helpers';
+import { writeChange } from './write-change';
 
 // Tests may run as root (CI containers), where chmod does not stop a write. So the failures are
 // made inside SQLite instead, on the very connection the app writes through: a page limit gives
@@ -55,10 +57,8 @@ async function seededBackend() {
   const file = join(dir, 'library.throughline');
   backend = openPlanBackend({ libraryPath: file, stateDir: dir });
   const map = await value<MapSummary>('createMap', { name: 'Plan' });
-  await value('saveChanges', {
-    mapId: map.id,
-    sessionId: 's1',
-    baseRevision: 0,
+  writeChange(backend.documents.repository, {
+    ...changes(map.id, 0),
     upsertNodes: [createNode('goal', 'g', 'Grow', { x: 0, y: 0 })],
   });
   return { file, map, db: backend.documents.database.db };
@@ -67,16 +67,13 @@ async function seededBackend() {
 describe('a write the disk refuses', () => {
   it('disk full (SQLITE_FULL): a plain typed error, nothing written, the file intact, and the retried save lands', async () => {
     const { file, map, db } = await seededBackend();
-    const save = {
-      mapId: map.id,
-      sessionId: 's1',
-      baseRevision: 1,
-      upsertNodes: bigNodes('n', 20),
-      deleteNodeIds: ['g'],
-    };
+    // A map's content changes in its room (tests/room/store-in-room.test.ts has that path of
+    // disk full); an import is the contract's write that carries the most.
+    const nodes = bigNodes('n', 20);
+    const save = { text: serializeInterchange('Imported', { nodes, links: [] }) };
 
     db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
-    const refused = await call('saveChanges', save);
+    const refused = await call('importMapJson', save);
     expect(refused).toEqual({
       ok: false,
       error: {
@@ -91,18 +88,20 @@ describe('a write the disk refuses', () => {
     expect(before.revision).toBe(1);
     expect(before.nodes.map((n) => n.id)).toEqual(['g']);
 
-    // Space again: the same save (as the renderer's retry sends it) goes through.
+    expect(await value<MapSummary[]>('listMaps', {})).toHaveLength(1);
+
+    // Space again: the same import goes through.
     db.pragma('max_page_count = 1073741823');
-    expect(await value('saveChanges', save)).toEqual({ revision: 2 });
+    const imported = await value<MapSummary>('importMapJson', save);
     backend?.close();
     backend = undefined;
 
     expect(integrity(file)).toBe('ok');
     const repo = new MapRepository(openDocument(file, { create: false }));
     try {
-      const after = repo.loadMap(map.id);
-      expect(after.revision).toBe(2);
-      expect(after.nodes.map((n) => n.id)).toEqual(save.upsertNodes.map((n) => n.id));
+      const after = repo.loadMap(imported.id);
+      expect(after.nodes.map((n) => n.id)).toEqual(nodes.map((n) => n.id));
+      expect(repo.loadMap(map.id).revision).toBe(1);
     } finally {
       repo.close();
     }
@@ -112,7 +111,7 @@ describe('a write the disk refuses', () => {
     const { file, map, db } = await seededBackend();
     db.pragma('query_only = ON');
     const attempts: [string, unknown][] = [
-      ['saveChanges', { mapId: map.id, sessionId: 's1', baseRevision: 1, upsertNodes: bigNodes('r', 2) }],
+      ['importMapJson', { text: serializeInterchange('Imported', { nodes: bigNodes('r', 2), links: [] }) }],
       ['createMap', { name: 'Another' }],
       ['renameMap', { mapId: map.id, name: 'Renamed' }],
       ['deleteMap', { mapId: map.id }],
@@ -131,7 +130,7 @@ describe('a write the disk refuses', () => {
     expect((await value<MapSummary[]>('listMaps', {})).map((m) => m.name)).toEqual(['Plan']);
 
     db.pragma('query_only = OFF');
-    expect(await value('saveChanges', attempts[0]?.[1])).toEqual({ revision: 2 });
+    expect((await value<MapSummary>('importMapJson', attempts[0]?.[1])).nodeCount).toBe(2);
     expect(integrity(file)).toBe('ok');
   });
 });

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { ApiError } from '../../../shared/contract/errors';
+import { SYNC_PATH_PREFIX } from '../../../shared/room/protocol';
 import { RoomServer } from '../room/room-server';
 import type { MapRepository } from '../storage/map-repository';
 import {
@@ -41,6 +42,11 @@ export interface PlanServerOptions {
   interfaces?: SharingOptions['interfaces'];
   /** Where a share is kept while it lasts, so a restarted server resumes it (share-memory.ts). */
   shareMemory?: SharingOptions['memory'];
+  /**
+   * The desktop app: make a host key for this launch, which its file:// window (no cookie, Origin
+   * `file://`) presents to join the rooms on loopback as the host's editor (admission.ts).
+   */
+  hostKey?: boolean;
 }
 
 /** How long an address with a token may wait before it is opened: enough to start a browser. */
@@ -63,6 +69,10 @@ export interface PlanServer {
   readonly sharing: SharingControl;
   /** The live rooms, when the server has a repository. */
   readonly rooms: RoomServer | null;
+  /** The rooms' WebSocket address on loopback: `ws://127.0.0.1:<port>/sync`. */
+  readonly roomsUrl: string;
+  /** This launch's host key (32 random bytes, hex), with the `hostKey` option; otherwise null. */
+  readonly hostKey: string | null;
   close(): Promise<void>;
 }
 
@@ -95,6 +105,7 @@ export async function startPlanServer(options: PlanServerOptions): Promise<PlanS
     return found;
   };
 
+  const hostKey = options.hostKey ? randomSecret() : null;
   const rooms = options.repository
     ? new RoomServer({
         repository: options.repository,
@@ -115,7 +126,7 @@ export async function startPlanServer(options: PlanServerOptions): Promise<PlanS
       return;
     }
     rooms.handleUpgrade(req, socket, head, (request, query) =>
-      admitToRoom(listener, request, query, sharing.keys),
+      admitToRoom(listener, request, query, sharing.keys, hostKey),
     );
   };
   const sharing = new Sharing({
@@ -248,6 +259,8 @@ export async function startPlanServer(options: PlanServerOptions): Promise<PlanS
     issueOpenUrl: () => issueOpenUrl(),
     sharing,
     rooms,
+    roomsUrl: `ws://127.0.0.1:${port}${SYNC_PATH_PREFIX.slice(0, -1)}`,
+    hostKey,
     close() {
       // Stop accepting, let a request in flight (an autosave) finish, then drop what is left.
       closing ??= (async () => {

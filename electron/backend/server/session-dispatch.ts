@@ -28,8 +28,8 @@ export function sessionDispatcher(
   const own = new MethodRegistry();
   own.register('roomAccess', () =>
     grant.role === 'host'
-      ? { access: 'edit', key: null, host: true }
-      : { access: grant.role, key: grant.key, host: false },
+      ? { access: 'edit', key: null, host: true, url: null }
+      : { access: grant.role, key: grant.key, host: false, url: null },
   );
   own.register('startSharing', (args) => sharing.start(args));
   own.register('stopSharing', async () => ({ stopped: await sharing.stop() }));

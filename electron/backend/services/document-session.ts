@@ -1,17 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Backup, DocumentInfo } from '../../../shared/contract/api';
 import { ApiError } from '../../../shared/contract/errors';
 import { safeFileName } from '../../../shared/interchange/file-name';
 import type { BackupPolicy } from '../storage/backups';
 import { stageRestore } from '../storage/backups';
-import { MapRepository, type SaveLease } from '../storage/map-repository';
-import { databaseOptions } from '../storage/native-binding';
+import { MapRepository } from '../storage/map-repository';
 import { openDocument, type PlanDatabase } from '../storage/open-document';
 import { DocumentBackups } from './document-backups';
-import { LEASE_MS, MapLeases, type SharedLeases } from './map-leases';
 import { RecentDocuments } from './recent-documents';
 
 export interface DocumentSessionOptions {
@@ -31,9 +27,6 @@ export interface DocumentSessionOptions {
  */
 export class DocumentSession {
   readonly recent: RecentDocuments;
-  /** This process's name in the document's `map_leases` (one per session, so per process). */
-  private readonly owner = randomUUID();
-  readonly leases = new MapLeases(Date.now, () => this.sharedLeases());
   readonly backups: DocumentBackups;
   private current: { database: PlanDatabase; repository: MapRepository; isLibrary: boolean };
   /** Told just before the open document is closed or replaced (the rooms on it end first). */
@@ -108,9 +101,7 @@ export class DocumentSession {
     const previous = this.current;
     this.leave();
     this.backups.beforeClose(previous.database);
-    this.releaseSharedLeases(previous.repository);
     this.current = { database, repository, isLibrary };
-    this.leases.clear();
     this.backups.afterOpen(database);
     if (!isLibrary) this.recent.remember(path);
     try {
@@ -168,14 +159,6 @@ export class DocumentSession {
     const temp = join(folder, `.snapshot-${process.pid}-${Date.now()}.tmp`);
     try {
       this.current.database.db.prepare('VACUUM INTO ?').run(temp);
-      // Which window of this process edits which map is not the copy's business: wherever it is
-      // opened, its maps are free.
-      const copy = new Database(temp, databaseOptions());
-      try {
-        copy.prepare('DELETE FROM map_leases').run();
-      } finally {
-        copy.close();
-      }
       return { fileName: basename(this.current.database.path), bytes: readFileSync(temp) };
     } finally {
       rmSync(temp, { force: true });
@@ -218,7 +201,6 @@ export class DocumentSession {
         throw ApiError.worded('conflict', 'restore-conflict', {});
       }
       this.leave();
-      this.releaseSharedLeases(before.repository);
       before.repository.close();
       if (existsSync(`${path}-wal`)) {
         // Another program still has the file open: its WAL would be replayed onto the backup.
@@ -236,52 +218,17 @@ export class DocumentSession {
     // The maps are what they were in the backup: a participant still holding a later document
     // must load them again rather than merge it back, so every map's live document starts anew.
     this.current.repository.forgetRooms();
-    this.leases.clear();
     this.backups.rotate(this.current.database);
     // The hourly check follows the reopened connection (the backup just made keeps it quiet today).
     this.backups.afterOpen(this.current.database);
     return this.info();
   }
 
-  /** A clean close: the day's backup if it is still missing, the maps given back, the WAL folded back. */
+  /** A clean close: the day's backup if it is still missing, the WAL folded back. */
   private closeCurrent(): void {
     this.leave();
     this.backups.beforeClose(this.current.database);
-    this.releaseSharedLeases(this.current.repository);
     this.current.repository.close();
-  }
-
-  /** Who saves, for the save's own check that no other process holds the map. */
-  saveLease(): SaveLease {
-    const now = Date.now();
-    return { owner: this.owner, now, expiresAt: now + LEASE_MS };
-  }
-
-  /** The holds other processes see, in the document open now. */
-  private sharedLeases(): SharedLeases {
-    const { repository } = this.current;
-    const owner = this.owner;
-    return {
-      claim: (mapId, takeOver) => {
-        const now = Date.now();
-        return repository.claimLease(mapId, owner, takeOver, now, now + LEASE_MS);
-      },
-      renew: (mapId) => {
-        const now = Date.now();
-        return repository.renewLease(mapId, owner, now, now + LEASE_MS);
-      },
-      release: (mapId) => repository.releaseLease(mapId, owner),
-    };
-  }
-
-  /** Gives back every map this process holds in a document it leaves; a failure only lets them lapse. */
-  private releaseSharedLeases(repository: MapRepository): void {
-    if (!repository.document.db.open) return;
-    try {
-      repository.releaseLease(null, this.owner);
-    } catch {
-      // They lapse LEASE_MS after their last renewal.
-    }
   }
 }
 

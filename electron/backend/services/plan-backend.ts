@@ -3,6 +3,7 @@ import { DocumentSession, type DocumentSessionOptions } from './document-session
 import { MethodRegistry } from './method-registry';
 import type { PdfPrinter } from './pdf-printer';
 import { createPlanHandlers, type DocumentDialogs } from './plan-handlers';
+import type { HostedRooms } from './sharing-handlers';
 
 /** The open documents with the contract registered over them: what either transport serves. */
 export interface PlanBackend {
@@ -19,12 +20,15 @@ export interface PlanBackendOptions extends Omit<DocumentSessionOptions, 'native
   onUiLanguage?: (language: Language) => void;
   /** What prints PDFs (a hidden window on the desktop, Chromium in the browser mode), read at call time. */
   pdfPrinter?: () => PdfPrinter | null;
+  /** The desktop app's plan server, whose rooms its window joins and shares (read at call time). */
+  rooms?: () => HostedRooms | null;
 }
 
 export function openPlanBackend({
   dialogs,
   onUiLanguage,
   pdfPrinter,
+  rooms,
   ...options
 }: PlanBackendOptions): PlanBackend {
   const documents = new DocumentSession({ ...options, nativeDialogs: dialogs !== undefined });
@@ -35,6 +39,7 @@ export function openPlanBackend({
       ...(dialogs ? { dialogs } : {}),
       ...(onUiLanguage ? { onUiLanguage } : {}),
       ...(pdfPrinter ? { pdfPrinter } : {}),
+      ...(rooms ? { rooms } : {}),
     }),
   );
   let open = true;

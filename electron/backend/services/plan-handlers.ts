@@ -1,15 +1,13 @@
-import { ApiError, type Handlers, MAP_PAGE_SIZE, type MapChanges } from '../../../shared/contract';
+import { ApiError, type Handlers, MAP_PAGE_SIZE } from '../../../shared/contract';
 import { parseInterchange, safeFileName, serializeInterchange } from '../../../shared/interchange';
-import { checkNewLink, type LinkContext, type MapLink, type MapNode } from '../../../shared/model';
 import type { Language } from '../../../shared/model/language';
 import { templateContent, templateName } from '../../../shared/templates';
-import type { MapRepository } from '../storage/map-repository';
 import { createBackupHandlers } from './backup-handlers';
 import type { DocumentSession } from './document-session';
 import { outlineFile } from './outline-file';
 import { exportPdfHandler, preparePdfExportHandler } from './pdf-export-handler';
 import type { PdfPrinter } from './pdf-printer';
-import { unsharedHandlers } from './sharing-handlers';
+import { type HostedRooms, sharingHandlers } from './sharing-handlers';
 
 /** The system's file dialogs, which only the desktop app has (an Electron adapter provides them). */
 export interface DocumentDialogs {
@@ -26,6 +24,8 @@ export interface PlanHandlerDeps {
   onUiLanguage?: (language: Language) => void;
   /** What prints PDFs here, read at call time (the browser mode's server starts after the handlers). */
   pdfPrinter?: () => PdfPrinter | null;
+  /** The desktop app's plan server, read at call time (it starts after the handlers). */
+  rooms?: () => HostedRooms | null;
 }
 
 /** Lets the event loop answer what is waiting before the next slice of work. */
@@ -40,6 +40,7 @@ export function createPlanHandlers({
   dialogs,
   onUiLanguage,
   pdfPrinter,
+  rooms,
 }: PlanHandlerDeps): Handlers {
   const repo = () => documents.repository;
   return {
@@ -51,36 +52,11 @@ export function createPlanHandlers({
     duplicateMap: ({ mapId, name }) => repo().duplicateMap(mapId, name),
     deleteMap: ({ mapId }) => {
       documents.deleteMap(mapId);
-      documents.leases.release(mapId);
       return { deleted: true as const };
     },
     restoreMap: ({ mapId }) => repo().restoreMap(mapId),
     // A 20,000-node map is built in slices (loadMapInSlices) so other requests are answered meanwhile.
     loadMap: ({ mapId }) => repo().loadMapInSlices(mapId, nextTurn),
-    openMapSession: async ({ mapId, sessionId, takeOver }) => {
-      const repository = repo();
-      let map = await repository.loadMapInSlices(mapId, nextTurn);
-      const readOnly = !documents.leases.claim(mapId, sessionId, takeOver);
-      // Saved by another window while the slices were built: the holder must start from the latest.
-      if (repository.revisionOf(mapId) !== map.revision) map = repository.loadMap(mapId);
-      return { map, readOnly };
-    },
-    keepMapSession: ({ mapId, sessionId }) => ({ held: documents.leases.keep(mapId, sessionId) }),
-    releaseMapSession: ({ mapId, sessionId }) => ({ released: documents.leases.releaseBy(mapId, sessionId) }),
-    endMapSessions: ({ sessionId }) => ({ released: documents.leases.endSession(sessionId) }),
-    saveChanges: (changes) => {
-      if (!documents.leases.mayWrite(changes.mapId, changes.sessionId)) {
-        throw ApiError.worded('read-only', 'map-edited-elsewhere', {});
-      }
-      refuseForbiddenNewLinks(repo(), changes);
-      try {
-        return repo().applyChanges(changes, documents.saveLease());
-      } catch (error) {
-        // Another process holds the map: no window of this one does, until one takes it over.
-        if (error instanceof ApiError && error.code === 'read-only') documents.leases.release(changes.mapId);
-        throw error;
-      }
-    },
     importMapJson: ({ text, name }) => {
       const parsed = parseInterchange(text);
       // Only strings cross the contract; the app checks the file itself first, in its language.
@@ -126,36 +102,6 @@ export function createPlanHandlers({
       return path ? documents.saveAs(path) : null;
     },
     ...createBackupHandlers(documents),
-    ...unsharedHandlers(),
+    ...sharingHandlers(rooms),
   };
-}
-
-/**
- * The canvas refuses a forbidden link while it is drawn; this is the same rule again at the
- * boundary, so a payload that skips the canvas cannot store one. Links already stored (for example
- * from an import) are not re-judged here: they are the validator's findings.
- */
-function refuseForbiddenNewLinks(repository: MapRepository, changes: MapChanges): void {
-  if (changes.upsertLinks.length === 0) return;
-  const map = repository.loadMap(changes.mapId);
-  const known = new Set(map.links.map((l) => l.id));
-  const fresh = changes.upsertLinks.filter((l) => !known.has(l.id));
-  if (fresh.length === 0) return;
-
-  const deletedNodes = new Set(changes.deleteNodeIds);
-  const nodes = new Map<string, MapNode>();
-  for (const n of map.nodes) if (!deletedNodes.has(n.id)) nodes.set(n.id, n);
-  for (const n of changes.upsertNodes) nodes.set(n.id, n);
-  const deletedLinks = new Set(changes.deleteLinkIds);
-  const links: MapLink[] = map.links.filter(
-    (l) => !deletedLinks.has(l.id) && !deletedNodes.has(l.source) && !deletedNodes.has(l.target),
-  );
-  const context: LinkContext = { nodes, links };
-  for (const link of fresh) {
-    const verdict = checkNewLink(context, link.source, link.target);
-    if (!verdict.ok) {
-      throw ApiError.worded('link-refused', 'link-refused', { reason: verdict.reason });
-    }
-    links.push(link);
-  }
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { MapChanges, MapDocument, MapSummary } from '../../../shared/contract/api';
+import type { MapDocument, MapSummary } from '../../../shared/contract/api';
 import { ApiError } from '../../../shared/contract/errors';
 import {
   IdSchema,
@@ -14,15 +14,6 @@ import type { DocChanges } from '../../../shared/room/map-doc';
 import { MapRoomLog, type StoredRoom } from './map-room-log';
 import type { PlanDatabase } from './open-document';
 
-/** Who saves, for the check that no other process holds the map (see applyChanges). */
-export interface SaveLease {
-  owner: string;
-  /** Milliseconds since 1970: a hold of another owner that expires before this has lapsed. */
-  now: number;
-  /** Until when the save's owner holds the map afterwards. */
-  expiresAt: number;
-}
-
 /** Where the canvas was last looking in a map; view state, not content, so it has no revision. */
 export interface MapViewport {
   x: number;
@@ -31,9 +22,9 @@ export interface MapViewport {
 }
 
 /**
- * Rows written by one save get `ord` values from (revision × stride) upwards, so new nodes and links
+ * Rows written by one change get `ord` values from (revision × stride) upwards, so new nodes and links
  * sort after every earlier one without reading the current maximum (a scan of the whole map). The
- * stride is above the most rows one save may carry (60,000 links).
+ * stride is above the most rows one change may carry (60,000 links).
  */
 const ORD_STRIDE = 1_000_000;
 
@@ -73,6 +64,11 @@ const NODE_COLUMNS = 'id, kind, title, description, owner, x, y, fields';
  * IMMEDIATE: it takes the write lock before it reads, so a writer in another process makes it wait
  * (busy_timeout) instead of failing at once with SQLITE_BUSY_SNAPSHOT, as a deferred transaction
  * whose snapshot went stale before its first write does.
+ *
+ * A map's content is written only by its live room (applyRoomChange), after the room's checks;
+ * two processes on one document are kept apart by the revision that write checks. The document's
+ * `map_leases` table (migration 003), where processes once held maps for their windows, is no
+ * longer written or read: it stays because shipped migrations never change.
  */
 export class MapRepository {
   private readonly db: Database.Database;
@@ -146,15 +142,6 @@ export class MapRepository {
         `INSERT INTO nodes (map_id, ${NODE_COLUMNS}, ord)
          SELECT ?, ${NODE_COLUMNS}, row_number() OVER (ORDER BY ord) - 1 FROM nodes WHERE map_id = ?`,
       ),
-      lease: db.prepare('SELECT owner, expires_at AS expiresAt FROM map_leases WHERE map_id = ?'),
-      setLease: db.prepare(
-        `INSERT INTO map_leases (map_id, owner, expires_at) VALUES (?, ?, ?)
-         ON CONFLICT (map_id) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at`,
-      ),
-      renewLease: db.prepare('UPDATE map_leases SET expires_at = ? WHERE map_id = ? AND owner = ?'),
-      releaseLease: db.prepare('DELETE FROM map_leases WHERE map_id = ? AND owner = ?'),
-      releaseLeases: db.prepare('DELETE FROM map_leases WHERE owner = ?'),
-      dropLease: db.prepare('DELETE FROM map_leases WHERE map_id = ?'),
       copyLinks: db.prepare(
         `INSERT INTO links (map_id, id, source, target, ord)
          SELECT ?, id, source, target, row_number() OVER (ORDER BY ord) - 1 FROM links WHERE map_id = ?`,
@@ -236,7 +223,6 @@ export class MapRepository {
         const nodes = this.sql.nodes.all(mapId) as NodeRow[];
         const links = this.sql.links.all(mapId) as LinkRow[];
         this.sql.deleteMap.run(mapId);
-        this.sql.dropLease.run(mapId);
         return {
           name: head.name,
           createdAt: head.created_at,
@@ -267,7 +253,7 @@ export class MapRepository {
     if (!kept) throw notFound(mapId);
     this.db
       .transaction(() => {
-        // A later revision than the deleted map's: a save based on the old one is refused as a conflict.
+        // A later revision than the deleted map's: a room still on the old one must open anew.
         // Its old time of change, so the map list shows it back where it was, not at the top.
         this.sql.restoreMap.run(
           mapId,
@@ -372,40 +358,6 @@ export class MapRepository {
   }
 
   /**
-   * Saves the nodes and links that changed since `baseRevision`: deletes first (a deleted node takes
-   * the links touching it along), then upserts. Refused as a conflict when the map has moved on.
-   */
-  applyChanges(changes: Omit<MapChanges, 'sessionId'>, lease?: SaveLease): { revision: number } {
-    const { mapId } = changes;
-    return this.db
-      .transaction(() => {
-        const current = this.sql.revision.get(mapId) as number | undefined;
-        if (current === undefined) throw notFound(mapId);
-        if (lease) {
-          // One writer per map across processes: a map another process holds is refused; a free
-          // one is taken here, in the save's own transaction, once nothing refused the save.
-          const held = this.sql.lease.get(mapId) as { owner: string; expiresAt: number } | undefined;
-          if (held && held.owner !== lease.owner && held.expiresAt > lease.now) {
-            throw ApiError.worded('read-only', 'map-edited-elsewhere', {});
-          }
-        }
-        if (current !== changes.baseRevision) {
-          throw ApiError.worded('conflict', 'map-changed-elsewhere', {
-            current: String(current),
-            base: String(changes.baseRevision),
-          });
-        }
-        this.deleteRows(mapId, changes.deleteNodeIds, changes.deleteLinkIds);
-        if (lease) this.sql.setLease.run(mapId, lease.owner, lease.expiresAt);
-        const revision = current + 1;
-        this.writeRows(mapId, changes.upsertNodes, changes.upsertLinks, revision * ORD_STRIDE);
-        this.sql.bumpRevision.run(this.now(), mapId);
-        return { revision };
-      })
-      .immediate();
-  }
-
-  /**
    * A map as its tables hold it, with its live document when one is stored that still matches
    * them (MapRoomLog.read), read in one transaction.
    */
@@ -437,7 +389,7 @@ export class MapRepository {
   }
 
   /**
-   * One change the room accepted, in one transaction: the tables written as a save writes them
+   * One change the room accepted, in one transaction: the tables written
    * (deletes first, a deleted node taking its links along) and the document's update appended, so
    * the two never disagree on disk.
    */
@@ -511,46 +463,6 @@ export class MapRepository {
     this.db
       .transaction(() => {
         if (this.sql.saveViewport.run(text, mapId).changes === 0) throw notFound(mapId);
-      })
-      .immediate();
-  }
-
-  /**
-   * Takes the map for `owner` (one process's open document) until `expiresAt`, when nobody else
-   * holds it, the other hold lapsed, or `takeOver`; returns whether `owner` now holds it. One
-   * IMMEDIATE transaction, so two processes never both take a free map.
-   */
-  claimLease(mapId: string, owner: string, takeOver: boolean, now: number, expiresAt: number): boolean {
-    return this.db
-      .transaction(() => {
-        const lease = this.sql.lease.get(mapId) as { owner: string; expiresAt: number } | undefined;
-        if (lease && lease.owner !== owner && lease.expiresAt > now && !takeOver) return false;
-        this.sql.setLease.run(mapId, owner, expiresAt);
-        return true;
-      })
-      .immediate();
-  }
-
-  /** Extends `owner`'s hold; false when it holds the map no more (another process took it over). */
-  renewLease(mapId: string, owner: string, now: number, expiresAt: number): boolean {
-    return this.db
-      .transaction(() => {
-        if (this.sql.renewLease.run(expiresAt, mapId, owner).changes === 1) return true;
-        const lease = this.sql.lease.get(mapId) as { owner: string; expiresAt: number } | undefined;
-        // A hold that lapsed and was dropped, with nobody else on the map, is taken again.
-        if (lease && lease.expiresAt > now) return false;
-        this.sql.setLease.run(mapId, owner, expiresAt);
-        return true;
-      })
-      .immediate();
-  }
-
-  /** Gives the map back if `owner` holds it; `mapId` null gives back every map `owner` holds. */
-  releaseLease(mapId: string | null, owner: string): void {
-    this.db
-      .transaction(() => {
-        if (mapId === null) this.sql.releaseLeases.run(owner);
-        else this.sql.releaseLease.run(mapId, owner);
       })
       .immediate();
   }

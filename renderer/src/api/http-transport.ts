@@ -3,8 +3,8 @@ import { ApiError, type ApiResponse } from '../../../shared/contract/errors';
 import { METHOD_NAMES } from '../../../shared/contract/methods';
 
 /**
- * Calls with a body under this many bytes are sent with keepalive, so they outlive the page: the last
- * save and the map's release still arrive when the window closes or reloads. Browsers cap the
+ * Calls with a body under this many bytes are sent with keepalive, so they outlive the page: a call
+ * made just before the window closes or reloads still arrives. Browsers cap the
  * keepalive bodies in flight at 64 kB in all, so larger calls go without it.
  */
 export const KEEPALIVE_BODY_LIMIT = 16_000;
