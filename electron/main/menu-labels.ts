@@ -20,6 +20,7 @@ const en = {
   saveAs: 'Save As…',
   importJson: 'Import JSON Map…',
   exportPdf: 'Export PDF…',
+  share: 'Share with the Room…',
   closeWindow: 'Close Window',
   exit: 'Exit',
   // Edit
@@ -78,6 +79,7 @@ const zhCN: MenuLabels = {
   saveAs: '另存为…',
   importJson: '导入 JSON 地图…',
   exportPdf: '导出 PDF…',
+  share: '与会场共享…',
   closeWindow: '关闭窗口',
   exit: '退出',
   edit: '编辑',

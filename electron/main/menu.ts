@@ -101,6 +101,8 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       // 'export' opens the Export PDF dialog; JSON export stays in the app's File menu.
       item(l.exportPdf, 'export'),
       separator,
+      item(l.share, 'share'),
+      separator,
       // On macOS Quit is in the application menu, and File ends with Close Window (Cmd+W).
       mac ? { role: 'close', label: l.closeWindow } : { role: 'quit', label: l.exit },
     ],

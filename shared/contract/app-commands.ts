@@ -13,6 +13,7 @@ export const APP_COMMANDS = [
   'open-recent',
   'import-json',
   'export',
+  'share',
   'undo',
   'redo',
   'cut',

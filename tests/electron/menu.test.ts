@@ -121,6 +121,7 @@ describe('menu template', () => {
       'save-as',
       'import-json',
       'export',
+      'share',
       'quit',
     ]);
     expect(ids(edit ?? [])).toEqual([

@@ -9,14 +9,7 @@ import { METHOD_NAMES } from '../../../shared/contract/methods';
  */
 export const KEEPALIVE_BODY_LIMIT = 16_000;
 
-/** Calls in flight that the browser drops if the page goes now (sent without keepalive). */
-let callsLostOnLeave = 0;
 const encoder = new TextEncoder();
-
-/** Whether leaving the page now would drop a call still in flight (see KEEPALIVE_BODY_LIMIT). */
-export function hasCallsLostOnLeave(): boolean {
-  return callsLostOnLeave > 0;
-}
 
 /**
  * The browser mode's transport: `POST /api/<method>` on the loopback server that served this page.
@@ -26,15 +19,10 @@ export function httpTransport(origin: string): TransportApi {
   const api: Record<string, (args: unknown) => Promise<ApiResponse<unknown>>> = {};
   for (const method of METHOD_NAMES) {
     api[method] = async (args: unknown) => {
-      let counted = false;
       try {
         // Measured in bytes, as the browser counts them: a Chinese character takes three.
         const body = encoder.encode(JSON.stringify(args ?? {}));
         const keepalive = body.byteLength < KEEPALIVE_BODY_LIMIT;
-        if (!keepalive) {
-          callsLostOnLeave++;
-          counted = true;
-        }
         const response = await fetch(`${origin}/api/${method}`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
@@ -48,8 +36,6 @@ export function httpTransport(origin: string): TransportApi {
           ok: false,
           error: ApiError.worded('storage-failed', 'server-silent', { detail: String(error) }).toShape(),
         };
-      } finally {
-        if (counted) callsLostOnLeave--;
       }
     };
   }

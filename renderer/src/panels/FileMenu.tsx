@@ -72,6 +72,7 @@ export function FileMenu(props: FileMenuProps) {
     if (mapId) setPdfOpen(true);
   };
   useCommand('export', openPdfDialog);
+  useCommand('share', () => setShareOpen(true));
   const openRestoreDialog = () => {
     setOpen(false);
     setRestoreOpen(true);
