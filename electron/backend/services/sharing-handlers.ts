@@ -1,6 +1,6 @@
 import { ApiError, type Handlers } from '../../../shared/contract';
 
-type SharingMethods = 'roomAccess' | 'startSharing' | 'stopSharing' | 'sharingStatus';
+type SharingMethods = 'roomAccess' | 'startSharing' | 'stopSharing' | 'sharingStatus' | 'roomLog';
 
 /**
  * The sharing methods where no shared server runs (the desktop app's IPC): the window is the
@@ -15,5 +15,7 @@ export function unsharedHandlers(): Pick<Handlers, SharingMethods> {
     },
     stopSharing: () => ({ stopped: false }),
     sharingStatus: () => null,
+    // No room server runs behind IPC: nothing was shared, so nobody else changed anything.
+    roomLog: () => ({ entries: [] }),
   };
 }
