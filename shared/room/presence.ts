@@ -25,6 +25,8 @@ export interface PresenceState {
   facilitator?: boolean;
   /** The facilitator asks the room to pause everyone else's editing (the server decides). */
   frozen?: boolean;
+  /** Joined view-only: set by the room server on the states it relays, never by the participant. */
+  viewOnly?: boolean;
 }
 
 /** Longest name shown (characters); longer ones are cut. */
@@ -100,6 +102,7 @@ export function parsePresence(clientId: number, state: unknown): PresenceState |
   }
   if (state.facilitator === true) parsed.facilitator = true;
   if (state.frozen === true) parsed.frozen = true;
+  if (state.viewOnly === true) parsed.viewOnly = true;
   return parsed;
 }
 
@@ -109,16 +112,22 @@ export const HOST_ONLY_FIELDS: readonly string[] = ['facilitator', 'frozen'];
 /**
  * A participant's awareness state as the server relays it: a state that is not an object is
  * dropped, the room's own field is never taken from a participant, the host-only fields only
- * from the host. Returns null for a state that is removed (y-protocols' `null`), as it came.
+ * from the host, and `viewOnly` is the server's to say. Returns null for a state that is removed
+ * (y-protocols' `null`), as it came.
  */
-export function sanitizePeerState(state: unknown, host: boolean): Record<string, unknown> | null {
+export function sanitizePeerState(
+  state: unknown,
+  host: boolean,
+  viewOnly = false,
+): Record<string, unknown> | null {
   if (!isRecord(state)) return null;
   const kept: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(state)) {
-    if (key === ROOM_PRESENCE_FIELD || key === '__proto__') continue;
+    if (key === ROOM_PRESENCE_FIELD || key === '__proto__' || key === 'viewOnly') continue;
     if (!host && HOST_ONLY_FIELDS.includes(key)) continue;
     kept[key] = value;
   }
+  if (viewOnly) kept.viewOnly = true;
   return kept;
 }
 

@@ -37,8 +37,8 @@ describe('presence colours', () => {
   it('reads behind white text and as an outline on the light and dark canvas', () => {
     for (const color of PRESENCE_PALETTE) {
       expect(contrast(color, '#ffffff')).toBeGreaterThanOrEqual(4.5);
-      // The dark theme's canvas (a near-black slate): an outline needs 3:1 against it.
-      expect(contrast(color, '#0f172a')).toBeGreaterThanOrEqual(2.5);
+      // The dark theme's canvas (#15181d): the outline also has a halo of the background (presence.css).
+      expect(contrast(color, '#15181d')).toBeGreaterThanOrEqual(2.5);
     }
   });
 });
@@ -130,6 +130,13 @@ describe('parsing other participants’ presence', () => {
       facilitator: true,
       frozen: true,
       selection: [],
+    });
+    expect(sanitizePeerState({ user: { name: 'V' }, viewOnly: false }, false, true)).toEqual({
+      user: { name: 'V' },
+      viewOnly: true,
+    });
+    expect(sanitizePeerState({ user: { name: 'E' }, viewOnly: true }, false, false)).toEqual({
+      user: { name: 'E' },
     });
     expect(sanitizePeerState([1, 2], false)).toBeNull();
     expect(sanitizePeerState(null, true)).toBeNull();

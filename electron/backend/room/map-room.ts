@@ -315,7 +315,7 @@ export class MapRoom {
     for (const { client, clock, state } of entries) {
       encoding.writeVarUint(encoder, client);
       encoding.writeVarUint(encoder, clock);
-      encoding.writeVarString(encoder, JSON.stringify(sanitizePeerState(state, peer.host)));
+      encoding.writeVarString(encoder, JSON.stringify(sanitizePeerState(state, peer.host, peer.access === 'view')));
     }
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(encoder), peer);
     this.updateFrozen();
