@@ -42,13 +42,13 @@ const MAX_ID_LENGTH = 64;
  */
 export const PRESENCE_PALETTE: readonly string[] = [
   '#c2410c', // orange
-  '#0369a1', // blue
+  '#2563eb', // blue
   '#15803d', // green
-  '#a21caf', // magenta
-  '#b91c1c', // red
-  '#4d7c0f', // olive
-  '#7c3aed', // violet
-  '#0f766e', // teal
+  '#9333ea', // purple
+  '#e11d48', // crimson
+  '#0e7490', // cyan
+  '#a16207', // ochre
+  '#db2777', // pink
 ];
 
 /** The colour of a participant, a stable pick from the palette by its awareness client id. */

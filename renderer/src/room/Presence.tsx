@@ -1,4 +1,4 @@
-import { useOnViewportChange, useReactFlow, type Viewport } from '@xyflow/react';
+import { useOnViewportChange, useReactFlow, useStore, type Viewport } from '@xyflow/react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type PresenceViewport, parseSelectors } from '../../../shared/room/presence';
@@ -56,6 +56,13 @@ export function PresenceCanvas() {
   const following = usePresence((s) => s.following);
   const target = usePresence((s) => s.facilitatorViewport);
   const applied = useRef<PresenceViewport | null>(null);
+  const zoom = useStore((s) => s.transform[2]);
+  const domNode = useStore((s) => s.domNode);
+
+  // The zoom as a CSS variable: others' name tags keep a legible size on a zoomed-out map.
+  useEffect(() => {
+    domNode?.style.setProperty('--flow-zoom', String(zoom));
+  }, [domNode, zoom]);
 
   const centreOf = (viewport: Viewport): PresenceViewport | null => {
     const pane = document.querySelector('.react-flow');

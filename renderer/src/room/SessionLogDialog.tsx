@@ -43,6 +43,8 @@ export function SessionLogDialog({ onClose }: { onClose(): void }) {
     };
   }, [readLog, t]);
 
+  /** A node given no title yet reads as the canvas says it. */
+  const named = (title: string) => (title.trim() === '' ? t('node.untitled') : title);
   const time = new Intl.DateTimeFormat(i18n.language, {
     hour: '2-digit',
     minute: '2-digit',
@@ -74,9 +76,13 @@ export function SessionLogDialog({ onClose }: { onClose(): void }) {
           {error}
         </p>
       ) : entries === null ? (
-        <p role="status">…</p>
+        <p className="session-log__status" role="status">
+          …
+        </p>
       ) : entries.length === 0 ? (
-        <p role="status">{t('presence.logEmpty')}</p>
+        <p className="session-log__status" role="status">
+          {t('presence.logEmpty')}
+        </p>
       ) : (
         <ol className="session-log__entries" data-testid="session-log-entries">
           {entries.map((entry) => (
@@ -91,11 +97,11 @@ export function SessionLogDialog({ onClose }: { onClose(): void }) {
                     {t(`presence.action.${item.action}`)} {t(`presence.kind.${item.kind}`)}{' '}
                     {item.action === 'renamed' && item.from !== undefined
                       ? t('presence.renamedFrom', {
-                          from: item.from,
-                          title: item.title,
+                          from: named(item.from),
+                          title: named(item.title),
                           interpolation: { escapeValue: false },
                         })
-                      : `“${item.title}”`}
+                      : `“${named(item.title)}”`}
                   </li>
                 ))}
                 {entry.more > 0 ? <li>{t('presence.more', { count: entry.more })}</li> : null}
