@@ -79,7 +79,9 @@ beforeAll(async () => {
   const created = await call<{ id: string }>(host, 'createMap', { name: 'Offsite' });
   expect(created.ok).toBe(true);
   await host.reload();
-  await host.getByTestId('presence-button').waitFor();
+  await host.getByTestId('canvas').waitFor();
+  // Alone in the room, the host's toolbar keeps its room for the map's name: no people button.
+  expect(await host.getByTestId('presence-button').count()).toBe(0);
   ids.goal = await addNode(host, 'goal', 'Grow revenue');
   ids.mechanism = await addNode(host, 'mechanism', 'Weekly review');
   ids.metric = await addNode(host, 'metric', 'Net revenue');
@@ -117,6 +119,22 @@ describe('presence and facilitation with three browser windows on one map', () =
         .locator('[data-testid="remote-selection"]')
         .count(),
     ).toBe(0);
+    // Another's selection moving renders no node component here: each node's outline
+    // subscribes to its own selectors (RemoteSelectors), the node itself not at all.
+    const renders = () =>
+      host.evaluate(() =>
+        Object.fromEntries(
+          (globalThis as unknown as { __throughlineRenderCounts: Map<string, number> })
+            .__throughlineRenderCounts,
+        ),
+      );
+    const before = await renders();
+    await node(ana, ids.metric as string).click();
+    await expect.poll(() => selectorsOn(host, ids.metric as string)).toBe('Ana');
+    expect(await selectorsOn(host, ids.mechanism as string)).toBe('Ben <b>');
+    expect(await renders()).toEqual(before);
+    await node(ana, ids.mechanism as string).click();
+    await expect.poll(() => selectorsOn(host, ids.mechanism as string)).toMatch(/Ana/);
     // A name is text, never markup.
     expect(await ana.locator('.remote-selection__tag b').count()).toBe(0);
 

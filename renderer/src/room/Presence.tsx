@@ -230,8 +230,10 @@ export function PresenceButton() {
     return () => document.removeEventListener('pointerdown', onPointer);
   }, [open]);
 
-  if (!inRoom) return null;
+  const host = usePresence((s) => s.host);
   const count = participants.length;
+  // The host alone in the room has no one to list: the toolbar keeps its room for the map's name.
+  if (!inRoom || (host && count <= 1 && !open)) return null;
   return (
     <div className="presence">
       <button
@@ -250,7 +252,7 @@ export function PresenceButton() {
             <span key={p.clientId} className="presence__dot" style={{ background: p.user.color }} />
           ))}
         </span>
-        <span aria-hidden="true">{t('presence.button', { count })}</span>
+        <span aria-hidden="true">{count}</span>
       </button>
       {open ? (
         <section

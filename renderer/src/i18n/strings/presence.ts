@@ -4,8 +4,6 @@
  * "presence"; the type makes the Chinese carry every English key.
  */
 const en = {
-  button_one: '{{count}} person',
-  button_other: '{{count}} people',
   buttonLabel: 'People in the room: {{count}}',
   heading: 'In the room',
   you: 'you',
@@ -56,8 +54,6 @@ const en = {
 export const presenceStrings: { en: typeof en; zhCN: typeof en } = {
   en,
   zhCN: {
-    button_one: '{{count}} 人',
-    button_other: '{{count}} 人',
     buttonLabel: '房间里的人：{{count}}',
     heading: '房间里的人',
     you: '你',
