@@ -16,6 +16,7 @@ import {
   smallMap,
   startRoomHarness,
   until,
+  VIEW_KEY,
 } from './room-harness';
 
 const open: { harness: RoomHarness[]; peers: Participant[]; sockets: WebSocket[] } = {
@@ -113,6 +114,20 @@ describe('presence and facilitation in a room over the real server', () => {
     // The participant's own edits still go through.
     rename(guest.doc, 'g1', 'Grow more');
     await until(() => titleIn(host.doc, 'g1') === 'Grow more');
+  });
+
+  it('marks view-only participants itself, whatever they say', async () => {
+    const { harness, mapId } = await harnessWithMap();
+    const host = await join(harness, mapId, HOST_KEY, 'Hana');
+    const viewer = joinRoom(harness.url, mapId, VIEW_KEY);
+    open.peers.push(viewer);
+    viewer.provider.awareness.setLocalState({ user: { name: 'Vi' }, selection: [], viewOnly: false });
+    const editor = await join(harness, mapId, EDIT_KEY);
+    editor.provider.awareness.setLocalState({ user: { name: 'Ed' }, selection: [], viewOnly: true });
+    const seen = () => participantsOf(host.provider.awareness.getStates(), host.doc.clientID);
+    await until(() => seen().length === 3);
+    expect(seen().find((p) => p.user.name === 'Vi')?.viewOnly).toBe(true);
+    expect(seen().find((p) => p.user.name === 'Ed')?.viewOnly).toBeUndefined();
   });
 
   it('ends a freeze when the host leaves', async () => {
