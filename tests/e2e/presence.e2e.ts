@@ -228,6 +228,8 @@ describe('presence and facilitation with three browser windows on one map', () =
     // A participant's rename does not happen while frozen.
     await node(ana, ids.metric as string).dblclick();
     expect(await ana.locator('.plan-node__title-input').count()).toBe(0);
+    // The inspector says why (a pause), not that this window is view-only.
+    expect(await ana.getByTestId('inspector-read-only').textContent()).toContain('paused editing');
     await shoot(ana, 'ana-frozen-1280x800.png');
     // The facilitator still edits.
     await node(host, ids.metric as string).dblclick();
