@@ -130,6 +130,28 @@ describe('presence and facilitation in a room over the real server', () => {
     expect(seen().find((p) => p.user.name === 'Ed')?.viewOnly).toBeUndefined();
   });
 
+  it('shows a participant who comes back at once, with its presence', async () => {
+    const { harness, mapId } = await harnessWithMap();
+    const host = await join(harness, mapId, HOST_KEY, 'Hana');
+    const guest = await join(harness, mapId, EDIT_KEY, 'Gus');
+    const names = () =>
+      participantsOf(host.provider.awareness.getStates(), host.doc.clientID).map((p) => p.user.name);
+    await until(() => names().includes('Gus'));
+    guest.provider.disconnect();
+    await until(() => !names().includes('Gus'));
+    guest.provider.connect();
+    // Not after the next 15 s renewal of its presence: now.
+    await until(() => names().includes('Gus'), 1500);
+    guest.provider.awareness.setLocalStateField('selection', ['g1']);
+    await until(
+      () =>
+        participantsOf(host.provider.awareness.getStates(), host.doc.clientID)
+          .find((p) => p.user.name === 'Gus')
+          ?.selection.includes('g1') === true,
+      1500,
+    );
+  });
+
   it('ends a freeze when the host leaves', async () => {
     const { harness, mapId } = await harnessWithMap();
     const host = await join(harness, mapId, HOST_KEY, 'Hana');

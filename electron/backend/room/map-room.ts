@@ -65,6 +65,8 @@ export class MapRoom {
   readonly awareness: awarenessProtocol.Awareness;
   private readonly peers = new Map<RoomPeer, Set<number>>();
   private closed = false;
+  /** Per client id, how far its awareness clock is moved past the room's (receiveAwareness). */
+  private readonly clockShift = new Map<number, number>();
   /** The facilitator paused everyone else's editing (a host peer's presence says `frozen`). */
   private frozenNow = false;
 
@@ -301,8 +303,9 @@ export class MapRoom {
     // Providers pass on the states they hear (y-websocket relays every awareness change), with the
     // clock they came with: a state already held by another connection is taken over only when it
     // is newer than the room's (its own window speaking again), not by an echo.
-    for (const { client, clock } of entries) {
-      if (clients.has(client)) continue;
+    for (const { client, clock, state } of entries) {
+      // A removal passed on (a participant who left) speaks for nobody.
+      if (clients.has(client) || state === null) continue;
       const known = this.awareness.meta.get(client);
       const heldElsewhere = [...this.peers].some(([other, ids]) => other !== peer && ids.has(client));
       if (heldElsewhere && known && clock <= known.clock) continue;
@@ -310,12 +313,33 @@ export class MapRoom {
       clients.add(client);
     }
     if (entries.length === 0) return;
+    // A participant that comes back (a dropped connection, a change refused during a pause) brings
+    // its presence with the clock it had, but the room counted its leaving as one tick more and
+    // would ignore it for up to half a minute: its clocks are shifted past the room's from then on.
+    for (const entry of entries) {
+      if (!clients.has(entry.client)) continue;
+      let shift = this.clockShift.get(entry.client) ?? 0;
+      const known = this.awareness.meta.get(entry.client);
+      if (
+        entry.state !== null &&
+        known &&
+        entry.clock + shift <= known.clock &&
+        !this.awareness.getStates().has(entry.client)
+      ) {
+        shift = known.clock + 1 - entry.clock;
+        this.clockShift.set(entry.client, shift);
+      }
+      entry.clock += shift;
+    }
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, entries.length);
     for (const { client, clock, state } of entries) {
       encoding.writeVarUint(encoder, client);
       encoding.writeVarUint(encoder, clock);
-      encoding.writeVarString(encoder, JSON.stringify(sanitizePeerState(state, peer.host, peer.access === 'view')));
+      encoding.writeVarString(
+        encoder,
+        JSON.stringify(sanitizePeerState(state, peer.host, peer.access === 'view')),
+      );
     }
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(encoder), peer);
     this.updateFrozen();
