@@ -1,4 +1,5 @@
-import { create } from 'zustand';
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
 import type { RoomLogEntry } from '../../../shared/contract/api';
 import { cleanName, type Participant, type PresenceViewport } from '../../../shared/room/presence';
 
@@ -67,7 +68,7 @@ function remember(name: string): void {
   }
 }
 
-export const usePresence = create<PresenceStore>((set) => ({
+export const presenceStore = createStore<PresenceStore>()((set) => ({
   name: storedName(),
   host: false,
   viewOnly: false,
@@ -100,3 +101,9 @@ export const usePresence = create<PresenceStore>((set) => ({
     set({ following, followStopped: !following && stoppedByUser }),
   setFreezeWanted: (freezeWanted) => set({ freezeWanted }),
 }));
+
+/** The presence store as a hook (`usePresence(selector)`), with the store's own methods on it. */
+export const usePresence = Object.assign(
+  <T>(selector: (state: PresenceStore) => T): T => useStore(presenceStore, selector),
+  presenceStore,
+);
