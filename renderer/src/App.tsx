@@ -24,7 +24,7 @@ import { Toolbar } from './panels/Toolbar';
 import { PresentationOverlay } from './presentation/PresentationOverlay';
 import { usePresentation } from './presentation/use-presentation';
 import type { MapRooms } from './room/map-rooms';
-import { FreezeBanner, NamePrompt } from './room/Presence';
+import { FollowStatus, FreezeBanner, NamePrompt } from './room/Presence';
 import { installPresence } from './room/presence-binding';
 import { MapStoreContext } from './store/context';
 import type { MapState } from './store/map-store';
@@ -149,6 +149,7 @@ export function App({ api, store, rooms }: AppProps) {
             <main className="app__canvas">
               <ReadOnlyBanner />
               <FreezeBanner />
+              {openId ? <FollowStatus /> : null}
               {searchOpen && openId ? <SearchBar onClose={closeSearch} /> : null}
               {filtersOpen && openId && !presentation.presenting ? <FilterBar /> : null}
               {openId ? (

@@ -187,6 +187,7 @@ describe('presence and facilitation with three browser windows on one map', () =
     await openPanel(ben);
     await ben.getByTestId('follow-toggle').check();
     await closePanel(ben);
+    expect(await ben.getByTestId('follow-status').textContent()).toContain('Following the facilitator');
     const before = await transformOf(ben);
     // The facilitator zooms in on the map.
     const pane = await host.locator('.react-flow__pane').boundingBox();
@@ -206,6 +207,11 @@ describe('presence and facilitation with three browser windows on one map', () =
     if (!benPane) throw new Error('no pane');
     await ben.mouse.move(benPane.x + 200, benPane.y + benPane.height - 80);
     await ben.mouse.wheel(0, 300);
+    // Said on the canvas at once, and in the panel.
+    await expect
+      .poll(() => ben.getByTestId('follow-status').textContent())
+      .toContain('you stopped following the facilitator');
+    await shoot(ben, 'ben-follow-stopped-1280x800.png');
     await openPanel(ben);
     await ben.getByTestId('follow-stopped').waitFor();
     expect(await ben.getByTestId('follow-toggle').isChecked()).toBe(false);

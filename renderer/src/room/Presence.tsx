@@ -105,6 +105,33 @@ export function PresenceCanvas() {
   return null;
 }
 
+/**
+ * While this window follows the facilitator, a small note on the canvas says so (with a way out);
+ * when its user moved the view and so stopped following, it says that for a few seconds.
+ */
+export function FollowStatus() {
+  const { t } = useTranslation();
+  const following = usePresence((s) => s.following && s.inRoom);
+  const stopped = usePresence((s) => s.followStopped);
+  const setFollowing = usePresence((s) => s.setFollowing);
+  useEffect(() => {
+    if (!stopped) return;
+    const timer = setTimeout(() => usePresence.setState({ followStopped: false }), 6000);
+    return () => clearTimeout(timer);
+  }, [stopped]);
+  if (!following && !stopped) return null;
+  return (
+    <div className="follow-status" role="status" data-testid="follow-status">
+      <span>{following ? t('presence.following') : t('presence.followStopped')}</span>
+      {following ? (
+        <button type="button" className="button" onClick={() => setFollowing(false)}>
+          {t('presence.stopFollowing')}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
 /** Shown to everyone while the facilitator has paused editing (the server refuses changes then). */
 export function FreezeBanner() {
   const { t } = useTranslation();
