@@ -124,11 +124,6 @@ export class MapRoom {
     return this.frozenNow;
   }
 
-  /** The accepted changes recorded so far, oldest first. */
-  get entries(): readonly LogEntry[] {
-    return this.log;
-  }
-
   get peerCount(): number {
     return this.peers.size;
   }

@@ -148,6 +148,8 @@ function bind(connection: RoomConnection, { api, store, rooms, fallbackName }: P
     unsubscribePresence();
     if (timer !== undefined) clearTimeout(timer);
     publishViewport = null;
+    // A pause is for the map it was asked on: opening another map does not pause that one too.
+    if (host) usePresence.setState({ freezeWanted: false });
     // A connection kept until its changes are confirmed shows no one on a map left.
     awareness.setLocalState(null);
   };
