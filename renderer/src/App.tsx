@@ -1,5 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreApi } from 'zustand/vanilla';
 import { version as appVersion } from '../../package.json';
@@ -24,6 +24,8 @@ import { Toolbar } from './panels/Toolbar';
 import { PresentationOverlay } from './presentation/PresentationOverlay';
 import { usePresentation } from './presentation/use-presentation';
 import type { MapRooms } from './room/map-rooms';
+import { FollowStatus, FreezeBanner, NamePrompt } from './room/Presence';
+import { installPresence } from './room/presence-binding';
 import { MapStoreContext } from './store/context';
 import type { MapState } from './store/map-store';
 import { useViewPrefs } from './store/view-prefs';
@@ -55,6 +57,17 @@ export function App({ api, store, rooms }: AppProps) {
   const filtersOpen = useViewPrefs((s) => s.filtersOpen);
   const sidePanels = useViewPrefs((s) => s.sidePanels);
   useKeyboardShortcuts(bus, selectedCount);
+  // Presence in the room of the map in view (names, selections, following, the freeze).
+  useEffect(
+    () =>
+      installPresence({
+        api,
+        store,
+        rooms,
+        fallbackName: (host) => i18n.t(host ? 'presence.facilitatorName' : 'presence.guest'),
+      }),
+    [api, store, rooms, i18n],
+  );
   useShellCommands(bus);
 
   const { maps, openId, documentInfo, fail, open, choose, create, ...library } = useMapLibrary({
@@ -135,6 +148,8 @@ export function App({ api, store, rooms }: AppProps) {
             />
             <main className="app__canvas">
               <ReadOnlyBanner />
+              <FreezeBanner />
+              {openId ? <FollowStatus /> : null}
               {searchOpen && openId ? <SearchBar onClose={closeSearch} /> : null}
               {filtersOpen && openId && !presentation.presenting ? <FilterBar /> : null}
               {openId ? (
@@ -158,6 +173,7 @@ export function App({ api, store, rooms }: AppProps) {
             <InspectorColumn findings={<FindingsPanel />} />
             <Notices notices={notices} onDismiss={dismiss} />
             {sheetOpen ? <ShortcutSheet onClose={() => setSheetOpen(false)} /> : null}
+            <NamePrompt />
           </div>
         </ReactFlowProvider>
       </MapStoreContext.Provider>

@@ -107,6 +107,23 @@ export const RoomAccessSchema = z.object({
 });
 export type RoomAccessInfo = z.output<typeof RoomAccessSchema>;
 
+/** One change the live room accepted (shared/room/session-log.ts). */
+export const RoomLogEntrySchema = z.object({
+  at: z.string(),
+  who: z.string().nullable(),
+  clientId: z.number().int().nullable(),
+  items: z.array(
+    z.object({
+      kind: z.enum(['node', 'link']),
+      action: z.enum(['added', 'renamed', 'moved', 'edited', 'deleted']),
+      title: z.string(),
+      from: z.string().optional(),
+    }),
+  ),
+  more: z.number().int().nonnegative(),
+});
+export type RoomLogEntry = z.output<typeof RoomLogEntrySchema>;
+
 /** Where a room is shared: the address participants open, one for editors and one for observers. */
 export const ShareInfoSchema = z.object({
   /** The address the shared server listens on (the machine's LAN address unless chosen). */
@@ -206,6 +223,11 @@ export const contract = {
   stopSharing: { args: z.object({}), result: z.object({ stopped: z.boolean() }) },
   /** The current share, or null when the rooms are not shared. */
   sharingStatus: { args: z.object({}), result: ShareInfoSchema.nullable() },
+  /** The session log of a map's live room, oldest first (the host's session only). */
+  roomLog: {
+    args: z.object({ mapId: IdSchema }),
+    result: z.object({ entries: z.array(RoomLogEntrySchema) }),
+  },
 } as const satisfies Record<MethodName, MethodSpec>;
 
 // Every contract entry is a listed method name (the reverse is checked by `satisfies` above).

@@ -44,6 +44,7 @@ export const METHOD_ACCESS = {
   startSharing: 'host',
   stopSharing: 'host',
   sharingStatus: 'host',
+  roomLog: 'host',
 } as const satisfies Record<MethodName, MethodAccess>;
 
 /** What a session may do: the host everything, an editor read and write, an observer read. */

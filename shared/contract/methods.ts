@@ -33,6 +33,7 @@ export const METHOD_NAMES = [
   'startSharing',
   'stopSharing',
   'sharingStatus',
+  'roomLog',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 

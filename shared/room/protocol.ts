@@ -46,6 +46,11 @@ export const ROOM_CLOSE = {
    * from the file and the participant, reconnecting, merges into it with nothing lost.
    */
   reopen: 4502,
+  /**
+   * The facilitator has paused editing: the change was not taken. The participant keeps it and
+   * sends it again when it reconnects (after the pause, it goes through).
+   */
+  frozen: 4503,
 } as const;
 
 export type RoomAccess = 'edit' | 'view';

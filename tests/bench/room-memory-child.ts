@@ -37,7 +37,7 @@ const rooms: MapRoom[] = [];
 for (const mapId of mapIds) {
   const room = MapRoom.open(repo, mapId, () => {});
   rooms.push(room);
-  const peer: RoomPeer = { access: 'edit', send: () => {}, close: () => {} };
+  const peer: RoomPeer = { access: 'edit', host: false, send: () => {}, close: () => {} };
   room.join(peer);
   const client = newMapDoc();
   Y.applyUpdate(client, Y.encodeStateAsUpdate(room.doc));

@@ -13,6 +13,8 @@ import { ROOM_KEY_PARAM } from '../../shared/room/protocol';
 
 export const EDIT_KEY = 'edit-key-for-tests';
 export const VIEW_KEY = 'view-key-for-tests';
+/** Admits as the host's own window would be (its session cookie): an editor and the facilitator. */
+export const HOST_KEY = 'host-key-for-tests';
 
 export interface RoomHarness {
   url: string;
@@ -35,6 +37,7 @@ export async function startRoomHarness(dir: string, port = 0): Promise<RoomHarne
     admit: (_req, query) => {
       const key = query.get(ROOM_KEY_PARAM);
       if (key === EDIT_KEY) return { ok: true, access: 'edit' };
+      if (key === HOST_KEY) return { ok: true, access: 'edit', host: true };
       if (key === VIEW_KEY) return { ok: true, access: 'view' };
       return { ok: false, status: 401, message: 'A room key is needed.' };
     },

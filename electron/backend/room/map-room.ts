@@ -14,6 +14,7 @@ import {
   touchedBy,
 } from '../../../shared/room/doc-check';
 import { newMapDoc, readContent, writeContent } from '../../../shared/room/map-doc';
+import { parsePresence, sanitizePeerState } from '../../../shared/room/presence';
 import {
   MESSAGE_AWARENESS,
   MESSAGE_QUERY_AWARENESS,
@@ -22,12 +23,15 @@ import {
   ROOM_PRESENCE_FIELD,
   type RoomAccess,
 } from '../../../shared/room/protocol';
+import { appendLog, type LogEntry, logEntry, summariseChange } from '../../../shared/room/session-log';
 import type { MapRepository } from '../storage/map-repository';
 import { storageFailure } from '../storage/storage-errors';
 
 /** One participant's connection, as the room sees it (room-server.ts adapts a WebSocket). */
 export interface RoomPeer {
   readonly access: RoomAccess;
+  /** The host's own window: the facilitator, whose presence may freeze the map for the others. */
+  readonly host: boolean;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
 }
@@ -61,6 +65,10 @@ export class MapRoom {
   readonly awareness: awarenessProtocol.Awareness;
   private readonly peers = new Map<RoomPeer, Set<number>>();
   private closed = false;
+  /** Per client id, how far its awareness clock is moved past the room's (receiveAwareness). */
+  private readonly clockShift = new Map<number, number>();
+  /** The facilitator paused everyone else's editing (a host peer's presence says `frozen`). */
+  private frozenNow = false;
 
   private constructor(
     readonly mapId: string,
@@ -70,6 +78,8 @@ export class MapRoom {
     private readonly onEvent: (event: RoomEvent) => void,
     /** The map's revision in the file as this room last wrote or read it. */
     private revision: number,
+    /** Where accepted changes are recorded (the room server keeps it across the room's reopenings). */
+    private readonly log: LogEntry[],
   ) {
     this.doc = doc;
     this.trial = copyOf(doc);
@@ -87,7 +97,12 @@ export class MapRoom {
    * built from the tables under a new generation (so a participant holding an older document
    * loads the map again instead of merging it back).
    */
-  static open(repository: MapRepository, mapId: string, onEvent: (event: RoomEvent) => void): MapRoom {
+  static open(
+    repository: MapRepository,
+    mapId: string,
+    onEvent: (event: RoomEvent) => void,
+    log: LogEntry[] = [],
+  ): MapRoom {
     const { map, stored } = repository.openRoom(mapId);
     if (stored) {
       const doc = newMapDoc();
@@ -95,13 +110,18 @@ export class MapRoom {
         for (const update of stored.updates) Y.applyUpdate(doc, update);
       });
       if (sameContent(readContent(doc), map))
-        return new MapRoom(mapId, stored.generation, doc, repository, onEvent, map.revision);
+        return new MapRoom(mapId, stored.generation, doc, repository, onEvent, map.revision, log);
       doc.destroy();
     }
     const doc = newMapDoc();
     writeContent(doc, map);
     const generation = repository.startRoom(mapId, map.revision, Y.encodeStateAsUpdate(doc));
-    return new MapRoom(mapId, generation, doc, repository, onEvent, map.revision);
+    return new MapRoom(mapId, generation, doc, repository, onEvent, map.revision, log);
+  }
+
+  /** Whether the facilitator has paused editing for everyone but the host. */
+  get frozen(): boolean {
+    return this.frozenNow;
   }
 
   get peerCount(): number {
@@ -132,6 +152,7 @@ export class MapRoom {
     if (clients && clients.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], peer);
     }
+    this.updateFrozen();
   }
 
   /** One message from a participant, handled completely before the next. */
@@ -220,6 +241,14 @@ export class MapRoom {
     }
     const seen = touch as DocTouch | null;
     if (!seen || effective.length === 0) return; // nothing new (a participant's reply after a resync)
+    if (this.frozenNow && !peer.host) {
+      // Paused by the facilitator: nothing taken. The participant keeps its change and sends it
+      // again when it reconnects, which it does by itself (a 4500-range close).
+      this.resetTrial();
+      this.leave(peer);
+      peer.close(ROOM_CLOSE.frozen, 'the facilitator has paused editing');
+      return;
+    }
     const stored = effective.length === 1 ? (effective[0] as Uint8Array) : Y.mergeUpdates(effective);
     try {
       this.revision = this.repository.applyRoomChange(
@@ -245,6 +274,11 @@ export class MapRoom {
     }
     // Stored: now everyone gets it. The sender's own change goes to the others; a repair, which
     // the sender does not have, to everyone.
+    const items = summariseChange(this.doc, trial, seen);
+    if (items.length > 0) {
+      const who = this.presenceOf(peer);
+      appendLog(this.log, logEntry(new Date(), who.name, who.clientId, items));
+    }
     const [first, ...rest] = effective;
     Y.applyUpdate(this.doc, first as Uint8Array, peer);
     if (repaired || rest.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates(rest), REPAIR);
@@ -256,12 +290,91 @@ export class MapRoom {
     if (!clients) return;
     // The client ids a connection speaks for, so its presence goes when it leaves. A participant
     // that reconnects before the server noticed its old connection drop brings the same id: the
-    // newest connection holds it.
-    for (const client of awarenessClients(update)) {
+    // newest connection holds it. Nobody speaks for the room itself, and only the host's states
+    // keep the host-only fields (facilitator, frozen): the rest are relayed without them.
+    const entries = awarenessEntries(update).filter(
+      (entry) => entry.client !== this.doc.clientID && (peer.host || !this.heldByHost(entry.client)),
+    );
+    // Providers pass on the states they hear (y-websocket relays every awareness change), with the
+    // clock they came with: a state already held by another connection is taken over only when it
+    // is newer than the room's (its own window speaking again), not by an echo.
+    for (const { client, clock, state } of entries) {
+      // A removal passed on (a participant who left) speaks for nobody.
+      if (clients.has(client) || state === null) continue;
+      const known = this.awareness.meta.get(client);
+      const heldElsewhere = [...this.peers].some(([other, ids]) => other !== peer && ids.has(client));
+      if (heldElsewhere && known && clock <= known.clock) continue;
       for (const [other, ids] of this.peers) if (other !== peer) ids.delete(client);
       clients.add(client);
     }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+    if (entries.length === 0) return;
+    // A participant that comes back (a dropped connection, a change refused during a pause) brings
+    // its presence with the clock it had, but the room counted its leaving as one tick more and
+    // would ignore it for up to half a minute: its clocks are shifted past the room's from then on.
+    for (const entry of entries) {
+      if (!clients.has(entry.client)) continue;
+      let shift = this.clockShift.get(entry.client) ?? 0;
+      const known = this.awareness.meta.get(entry.client);
+      if (
+        entry.state !== null &&
+        known &&
+        entry.clock + shift <= known.clock &&
+        !this.awareness.getStates().has(entry.client)
+      ) {
+        shift = known.clock + 1 - entry.clock;
+        this.clockShift.set(entry.client, shift);
+      }
+      entry.clock += shift;
+    }
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, entries.length);
+    for (const { client, clock, state } of entries) {
+      encoding.writeVarUint(encoder, client);
+      encoding.writeVarUint(encoder, clock);
+      encoding.writeVarString(
+        encoder,
+        JSON.stringify(sanitizePeerState(state, peer.host, peer.access === 'view')),
+      );
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(encoder), peer);
+    this.updateFrozen();
+  }
+
+  /**
+   * Frozen while a host peer's presence asks for it; the room's own presence tells everyone, and
+   * the freeze ends with the host's presence (its window closed or lost the network).
+   */
+  private updateFrozen(): void {
+    if (this.closed) return;
+    let frozen = false;
+    for (const [peer, ids] of this.peers) {
+      if (!peer.host) continue;
+      for (const id of ids) {
+        const state = this.awareness.getStates().get(id) as { frozen?: unknown } | undefined;
+        if (state?.frozen === true) frozen = true;
+      }
+    }
+    if (frozen === this.frozenNow) return;
+    this.frozenNow = frozen;
+    this.awareness.setLocalState({ [ROOM_PRESENCE_FIELD]: { generation: this.generation, frozen } });
+  }
+
+  /** Whether a host peer speaks for this client id (nobody else may take it over). */
+  private heldByHost(client: number): boolean {
+    for (const [peer, ids] of this.peers) if (peer.host && ids.has(client)) return true;
+    return false;
+  }
+
+  /** The name a peer goes by now (its presence), and its client id, for the session log. */
+  private presenceOf(peer: RoomPeer): { name: string | null; clientId: number | null } {
+    const ids = this.peers.get(peer);
+    let clientId: number | null = null;
+    for (const id of ids ?? []) {
+      clientId ??= id;
+      const presence = parsePresence(id, this.awareness.getStates().get(id));
+      if (presence) return { name: presence.user.name, clientId: id };
+    }
+    return { name: null, clientId };
   }
 
   private readonly broadcastAwareness = ({
@@ -335,17 +448,21 @@ function awarenessMessage(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-/** The client ids an awareness update speaks for (its format: count, then id, clock, state each). */
-function awarenessClients(update: Uint8Array): number[] {
+/**
+ * The entries of an awareness update (its format: count, then id, clock, JSON state each). A
+ * state that is not JSON throws: the message is not the protocol.
+ */
+function awarenessEntries(update: Uint8Array): { client: number; clock: number; state: unknown }[] {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
-  const clients: number[] = [];
+  const entries: { client: number; clock: number; state: unknown }[] = [];
   for (let i = 0; i < count; i++) {
-    clients.push(decoding.readVarUint(decoder));
-    decoding.readVarUint(decoder);
-    decoding.readVarString(decoder);
+    const client = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const state: unknown = JSON.parse(decoding.readVarString(decoder));
+    entries.push({ client, clock, state });
   }
-  return clients;
+  return entries;
 }
 
 /** Whether a document's map is the tables' map (same nodes and links, field for field). */

@@ -10,6 +10,7 @@ import {
   type RoomAccess,
   SYNC_PATH_PREFIX,
 } from '../../../shared/room/protocol';
+import type { LogEntry } from '../../../shared/room/session-log';
 import type { MapRepository } from '../storage/map-repository';
 import { MapRoom, type RoomEvent, type RoomPeer } from './map-room';
 
@@ -18,6 +19,8 @@ export type Admission =
   | {
       ok: true;
       access: RoomAccess;
+      /** The host's own window (its session on the machine): the facilitator. */
+      host?: boolean;
       /** What admitted the connection (a share's id), so closeGrant can end them all at once. */
       grant?: string;
     }
@@ -51,6 +54,8 @@ export class RoomServer {
   /** Connections admitted by a grant, and how to end each one. */
   private readonly granted = new Map<WebSocket, { grant: string; end(code: number, reason: string): void }>();
   private readonly heartbeat: ReturnType<typeof setInterval>;
+  /** Each map's session log, kept while the server runs (a room closes when idle; its log stays). */
+  private readonly logs = new Map<string, LogEntry[]>();
 
   constructor(private readonly options: RoomServerOptions) {
     this.heartbeat = setInterval(() => this.checkAlive(), options.heartbeatMs ?? 15_000);
@@ -65,6 +70,11 @@ export class RoomServer {
   /** The room of a map, if it has one open now (tests and benchmarks look inside). */
   room(mapId: string): MapRoom | undefined {
     return this.rooms.get(mapId);
+  }
+
+  /** Who changed what on a map since the server started (bounded: session-log.ts), oldest first. */
+  log(mapId: string): readonly LogEntry[] {
+    return this.logs.get(mapId) ?? [];
   }
 
   /** `admit` replaces the server's policy for this request (a server with several listeners). */
@@ -100,13 +110,20 @@ export class RoomServer {
         this.closeIfIdle(mapId);
         return;
       }
-      this.connect(room, ws, admission.access, admission.grant);
+      this.connect(room, ws, admission.access, admission.grant, admission.host === true);
     });
   }
 
-  private connect(room: MapRoom, ws: WebSocket, access: RoomAccess, grant: string | undefined): void {
+  private connect(
+    room: MapRoom,
+    ws: WebSocket,
+    access: RoomAccess,
+    grant: string | undefined,
+    host: boolean,
+  ): void {
     const peer: RoomPeer = {
       access,
+      host,
       send: (message) => {
         if (ws.readyState === ws.OPEN) ws.send(message);
       },
@@ -148,11 +165,21 @@ export class RoomServer {
     }
     let room = this.rooms.get(mapId);
     if (!room) {
-      const opened = MapRoom.open(this.options.repository(), mapId, (event) => {
-        // A room that closed to open again from the file is forgotten at once: the next join opens it.
-        if (event.kind === 'moved-on' && this.rooms.get(mapId) === opened) this.forget(mapId);
-        this.options.onEvent?.(event);
-      });
+      let log = this.logs.get(mapId);
+      if (!log) {
+        log = [];
+        this.logs.set(mapId, log);
+      }
+      const opened = MapRoom.open(
+        this.options.repository(),
+        mapId,
+        (event) => {
+          // A room that closed to open again from the file is forgotten at once: the next join opens it.
+          if (event.kind === 'moved-on' && this.rooms.get(mapId) === opened) this.forget(mapId);
+          this.options.onEvent?.(event);
+        },
+        log,
+      );
       room = opened;
       this.rooms.set(mapId, room);
     }

@@ -91,7 +91,7 @@ export function admitToRoom(
   const sender = checkSender(listener, req);
   if (!sender.ok) return sender;
   const session = sessionOf(listener, req);
-  if (session?.role === 'host') return { ok: true, access: 'edit' };
+  if (session?.role === 'host') return { ok: true, access: 'edit', host: true };
   if (session) return { ok: true, access: session.role, grant: session.shareId };
   const access = accessOfKey(currentShare, query.get(ROOM_KEY_PARAM));
   if (access && currentShare) return { ok: true, access, grant: currentShare.id };

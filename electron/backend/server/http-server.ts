@@ -176,7 +176,12 @@ export async function startPlanServer(options: PlanServerOptions): Promise<PlanS
     }
 
     if (target.path === '/api' || target.path.startsWith('/api/')) {
-      await handleApi(req, res, sessionDispatcher(session, options.registry, sharing), target.path);
+      await handleApi(
+        req,
+        res,
+        sessionDispatcher(session, options.registry, sharing, (mapId) => rooms?.log(mapId) ?? []),
+        target.path,
+      );
       return;
     }
     await serveStatic(req, res, options.rendererDir, target.path);

@@ -1,4 +1,4 @@
-import type { ApiResponse, DocumentInfo, ShareInfo } from '../../../shared/contract';
+import type { ApiResponse, DocumentInfo, RoomLogEntry, ShareInfo } from '../../../shared/contract';
 import { ApiError } from '../../../shared/contract/errors';
 import { mayCall } from '../../../shared/contract/method-access';
 import { METHOD_NAMES, type MethodName } from '../../../shared/contract/methods';
@@ -15,6 +15,9 @@ export interface SharingControl {
   status(): ShareInfo | null;
 }
 
+/** A map's live-room session log, oldest first (empty when the server runs no rooms). */
+export type RoomLogReader = (mapId: string) => readonly RoomLogEntry[];
+
 /**
  * The contract as one session may call it: methods its role may not call are refused with a
  * typed error before any handler runs (method-access.ts says which), and the methods about the
@@ -24,6 +27,7 @@ export function sessionDispatcher(
   grant: SessionGrant,
   registry: Dispatcher,
   sharing: SharingControl,
+  roomLog: RoomLogReader = () => [],
 ): Dispatcher {
   const own = new MethodRegistry();
   own.register('roomAccess', () =>
@@ -34,6 +38,7 @@ export function sessionDispatcher(
   own.register('startSharing', (args) => sharing.start(args));
   own.register('stopSharing', async () => ({ stopped: await sharing.stop() }));
   own.register('sharingStatus', () => sharing.status());
+  own.register('roomLog', ({ mapId }) => ({ entries: [...roomLog(mapId)] }));
   const ownMethods: readonly string[] = own.methods;
   return {
     async dispatch(method: string, payload: unknown): Promise<ApiResponse<unknown>> {

@@ -1,7 +1,7 @@
-import { ApiError, type Handlers } from '../../../shared/contract';
+import { ApiError, type Handlers, type RoomLogEntry } from '../../../shared/contract';
 import type { SharingControl } from '../server/session-dispatch';
 
-type SharingMethods = 'roomAccess' | 'startSharing' | 'stopSharing' | 'sharingStatus';
+type SharingMethods = 'roomAccess' | 'startSharing' | 'stopSharing' | 'sharingStatus' | 'roomLog';
 
 /** The plan server the desktop app runs for its window's rooms, as the IPC handlers need it. */
 export interface HostedRooms {
@@ -11,6 +11,8 @@ export interface HostedRooms {
   readonly roomsUrl: string;
   /** The launch's host key the window presents there; null when the server made none. */
   readonly hostKey: string | null;
+  /** The live rooms, whose session logs the facilitator reads (roomLog). */
+  readonly rooms: { log(mapId: string): readonly RoomLogEntry[] } | null;
 }
 
 /**
@@ -38,5 +40,6 @@ export function sharingHandlers(
     startSharing: (args) => sharing().start(args),
     stopSharing: async () => ({ stopped: rooms() ? await sharing().stop() : false }),
     sharingStatus: () => rooms()?.sharing.status() ?? null,
+    roomLog: ({ mapId }) => ({ entries: [...(rooms()?.rooms?.log(mapId) ?? [])] }),
   };
 }

@@ -16,6 +16,7 @@ import { describeLinkRefusal } from '../../../shared/validation/link-messages';
 import { CANVAS_SCOPE_ATTRIBUTE, useCommandBus } from '../commands/use-commands';
 import { useLanguage } from '../i18n/use-language';
 import type { NoticeOptions } from '../panels/Notices';
+import { PresenceCanvas } from '../room/Presence';
 import { useMapStore, useMapStoreApi } from '../store/context';
 import type { MapState } from '../store/map-store';
 import type { PlanFlowEdge, PlanFlowNode } from '../store/plan-flow';
@@ -181,6 +182,7 @@ export function Canvas({
         <Background gap={GRID[0] * 2} />
         <LaneHeaders />
         <OverviewMap />
+        <PresenceCanvas />
         {/* React Flow's own fit button waits for every node to be measured (see fitWholeMap). */}
         <Controls showInteractive={false} showFitView={false}>
           <ControlButton

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { SEVERITY_GLYPH } from '../../../shared/render/glyphs';
 import type { Severity } from '../../../shared/validation/findings';
 import { useCommandBus } from '../commands/use-commands';
+import { RemoteSelectors } from '../room/Presence';
 import { useMapStore, useMapStoreApi } from '../store/context';
 import type { PlanFlowNode } from '../store/plan-flow';
 import { CardStatusBadge } from './CardStatusBadge';
@@ -43,6 +44,7 @@ function PlanNodeView({ id, data, selected }: NodeProps<PlanFlowNode>) {
       data-flag={severity ?? 'none'}
       data-search-hit={searchHit || undefined}
     >
+      <RemoteSelectors id={id} />
       <Handle type="target" position={Position.Left} className="plan-handle" />
       <div className="plan-node__kind">
         <span className="plan-node__kind-label">{t(`kinds.${plan.kind}`)}</span>

@@ -12,6 +12,7 @@ import { offsiteStrings } from './strings/offsite';
 import { outlineStrings } from './strings/outline';
 import { pictureStrings } from './strings/picture';
 import { planCheckStrings } from './strings/plan-check';
+import { presenceStrings } from './strings/presence';
 import { roomStrings } from './strings/room';
 import { shareStrings } from './strings/share';
 import { templatesStrings } from './strings/templates';
@@ -194,6 +195,7 @@ export const en = {
   planCheck: planCheckStrings.en,
   mapDeletion: mapDeletionStrings.en,
   room: roomStrings.en,
+  presence: presenceStrings.en,
   export: exportStrings.en,
   templates: templatesStrings.en,
   outline: outlineStrings.en,

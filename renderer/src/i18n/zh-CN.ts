@@ -13,6 +13,7 @@ import { offsiteStrings } from './strings/offsite';
 import { outlineStrings } from './strings/outline';
 import { pictureStrings } from './strings/picture';
 import { planCheckStrings } from './strings/plan-check';
+import { presenceStrings } from './strings/presence';
 import { roomStrings } from './strings/room';
 import { shareStrings } from './strings/share';
 import { templatesStrings } from './strings/templates';
@@ -194,6 +195,7 @@ export const zhCN: Strings = {
   planCheck: planCheckStrings.zhCN,
   mapDeletion: mapDeletionStrings.zhCN,
   room: roomStrings.zhCN,
+  presence: presenceStrings.zhCN,
   export: exportStrings.zhCN,
   templates: templatesStrings.zhCN,
   outline: outlineStrings.zhCN,

@@ -1,11 +1,14 @@
 import { useTranslation } from 'react-i18next';
+import { usePresence } from '../room/presence-store';
 import { useMapStore } from '../store/context';
 
 /** Tells a view-only participant that the map follows the room but cannot be changed here. */
 export function ReadOnlyBanner() {
   const { t } = useTranslation();
   const readOnly = useMapStore((s) => s.readOnly);
-  if (!readOnly) return null;
+  // An editor paused by the facilitator sees the freeze banner instead (FreezeBanner).
+  const paused = usePresence((s) => s.frozen && !s.viewOnly);
+  if (!readOnly || paused) return null;
   return (
     <div className="read-only-banner" role="status" data-testid="read-only-banner">
       <span>{t('room.viewOnly')}</span>

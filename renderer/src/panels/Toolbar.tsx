@@ -7,6 +7,7 @@ import { KIND_ICON } from '../../../shared/render/glyphs';
 import { placeInLane } from '../canvas/placement';
 import type { CommandName } from '../commands/command-bus';
 import { useCommandBus } from '../commands/use-commands';
+import { PresenceButton } from '../room/Presence';
 import { SyncIndicator } from '../room/SyncIndicator';
 import { useMapStore, useMapStoreApi } from '../store/context';
 import { nodeSize } from '../store/plan-flow';
@@ -207,6 +208,7 @@ export function Toolbar({
         </label>
         <IconButton label={t('toolbar.shortcuts')} icon="?" run="shortcuts" testId="open-shortcuts" />
       </div>
+      <PresenceButton />
       <SyncIndicator />
       <label className="toolbar__language">
         <span className="visually-hidden">{t('toolbar.language')}</span>

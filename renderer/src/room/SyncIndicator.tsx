@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { type ErrorReason, wordError } from '../../../shared/contract/error-wording';
 import { useMapStore } from '../store/context';
+import { usePresence } from './presence-store';
 
 /** The room's reason for not storing a change, in the UI's language (its own sentence when unknown). */
 function wordedProblem(reason: string, language: string): string {
@@ -17,31 +18,39 @@ function wordedProblem(reason: string, language: string): string {
 /**
  * Whether the room has everything made here: "All changes saved" once it confirmed it stored, the
  * changes still on their way, offline with what this window keeps, or why the room could not store
- * them. `data-state` names the state for styles and tests (saved, pending, offline, connecting, failed).
+ * them. `data-state` names the state for styles and tests (saved, pending, offline, connecting, failed,
+ * paused).
  */
 export function SyncIndicator() {
   const { t, i18n } = useTranslation();
   const { status, waiting, problem } = useMapStore((s) => s.sync);
-  const state = problem
-    ? 'failed'
-    : status === 'synced'
-      ? 'saved'
-      : status === 'waiting'
-        ? 'pending'
-        : status === 'offline'
-          ? 'offline'
-          : 'connecting';
-  const label = problem
-    ? t('room.notStored', { message: wordedProblem(problem, i18n.language) })
-    : status === 'synced'
-      ? t('toolbar.saved')
-      : status === 'waiting'
-        ? t('room.waiting', { count: waiting })
-        : status === 'offline'
-          ? waiting > 0
-            ? t('room.offlineKept', { count: waiting })
-            : t('room.offline')
-          : t('room.connecting');
+  // Changes made just before the facilitator paused editing wait for the pause to end (the room
+  // refuses them meanwhile and takes them after): said so, not "offline".
+  const paused = usePresence((s) => s.frozen && !s.host) && waiting > 0 && status !== 'synced';
+  const state = paused
+    ? 'paused'
+    : problem
+      ? 'failed'
+      : status === 'synced'
+        ? 'saved'
+        : status === 'waiting'
+          ? 'pending'
+          : status === 'offline'
+            ? 'offline'
+            : 'connecting';
+  const label = paused
+    ? t('presence.pausedWaiting', { count: waiting })
+    : problem
+      ? t('room.notStored', { message: wordedProblem(problem, i18n.language) })
+      : status === 'synced'
+        ? t('toolbar.saved')
+        : status === 'waiting'
+          ? t('room.waiting', { count: waiting })
+          : status === 'offline'
+            ? waiting > 0
+              ? t('room.offlineKept', { count: waiting })
+              : t('room.offline')
+            : t('room.connecting');
   return (
     <span
       className={`save-state save-state--${state}`}

@@ -21,6 +21,8 @@ export interface RoomAccessInfo {
   key: string | null;
   /** The rooms' address, or null for the page's own server. */
   url?: string | null;
+  /** The host's own window: the room's facilitator. */
+  host?: boolean;
 }
 
 /** A map's head as the library lists it: the room brings the content. */
@@ -37,11 +39,27 @@ export class MapRooms {
   private readonly listeners = new Set<() => void>();
   private onEnd: (end: RoomEnd, mapId: string) => void = () => {};
   private access: RoomAccessInfo | null = null;
+  private readonly connectionListeners = new Set<(connection: RoomConnection | null) => void>();
 
   constructor(private readonly options: MapRoomsOptions) {}
 
   get viewOnly(): boolean {
     return this.access ? this.access.access === 'view' : (this.options.viewOnly ?? false);
+  }
+
+  /** Whether this window is the host's own (the facilitator), as the server said. */
+  get host(): boolean {
+    return this.access?.host === true;
+  }
+
+  /** Hears each change of the connection of the map in view (presence follows it); unsubscribes. */
+  onConnection(listener: (connection: RoomConnection | null) => void): () => void {
+    this.connectionListeners.add(listener);
+    return () => this.connectionListeners.delete(listener);
+  }
+
+  private connectionChanged(): void {
+    for (const listener of this.connectionListeners) listener(this.connection);
   }
 
   /** What the server says about this window: its key, its rooms' address, view-only or not. */
@@ -92,6 +110,7 @@ export class MapRooms {
       store.getState().markReady();
     };
     connection.provider.on('sync', arrived);
+    this.connectionChanged();
   }
 
   /**
@@ -121,6 +140,7 @@ export class MapRooms {
     const current = this.current;
     this.current = null;
     if (!current) return;
+    this.connectionChanged();
     if (current.connection.state.waiting === 0) current.connection.destroy();
     else this.leaving.add(current.connection);
   }

@@ -2,6 +2,7 @@ import { useDeferredValue, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapNode } from '../../../../shared/model/types';
 import { functionIcon } from '../../../../shared/render/glyphs';
+import { usePresence } from '../../room/presence-store';
 import { useMapStore } from '../../store/context';
 import { FieldRow } from './FieldRow';
 import { fieldRows } from './field-rows';
@@ -66,6 +67,8 @@ export function Inspector() {
 }
 
 function NodeDetails({ plan, readOnly }: { plan: MapNode; readOnly: boolean }) {
+  // An editor paused by the facilitator is read-only for the pause, not a view-only participant.
+  const paused = usePresence((s) => s.frozen && !s.viewOnly && !s.host);
   const { t } = useTranslation();
   return (
     <div className="inspector__body">
@@ -93,7 +96,7 @@ function NodeDetails({ plan, readOnly }: { plan: MapNode; readOnly: boolean }) {
       ) : null}
       {readOnly ? (
         <p className="inspector__read-only" data-testid="inspector-read-only">
-          {t('inspector.readOnly')}
+          {paused ? t('presence.frozenBanner') : t('inspector.readOnly')}
         </p>
       ) : null}
       {plan.kind === 'metric' ? <MetricProgressView metric={plan} /> : null}

@@ -1,0 +1,69 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { I18nextProvider } from 'react-i18next';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createI18n } from '../../renderer/src/i18n';
+import { RemoteSelectors } from '../../renderer/src/room/Presence';
+import { presenceStore, usePresence } from '../../renderer/src/room/presence-store';
+import { SyncIndicator } from '../../renderer/src/room/SyncIndicator';
+import { MapStoreContext } from '../../renderer/src/store/context';
+import { createMapStore } from '../../renderer/src/store/map-store';
+import type { Language } from '../../shared/model/language';
+import { colorOfClient, participantsOf, selectorsByNode } from '../../shared/room/presence';
+
+// Rendered on the "server" (renderToStaticMarkup), a zustand hook reads the store's initial
+// state: these tests render the state as it is now.
+const initial = usePresence.getState();
+const presenceInitial = presenceStore.getInitialState;
+presenceStore.getInitialState = presenceStore.getState;
+afterEach(() => usePresence.setState(initial, true));
+afterAll(() => {
+  presenceStore.getInitialState = presenceInitial;
+});
+
+function indicator(language: Language): string {
+  const store = createMapStore();
+  store.getState().setSync({ status: 'offline', waiting: 2, problem: null });
+  store.getInitialState = store.getState;
+  return renderToStaticMarkup(
+    <I18nextProvider i18n={createI18n(language)}>
+      <MapStoreContext.Provider value={store}>
+        <SyncIndicator />
+      </MapStoreContext.Provider>
+    </I18nextProvider>,
+  );
+}
+
+describe('presence in the window', () => {
+  it('says changes wait for the facilitator while paused, not that the window is offline', () => {
+    expect(indicator('en')).toContain('data-state="offline"');
+    usePresence.setState({ frozen: true, host: false });
+    const en = indicator('en');
+    expect(en).toContain('data-state="paused"');
+    expect(en).toContain('Paused: 2 changes wait for the facilitator');
+    expect(indicator('zh-CN')).toContain('已暂停');
+    // The facilitator's own changes are never held.
+    usePresence.setState({ frozen: true, host: true });
+    expect(indicator('en')).toContain('data-state="offline"');
+  });
+
+  it('outlines a node with the names of those who selected it, as text', () => {
+    const participants = participantsOf(
+      new Map<number, unknown>([
+        [1, { user: { name: 'Me' }, selection: ['a'] }],
+        [2, { user: { name: '<img src=x onerror=alert(1)>' }, selection: ['a'] }],
+      ]),
+      1,
+    );
+    usePresence.setState({ selectors: selectorsByNode(participants) });
+    const html = renderToStaticMarkup(
+      <I18nextProvider i18n={createI18n('en')}>
+        <RemoteSelectors id="a" />
+        <RemoteSelectors id="b" />
+      </I18nextProvider>,
+    );
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain(`--presence-color:${colorOfClient(2)}`);
+    expect(html.match(/data-testid="remote-selection"/g)).toHaveLength(1);
+  });
+});
