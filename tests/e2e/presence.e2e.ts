@@ -274,7 +274,7 @@ describe('presence and facilitation with three browser windows on one map', () =
 
     await ana.getByTestId('language').selectOption('zh-CN');
     await openPanel(ana);
-    await expect.poll(() => ana.getByTestId('presence-panel').textContent()).toContain('房间里的人');
+    await expect.poll(() => ana.getByTestId('presence-panel').textContent()).toContain('会场里的人');
     expect(await axeViolations(ana, '[data-testid="presence-panel"]')).toEqual([]);
     await shoot(ana, 'ana-zh-CN-1280x800.png');
   });
