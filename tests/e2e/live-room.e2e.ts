@@ -121,6 +121,15 @@ describe('three windows build one map together over the shared room', () => {
     await expect.poll(() => titlesOn(host)).toContain('After the reload');
   });
 
+  it('runs one copy of Yjs in the page (two would break its type checks and lose edits)', async () => {
+    // Yjs says so on the console as its second copy loads: listen from the page's first moment.
+    const lines: string[] = [];
+    host.on('console', (message) => lines.push(message.text()));
+    await host.reload();
+    await expect.poll(() => titlesOn(host)).toContain('Seen by the observer');
+    expect(lines.filter((line) => /Yjs was already imported/.test(line))).toEqual([]);
+  });
+
   it('ends every participant’s access when sharing stops', async () => {
     await callStop(host);
     await editor.getByTestId('notice').filter({ hasText: 'Sharing stopped' }).first().waitFor();
