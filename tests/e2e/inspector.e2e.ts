@@ -294,7 +294,10 @@ describe('the inspector, end to end in Chromium', () => {
   it('shows every field disabled to a view-only participant, with the values the room has', async () => {
     await waitSaved(page);
     const share = await shareOnLoopback(page);
-    const viewer = await joinAddress(share.viewUrl, { width: 1440, height: 900 });
+    const viewer = await joinAddress(share.viewUrl, {
+      viewport: { width: 1440, height: 900 },
+      name: 'Observer',
+    });
     try {
       await viewer.getByTestId('read-only-banner').waitFor();
       await viewer.waitForSelector(`[data-testid="plan-node"][data-node-id="${metric}"]`);

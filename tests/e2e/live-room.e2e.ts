@@ -27,7 +27,7 @@ describe('three windows build one map together over the shared room', () => {
     await waitSaved(host);
     share = await shareOnLoopback(host);
     editor = await joinAddress(share.editUrl);
-    another = await joinAddress(share.editUrl, { width: 1920, height: 1080 });
+    another = await joinAddress(share.editUrl, { viewport: { width: 1920, height: 1080 }, name: 'Another' });
   });
 
   afterAll(() => closeServed(app, host, editor, another));

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ShareInfo } from '../../shared/contract';
 import { axeViolations } from './axe';
 import { addNode, fitView, waitSaved } from './canvas-actions';
-import { closeServed, launchBrowser, openPage, type ServedApp, serveApp } from './harness';
+import { closeServed, openPage, type ServedApp, serveApp } from './harness';
+import { joinAddress } from './room-participants';
 
 /** Screenshots of the three participants' views, for a person to look at. */
 const shots = process.env.PRESENCE_SCREENSHOTS ?? '/tmp/presence-shots';
@@ -32,16 +33,7 @@ function call<T>(target: Page, method: string, payload: unknown = {}): Promise<{
 
 /** A participant joins through the editors' address and gives a name in the prompt. */
 async function joinAs(url: string, name: string): Promise<Page> {
-  const browser = await launchBrowser();
-  const page = await (
-    await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' })
-  ).newPage();
-  page.on('pageerror', (error) => console.error('page error:', error));
-  await page.goto(url);
-  await page.getByTestId('name-dialog').waitFor();
-  await page.getByTestId('name-input').fill(name);
-  await page.getByTestId('name-save').click();
-  await page.getByTestId('name-dialog').waitFor({ state: 'detached' });
+  const page = await joinAddress(url, { name });
   await page.locator('[data-testid="plan-node"]').first().waitFor();
   return page;
 }

@@ -28,7 +28,7 @@ describe('a participant offline for a while', () => {
     await addNode(host, 'goal', 'Beta');
     await waitSaved(host);
     const share = await shareOnLoopback(host);
-    away = await joinAddress(share.editUrl, undefined, undefined, network.install);
+    away = await joinAddress(share.editUrl, { beforeLoad: network.install, name: 'Away' });
     stays = await joinAddress(share.editUrl);
   });
 

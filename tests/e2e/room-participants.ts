@@ -29,12 +29,27 @@ export async function shareOnLoopback(host: Page): Promise<ShareInfo> {
   return started.value;
 }
 
-/** A participant's browser (its own context: its own cookies) on a join address. */
+export interface JoinChoices {
+  viewport?: { width: number; height: number };
+  locale?: string;
+  /** Set up the participant's context before the page loads (a routed network). */
+  beforeLoad?: (context: BrowserContext) => Promise<void>;
+  /** What the participant answers when the room asks for a name. */
+  name?: string;
+}
+
+/**
+ * A participant's browser (its own context: its own cookies) on a join address: the app opens and
+ * asks for a name, which the participant gives, as at an offsite.
+ */
 export async function joinAddress(
   url: string,
-  viewport = { width: 1280, height: 800 },
-  locale = 'en-US',
-  beforeLoad?: (context: BrowserContext) => Promise<void>,
+  {
+    viewport = { width: 1280, height: 800 },
+    locale = 'en-US',
+    beforeLoad,
+    name = 'Participant',
+  }: JoinChoices = {},
 ): Promise<Page> {
   const browser = await launchBrowser();
   const context = await browser.newContext({ viewport, locale });
@@ -43,6 +58,10 @@ export async function joinAddress(
   page.on('pageerror', (error) => console.error('participant page error:', error));
   await page.goto(url);
   await page.getByTestId('file-menu').waitFor();
+  await page.getByTestId('name-dialog').waitFor();
+  await page.getByTestId('name-input').fill(name);
+  await page.getByTestId('name-save').click();
+  await page.getByTestId('name-dialog').waitFor({ state: 'detached' });
   return page;
 }
 
