@@ -32,9 +32,11 @@ describe('Undo after deleting a map, and undo kept to the map in view', () => {
       () => document.querySelector('[data-testid="map-row"].is-open')?.getAttribute('data-map-id') ?? null,
     );
 
+  /** Opens a map from the list and waits for its content (in a room it arrives after the open). */
   async function openMap(name: string): Promise<void> {
     await row(name).locator('.map-row__name').click();
     await expect.poll(title, POLL).toContain(name);
+    await page.locator('[data-testid="canvas"][data-map-ready="true"]').waitFor();
   }
 
   async function openById(id: string): Promise<void> {
@@ -134,6 +136,8 @@ describe('Undo after deleting a map, and undo kept to the map in view', () => {
   it("brings back the map in view with the deletion notice's Undo button, and opens it again", async () => {
     const name = templateName('checkout-conversion', 'en');
     await openMap(name);
+    // Drawn once framed (a frame after its content arrives): what the restored map must show again.
+    await expect.poll(async () => (await content()).nodes.length, POLL).toBeGreaterThan(0);
     const before = await content();
     await deleteMap(name);
     await expect.poll(title, POLL).not.toContain(name);

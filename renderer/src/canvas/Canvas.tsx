@@ -91,6 +91,8 @@ export function Canvas({
     [t],
   );
   const readOnly = useMapStore((s) => s.readOnly) || presenting;
+  // Whether the open map's content is here (in a room it arrives after the map opens).
+  const ready = useMapStore((s) => s.ready);
   const snap = useViewPrefs((s) => s.snapToGrid);
   const readingSize = useViewPrefs((s) => s.readingSize);
   const colorMode = useViewPrefs((s) => s.theme);
@@ -142,6 +144,7 @@ export function Canvas({
       className={readingSize ? 'canvas canvas--reading' : 'canvas'}
       data-testid="canvas"
       data-reading-size={readingSize || undefined}
+      data-map-ready={ready}
       aria-label={t('canvas.label')}
       aria-describedby="canvas-help"
       // biome-ignore lint/a11y/noNoninteractiveTabindex: the canvas takes keyboard focus; its keys are listed in the shortcut sheet
