@@ -4,8 +4,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ShareInfo } from '../../shared/contract';
 import { addNode, dragLink, edgeCount, fitView, waitSaved } from './canvas-actions';
-import { closeServed, openPage, type ServedApp, serveApp } from './harness';
-import { clickNode, joinAddress, shareOnLoopback, titlesOn, typeTitle } from './room-participants';
+import { closeServed, type ServedApp } from './harness';
+import { clickNode, hostSharedMap, joinAddress, titlesOn, typeTitle } from './room-participants';
 
 /** Screenshots of the participants' views for a person to look at, when ROOM_SCREENSHOTS names a folder. */
 const shots = process.env.ROOM_SCREENSHOTS;
@@ -20,12 +20,7 @@ describe('three windows build one map together over the shared room', () => {
   let share: ShareInfo;
 
   beforeAll(async () => {
-    app = await serveApp();
-    host = await openPage(app, { width: 1280, height: 800 });
-    await host.getByTestId('new-map').click();
-    await addNode(host, 'goal', 'Win the mid-market');
-    await waitSaved(host);
-    share = await shareOnLoopback(host);
+    ({ app, host, share } = await hostSharedMap(['Win the mid-market']));
     editor = await joinAddress(share.editUrl);
     another = await joinAddress(share.editUrl, { viewport: { width: 1920, height: 1080 }, name: 'Another' });
   });

@@ -6,7 +6,7 @@ import type { ShareInfo } from '../../shared/contract';
 import { axeViolations } from './axe';
 import { addNode, fitView, waitSaved } from './canvas-actions';
 import { closeServed, openPage, type ServedApp, serveApp } from './harness';
-import { joinAddress } from './room-participants';
+import { callFrom, joinAddress } from './room-participants';
 
 /** Screenshots of the three participants' views, for a person to look at. */
 const shots = process.env.PRESENCE_SCREENSHOTS ?? '/tmp/presence-shots';
@@ -16,20 +16,6 @@ let host: Page;
 let ana: Page;
 let ben: Page;
 const ids: Record<string, string> = {};
-
-function call<T>(target: Page, method: string, payload: unknown = {}): Promise<{ ok: boolean; value?: T }> {
-  return target.evaluate(
-    async ([m, p]) => {
-      const res = await fetch(`/api/${m}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(p),
-      });
-      return res.json();
-    },
-    [method, payload] as const,
-  );
-}
 
 /** A participant joins through the editors' address and gives a name in the prompt. */
 async function joinAs(url: string, name: string): Promise<Page> {
@@ -68,7 +54,7 @@ beforeAll(async () => {
   app = await serveApp();
   host = await openPage(app, { width: 1280, height: 800 });
   await host.getByTestId('file-menu').waitFor();
-  const created = await call<{ id: string }>(host, 'createMap', { name: 'Offsite' });
+  const created = await callFrom<{ id: string }>(host, 'createMap', { name: 'Offsite' });
   expect(created.ok).toBe(true);
   await host.reload();
   await host.getByTestId('canvas').waitFor();
@@ -78,7 +64,7 @@ beforeAll(async () => {
   ids.mechanism = await addNode(host, 'mechanism', 'Weekly review');
   ids.metric = await addNode(host, 'metric', 'Net revenue');
   await waitSaved(host);
-  const started = await call<ShareInfo>(host, 'startSharing', { host: '127.0.0.1' });
+  const started = await callFrom<ShareInfo>(host, 'startSharing', { host: '127.0.0.1' });
   expect(started.ok).toBe(true);
   const share = started.value as ShareInfo;
   ana = await joinAs(share.editUrl, 'Ana');

@@ -1,12 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ShareInfo } from '../../shared/contract';
 import { addNode, waitSaved } from './canvas-actions';
-import { closeServed, openPage, type ServedApp, serveApp } from './harness';
+import { closeServed, openPage, type ServedApp } from './harness';
 import {
   clickNode,
   flakyNetwork,
+  hostSharedMap,
   joinAddress,
-  shareOnLoopback,
   titlesOn,
   typeTitle,
 } from './room-participants';
@@ -21,13 +22,8 @@ describe('a participant offline for a while', () => {
   const network = flakyNetwork();
 
   beforeAll(async () => {
-    app = await serveApp();
-    host = await openPage(app, { width: 1280, height: 800 });
-    await host.getByTestId('new-map').click();
-    await addNode(host, 'goal', 'Alpha');
-    await addNode(host, 'goal', 'Beta');
-    await waitSaved(host);
-    const share = await shareOnLoopback(host);
+    let share: ShareInfo;
+    ({ app, host, share } = await hostSharedMap(['Alpha', 'Beta']));
     away = await joinAddress(share.editUrl, { beforeLoad: network.install, name: 'Away' });
     stays = await joinAddress(share.editUrl);
   });

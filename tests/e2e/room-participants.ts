@@ -1,7 +1,7 @@
 import type { BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import type { ShareInfo } from '../../shared/contract';
-import { fitView } from './canvas-actions';
-import { launchBrowser } from './harness';
+import { addNode, fitView, waitSaved } from './canvas-actions';
+import { launchBrowser, openPage, type ServedApp, serveApp } from './harness';
 
 /** A contract call from a page, as the app makes it (its cookie, its origin). */
 export function callFrom<T>(
@@ -106,4 +106,19 @@ export function flakyNetwork() {
       offline = false;
     },
   };
+}
+
+/**
+ * The start of a room test: the app served, the host's window on a new map holding goals with
+ * these titles (stored), and the rooms shared on loopback.
+ */
+export async function hostSharedMap(
+  goals: readonly string[],
+): Promise<{ app: ServedApp; host: Page; share: ShareInfo }> {
+  const app = await serveApp();
+  const host = await openPage(app, { width: 1280, height: 800 });
+  await host.getByTestId('new-map').click();
+  for (const title of goals) await addNode(host, 'goal', title);
+  await waitSaved(host);
+  return { app, host, share: await shareOnLoopback(host) };
 }

@@ -3,12 +3,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import type { MapDocument } from '../../shared/contract';
+import type { MapDocument, ShareInfo } from '../../shared/contract';
 import { nodesOf } from '../../shared/room/map-doc';
 import { MESSAGE_SYNC, ROOM_CLOSE } from '../../shared/room/protocol';
-import { addNode, waitSaved } from './canvas-actions';
-import { closeServed, launchBrowser, openPage, type ServedApp, serveApp } from './harness';
-import { callFrom, joinAddress, shareOnLoopback, titlesOn } from './room-participants';
+import { addNode } from './canvas-actions';
+import { closeServed, launchBrowser, type ServedApp } from './harness';
+import { callFrom, hostSharedMap, joinAddress, titlesOn } from './room-participants';
 
 /** A room message carrying one Yjs update, built outside the app as a hostile client would. */
 function updateMessage(change: (doc: Y.Doc) => void): number[] {
@@ -50,12 +50,8 @@ describe('the room refuses, in Chromium over the real server', () => {
   let origin: string;
 
   beforeAll(async () => {
-    app = await serveApp();
-    host = await openPage(app, { width: 1280, height: 800 });
-    await host.getByTestId('new-map').click();
-    await addNode(host, 'goal', 'Win the mid-market');
-    await waitSaved(host);
-    const share = await shareOnLoopback(host);
+    let share: ShareInfo;
+    ({ app, host, share } = await hostSharedMap(['Win the mid-market']));
     const url = new URL(share.editUrl);
     editKey = url.searchParams.get('join') ?? '';
     origin = url.origin;

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ShareInfo } from '../../shared/contract';
 import { closeServed, launchBrowser, openPage, type ServedApp, serveApp } from './harness';
+import { callFrom } from './room-participants';
 
 /** Screenshots for a person to look at, when SHARE_SCREENSHOTS names a folder. */
 const shots = process.env.SHARE_SCREENSHOTS;
@@ -18,21 +19,6 @@ beforeAll(async () => {
 });
 afterAll(async () => closeServed(app, page));
 
-/** A contract call from the page, as the app makes it (its cookie, its origin). */
-function call<T>(target: Page, method: string, payload: unknown = {}): Promise<{ ok: boolean; value?: T }> {
-  return target.evaluate(
-    async ([m, p]) => {
-      const res = await fetch(`/api/${m}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(p),
-      });
-      return res.json();
-    },
-    [method, payload] as const,
-  );
-}
-
 async function openDialog(): Promise<void> {
   await page.getByTestId('file-menu').click();
   await page.getByTestId('file-share').click();
@@ -42,7 +28,7 @@ async function openDialog(): Promise<void> {
 describe('File ▸ Share with the room…', () => {
   it('shows both join addresses with their QR codes and the plain-http warning, and stops sharing', async () => {
     // Shared on loopback (tests reach 127.0.0.1 only); the dialog's Start would take the LAN address.
-    const started = await call<ShareInfo>(page, 'startSharing', { host: '127.0.0.1' });
+    const started = await callFrom<ShareInfo>(page, 'startSharing', { host: '127.0.0.1' });
     expect(started.ok).toBe(true);
     const share = started.value as ShareInfo;
 
@@ -66,7 +52,7 @@ describe('File ▸ Share with the room…', () => {
     ).newPage();
     await participant.goto(share.editUrl);
     await participant.getByTestId('file-menu').waitFor();
-    expect(await call(participant, 'roomAccess')).toMatchObject({
+    expect(await callFrom(participant, 'roomAccess')).toMatchObject({
       ok: true,
       value: { access: 'edit', host: false },
     });
@@ -78,14 +64,14 @@ describe('File ▸ Share with the room…', () => {
     await page.getByTestId('share-stop').click();
     await page.getByTestId('share-start').waitFor();
     expect(await page.getByTestId('share-warning').count()).toBe(0);
-    expect(await call(page, 'sharingStatus')).toEqual({ ok: true, value: null });
+    expect(await callFrom(page, 'sharingStatus')).toEqual({ ok: true, value: null });
     await page.getByTestId('share-close').click();
     await page.getByTestId('share-dialog').waitFor({ state: 'detached' });
   });
 
   it('says it in Chinese', async () => {
     await page.getByTestId('language').selectOption('zh-CN');
-    await call(page, 'startSharing', { host: '127.0.0.1' });
+    await callFrom(page, 'startSharing', { host: '127.0.0.1' });
     await openDialog();
     await expect(page.locator('#share-dialog-title').textContent()).resolves.toBe('与会场共享');
     await expect(page.getByTestId('share-warning').textContent()).resolves.toMatch(/未加密的 http/);
