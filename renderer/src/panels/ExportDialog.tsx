@@ -13,6 +13,7 @@ import { ORIENTATIONS, type Orientation, PAPERS, type Paper } from '../../../sha
 import { base64ToBytes, downloadFile } from '../files/browser-files';
 import { typedDay } from '../i18n/date-locale';
 import { DateInput } from './DateInput';
+import { ModalDialog } from './ModalDialog';
 import { useModalDialog } from './use-modal-dialog';
 
 export interface ExportDialogProps {
@@ -136,15 +137,13 @@ export function ExportDialog({
 
   const field = (name: string) => `${id}-${name}`;
   return (
-    <dialog
+    <ModalDialog
       ref={dialog}
-      className="dialog export-dialog"
-      aria-labelledby={field('title')}
-      data-testid="export-dialog"
-      onCancel={(e) => {
-        e.preventDefault();
-        cancel();
-      }}
+      name="export-dialog"
+      className="export-dialog"
+      labelledBy={field('title')}
+      described={false}
+      onCancel={cancel}
     >
       <form
         className="dialog__form"
@@ -298,6 +297,6 @@ export function ExportDialog({
           </button>
         </footer>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Backup, DocumentInfo, ThroughlineApi } from '../../../shared/contract/api';
 import { dateLocale } from '../i18n/date-locale';
+import { ModalDialog } from './ModalDialog';
 import { useModalDialog } from './use-modal-dialog';
 
 export interface RestoreDialogProps {
@@ -80,15 +81,10 @@ export function RestoreDialog({ api, flush, onRestored, onClose }: RestoreDialog
   };
 
   return (
-    <dialog
+    <ModalDialog
       ref={dialog}
-      className="dialog"
-      aria-modal="true"
-      aria-labelledby="restore-dialog-title"
-      aria-describedby="restore-dialog-intro"
-      data-testid="restore-dialog"
-      onCancel={(e) => {
-        e.preventDefault();
+      name="restore-dialog"
+      onCancel={() => {
         if (step !== 'restoring') onClose();
       }}
     >
@@ -191,6 +187,6 @@ export function RestoreDialog({ api, flush, onRestored, onClose }: RestoreDialog
           </>
         )}
       </footer>
-    </dialog>
+    </ModalDialog>
   );
 }

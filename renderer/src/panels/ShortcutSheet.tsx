@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { version as appVersion } from '../../../package.json';
+import { ModalDialog } from './ModalDialog';
 import { useModalDialog } from './use-modal-dialog';
 
 /**
@@ -62,12 +63,11 @@ export function ShortcutSheet({ onClose }: { onClose(): void }) {
   const mod = isMac() ? '⌘' : 'Ctrl';
 
   return (
-    <dialog
+    <ModalDialog
       ref={dialog}
-      className="dialog shortcut-sheet"
-      aria-labelledby="shortcut-sheet-title"
-      data-testid="shortcut-sheet"
-      onClose={onClose}
+      name="shortcut-sheet"
+      className="shortcut-sheet"
+      described={false}
       onCancel={onClose}
     >
       <header className="dialog__header">
@@ -101,6 +101,6 @@ export function ShortcutSheet({ onClose }: { onClose(): void }) {
           {t('app.about', { version: appVersion })}
         </p>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

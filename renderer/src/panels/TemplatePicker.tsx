@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/model/language';
 import { TEMPLATES, type TemplateId } from '../../../shared/templates';
 import { useLanguage } from '../i18n/use-language';
+import { ModalDialog } from './ModalDialog';
 import { useModalDialog } from './use-modal-dialog';
 
 export interface TemplatePickerProps {
@@ -95,19 +96,7 @@ export function TemplatePicker({ onCreate, onClose }: TemplatePickerProps) {
   };
 
   return (
-    <dialog
-      ref={dialog}
-      className="dialog"
-      aria-modal="true"
-      aria-labelledby="template-picker-title"
-      aria-describedby="template-picker-intro"
-      data-testid="template-picker"
-      onKeyDown={onDialogKey}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose(false);
-      }}
-    >
+    <ModalDialog ref={dialog} name="template-picker" onKeyDown={onDialogKey} onCancel={() => onClose(false)}>
       <header className="dialog__header">
         <h2 id="template-picker-title" className="dialog__title">
           {t('templates.title')}
@@ -169,6 +158,6 @@ export function TemplatePicker({ onCreate, onClose }: TemplatePickerProps) {
           {busy ? t('templates.creating') : t('templates.create')}
         </button>
       </footer>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -2,6 +2,7 @@ import { useOnViewportChange, useReactFlow, useStore, type Viewport } from '@xyf
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type PresenceViewport, parseSelectors } from '../../../shared/room/presence';
+import { ModalDialog } from '../panels/ModalDialog';
 import { useModalDialog } from '../panels/use-modal-dialog';
 import { reportViewport } from './presence-binding';
 import { usePresence } from './presence-store';
@@ -171,18 +172,7 @@ function NameDialog() {
   const dialog = useModalDialog(() => input.current?.focus());
   const fieldId = useId();
   return (
-    <dialog
-      ref={dialog}
-      className="dialog name-dialog"
-      aria-modal="true"
-      aria-labelledby="name-dialog-title"
-      aria-describedby="name-dialog-intro"
-      data-testid="name-dialog"
-      onCancel={(e) => {
-        e.preventDefault();
-        setAsking(false);
-      }}
-    >
+    <ModalDialog ref={dialog} name="name-dialog" className="name-dialog" onCancel={() => setAsking(false)}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -228,7 +218,7 @@ function NameDialog() {
           </button>
         </footer>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoomLogEntry } from '../../../shared/contract/api';
+import { ModalDialog } from '../panels/ModalDialog';
 import { useModalDialog } from '../panels/use-modal-dialog';
 import { usePresence } from './presence-store';
 
@@ -51,18 +52,7 @@ export function SessionLogDialog({ onClose }: { onClose(): void }) {
     second: '2-digit',
   });
   return (
-    <dialog
-      ref={dialog}
-      className="dialog session-log"
-      aria-modal="true"
-      aria-labelledby="session-log-title"
-      aria-describedby="session-log-intro"
-      data-testid="session-log"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
+    <ModalDialog ref={dialog} name="session-log" className="session-log" onCancel={onClose}>
       <header className="dialog__header">
         <h2 id="session-log-title" className="dialog__title">
           {t('presence.logTitle')}
@@ -115,6 +105,6 @@ export function SessionLogDialog({ onClose }: { onClose(): void }) {
           {t('presence.close')}
         </button>
       </footer>
-    </dialog>
+    </ModalDialog>
   );
 }

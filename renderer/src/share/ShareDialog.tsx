@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { renderSVG } from 'uqr';
 import type { ShareInfo, ThroughlineApi } from '../../../shared/contract/api';
+import { ModalDialog } from '../panels/ModalDialog';
 import { useModalDialog } from '../panels/use-modal-dialog';
 
 type SharingApi = Pick<ThroughlineApi, 'startSharing' | 'stopSharing' | 'sharingStatus'>;
@@ -76,15 +77,11 @@ export function ShareDialog({ api, onClose }: ShareDialogProps) {
 
   const busy = step === 'loading' || step === 'starting' || step === 'stopping';
   return (
-    <dialog
+    <ModalDialog
       ref={dialog}
-      className="dialog share-dialog"
-      aria-modal="true"
-      aria-labelledby="share-dialog-title"
-      aria-describedby="share-dialog-intro"
-      data-testid="share-dialog"
-      onCancel={(e) => {
-        e.preventDefault();
+      name="share-dialog"
+      className="share-dialog"
+      onCancel={() => {
         if (!busy) onClose();
       }}
     >
@@ -149,7 +146,7 @@ export function ShareDialog({ api, onClose }: ShareDialogProps) {
           </button>
         )}
       </footer>
-    </dialog>
+    </ModalDialog>
   );
 }
 
