@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -188,4 +189,17 @@ export function smallMap(): MapContent {
       { id: 'l2', source: 'm1', target: 'k1' },
     ],
   };
+}
+
+/**
+ * What a test file's tests open (servers, participants), ended after each test: participants
+ * first, then the servers. Push onto it; a test that ends one itself takes it out.
+ */
+export function endedAfterEach(): { harness: RoomHarness[]; peers: Participant[] } {
+  const open = { harness: [] as RoomHarness[], peers: [] as Participant[] };
+  afterEach(async () => {
+    for (const p of open.peers.splice(0)) p.leave();
+    for (const h of open.harness.splice(0)) await h.close().catch(() => {});
+  });
+  return open;
 }

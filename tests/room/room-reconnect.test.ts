@@ -1,22 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { nodesOf } from '../../shared/room/map-doc';
 import { tempDir } from '../storage/helpers';
-import {
-  EDIT_KEY,
-  joinRoom,
-  type Participant,
-  type RoomHarness,
-  smallMap,
-  startRoomHarness,
-  until,
-} from './room-harness';
+import { EDIT_KEY, endedAfterEach, joinRoom, smallMap, startRoomHarness, until } from './room-harness';
 
-const open: { harness: RoomHarness[]; peers: Participant[] } = { harness: [], peers: [] };
-
-afterEach(async () => {
-  for (const p of open.peers.splice(0)) p.leave();
-  for (const h of open.harness.splice(0)) await h.close().catch(() => {});
-});
+const open = endedAfterEach();
 
 describe('a participant coming back with offline edits', () => {
   // Between the connection opening and the server's sync request, the provider sends a new edit

@@ -1,23 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readContent } from '../../shared/room/map-doc';
 import { ROOM_CLOSE } from '../../shared/room/protocol';
 import { tempDir } from '../storage/helpers';
-import {
-  EDIT_KEY,
-  joinRoom,
-  type Participant,
-  type RoomHarness,
-  smallMap,
-  startRoomHarness,
-  until,
-} from './room-harness';
+import { EDIT_KEY, endedAfterEach, joinRoom, smallMap, startRoomHarness, until } from './room-harness';
 
-const open: { harness: RoomHarness[]; peers: Participant[] } = { harness: [], peers: [] };
-
-afterEach(async () => {
-  for (const p of open.peers.splice(0)) p.leave();
-  for (const h of open.harness.splice(0)) await h.close().catch(() => {});
-});
+const open = endedAfterEach();
 
 describe('a room that closed and opens again', () => {
   // The tables keep a link whose node is missing (an imported map's, shown as a finding); the

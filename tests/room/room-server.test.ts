@@ -1,5 +1,5 @@
 import * as encoding from 'lib0/encoding';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
@@ -9,8 +9,8 @@ import { MESSAGE_SYNC, ROOM_CLOSE } from '../../shared/room/protocol';
 import { tempDir } from '../storage/helpers';
 import {
   EDIT_KEY,
+  endedAfterEach,
   joinRoom,
-  type Participant,
   type RoomHarness,
   smallMap,
   startRoomHarness,
@@ -24,12 +24,7 @@ function sorted(content: MapContent): MapContent {
   return { nodes: [...content.nodes].sort(byId), links: [...content.links].sort(byId) };
 }
 
-const open: { harness: RoomHarness[]; peers: Participant[] } = { harness: [], peers: [] };
-
-afterEach(async () => {
-  for (const p of open.peers.splice(0)) p.leave();
-  for (const h of open.harness.splice(0)) await h.close().catch(() => {});
-});
+const open = endedAfterEach();
 
 async function harnessWithMap(dir = tempDir()) {
   const harness = await startRoomHarness(dir);
