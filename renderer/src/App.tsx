@@ -70,7 +70,7 @@ export function App({ api, store, rooms }: AppProps) {
   );
   useShellCommands(bus);
 
-  const { maps, openId, documentInfo, fail, open, choose, create, ...library } = useMapLibrary({
+  const { maps, openId, documentInfo, role, fail, open, choose, create, ...library } = useMapLibrary({
     api,
     store,
     rooms,
@@ -125,6 +125,7 @@ export function App({ api, store, rooms }: AppProps) {
                 fileMenu={
                   <FileMenu
                     api={api}
+                    role={role}
                     document={documentInfo}
                     mapId={openId}
                     onDocumentChanged={(info) => void library.documentChanged(info).catch(fail)}
@@ -136,6 +137,7 @@ export function App({ api, store, rooms }: AppProps) {
               />
             </header>
             <MapList
+              role={role}
               maps={maps}
               loadPage={(offset, limit) => api.listMapPage({ offset, limit })}
               openId={openId}

@@ -29,6 +29,13 @@ describe('three windows build one map together over the shared room', () => {
 
   it('shows every window the others’ additions, renames, links and deletions', async () => {
     await expect.poll(() => titlesOn(editor)).toEqual(['Win the mid-market']);
+    // An editor may change maps but not the host's document: no Open, Save As, Restore or Share.
+    await editor.getByTestId('file-menu').click();
+    await editor.getByTestId('file-import-json').waitFor();
+    for (const item of ['file-open', 'file-save-as', 'file-restore', 'file-share'])
+      expect(await editor.getByTestId(item).count(), item).toBe(0);
+    await editor.keyboard.press('Escape');
+    expect(await editor.getByTestId('new-map').count()).toBe(1);
     await expect.poll(() => titlesOn(another)).toEqual(['Win the mid-market']);
 
     await addNode(editor, 'mechanism', 'Weekly pipeline review');
@@ -98,6 +105,13 @@ describe('three windows build one map together over the shared room', () => {
         .poll(() => sorted(viewer))
         .toEqual(['Lead the mid-market in Asia', 'Weekly pipeline review']);
       expect(await viewer.getByTestId('add-goal').isDisabled()).toBe(true);
+      // Only what an observer may do is offered: the exports, not new maps, imports or the document.
+      expect(await viewer.getByTestId('new-map').count()).toBe(0);
+      await viewer.getByTestId('file-menu').click();
+      await viewer.getByTestId('file-export-json').waitFor();
+      for (const item of ['file-open', 'file-save-as', 'file-restore', 'file-share', 'file-import-json'])
+        expect(await viewer.getByTestId(item).count(), item).toBe(0);
+      await viewer.keyboard.press('Escape');
       await addNode(host, 'goal', 'Seen by the observer');
       await expect.poll(() => titlesOn(viewer)).toContain('Seen by the observer');
       await clickNode(viewer, 'Seen by the observer');

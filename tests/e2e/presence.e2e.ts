@@ -19,7 +19,7 @@ const ids: Record<string, string> = {};
 
 /** A participant joins through the editors' address and gives a name in the prompt. */
 async function joinAs(url: string, name: string): Promise<Page> {
-  const page = await joinAddress(url, { name });
+  const page = await joinAddress(url, { name, answerPrompt: true });
   await page.locator('[data-testid="plan-node"]').first().waitFor();
   return page;
 }

@@ -1,4 +1,5 @@
 import type { BrowserContext, Page, WebSocketRoute } from 'playwright-core';
+import { ASKED_KEY, NAME_KEY } from '../../renderer/src/room/presence-store';
 import type { ShareInfo } from '../../shared/contract';
 import { addNode, fitView, waitSaved } from './canvas-actions';
 import { launchBrowser, openPage, type ServedApp, serveApp } from './harness';
@@ -34,13 +35,17 @@ export interface JoinChoices {
   locale?: string;
   /** Set up the participant's context before the page loads (a routed network). */
   beforeLoad?: (context: BrowserContext) => Promise<void>;
-  /** What the participant answers when the room asks for a name. */
+  /** The participant's name. */
   name?: string;
+  /**
+   * Whether the participant answers the room's name prompt, as at an offsite (it comes once a map
+   * is open); otherwise the name is already remembered, as on a second visit, and nothing asks.
+   */
+  answerPrompt?: boolean;
 }
 
 /**
- * A participant's browser (its own context: its own cookies) on a join address: the app opens and
- * asks for a name, which the participant gives, as at an offsite.
+ * A participant's browser (its own context: its own cookies) on a join address, under `name`.
  */
 export async function joinAddress(
   url: string,
@@ -49,19 +54,31 @@ export async function joinAddress(
     locale = 'en-US',
     beforeLoad,
     name = 'Participant',
+    answerPrompt = false,
   }: JoinChoices = {},
 ): Promise<Page> {
   const browser = await launchBrowser();
   const context = await browser.newContext({ viewport, locale });
   await beforeLoad?.(context);
+  if (!answerPrompt) {
+    await context.addInitScript(
+      ([nameKey, askedKey, value]) => {
+        localStorage.setItem(nameKey, value);
+        localStorage.setItem(askedKey, 'true');
+      },
+      [NAME_KEY, ASKED_KEY, name] as const,
+    );
+  }
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error('participant page error:', error));
   await page.goto(url);
   await page.getByTestId('file-menu').waitFor();
-  await page.getByTestId('name-dialog').waitFor();
-  await page.getByTestId('name-input').fill(name);
-  await page.getByTestId('name-save').click();
-  await page.getByTestId('name-dialog').waitFor({ state: 'detached' });
+  if (answerPrompt) {
+    await page.getByTestId('name-dialog').waitFor();
+    await page.getByTestId('name-input').fill(name);
+    await page.getByTestId('name-save').click();
+    await page.getByTestId('name-dialog').waitFor({ state: 'detached' });
+  }
   return page;
 }
 

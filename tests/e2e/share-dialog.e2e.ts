@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ShareInfo } from '../../shared/contract';
-import { closeServed, launchBrowser, openPage, type ServedApp, serveApp } from './harness';
-import { callFrom } from './room-participants';
+import { closeServed, openPage, type ServedApp, serveApp } from './harness';
+import { callFrom, joinAddress } from './room-participants';
 
 /** Screenshots for a person to look at, when SHARE_SCREENSHOTS names a folder. */
 const shots = process.env.SHARE_SCREENSHOTS;
@@ -46,18 +46,13 @@ describe('File ▸ Share with the room…', () => {
     }
 
     // A participant who joins sees the app, and no Share item: sharing is the host's.
-    const browser = await launchBrowser();
-    const participant = await (
-      await browser.newContext({ viewport: { width: 1280, height: 800 } })
-    ).newPage();
-    await participant.goto(share.editUrl);
-    await participant.getByTestId('file-menu').waitFor();
+    const participant = await joinAddress(share.editUrl);
     expect(await callFrom(participant, 'roomAccess')).toMatchObject({
       ok: true,
       value: { access: 'edit', host: false },
     });
     await participant.getByTestId('file-menu').click();
-    await participant.getByTestId('file-restore').waitFor();
+    await participant.getByTestId('file-import-json').waitFor();
     expect(await participant.getByTestId('file-share').count()).toBe(0);
     await participant.context().close();
 

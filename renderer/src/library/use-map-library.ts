@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreApi } from 'zustand/vanilla';
 import type { DocumentInfo, MapSummary, ThroughlineApi } from '../../../shared/contract/api';
+import type { SessionRole } from '../../../shared/contract/method-access';
 import type { Language } from '../../../shared/model/language';
 import type { TemplateId } from '../../../shared/templates/ids';
 import { layoutInput } from '../canvas/use-canvas-commands';
@@ -30,6 +31,8 @@ export function useMapLibrary({ api, store, rooms, notify }: MapLibraryOptions) 
   const [maps, setMaps] = useState<MapSummary[]>([]);
   const [openId, setOpenId] = useState<string | null>(null);
   const [documentInfo, setDocumentInfo] = useState<DocumentInfo | null>(null);
+  /** What this window may do (the host's own window everything): which items the UI offers. */
+  const [role, setRole] = useState<SessionRole>('host');
   const started = useRef(false);
 
   const fail = useCallback(
@@ -71,7 +74,9 @@ export function useMapLibrary({ api, store, rooms, notify }: MapLibraryOptions) 
       try {
         setDocumentInfo(await api.documentInfo({}));
         // How this window joins rooms (its key, view-only or not) before the first map opens.
-        rooms.setAccess(await api.roomAccess({}));
+        const access = await api.roomAccess({});
+        rooms.setAccess(access);
+        setRole(access.host ? 'host' : access.access);
         api.setUiLanguage({ language: i18n.language as Language }).catch(() => {});
         const list = await api.listMaps({});
         setMaps(list);
@@ -240,6 +245,7 @@ export function useMapLibrary({ api, store, rooms, notify }: MapLibraryOptions) 
     maps,
     openId,
     documentInfo,
+    role,
     fail,
     open,
     choose,

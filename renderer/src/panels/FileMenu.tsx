@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecentDocument } from '../../../shared/contract/api';
+import { mayCall, type SessionRole } from '../../../shared/contract/method-access';
+import type { MethodName } from '../../../shared/contract/methods';
 import type { OutlineFormat } from '../../../shared/exports/outline-formats';
 import { PICTURE_FORMATS } from '../../../shared/render/map-picture';
 import { useCommand } from '../commands/use-commands';
@@ -10,7 +12,10 @@ import { ShareDialog, ShareMenuItem } from '../share/ShareDialog';
 import { ExportDialog } from './ExportDialog';
 import { RestoreDialog } from './RestoreDialog';
 
-export type FileMenuProps = Omit<FileWorkflowOptions, 'onStart'>;
+export type FileMenuProps = Omit<FileWorkflowOptions, 'onStart'> & {
+  /** What this window may do: an item is offered only where the server would take its call. */
+  role: SessionRole;
+};
 
 /** The outline exports in the menu: the same table as CSV and Excel, and a Markdown document. */
 const OUTLINE_EXPORTS = [
@@ -26,7 +31,8 @@ const OUTLINE_EXPORTS = [
  * closes as one starts.
  */
 export function FileMenu(props: FileMenuProps) {
-  const { api, document: doc, mapId, onDocumentChanged, flush, notify } = props;
+  const { api, document: doc, mapId, onDocumentChanged, flush, notify, role } = props;
+  const may = (method: MethodName) => mayCall(role, method);
   const { t } = useTranslation();
   const language = useLanguage();
   const [open, setOpen] = useState(false);
@@ -41,7 +47,8 @@ export function FileMenu(props: FileMenuProps) {
 
   useEffect(() => {
     if (!open) return;
-    void api.listRecentDocuments({}).then(setRecent, () => setRecent([]));
+    if (mayCall(role, 'listRecentDocuments'))
+      void api.listRecentDocuments({}).then(setRecent, () => setRecent([]));
     const close = (e: MouseEvent) => {
       if (!menu.current?.contains(e.target as Node)) setOpen(false);
     };
@@ -57,7 +64,7 @@ export function FileMenu(props: FileMenuProps) {
       document.removeEventListener('mousedown', close);
       document.removeEventListener('keydown', closeOnEscape);
     };
-  }, [open, api]);
+  }, [open, api, role]);
 
   // The same File commands from the desktop menu and the keyboard.
   useCommand('open', files.openDocument);
@@ -97,12 +104,18 @@ export function FileMenu(props: FileMenuProps) {
       </button>
       {open ? (
         <div className="file-menu__popup" role="menu" aria-label={t('file.menu')}>
-          <button type="button" role="menuitem" onClick={files.openDocument} data-testid="file-open">
-            {t(
-              doc?.nativeDialogs ? 'file.open' : writesFiles ? 'browserFiles.open' : 'browserFiles.openCopy',
-            )}
-          </button>
-          {here?.handle ? (
+          {may('openDocumentDialog') ? (
+            <button type="button" role="menuitem" onClick={files.openDocument} data-testid="file-open">
+              {t(
+                doc?.nativeDialogs
+                  ? 'file.open'
+                  : writesFiles
+                    ? 'browserFiles.open'
+                    : 'browserFiles.openCopy',
+              )}
+            </button>
+          ) : null}
+          {here?.handle && may('downloadDocument') ? (
             <button
               type="button"
               role="menuitem"
@@ -112,26 +125,34 @@ export function FileMenu(props: FileMenuProps) {
               {t('browserFiles.saveTo', { name: here.name })}
             </button>
           ) : null}
-          <button type="button" role="menuitem" onClick={files.saveAs} data-testid="file-save-as">
-            {t(
-              doc?.nativeDialogs
-                ? 'file.saveAs'
-                : writesFiles
-                  ? 'browserFiles.saveAs'
-                  : 'browserFiles.download',
-            )}
-          </button>
-          <button type="button" role="menuitem" onClick={files.openLibrary} disabled={doc?.isLibrary}>
-            {t('file.openLibrary')}
-          </button>
-          <button type="button" role="menuitem" onClick={openRestoreDialog} data-testid="file-restore">
-            {t('backups.menuItem')}
-          </button>
+          {may('downloadDocument') ? (
+            <button type="button" role="menuitem" onClick={files.saveAs} data-testid="file-save-as">
+              {t(
+                doc?.nativeDialogs
+                  ? 'file.saveAs'
+                  : writesFiles
+                    ? 'browserFiles.saveAs'
+                    : 'browserFiles.download',
+              )}
+            </button>
+          ) : null}
+          {may('openLibrary') ? (
+            <button type="button" role="menuitem" onClick={files.openLibrary} disabled={doc?.isLibrary}>
+              {t('file.openLibrary')}
+            </button>
+          ) : null}
+          {may('listBackups') ? (
+            <button type="button" role="menuitem" onClick={openRestoreDialog} data-testid="file-restore">
+              {t('backups.menuItem')}
+            </button>
+          ) : null}
           <ShareMenuItem api={api} onOpen={() => [setOpen(false), setShareOpen(true)]} />
-          <div className="file-menu__section" role="presentation">
-            {t('file.recent')}
-          </div>
-          {recent.length === 0 ? (
+          {!may('listRecentDocuments') ? null : (
+            <div className="file-menu__section" role="presentation">
+              {t('file.recent')}
+            </div>
+          )}
+          {!may('listRecentDocuments') ? null : recent.length === 0 ? (
             <div className="file-menu__empty" role="presentation">
               {t('file.noRecent')}
             </div>
@@ -150,10 +171,12 @@ export function FileMenu(props: FileMenuProps) {
               </button>
             ))
           )}
-          <hr />
-          <button type="button" role="menuitem" onClick={files.importJson} data-testid="file-import-json">
-            {t('file.importJson')}
-          </button>
+          {may('openDocumentDialog') ? <hr /> : null}
+          {may('importMapJson') ? (
+            <button type="button" role="menuitem" onClick={files.importJson} data-testid="file-import-json">
+              {t('file.importJson')}
+            </button>
+          ) : null}
           <button
             type="button"
             role="menuitem"

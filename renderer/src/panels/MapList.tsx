@@ -1,12 +1,15 @@
 import { type FocusEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAP_PAGE_SIZE, MAX_MAP_PAGE, type MapPage, type MapSummary } from '../../../shared/contract/api';
+import { mayCall, type SessionRole } from '../../../shared/contract/method-access';
 import type { Language } from '../../../shared/model/language';
 import type { TemplateId } from '../../../shared/templates/ids';
 import { useMapStore } from '../store/context';
 import { TemplatePicker } from './TemplatePicker';
 
 export interface MapListProps {
+  /** What this window may do: an observer sees the maps and changes none. */
+  role: SessionRole;
   maps: MapSummary[];
   openId: string | null;
   onOpen(id: string): void;
@@ -151,33 +154,35 @@ export function MapList(props: MapListProps) {
         <h2 id="maps-heading" className="panel-heading">
           {t('maps.heading')}
         </h2>
-        <div className="maps__new">
-          <button
-            ref={newButton}
-            type="button"
-            className="button button--primary"
-            onClick={() => {
-              start(null);
-              props.onCreate();
-            }}
-            data-testid="new-map"
-          >
-            + {t('maps.new')}
-          </button>
-          <button
-            ref={templateButton}
-            type="button"
-            className="button"
-            aria-haspopup="dialog"
-            onClick={() => {
-              start(null);
-              setPicking(true);
-            }}
-            data-testid="new-from-template"
-          >
-            {t('templates.open')}
-          </button>
-        </div>
+        {mayCall(props.role, 'createMap') ? (
+          <div className="maps__new">
+            <button
+              ref={newButton}
+              type="button"
+              className="button button--primary"
+              onClick={() => {
+                start(null);
+                props.onCreate();
+              }}
+              data-testid="new-map"
+            >
+              + {t('maps.new')}
+            </button>
+            <button
+              ref={templateButton}
+              type="button"
+              className="button"
+              aria-haspopup="dialog"
+              onClick={() => {
+                start(null);
+                setPicking(true);
+              }}
+              data-testid="new-from-template"
+            >
+              {t('templates.open')}
+            </button>
+          </div>
+        ) : null}
       </div>
       {picking ? (
         <TemplatePicker
@@ -234,6 +239,7 @@ type RowMode = 'view' | RowAction['mode'];
 type ReturnTo = 'open' | 'rename' | 'delete';
 
 function MapRow({
+  role,
   map,
   open,
   mode,
@@ -369,7 +375,9 @@ function MapRow({
         className="map-row__open"
         aria-current={open ? 'page' : undefined}
         onClick={() => onOpen(map.id)}
-        onDoubleClick={() => startRename('open')}
+        onDoubleClick={() => {
+          if (mayCall(role, 'renameMap')) startRename('open');
+        }}
       >
         <span className="map-row__name">{map.name}</span>
         {open ? (
@@ -378,37 +386,39 @@ function MapRow({
           <span className="map-row__meta">{t('maps.nodes', { count: map.nodeCount })}</span>
         )}
       </button>
-      <span className="map-row__actions">
-        <button
-          ref={renameButton}
-          type="button"
-          className="icon-button"
-          title={t('maps.rename')}
-          aria-label={`${t('maps.rename')}: ${map.name}`}
-          onClick={() => startRename('rename')}
-        >
-          <Icon path="M4 20h4L19 9l-4-4L4 16v4zM14 6l4 4" />
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          title={t('maps.duplicate')}
-          aria-label={`${t('maps.duplicate')}: ${map.name}`}
-          onClick={() => onDuplicate(map.id)}
-        >
-          <Icon path="M8 8h11v11H8zM5 16V5h11" />
-        </button>
-        <button
-          ref={deleteButton}
-          type="button"
-          className="icon-button"
-          title={t('maps.delete')}
-          aria-label={`${t('maps.delete')}: ${map.name}`}
-          onClick={() => onMode('confirm-delete')}
-        >
-          <Icon path="M5 7h14M10 7V5h4v2M7 7l1 12h8l1-12M10 11v5M14 11v5" />
-        </button>
-      </span>
+      {mayCall(role, 'renameMap') ? (
+        <span className="map-row__actions">
+          <button
+            ref={renameButton}
+            type="button"
+            className="icon-button"
+            title={t('maps.rename')}
+            aria-label={`${t('maps.rename')}: ${map.name}`}
+            onClick={() => startRename('rename')}
+          >
+            <Icon path="M4 20h4L19 9l-4-4L4 16v4zM14 6l4 4" />
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            title={t('maps.duplicate')}
+            aria-label={`${t('maps.duplicate')}: ${map.name}`}
+            onClick={() => onDuplicate(map.id)}
+          >
+            <Icon path="M8 8h11v11H8zM5 16V5h11" />
+          </button>
+          <button
+            ref={deleteButton}
+            type="button"
+            className="icon-button"
+            title={t('maps.delete')}
+            aria-label={`${t('maps.delete')}: ${map.name}`}
+            onClick={() => onMode('confirm-delete')}
+          >
+            <Icon path="M5 7h14M10 7V5h4v2M7 7l1 12h8l1-12M10 11v5M14 11v5" />
+          </button>
+        </span>
+      ) : null}
     </li>
   );
 }

@@ -39,8 +39,9 @@ export interface PresenceStore {
   setFreezeWanted(frozen: boolean): void;
 }
 
-const NAME_KEY = 'throughline.presence.name';
-const ASKED_KEY = 'throughline.presence.asked';
+/** Where the participant's name is remembered, and that it was asked (localStorage). */
+export const NAME_KEY = 'throughline.presence.name';
+export const ASKED_KEY = 'throughline.presence.asked';
 
 export function storedName(): string {
   try {
