@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createI18n } from '../../renderer/src/i18n';
-import { RemoteSelectors } from '../../renderer/src/room/Presence';
+import { PresencePanel, RemoteSelectors } from '../../renderer/src/room/Presence';
 import { presenceStore, usePresence } from '../../renderer/src/room/presence-store';
 import { SyncIndicator } from '../../renderer/src/room/SyncIndicator';
 import { MapStoreContext } from '../../renderer/src/store/context';
@@ -65,5 +65,28 @@ describe('presence in the window', () => {
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).toContain(`--presence-color:${colorOfClient(2)}`);
     expect(html.match(/data-testid="remote-selection"/g)).toHaveLength(1);
+  });
+
+  it("names the window in the panel's own row as the list does when no name was given", () => {
+    // The host never answered the prompt: the room calls it by its fallback, "Facilitator".
+    const participants = participantsOf(
+      new Map<number, unknown>([
+        [1, { user: { name: 'Facilitator' } }],
+        [2, { user: { name: 'Ana' } }],
+      ]),
+      1,
+    );
+    usePresence.setState({ participants, host: true, name: '' });
+    const html = (language: Language) =>
+      renderToStaticMarkup(
+        <I18nextProvider i18n={createI18n(language)}>
+          <PresencePanel headingId="h" onLog={() => {}} />
+        </I18nextProvider>,
+      );
+    expect(html('en')).toContain('Your name: <strong>Facilitator</strong>');
+    expect(html('en')).not.toContain('—');
+    // A name given wins over the fallback.
+    usePresence.setState({ name: 'Mei' });
+    expect(html('zh-CN')).toContain('你的名字: <strong>Mei</strong>');
   });
 });

@@ -294,11 +294,14 @@ export function PresenceButton() {
   );
 }
 
-function PresencePanel({ headingId, onLog }: { headingId: string; onLog(): void }) {
+/** The people in the room and what this window may do there (the panel under the people button). */
+export function PresencePanel({ headingId, onLog }: { headingId: string; onLog(): void }) {
   const { t } = useTranslation();
   const participants = usePresence((s) => s.participants);
   const host = usePresence((s) => s.host);
-  const name = usePresence((s) => s.name);
+  // The name the others see: the one given, else the room's fallback (Facilitator, Guest) that
+  // the list shows beside "you", never a dash that contradicts it.
+  const name = usePresence((s) => s.name || s.participants.find((p) => p.self)?.user.name || '');
   const following = usePresence((s) => s.following);
   const followStopped = usePresence((s) => s.followStopped);
   const hasFacilitator = usePresence((s) => s.participants.some((p) => p.facilitator && !p.self));
