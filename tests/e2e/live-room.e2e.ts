@@ -143,6 +143,10 @@ describe('three windows build one map together over the shared room', () => {
     await callStop(host);
     await editor.getByTestId('notice').filter({ hasText: 'Sharing stopped' }).first().waitFor();
     await another.getByTestId('notice').filter({ hasText: 'Sharing stopped' }).first().waitFor();
+    // A participant's window no longer offers edits that no room could ever store (they were kept
+    // as "offline" changes, promised to merge when a connection that never comes back returned).
+    await expect.poll(() => editor.getByTestId('add-goal').isDisabled()).toBe(true);
+    await expect.poll(() => another.getByTestId('add-goal').isDisabled()).toBe(true);
     // The host goes on editing in its own window.
     await addNode(host, 'goal', 'After sharing stopped');
     await waitSaved(host);

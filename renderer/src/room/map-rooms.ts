@@ -39,9 +39,18 @@ export class MapRooms {
   private readonly listeners = new Set<() => void>();
   private onEnd: (end: RoomEnd, mapId: string) => void = () => {};
   private access: RoomAccessInfo | null = null;
+  private sharingStopped = false;
   private readonly connectionListeners = new Set<(connection: RoomConnection | null) => void>();
 
   constructor(private readonly options: MapRoomsOptions) {}
+
+  /**
+   * Sharing stopped: this window left the room for good (its address is dead, and sharing again
+   * makes new ones), so nothing it changes from now on could ever be stored: it only shows the map.
+   */
+  get left(): boolean {
+    return this.sharingStopped;
+  }
 
   get viewOnly(): boolean {
     return this.access ? this.access.access === 'view' : (this.options.viewOnly ?? false);
@@ -99,7 +108,13 @@ export class MapRooms {
       mapId: map.id,
       doc,
       onSync: (sync) => this.synced(connection, sync),
-      onEnd: (end) => this.onEnd(end, map.id),
+      onEnd: (end) => {
+        if (end === 'ended') {
+          this.sharingStopped = true;
+          if (this.current?.connection === connection) store.getState().setReadOnly(true);
+        }
+        this.onEnd(end, map.id);
+      },
       ...(this.options.WebSocketImpl ? { WebSocketImpl: this.options.WebSocketImpl } : {}),
     });
     this.current = { mapId: map.id, connection };

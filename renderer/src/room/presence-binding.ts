@@ -136,7 +136,7 @@ function bind(connection: RoomConnection, { api, store, rooms, fallbackName }: P
       frozen,
       facilitatorViewport: facilitator?.viewport ?? null,
     });
-    const readOnly = rooms.viewOnly || (frozen && !host);
+    const readOnly = rooms.viewOnly || rooms.left || (frozen && !host);
     if (store.getState().readOnly !== readOnly) store.getState().setReadOnly(readOnly);
   };
   awareness.on('change', onChange);
