@@ -36,6 +36,9 @@ function indicator(language: Language): string {
 describe('presence in the window', () => {
   it('says changes wait for the facilitator while paused, not that the window is offline', () => {
     expect(indicator('en')).toContain('data-state="offline"');
+    // The tooltip joins the state and the hint as sentences of the UI's language.
+    expect(indicator('en')).toContain('title="Offline: 2 changes kept here. Keep working:');
+    expect(indicator('zh-CN')).toContain('title="离线：2 项更改保留在此处。可以继续工作：');
     usePresence.setState({ frozen: true, host: false });
     const en = indicator('en');
     expect(en).toContain('data-state="paused"');

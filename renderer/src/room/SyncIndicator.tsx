@@ -58,7 +58,7 @@ export function SyncIndicator() {
       data-testid="save-state"
       data-state={state}
       data-waiting={waiting}
-      title={status === 'offline' ? `${label}. ${t('room.offlineHint')}` : label}
+      title={status === 'offline' ? t('room.offlineHint', { label }) : label}
     >
       {state === 'saved' ? (
         <span aria-hidden="true" className="save-state__tick">

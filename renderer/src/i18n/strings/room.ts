@@ -11,7 +11,9 @@ const en = {
   offlineKept_one: 'Offline: {{count}} change kept here',
   offlineKept_other: 'Offline: {{count}} changes kept here',
   notStored: 'Not saved: {{message}}',
-  offlineHint: 'Keep working: your changes are kept in this window and merged when the connection is back.',
+  /** The offline indicator's tooltip: its label, then what to do, as sentences of the language. */
+  offlineHint:
+    '{{label}}. Keep working: your changes are kept in this window and merged when the connection is back.',
   viewOnly: 'View only: you see the map as the room edits it.',
   unconfirmed_one: '{{count}} change has not reached the document yet.',
   unconfirmed_other: '{{count}} changes have not reached the document yet.',
@@ -35,7 +37,7 @@ export const roomStrings: { en: typeof en; zhCN: typeof en } = {
     offlineKept_one: '离线：{{count}} 项更改保留在此处',
     offlineKept_other: '离线：{{count}} 项更改保留在此处',
     notStored: '未保存：{{message}}',
-    offlineHint: '可以继续工作：更改保留在此窗口中，连接恢复后会自动合并。',
+    offlineHint: '{{label}}。可以继续工作：更改保留在此窗口中，连接恢复后会自动合并。',
     viewOnly: '仅查看：你看到的是会场正在编辑的地图。',
     unconfirmed_one: '{{count}} 项更改尚未写入文档。',
     unconfirmed_other: '{{count}} 项更改尚未写入文档。',
