@@ -90,6 +90,7 @@ describe('presence in the window', () => {
     expect(html('en')).not.toContain('—');
     // A name given wins over the fallback.
     usePresence.setState({ name: 'Mei' });
-    expect(html('zh-CN')).toContain('你的名字: <strong>Mei</strong>');
+    // Chinese takes its own full-width colon.
+    expect(html('zh-CN')).toContain('你的名字：<strong>Mei</strong>');
   });
 });

@@ -331,7 +331,8 @@ export function PresencePanel({ headingId, onLog }: { headingId: string; onLog()
       </ul>
       <div className="presence__row">
         <span>
-          {t('presence.yourName')}: <strong>{name || '—'}</strong>
+          {t('presence.yourName')}
+          <strong>{name || '—'}</strong>
         </span>
         <button type="button" className="button" onClick={() => setAsking(true)} data-testid="change-name">
           {t('presence.changeName')}
