@@ -147,6 +147,8 @@ describe('three windows build one map together over the shared room', () => {
     // as "offline" changes, promised to merge when a connection that never comes back returned).
     await expect.poll(() => editor.getByTestId('add-goal').isDisabled()).toBe(true);
     await expect.poll(() => another.getByTestId('add-goal').isDisabled()).toBe(true);
+    // Nor does it show a room it has left: no people button (it said "1", the window alone).
+    await expect.poll(() => editor.getByTestId('presence-button').count()).toBe(0);
     // The host goes on editing in its own window.
     await addNode(host, 'goal', 'After sharing stopped');
     await waitSaved(host);

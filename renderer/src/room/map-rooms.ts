@@ -111,7 +111,11 @@ export class MapRooms {
       onEnd: (end) => {
         if (end === 'ended') {
           this.sharingStopped = true;
-          if (this.current?.connection === connection) store.getState().setReadOnly(true);
+          if (this.current?.connection === connection) {
+            store.getState().setReadOnly(true);
+            // Its presence goes too: no people, following or pause shown for a room it has left.
+            this.connectionChanged();
+          }
         }
         this.onEnd(end, map.id);
       },
@@ -167,8 +171,9 @@ export class MapRooms {
     return count;
   }
 
+  /** The room connection of the map in view whose presence the window shows (none once it left). */
   get connection(): RoomConnection | null {
-    return this.current?.connection ?? null;
+    return this.sharingStopped ? null : (this.current?.connection ?? null);
   }
 
   private synced(connection: RoomConnection, sync: SyncState): void {
