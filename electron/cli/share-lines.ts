@@ -13,7 +13,7 @@ const WORDS = {
   },
   'zh-CN': {
     editors: '编辑者加入地址：',
-    viewers: '仅观看（观察者）地址：',
+    viewers: '仅查看（观察者）地址：',
     plain:
       '此会场在局域网上使用未加密的 http：网络上任何看到这些地址的人都能用它加入。请只分享给在场的人；如需 https，请使用 --tls CERT KEY。按 Ctrl+C 结束会场。',
     secure: '此会场使用你的证书通过 https 提供：任何拿到这些地址的人都能用它加入。按 Ctrl+C 结束会场。',

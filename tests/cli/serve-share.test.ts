@@ -128,7 +128,7 @@ describe('throughline serve --share', () => {
     expect(await exited).toBe(0);
     const { stdout } = output();
     expect(stdout).toMatch(/^编辑者加入地址：https?:\/\/127\.0\.0\.1:\d+\/\?join=/m);
-    expect(stdout).toMatch(/^仅观看（观察者）地址：/m);
+    expect(stdout).toMatch(/^仅查看（观察者）地址：/m);
     if (pem) {
       expect(stdout).toMatch(/^编辑者加入地址：https:/m);
       expect(stdout).toMatch(/通过 https 提供/);

@@ -2,6 +2,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createI18n } from '../../renderer/src/i18n';
+import { en } from '../../renderer/src/i18n/en';
+import { zhCN } from '../../renderer/src/i18n/zh-CN';
 import { PresencePanel, RemoteSelectors } from '../../renderer/src/room/Presence';
 import { presenceStore, usePresence } from '../../renderer/src/room/presence-store';
 import { SyncIndicator } from '../../renderer/src/room/SyncIndicator';
@@ -92,5 +94,13 @@ describe('presence in the window', () => {
     usePresence.setState({ name: 'Mei' });
     // Chinese takes its own full-width colon.
     expect(html('zh-CN')).toContain('你的名字：<strong>Mei</strong>');
+  });
+
+  it('calls a view-only participant by one name in the share dialog and in the room', () => {
+    // The host shares a "view only" address; the people panel and the banner say the same words.
+    for (const strings of [en, zhCN]) {
+      expect(strings.share.viewers.toLowerCase()).toBe(strings.presence.viewOnly.toLowerCase());
+      expect(strings.room.viewOnly.startsWith(strings.share.viewers)).toBe(true);
+    }
   });
 });

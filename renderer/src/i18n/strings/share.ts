@@ -44,7 +44,7 @@ export const shareStrings: { en: typeof en; zhCN: typeof en } = {
     close: '关闭',
     editors: '编辑者',
     editorsHint: '与你一起修改地图。',
-    viewers: '仅观看',
+    viewers: '仅查看',
     viewersHint: '实时看到每一处修改，但不能修改。',
     qr: '{{who}}地址的二维码',
     copy: '复制',
