@@ -35,6 +35,30 @@ function indicator(language: Language): string {
   );
 }
 
+describe('the sync indicator of a view-only window', () => {
+  it('says the window only views, not that its changes are saved', () => {
+    for (const [language, words] of [
+      ['en', 'View only'],
+      ['zh-CN', '仅查看'],
+    ] as const) {
+      const store = createMapStore();
+      store.getState().setReadOnly(true);
+      store.getState().setSync({ status: 'synced', waiting: 0, problem: null });
+      store.getInitialState = store.getState;
+      const html = renderToStaticMarkup(
+        <I18nextProvider i18n={createI18n(language)}>
+          <MapStoreContext.Provider value={store}>
+            <SyncIndicator />
+          </MapStoreContext.Provider>
+        </I18nextProvider>,
+      );
+      expect(html).toContain('data-state="view"');
+      expect(html).toContain(words);
+      expect(html).not.toContain(language === 'en' ? 'All changes saved' : '所有更改已保存');
+    }
+  });
+});
+
 describe('presence in the window', () => {
   it('says changes wait for the facilitator while paused, not that the window is offline', () => {
     expect(indicator('en')).toContain('data-state="offline"');

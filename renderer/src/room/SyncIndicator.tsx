@@ -18,39 +18,46 @@ function wordedProblem(reason: string, language: string): string {
 /**
  * Whether the room has everything made here: "All changes saved" once it confirmed it stored, the
  * changes still on their way, offline with what this window keeps, or why the room could not store
- * them. `data-state` names the state for styles and tests (saved, pending, offline, connecting, failed,
- * paused).
+ * them, or that the window only views. `data-state` names the state for styles and tests (saved,
+ * pending, offline, connecting, failed, paused, view).
  */
 export function SyncIndicator() {
   const { t, i18n } = useTranslation();
   const { status, waiting, problem } = useMapStore((s) => s.sync);
   // Changes made just before the facilitator paused editing wait for the pause to end (the room
   // refuses them meanwhile and takes them after): said so, not "offline".
-  const paused = usePresence((s) => s.frozen && !s.host) && waiting > 0 && status !== 'synced';
+  const frozen = usePresence((s) => s.frozen && !s.host);
+  const paused = frozen && waiting > 0 && status !== 'synced';
+  // A view-only window has nothing to save: it says what it is rather than "All changes saved".
+  const viewing = useMapStore((s) => s.readOnly) && !frozen && waiting === 0 && !problem;
   const state = paused
     ? 'paused'
-    : problem
-      ? 'failed'
-      : status === 'synced'
-        ? 'saved'
-        : status === 'waiting'
-          ? 'pending'
-          : status === 'offline'
-            ? 'offline'
-            : 'connecting';
+    : viewing
+      ? 'view'
+      : problem
+        ? 'failed'
+        : status === 'synced'
+          ? 'saved'
+          : status === 'waiting'
+            ? 'pending'
+            : status === 'offline'
+              ? 'offline'
+              : 'connecting';
   const label = paused
     ? t('presence.pausedWaiting', { count: waiting })
-    : problem
-      ? t('room.notStored', { message: wordedProblem(problem, i18n.language) })
-      : status === 'synced'
-        ? t('toolbar.saved')
-        : status === 'waiting'
-          ? t('room.waiting', { count: waiting })
-          : status === 'offline'
-            ? waiting > 0
-              ? t('room.offlineKept', { count: waiting })
-              : t('room.offline')
-            : t('room.connecting');
+    : viewing
+      ? t('room.viewOnlyState')
+      : problem
+        ? t('room.notStored', { message: wordedProblem(problem, i18n.language) })
+        : status === 'synced'
+          ? t('toolbar.saved')
+          : status === 'waiting'
+            ? t('room.waiting', { count: waiting })
+            : status === 'offline'
+              ? waiting > 0
+                ? t('room.offlineKept', { count: waiting })
+                : t('room.offline')
+              : t('room.connecting');
   return (
     <span
       className={`save-state save-state--${state}`}

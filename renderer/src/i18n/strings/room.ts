@@ -15,6 +15,7 @@ const en = {
   offlineHint:
     '{{label}}. Keep working: your changes are kept in this window and merged when the connection is back.',
   viewOnly: 'View only: you see the map as the room edits it.',
+  viewOnlyState: 'View only',
   unconfirmed_one: '{{count}} change has not reached the document yet.',
   unconfirmed_other: '{{count}} changes have not reached the document yet.',
   end: {
@@ -39,6 +40,7 @@ export const roomStrings: { en: typeof en; zhCN: typeof en } = {
     notStored: '未保存：{{message}}',
     offlineHint: '{{label}}。可以继续工作：更改保留在此窗口中，连接恢复后会自动合并。',
     viewOnly: '仅查看：你看到的是会场正在编辑的地图。',
+    viewOnlyState: '仅查看',
     unconfirmed_one: '{{count}} 项更改尚未写入文档。',
     unconfirmed_other: '{{count}} 项更改尚未写入文档。',
     end: {
