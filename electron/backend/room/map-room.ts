@@ -6,13 +6,6 @@ import * as Y from 'yjs';
 import { ApiError } from '../../../shared/contract/errors';
 import type { MapContent } from '../../../shared/model/types';
 import { docChangesFor } from '../../../shared/room/doc-changes';
-import {
-  checkChange,
-  type DocRefusal,
-  type DocTouch,
-  repairLinks,
-  touchedBy,
-} from '../../../shared/room/doc-check';
 import { newMapDoc, readContent, writeContent } from '../../../shared/room/map-doc';
 import { parsePresence, sanitizePeerState } from '../../../shared/room/presence';
 import {
@@ -26,6 +19,8 @@ import {
 import { appendLog, type LogEntry, logEntry, summariseChange } from '../../../shared/room/session-log';
 import type { MapRepository } from '../storage/map-repository';
 import { storageFailure } from '../storage/storage-errors';
+import { awarenessEntries, awarenessMessage } from './awareness-wire';
+import { tryOnTrial } from './trial-change';
 
 /** One participant's connection, as the room sees it (room-server.ts adapts a WebSocket). */
 export interface RoomPeer {
@@ -69,6 +64,8 @@ export class MapRoom {
   private readonly clockShift = new Map<number, number>();
   /** The facilitator paused everyone else's editing (a host peer's presence says `frozen`). */
   private frozenNow = false;
+  /** Updates stored since the log was last folded (counted here: no query per change). */
+  private sinceFold: number;
 
   private constructor(
     readonly mapId: string,
@@ -80,7 +77,9 @@ export class MapRoom {
     private revision: number,
     /** Where accepted changes are recorded (the room server keeps it across the room's reopenings). */
     private readonly log: LogEntry[],
+    storedUpdates: number,
   ) {
+    this.sinceFold = storedUpdates;
     this.doc = doc;
     this.trial = copyOf(doc);
     this.awareness = new awarenessProtocol.Awareness(doc);
@@ -110,13 +109,22 @@ export class MapRoom {
         for (const update of stored.updates) Y.applyUpdate(doc, update);
       });
       if (sameContent(readContent(doc), map))
-        return new MapRoom(mapId, stored.generation, doc, repository, onEvent, map.revision, log);
+        return new MapRoom(
+          mapId,
+          stored.generation,
+          doc,
+          repository,
+          onEvent,
+          map.revision,
+          log,
+          stored.updates.length,
+        );
       doc.destroy();
     }
     const doc = newMapDoc();
     writeContent(doc, map);
     const generation = repository.startRoom(mapId, map.revision, Y.encodeStateAsUpdate(doc));
-    return new MapRoom(mapId, generation, doc, repository, onEvent, map.revision, log);
+    return new MapRoom(mapId, generation, doc, repository, onEvent, map.revision, log, 1);
   }
 
   /** Whether the facilitator has paused editing for everyone but the host. */
@@ -199,36 +207,8 @@ export class MapRoom {
    */
   private acceptChange(peer: RoomPeer, update: Uint8Array): void {
     const trial = this.trial;
-    let touch: DocTouch | DocRefusal | null = null;
-    const effective: Uint8Array[] = [];
-    const onTransaction = (transaction: Y.Transaction) => {
-      const seen = touchedBy(transaction, trial);
-      const sofar = touch as DocTouch | DocRefusal | null;
-      if (sofar === null || 'reason' in seen) touch = seen;
-      else if (!('reason' in sofar)) {
-        for (const id of seen.nodes) sofar.nodes.add(id);
-        for (const id of seen.links) sofar.links.add(id);
-      }
-    };
-    const onUpdate = (u: Uint8Array) => effective.push(u);
-    trial.on('afterTransaction', onTransaction);
-    trial.on('update', onUpdate);
-    let refusal: DocRefusal | null = null;
-    let repaired = false;
-    try {
-      Y.applyUpdate(trial, update, peer);
-      const seen = touch as DocTouch | DocRefusal | null;
-      if (seen && 'reason' in seen) refusal = seen;
-      else if (seen) {
-        refusal = checkChange(trial, this.doc, seen);
-        if (!refusal) repaired = repairLinks(trial, seen, REPAIR).length > 0;
-      }
-    } catch {
-      refusal = { reason: 'invalid-node', detail: 'an update that is not Yjs' };
-    } finally {
-      trial.off('afterTransaction', onTransaction);
-      trial.off('update', onUpdate);
-    }
+    const tried = tryOnTrial(trial, this.doc, update, peer, REPAIR);
+    const refusal = 'reason' in tried ? tried : null;
     if (refusal) {
       this.resetTrial();
       if (refusal.reason === 'pending') {
@@ -239,7 +219,8 @@ export class MapRoom {
       } else this.refuse(peer, ROOM_CLOSE.refused, refusal.detail);
       return;
     }
-    const seen = touch as DocTouch | null;
+    if ('reason' in tried) return;
+    const { touch: seen, effective, repaired } = tried;
     if (!seen || effective.length === 0) return; // nothing new (a participant's reply after a resync)
     if (this.frozenNow && !peer.host) {
       // Paused by the facilitator: nothing taken. The participant keeps its change and sends it
@@ -282,7 +263,8 @@ export class MapRoom {
     const [first, ...rest] = effective;
     Y.applyUpdate(this.doc, first as Uint8Array, peer);
     if (repaired || rest.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates(rest), REPAIR);
-    if (this.repository.roomUpdateCount(this.mapId) > FOLD_AFTER) this.fold();
+    this.sinceFold += 1;
+    if (this.sinceFold > FOLD_AFTER) this.fold();
   }
 
   private receiveAwareness(peer: RoomPeer, update: Uint8Array): void {
@@ -414,6 +396,7 @@ export class MapRoom {
   /** Replaces the stored updates with the document's state (one row), unless the file moved on. */
   fold(): void {
     this.repository.foldRoom(this.mapId, Y.encodeStateAsUpdate(this.doc), this.revision);
+    this.sinceFold = 1;
   }
 
   /** Ends the room: every participant is told why, the stored log is folded. */
@@ -439,30 +422,6 @@ function copyOf(doc: Y.Doc): Y.Doc {
   const copy = newMapDoc({ gc: doc.gc });
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
   return copy;
-}
-
-function awarenessMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
-
-/**
- * The entries of an awareness update (its format: count, then id, clock, JSON state each). A
- * state that is not JSON throws: the message is not the protocol.
- */
-function awarenessEntries(update: Uint8Array): { client: number; clock: number; state: unknown }[] {
-  const decoder = decoding.createDecoder(update);
-  const count = decoding.readVarUint(decoder);
-  const entries: { client: number; clock: number; state: unknown }[] = [];
-  for (let i = 0; i < count; i++) {
-    const client = decoding.readVarUint(decoder);
-    const clock = decoding.readVarUint(decoder);
-    const state: unknown = JSON.parse(decoding.readVarString(decoder));
-    entries.push({ client, clock, state });
-  }
-  return entries;
 }
 
 /** Whether a document's map is the tables' map (same nodes and links, field for field). */

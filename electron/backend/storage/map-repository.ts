@@ -438,11 +438,6 @@ export class MapRepository {
     this.db.transaction(() => this.rooms.forgetAll()).immediate();
   }
 
-  /** How many updates a live document has stored since it was last folded. */
-  roomUpdateCount(mapId: string): number {
-    return this.rooms.count(mapId);
-  }
-
   /** The viewport last saved for a map, or null. */
   loadViewport(mapId: string): MapViewport | null {
     const text = this.sql.viewport.get(mapId) as string | null | undefined;

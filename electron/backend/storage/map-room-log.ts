@@ -20,7 +20,6 @@ export class MapRoomLog {
       head: db.prepare('SELECT revision, generation FROM map_rooms WHERE map_id = ?'),
       updates: db.prepare('SELECT data FROM map_room_updates WHERE map_id = ? ORDER BY seq').pluck(),
       lastSeq: db.prepare('SELECT max(seq) FROM map_room_updates WHERE map_id = ?').pluck(),
-      count: db.prepare('SELECT count(*) FROM map_room_updates WHERE map_id = ?').pluck(),
       drop: db.prepare('DELETE FROM map_rooms WHERE map_id = ?'),
       dropAll: db.prepare('DELETE FROM map_rooms'),
       dropUpdates: db.prepare('DELETE FROM map_room_updates WHERE map_id = ?'),
@@ -60,11 +59,6 @@ export class MapRoomLog {
   /** Drops every map's stored document (their updates go with them: ON DELETE CASCADE). */
   forgetAll(): void {
     this.sql.dropAll.run();
-  }
-
-  /** How many updates are stored for a map (folding is worth it past a few hundred). */
-  count(mapId: string): number {
-    return this.sql.count.get(mapId) as number;
   }
 
   /** Replaces the stored updates by one `state` that holds them all. */
