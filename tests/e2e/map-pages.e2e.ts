@@ -46,6 +46,6 @@ describe('a document with more maps than one page', () => {
     expect(new Set(ids).size).toBe(COUNT);
     // A map from a later page opens like any other.
     await rows.last().locator('.map-row__open').click();
-    await expect.poll(() => rows.last().getAttribute('class')).toMatch(/is-open/);
+    await expect.poll(() => rows.last().getAttribute('class'), { timeout: 10_000 }).toMatch(/is-open/);
   });
 });
