@@ -198,7 +198,7 @@ export function Canvas({
           </ControlButton>
         </Controls>
       </ReactFlow>
-      {nodes.length === 0 ? <p className="canvas__empty">{t('canvas.empty')}</p> : null}
+      {nodes.length === 0 && ready && !readOnly ? <p className="canvas__empty">{t('canvas.empty')}</p> : null}
     </section>
   );
 }
