@@ -72,6 +72,7 @@ export interface ErrorParams {
   'map-name-invalid': { detail: string };
   'map-node-invalid': { map: string; path: string; node: string; detail: string };
   'map-link-invalid': { map: string; path: string; link: string; detail: string };
+  'checkin-not-metric': { metric: string };
   /** `kind` and `value` of an InterchangeRefusal (shared/interchange/refusals.ts). */
   'import-refused': { kind: string; value: string };
   // Exports.
@@ -179,6 +180,8 @@ const EN: Sentences = {
     `Map "${map}" in "${path}" holds a node "${node}" that is not valid${detail ? ` (${detail})` : ''}.`,
   'map-link-invalid': ({ map, path, link, detail }) =>
     `Map "${map}" in "${path}" holds a link ${link} that is not valid${detail ? ` (${detail})` : ''}.`,
+  'checkin-not-metric': ({ metric }) =>
+    `"${metric}" is not a metric of this map, so it cannot take a check-in. Nothing was written.`,
   'import-refused': (refusal) => `This file cannot be imported: ${interchangeRefusalPhrase(refusal, 'en')}.`,
   'no-chromium': ({ what }) =>
     `No Chromium, Google Chrome or Microsoft Edge was found on this computer, so the ${what} cannot be made: install one of them, or set CHROME_PATH to its executable.`,
@@ -266,6 +269,7 @@ const ZH_CN: Sentences = {
     `“${path}”中的地图“${map}”含有无效的节点“${node}”${detail ? `（${detail}）` : ''}。`,
   'map-link-invalid': ({ map, path, link, detail }) =>
     `“${path}”中的地图“${map}”含有无效的连线 ${link}${detail ? `（${detail}）` : ''}。`,
+  'checkin-not-metric': ({ metric }) => `“${metric}”不是这张地图上的指标，无法登记数值。没有写入任何内容。`,
   'import-refused': (refusal) => `此文件无法导入：${interchangeRefusalPhrase(refusal, 'zh-CN')}。`,
   'no-chromium': ({ what }) =>
     `这台电脑上没有找到 Chromium、Google Chrome 或 Microsoft Edge，因此无法生成 ${what}：请安装其中之一，或将 CHROME_PATH 设为其可执行文件的路径。`,

@@ -1,28 +1,49 @@
 import { z } from 'zod';
 import { jsonWithoutControls } from '../exports/control-chars';
+import { CheckinIndex } from '../model/checkins';
 import { LIMITS } from '../model/limits';
-import { MapContentSchema, MapNameSchema } from '../model/schemas';
-import type { MapContent } from '../model/types';
+import {
+  GoalNodeSchema,
+  MapLinkSchema,
+  MapNameSchema,
+  MechanismNodeSchema,
+  MetricCheckinSchema,
+  MetricNodeSchema,
+} from '../model/schemas';
+import type { Checkin, MapContent, MapNode, MetricCheckin } from '../model/types';
 import { type InterchangeRefusal, interchangeRefusalPhrase } from './refusals';
 import { describeSchemaIssues, schemaIssues } from './schema-issues';
 import { interchangeCountReason, interchangeOversizeReason } from './size-guard';
 
 /** Identifies a Throughline JSON map and its format version. */
 export const INTERCHANGE_FORMAT = 'throughline-map';
-export const INTERCHANGE_VERSION = 1;
+/**
+ * The version this build writes. 2 added each metric's `checkins`; a version 1 file (none) still
+ * imports, and a later version than this is refused as made by a newer Throughline.
+ */
+export const INTERCHANGE_VERSION = 2;
+export const INTERCHANGE_VERSIONS = [1, 2] as const;
+
+/** A metric as a file holds it: its check-ins nested under it, oldest first. */
+const FileMetricSchema = MetricNodeSchema.extend({
+  checkins: z.array(MetricCheckinSchema).max(LIMITS.checkinsPerMap).optional(),
+});
 
 /**
- * The JSON interchange format: a map's name, nodes and links. Kind-specific node fields may be
- * left out (they take their defaults). Links that break the link rules are kept and reported by the
- * validator; only a file that is not structurally a map is refused.
+ * The JSON interchange format: a map's name, nodes and links, and under each metric its
+ * check-ins. Kind-specific node fields may be left out (they take their defaults). Links that
+ * break the link rules are kept and reported by the validator; only a file that is not
+ * structurally a map is refused.
  */
-export const InterchangeSchema = z
-  .object({
-    format: z.literal(INTERCHANGE_FORMAT),
-    version: z.literal(INTERCHANGE_VERSION),
-    name: MapNameSchema,
-  })
-  .extend(MapContentSchema.shape);
+export const InterchangeSchema = z.object({
+  format: z.literal(INTERCHANGE_FORMAT),
+  version: z.union(INTERCHANGE_VERSIONS.map((v) => z.literal(v))),
+  name: MapNameSchema,
+  nodes: z
+    .array(z.discriminatedUnion('kind', [GoalNodeSchema, MechanismNodeSchema, FileMetricSchema]))
+    .max(LIMITS.nodesPerMap),
+  links: z.array(MapLinkSchema).max(LIMITS.linksPerMap),
+});
 
 export type InterchangeFile = z.output<typeof InterchangeSchema>;
 
@@ -51,6 +72,8 @@ export function parseInterchange(text: string): ParsedInterchange {
   } catch (error) {
     return refused({ kind: 'not-json', value: (error as Error).message });
   }
+  const newer = newerVersion(raw);
+  if (newer !== null) return refused({ kind: 'newer-version', value: String(newer) });
   const tooMany = interchangeCountReason(raw);
   if (tooMany) return refused({ kind: 'too-large', value: tooMany });
   const parsed = InterchangeSchema.safeParse(raw);
@@ -62,8 +85,49 @@ export function parseInterchange(text: string): ParsedInterchange {
   if (duplicate) return refused({ kind: 'duplicate-node', value: duplicate });
   const duplicateLink = firstDuplicate(parsed.data.links.map((l) => l.id));
   if (duplicateLink) return refused({ kind: 'duplicate-link', value: duplicateLink });
-  const { name, nodes, links } = parsed.data;
-  return { ok: true, name, content: { nodes, links } };
+  const { name, links } = parsed.data;
+  const nodes: MapNode[] = [];
+  const checkins: Checkin[] = [];
+  for (const fileNode of parsed.data.nodes) {
+    if (fileNode.kind !== 'metric') {
+      nodes.push(fileNode);
+      continue;
+    }
+    const { checkins: history = [], ...metric } = fileNode;
+    nodes.push(metric);
+    for (const c of history) checkins.push({ ...c, metric: metric.id });
+  }
+  if (checkins.length > LIMITS.checkinsPerMap) {
+    return refused({
+      kind: 'too-large',
+      value: `it has ${checkins.length.toLocaleString('en')} check-ins; a map holds at most ${LIMITS.checkinsPerMap.toLocaleString('en')}`,
+    });
+  }
+  const duplicateCheckin = firstDuplicate(checkins.map((c) => c.id));
+  if (duplicateCheckin) return refused({ kind: 'duplicate-checkin', value: duplicateCheckin });
+  return { ok: true, name, content: { nodes: withLatestValues(nodes, checkins), links, checkins } };
+}
+
+/** The version of a Throughline map newer than this build reads, or null. */
+function newerVersion(raw: unknown): number | null {
+  if (raw === null || typeof raw !== 'object') return null;
+  const { format, version } = raw as { format?: unknown; version?: unknown };
+  return format === INTERCHANGE_FORMAT && typeof version === 'number' && version > INTERCHANGE_VERSION
+    ? version
+    : null;
+}
+
+/**
+ * The nodes with each metric that has check-ins holding its latest as its current value (the
+ * rule of checkins.ts): a file written by hand or by another tool may say otherwise.
+ */
+function withLatestValues(nodes: MapNode[], checkins: readonly Checkin[]): MapNode[] {
+  if (checkins.length === 0) return nodes;
+  const index = new CheckinIndex(checkins);
+  return nodes.map((node) => {
+    const latest = node.kind === 'metric' ? index.latest(node.id) : null;
+    return latest && node.kind === 'metric' ? { ...node, current: latest.value } : node;
+  });
 }
 
 /**
@@ -101,14 +165,22 @@ export function parseInterchangeBytes(bytes: Uint8Array): ParsedInterchange {
  * control character (C1 and direction overrides as `\u` escapes, the same strings to a reader).
  */
 export function serializeInterchange(name: string, content: MapContent): string {
+  const index = new CheckinIndex(content.checkins ?? []);
   const file: InterchangeFile = {
     format: INTERCHANGE_FORMAT,
     version: INTERCHANGE_VERSION,
     name: name.slice(0, LIMITS.mapName),
-    nodes: content.nodes,
+    nodes: content.nodes.map((node) => {
+      const history = node.kind === 'metric' ? index.history(node.id) : [];
+      return history.length === 0 ? node : { ...node, checkins: history.map(withoutMetric) };
+    }),
     links: content.links,
   };
   return `${jsonWithoutControls(JSON.stringify(file, null, 2))}\n`;
+}
+
+function withoutMetric({ metric: _metric, ...checkin }: Checkin): MetricCheckin {
+  return checkin;
 }
 
 function firstDuplicate(ids: readonly string[]): string | undefined {

@@ -5,7 +5,7 @@ import { InterchangeSchema } from './format';
 export function interchangeJsonSchema(): Record<string, unknown> {
   return {
     ...z.toJSONSchema(InterchangeSchema, { io: 'input', target: 'draft-2020-12' }),
-    $id: 'https://throughline.app/schema/throughline-map.v1.json',
+    $id: 'https://throughline.app/schema/throughline-map.v2.json',
     title: 'Throughline map',
   };
 }

@@ -16,7 +16,9 @@ export type InterchangeRefusal =
   | { kind: 'not-json'; value: string }
   | { kind: 'not-a-map'; value: string; issues?: SchemaIssue[] }
   | { kind: 'duplicate-node'; value: string }
-  | { kind: 'duplicate-link'; value: string };
+  | { kind: 'duplicate-link'; value: string }
+  | { kind: 'duplicate-checkin'; value: string }
+  | { kind: 'newer-version'; value: string };
 
 export type InterchangeRefusalKind = InterchangeRefusal['kind'];
 
@@ -32,6 +34,9 @@ const PHRASES: Readonly<
     'not-a-map': (why) => `the file is not a Throughline map: ${why}`,
     'duplicate-node': (id) => `two nodes share the id "${id}"`,
     'duplicate-link': (id) => `two links share the id "${id}"`,
+    'duplicate-checkin': (id) => `two check-ins share the id "${id}"`,
+    'newer-version': (version) =>
+      `it was made by a newer Throughline (format version ${version}); update Throughline to open it`,
   },
   'zh-CN': {
     'larger-than': (mb) => `文件大于 ${mb} MB`,
@@ -42,6 +47,9 @@ const PHRASES: Readonly<
     'not-a-map': (why) => `文件不是 Throughline 地图：${why}`,
     'duplicate-node': (id) => `有两个节点的 id 都是“${id}”`,
     'duplicate-link': (id) => `有两条连线的 id 都是“${id}”`,
+    'duplicate-checkin': (id) => `有两条数值记录的 id 都是“${id}”`,
+    'newer-version': (version) =>
+      `它由更新版本的 Throughline 制作（格式版本 ${version}）；请更新 Throughline 后再打开`,
   },
 };
 

@@ -5,9 +5,13 @@ const ITEMS = LIMITS.nodesPerMap + LIMITS.linksPerMap;
 /**
  * Generous upper bounds of what a map file can contain, counted without parsing it. A node is two
  * objects (itself and its position) with about twenty fields, a link one object with three; four
- * objects and forty values per item leave room for fields this version ignores.
+ * objects and forty values per item leave room for fields this version ignores; a check-in is one
+ * object of seven values.
  */
-export const INTERCHANGE_BOUNDS = { objects: 4 * ITEMS, values: 40 * ITEMS } as const;
+export const INTERCHANGE_BOUNDS = {
+  objects: 4 * ITEMS + LIMITS.checkinsPerMap,
+  values: 40 * ITEMS + 10 * LIMITS.checkinsPerMap,
+} as const;
 
 const QUOTE = 34;
 const BACKSLASH = 92;

@@ -1,3 +1,4 @@
+export * from './checkins';
 export * from './factory';
 export * from './kinds';
 export * from './language';

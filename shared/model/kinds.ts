@@ -24,6 +24,10 @@ export type MechanismStatus = (typeof MECHANISM_STATUSES)[number];
 export const METRIC_DIRECTIONS = ['higher', 'lower'] as const;
 export type MetricDirection = (typeof METRIC_DIRECTIONS)[number];
 
+/** A metric owner's own reading of a number they report (a check-in's confidence). */
+export const CONFIDENCES = ['on-track', 'at-risk', 'off-track'] as const;
+export type Confidence = (typeof CONFIDENCES)[number];
+
 export const METRIC_CADENCES = ['weekly', 'monthly', 'quarterly', 'yearly'] as const;
 export type MetricCadence = (typeof METRIC_CADENCES)[number];
 

@@ -12,4 +12,7 @@ export const LIMITS = {
   position: 1_000_000,
   nodesPerMap: 20_000,
   linksPerMap: 60_000,
+  /** Five years of weekly numbers for 1,000 metrics, with room to spare. */
+  checkinsPerMap: 300_000,
+  checkinNote: 1000,
 } as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  CONFIDENCES,
   GOAL_PRIORITIES,
   GOAL_STATUSES,
   MECHANISM_FUNCTIONS,
@@ -83,8 +84,28 @@ export const MapLinkSchema = z.object({
 
 export const MapNameSchema = z.string().trim().min(1, 'a map needs a name').max(LIMITS.mapName);
 
-/** The content of a map: what the validator, the canvas and the exports work on. */
+/**
+ * One number a metric's owner reported for one day (checkins.ts), as a JSON map file nests it under
+ * its metric (interchange version 2).
+ */
+export const MetricCheckinSchema = z.object({
+  id: IdSchema,
+  date: z.iso.date(),
+  value: z.number().min(-1e15).max(1e15),
+  confidence: z.enum(CONFIDENCES).nullable().default(null),
+  note: text(LIMITS.checkinNote).default(''),
+  by: text(LIMITS.owner).default(''),
+});
+
+/** A check-in naming its metric: how the document, the tables and the app hold it. */
+export const CheckinSchema = MetricCheckinSchema.extend({ metric: IdSchema });
+
+/**
+ * The content of a map: what the validator, the canvas and the exports work on. Its check-ins are
+ * left out by whatever does not need them (a map made before them, a template).
+ */
 export const MapContentSchema = z.object({
   nodes: z.array(MapNodeSchema).max(LIMITS.nodesPerMap),
   links: z.array(MapLinkSchema).max(LIMITS.linksPerMap),
+  checkins: z.array(CheckinSchema).max(LIMITS.checkinsPerMap).optional(),
 });

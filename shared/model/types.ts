@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import type {
+  CheckinSchema,
   GoalNodeSchema,
   MapContentSchema,
   MapLinkSchema,
   MapNodeSchema,
   MechanismNodeSchema,
+  MetricCheckinSchema,
   MetricNodeSchema,
   PositionSchema,
 } from './schemas';
@@ -18,3 +20,5 @@ export type MapLink = z.output<typeof MapLinkSchema>;
 export type MapContent = z.output<typeof MapContentSchema>;
 /** A node as it may be written by hand in a JSON file: kind-specific fields may be left out. */
 export type MapNodeInput = z.input<typeof MapNodeSchema>;
+export type MetricCheckin = z.output<typeof MetricCheckinSchema>;
+export type Checkin = z.output<typeof CheckinSchema>;

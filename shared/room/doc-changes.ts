@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
-import type { MapLink, MapNode } from '../model/types';
+import type { Checkin, MapLink, MapNode } from '../model/types';
+import { readCheckins } from './checkin-doc';
 import type { DocTouch } from './doc-check';
 import { type DocChanges, linksOf, nodesOf, readLink, readNode } from './map-doc';
 
@@ -7,7 +8,7 @@ import { type DocChanges, linksOf, nodesOf, readLink, readNode } from './map-doc
  * The incremental save of the ids a change touched, read from the document after it: what is
  * still there is written whole, what is gone is deleted.
  */
-export function docChangesFor(doc: Y.Doc, touch: DocTouch): DocChanges {
+export function docChangesFor(doc: Y.Doc, touch: DocTouch): Required<DocChanges> {
   const nodes = nodesOf(doc);
   const links = linksOf(doc);
   const upsertNodes: MapNode[] = [];
@@ -24,5 +25,15 @@ export function docChangesFor(doc: Y.Doc, touch: DocTouch): DocChanges {
     if (link) upsertLinks.push(link);
     else deleteLinkIds.push(id);
   }
-  return { upsertNodes, upsertLinks, deleteNodeIds, deleteLinkIds };
+  const upsertCheckins: Checkin[] = [];
+  const deleteCheckinIds: string[] = [];
+  if (touch.checkins.size > 0) {
+    const now = new Map(readCheckins(doc).map((c) => [c.id, c]));
+    for (const id of touch.checkins) {
+      const checkin = now.get(id);
+      if (checkin) upsertCheckins.push(checkin);
+      else deleteCheckinIds.push(id);
+    }
+  }
+  return { upsertNodes, upsertLinks, deleteNodeIds, deleteLinkIds, upsertCheckins, deleteCheckinIds };
 }

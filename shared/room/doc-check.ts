@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { LIMITS } from '../model/limits';
 import { checkKinds } from '../model/link-rules';
+import { checkinsOf, readCheckinTuple, settleCurrentValues } from './checkin-doc';
 import { DOC_ROOTS, type FieldMap, linksOf, nodesOf, plainFields, readLink, readNode } from './map-doc';
 
 /**
@@ -9,10 +10,38 @@ import { DOC_ROOTS, type FieldMap, linksOf, nodesOf, plainFields, readLink, read
  * the tests share it.
  */
 
-/** The nodes and links one transaction wrote or deleted, by id. */
+/** The nodes, links and check-ins one transaction wrote or deleted, by id. */
 export interface DocTouch {
   nodes: Set<string>;
   links: Set<string>;
+  checkins: Set<string>;
+  /** The check-ins it wrote, as they came (each to be checked), and the metrics of those it deleted. */
+  addedCheckins: unknown[];
+  checkinMetrics: Set<string>;
+}
+
+export function emptyTouch(): DocTouch {
+  return {
+    nodes: new Set(),
+    links: new Set(),
+    checkins: new Set(),
+    addedCheckins: [],
+    checkinMetrics: new Set(),
+  };
+}
+
+/** Whether a transaction touched nothing of the map. */
+export function isEmptyTouch(touch: DocTouch): boolean {
+  return touch.nodes.size + touch.links.size + touch.checkins.size === 0;
+}
+
+/** Adds what `more` touched to `touch`. */
+export function mergeTouch(touch: DocTouch, more: DocTouch): void {
+  for (const id of more.nodes) touch.nodes.add(id);
+  for (const id of more.links) touch.links.add(id);
+  for (const id of more.checkins) touch.checkins.add(id);
+  for (const id of more.checkinMetrics) touch.checkinMetrics.add(id);
+  touch.addedCheckins.push(...more.addedCheckins);
 }
 
 export type DocRefusalReason =
@@ -20,6 +49,7 @@ export type DocRefusalReason =
   | 'pending'
   | 'invalid-node'
   | 'invalid-link'
+  | 'invalid-checkin'
   | 'kind-changed'
   | 'link-moved'
   | 'link-kinds'
@@ -35,23 +65,65 @@ const refuse = (reason: DocRefusalReason, detail: string): DocRefusal => ({ reas
 
 /**
  * What a transaction touched, or a refusal when it changed anything outside the map's shape: a
- * top-level type other than `nodes` and `links`, or a type nested deeper than a node's fields.
+ * top-level type other than `nodes`, `links` and `checkins`, a type nested deeper than a node's
+ * fields, or anything in `checkins` but plain values in its list.
  */
 export function touchedBy(transaction: Y.Transaction, doc: Y.Doc): DocTouch | DocRefusal {
   // As plain types: the transaction names what changed by the base class.
   const nodes: unknown = nodesOf(doc);
   const links: unknown = linksOf(doc);
-  const touch: DocTouch = { nodes: new Set(), links: new Set() };
+  const checkins = checkinsOf(doc);
+  const touch = emptyTouch();
   for (const [type, keys] of transaction.changed) {
     const parent = type._item?.parent;
     const sub = type._item?.parentSub;
     if (type === nodes) for (const key of keys) key !== null && touch.nodes.add(key);
     else if (type === links) for (const key of keys) key !== null && touch.links.add(key);
-    else if (parent === nodes && typeof sub === 'string') touch.nodes.add(sub);
+    else if (type === (checkins as unknown)) {
+      if ([...keys].some((key) => key !== null) || !checkinsTouched(transaction, checkins, touch)) {
+        return refuse('foreign-type', 'the change writes something other than check-ins into `checkins`');
+      }
+    } else if (parent === nodes && typeof sub === 'string') touch.nodes.add(sub);
     else if (parent === links && typeof sub === 'string') touch.links.add(sub);
-    else return refuse('foreign-type', 'the change writes outside the map’s nodes and links');
+    else return refuse('foreign-type', 'the change writes outside the map’s nodes, links and check-ins');
   }
   return touch;
+}
+
+/** The ids of the tuple an item holds, with the item's content when it is plain values; false when it is not. */
+function plainTuples(item: Y.Item): unknown[] | false {
+  return item.content instanceof Y.ContentAny ? item.content.getContent() : false;
+}
+
+/**
+ * Records the check-ins a transaction inserted into the array and those it deleted; false when it
+ * inserted anything but plain values (text, a nested type, binary).
+ */
+function checkinsTouched(transaction: Y.Transaction, array: Y.Array<unknown>, touch: DocTouch): boolean {
+  const before = transaction.beforeState;
+  for (let item = array._start; item !== null; item = item.right) {
+    if (item.id.clock < (before.get(item.id.client) ?? 0)) continue;
+    const values = plainTuples(item);
+    if (values === false) return false;
+    if (item.deleted) continue;
+    for (const value of values) {
+      touch.addedCheckins.push(value);
+      const id = Array.isArray(value) ? value[0] : undefined;
+      if (typeof id === 'string') touch.checkins.add(id);
+    }
+  }
+  Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
+    if (!(struct instanceof Y.Item) || struct.parent !== array) return;
+    // Only plain values were ever let in (the insertions above are this transaction's own).
+    const values = plainTuples(struct);
+    if (values === false) return;
+    for (const value of values) {
+      if (!Array.isArray(value)) continue;
+      if (typeof value[0] === 'string') touch.checkins.add(value[0]);
+      if (typeof value[1] === 'string') touch.checkinMetrics.add(value[1]);
+    }
+  });
+  return true;
 }
 
 /**
@@ -73,6 +145,10 @@ export function checkChange(after: Y.Doc, before: Y.Doc, touch: DocTouch): DocRe
   const links = linksOf(after);
   if (nodes.size > LIMITS.nodesPerMap) return refuse('too-many', `more than ${LIMITS.nodesPerMap} nodes`);
   if (links.size > LIMITS.linksPerMap) return refuse('too-many', `more than ${LIMITS.linksPerMap} links`);
+  if (touch.addedCheckins.length > 0) {
+    const refusal = checkAddedCheckins(after, touch.addedCheckins);
+    if (refusal) return refusal;
+  }
   const nodesBefore = nodesOf(before);
   const linksBefore = linksOf(before);
   for (const id of touch.nodes) {
@@ -106,6 +182,26 @@ export function checkChange(after: Y.Doc, before: Y.Doc, touch: DocTouch): DocRe
       target as Parameters<typeof checkKinds>[1],
     );
     if (!kinds.ok) return refuse('link-kinds', `link "${id}" ${source} → ${target} is not allowed`);
+  }
+  return null;
+}
+
+/**
+ * Each check-in a change wrote is a valid check-in of a metric: of a node that is a metric, or of
+ * one that is gone (deleted by another participant at the same time: checkinsToRepair removes it).
+ */
+function checkAddedCheckins(after: Y.Doc, added: readonly unknown[]): DocRefusal | null {
+  if (checkinsOf(after).length > LIMITS.checkinsPerMap) {
+    return refuse('too-many', `more than ${LIMITS.checkinsPerMap} check-ins`);
+  }
+  const nodes = nodesOf(after);
+  for (const value of added) {
+    const checkin = readCheckinTuple(value);
+    if (!checkin) return refuse('invalid-checkin', 'a check-in that is not one');
+    const kind = nodes.get(checkin.metric)?.get('kind');
+    if (kind !== undefined && kind !== 'metric') {
+      return refuse('invalid-checkin', `check-in "${checkin.id}" is not of a metric`);
+    }
   }
   return null;
 }
@@ -178,4 +274,52 @@ export function repairLinks(doc: Y.Doc, touch: DocTouch, origin: unknown): strin
     }, origin);
   }
   return drop;
+}
+
+/**
+ * What the server puts right after a change to check-ins, so every peer agrees: the check-ins
+ * the change wrote for a metric that is gone, and every older tuple of a check-in id it wrote
+ * (two corrections at once) are removed, and the current value of each metric whose history
+ * changed is its latest check-in again (two people entering numbers at once each wrote their
+ * own). Nothing when the document is already right. One transaction of `origin`; whether it did
+ * anything.
+ */
+export function repairCheckins(doc: Y.Doc, touch: DocTouch, origin: unknown): boolean {
+  if (touch.checkins.size === 0 && touch.nodes.size === 0) return false;
+  const array = checkinsOf(doc);
+  const nodes = nodesOf(doc);
+  const drop = new Set<number>();
+  const lastAt = new Map<string, number>();
+  const metrics = new Set(touch.checkinMetrics);
+  const latest = new Map<string, number>();
+  const deletedNodes = new Set([...touch.nodes].filter((id) => !nodes.has(id)));
+  const values = array.toArray();
+  values.forEach((value, i) => {
+    const checkin = readCheckinTuple(value);
+    if (!checkin) return;
+    if (touch.checkins.has(checkin.id)) {
+      metrics.add(checkin.metric);
+      const earlier = lastAt.get(checkin.id);
+      if (earlier !== undefined) drop.add(earlier);
+      lastAt.set(checkin.id, i);
+      if (!nodes.has(checkin.metric)) drop.add(i);
+    } else if (deletedNodes.has(checkin.metric)) drop.add(i);
+    // Latest by date, the later entered on a tie (readCheckins, byDate).
+    const known = latest.get(checkin.metric);
+    const knownDate = known === undefined ? undefined : (values[known] as unknown[])[2];
+    if (knownDate === undefined || checkin.date >= (knownDate as string)) latest.set(checkin.metric, i);
+  });
+  const wrong = [...metrics].some((metric) => {
+    const node = nodes.get(metric);
+    if (!(node instanceof Y.Map) || node.get('kind') !== 'metric') return false;
+    const at = latest.get(metric);
+    const value = at === undefined ? null : (values[at] as unknown[])[3];
+    return !Object.is(node.get('current'), value);
+  });
+  if (drop.size === 0 && !wrong) return false;
+  doc.transact(() => {
+    for (const i of [...drop].sort((a, b) => b - a)) array.delete(i, 1);
+    settleCurrentValues(doc, nodes, metrics);
+  }, origin);
+  return true;
 }

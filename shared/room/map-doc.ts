@@ -1,19 +1,21 @@
 import * as Y from 'yjs';
 import { MapLinkSchema, MapNodeSchema } from '../model/schemas';
-import type { MapContent, MapLink, MapNode } from '../model/types';
+import type { Checkin, MapContent, MapLink, MapNode } from '../model/types';
+import { CHECKINS, readCheckins, settleCurrentValues, writeCheckins } from './checkin-doc';
 
 /**
  * The shape of a map as a Yjs document, the one editing model of the canvas and of the room:
  * two top-level Y.Maps, `nodes` and `links`, each keyed by id, holding one Y.Map per node or link
  * whose fields are named as in the JSON interchange format (`position` is the plain `{x, y}`
  * object, written whole, so a drag is one value). Fields are written one by one, so two people
- * editing different fields of one node both keep their edit.
+ * editing different fields of one node both keep their edit. The metrics' check-ins are a third
+ * top-level type, the array `checkins` (checkin-doc.ts).
  */
 export const NODES = 'nodes';
 export const LINKS = 'links';
 
 /** The only top-level types a map's document may have. */
-export const DOC_ROOTS: readonly string[] = [NODES, LINKS];
+export const DOC_ROOTS: readonly string[] = [NODES, LINKS, CHECKINS];
 
 export type FieldMap = Y.Map<unknown>;
 
@@ -26,18 +28,22 @@ export function newMapDoc(options?: ConstructorParameters<typeof Y.Doc>[0]): Y.D
   const doc = new Y.Doc(options);
   doc.getMap(NODES);
   doc.getMap(LINKS);
+  doc.getArray(CHECKINS);
   return doc;
 }
 
 export const nodesOf = (doc: Y.Doc): Y.Map<FieldMap> => doc.getMap<FieldMap>(NODES);
 export const linksOf = (doc: Y.Doc): Y.Map<FieldMap> => doc.getMap<FieldMap>(LINKS);
 
-/** What one edit writes and deletes: the same four groups as an incremental save. */
+/** What one edit writes and deletes: the groups of an incremental save. */
 export interface DocChanges {
   upsertNodes: readonly MapNode[];
   upsertLinks: readonly MapLink[];
   deleteNodeIds: readonly string[];
   deleteLinkIds: readonly string[];
+  /** Check-ins added or corrected (by id); a deleted metric takes its check-ins along. */
+  upsertCheckins?: readonly Checkin[];
+  deleteCheckinIds?: readonly string[];
 }
 
 /** A value as it goes into a field: plain JSON, a fresh object for the position. */
@@ -72,7 +78,8 @@ function upsert(parent: Y.Map<FieldMap>, record: { id: string } & Record<string,
 
 /**
  * Applies one edit to the document as one transaction with `origin` (the undo manager tracks the
- * local origin only). Deleting a node deletes the links that touch it in the same transaction.
+ * local origin only). Deleting a node deletes the links that touch it in the same transaction, a
+ * metric its check-ins; a change to a metric's check-ins sets its current value to the latest.
  */
 export function applyDocChanges(doc: Y.Doc, changes: DocChanges, origin: unknown): void {
   const nodes = nodesOf(doc);
@@ -89,6 +96,12 @@ export function applyDocChanges(doc: Y.Doc, changes: DocChanges, origin: unknown
     }
     for (const node of changes.upsertNodes) upsert(nodes, node as MapNode & Record<string, unknown>);
     for (const link of changes.upsertLinks) upsert(links, { ...link });
+    const upsertCheckins = changes.upsertCheckins ?? [];
+    const deleteCheckinIds = changes.deleteCheckinIds ?? [];
+    if (upsertCheckins.length > 0 || deleteCheckinIds.length > 0 || changes.deleteNodeIds.length > 0) {
+      const touched = writeCheckins(doc, upsertCheckins, deleteCheckinIds, new Set(changes.deleteNodeIds));
+      settleCurrentValues(doc, nodes, touched);
+    }
   }, origin);
 }
 
@@ -96,7 +109,13 @@ export function applyDocChanges(doc: Y.Doc, changes: DocChanges, origin: unknown
 export function writeContent(doc: Y.Doc, content: MapContent, origin: unknown = null): void {
   applyDocChanges(
     doc,
-    { upsertNodes: content.nodes, upsertLinks: content.links, deleteNodeIds: [], deleteLinkIds: [] },
+    {
+      upsertNodes: content.nodes,
+      upsertLinks: content.links,
+      deleteNodeIds: [],
+      deleteLinkIds: [],
+      upsertCheckins: content.checkins ?? [],
+    },
     origin,
   );
 }
@@ -145,5 +164,5 @@ export function readContent(doc: Y.Doc): MapContent {
     const link = readLink(id, fields);
     if (link) links.push(link);
   }
-  return { nodes, links };
+  return { nodes, links, checkins: readCheckins(doc) };
 }

@@ -22,6 +22,7 @@ export const GROUP_OF_CODE: Readonly<Record<FindingCode, FindingGroup>> = {
   'link-cycle': 'links',
   'mechanism-function-unset': 'data',
   'metric-without-target-or-baseline': 'data',
+  'metric-stale': 'data',
   'node-empty-title': 'data',
   'node-without-owner': 'notes',
 };

@@ -13,6 +13,7 @@ export const FINDING_CODES = [
   'mechanism-function-unset',
   'metric-unlinked',
   'metric-without-target-or-baseline',
+  'metric-stale',
   'node-without-owner',
   'node-empty-title',
   'link-forbidden',

@@ -46,6 +46,7 @@ export interface NodeFindingDetail {
   'mechanism-function-unset': undefined;
   'metric-unlinked': undefined;
   'metric-without-target-or-baseline': MessageParams['metric-without-target-or-baseline']['missing'];
+  'metric-stale': Omit<MessageParams['metric-stale'], 'metric'>;
   'node-without-owner': undefined;
   'node-empty-title': undefined;
 }
@@ -64,6 +65,7 @@ const NODE_PARAMS: {
   'mechanism-function-unset': (node) => node,
   'metric-unlinked': (node) => node,
   'metric-without-target-or-baseline': (metric, missing) => ({ metric, missing }),
+  'metric-stale': (metric, due) => ({ metric, ...due }),
   'node-without-owner': (node) => node,
   'node-empty-title': (node) => node,
 };

@@ -28,6 +28,8 @@ export interface MessageParams {
   'mechanism-function-unset': NodeRef;
   'metric-unlinked': NodeRef;
   'metric-without-target-or-baseline': { metric: NodeRef; missing: 'target' | 'baseline' | 'both' };
+  /** `lastDate`: the day of its latest check-in; `daysOverdue`: days since the next was due. */
+  'metric-stale': { metric: NodeRef; lastDate: string; daysOverdue: number };
   'node-without-owner': NodeRef;
   'node-empty-title': NodeRef;
   'link-forbidden': { source: NodeRef; target: NodeRef; reason: ForbiddenReason };
@@ -151,6 +153,8 @@ export const MESSAGES_EN: MessageTable = {
   'mechanism-function-unset': EN_FUNCTION_UNSET,
   'metric-unlinked': EN_UNLINKED,
   'metric-without-target-or-baseline': ({ metric, missing }) => EN_NO_BASELINE_TARGET[missing](metric),
+  'metric-stale': ({ metric, lastDate, daysOverdue }) =>
+    `${enLabel(metric)} is stale: its latest number is from ${lastDate}, and the next is ${daysOverdue} ${daysOverdue === 1 ? 'day' : 'days'} overdue. Enter its latest value, or change its cadence.`,
   'node-without-owner': EN_NO_OWNER,
   'node-empty-title': (node) =>
     `A ${EN_KIND[node.kind]} has no title. Give it a short name so everyone can refer to it.`,
@@ -247,6 +251,8 @@ export const MESSAGES_ZH_CN: MessageTable = {
   'mechanism-function-unset': ZH_FUNCTION_UNSET,
   'metric-unlinked': ZH_UNLINKED,
   'metric-without-target-or-baseline': ({ metric, missing }) => ZH_NO_BASELINE_TARGET[missing](metric),
+  'metric-stale': ({ metric, lastDate, daysOverdue }) =>
+    `${zhLabel(metric)}的数值已过期：最近一次数值是 ${lastDate} 的，下一次已逾期 ${daysOverdue} 天。请录入最新数值，或调整它的更新频率。`,
   'node-without-owner': ZH_NO_OWNER,
   'node-empty-title': (node) => `有一个${ZH_KIND[node.kind]}没有标题。请给它起一个简短的名称，方便大家指认。`,
   'link-forbidden': ({ source, target, reason }) =>

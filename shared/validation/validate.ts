@@ -10,6 +10,8 @@ import {
   scratchInt32,
   scratchUint8,
 } from '../graph';
+import { checkinDue } from '../model/checkin-cadence';
+import type { CheckinIndex } from '../model/checkins';
 import type { MapLink, MapNode } from '../model/types';
 import { FINDING_CODES, type Finding, type FindingCode, type Severity } from './findings';
 import { MapFinding, NodeFinding, type NodeFindingDetail } from './map-finding';
@@ -29,6 +31,7 @@ export const FINDING_SEVERITY: Readonly<Record<FindingCode, Severity>> = {
   'mechanism-function-unset': 'warning',
   'metric-unlinked': 'warning',
   'metric-without-target-or-baseline': 'warning',
+  'metric-stale': 'warning',
   'node-without-owner': 'info',
   'node-empty-title': 'warning',
   'link-forbidden': 'error',
@@ -47,10 +50,16 @@ const GOAL = KIND_CODE.goal;
 const MECHANISM = KIND_CODE.mechanism;
 const METRIC = KIND_CODE.metric;
 
-/** The content the validator reads: a map's nodes and links, in map order. */
+/**
+ * The content the validator reads: a map's nodes and links, in map order, and, to judge whether
+ * metrics are stale, their check-ins (`history`) and the day to judge by (both, or no staleness is judged).
+ */
 export interface ValidatorInput {
   nodes: readonly MapNode[];
   links: readonly MapLink[];
+  history?: CheckinIndex;
+  /** YYYY-MM-DD, in the reader's own time zone (localToday). */
+  today?: string;
 }
 
 /**
@@ -63,7 +72,7 @@ export interface ValidatorInput {
  * `analysis` may be passed when the caller has already computed it for the same nodes and links.
  */
 export function validateMap(map: ValidatorInput, analysis?: LinkAnalysis): Finding[] {
-  const { nodes, links } = map;
+  const { nodes, links, history, today } = map;
   const a = analysis ?? analyseLinks(nodes, links);
   const n = nodes.length;
   const m = links.length;
@@ -139,6 +148,7 @@ export function validateMap(map: ValidatorInput, analysis?: LinkAnalysis): Findi
     } else if (node.kind === 'metric') {
       if (inStart[v + 1] === inStart[v]) record('metric-unlinked', v, v);
       if (missingValues(node) !== null) record('metric-without-target-or-baseline', v, v);
+      if (history && today && staleness(node, history, today)) record('metric-stale', v, v);
     }
     if ((node.owner ?? '').trim() === '') record('node-without-owner', v, v);
     if (node.title.trim() === '') record('node-empty-title', v, v);
@@ -193,6 +203,11 @@ export function validateMap(map: ValidatorInput, analysis?: LinkAnalysis): Findi
       case 'metric-without-target-or-baseline': {
         const metric = nodes[subject] as Extract<MapNode, { kind: 'metric' }>;
         return new NodeFinding(code, severity, metric, missingValues(metric) ?? 'both');
+      }
+      case 'metric-stale': {
+        const metric = nodes[subject] as Extract<MapNode, { kind: 'metric' }>;
+        const stale = staleness(metric, history as CheckinIndex, today as string);
+        return new NodeFinding(code, severity, metric, stale ?? { lastDate: '', daysOverdue: 0 });
       }
       case 'goal-without-closed-loop':
         return new NodeFinding(code, severity, nodes[subject] as MapNode, reachesUnset?.[subject] === 1);
@@ -270,6 +285,19 @@ export function validateMap(map: ValidatorInput, analysis?: LinkAnalysis): Findi
     start[key] = at + 1;
   }
   return sorted;
+}
+
+/** When a metric is stale (checkin-cadence.ts), its latest check-in's day and how late the next is; else null. */
+function staleness(
+  metric: Extract<MapNode, { kind: 'metric' }>,
+  checkins: CheckinIndex,
+  today: string,
+): { lastDate: string; daysOverdue: number } | null {
+  if (metric.cadence === null) return null;
+  const latest = checkins.latest(metric.id);
+  if (!latest) return null;
+  const due = checkinDue(metric.cadence, latest, today);
+  return due.state === 'stale' ? { lastDate: latest.date, daysOverdue: due.daysOverdue } : null;
 }
 
 /** Which of a metric's baseline and target are not filled in, or null when both are. */

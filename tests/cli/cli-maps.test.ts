@@ -15,7 +15,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openPlanBackend } from '../../electron/backend/services/plan-backend';
 import { MIGRATIONS } from '../../electron/backend/storage/migrations';
 import { applyMigrations } from '../../electron/backend/storage/schema';
-import { InterchangeSchema } from '../../shared/interchange';
+import { INTERCHANGE_VERSION, InterchangeSchema } from '../../shared/interchange';
 import { fixture, runCli, STACK_LINE, sha256 } from './run-cli';
 
 let dir: string;
@@ -40,7 +40,11 @@ async function documentWith(...fixtures: string[]): Promise<string> {
 }
 
 /** The fixture as the app reads it: defaults filled in. */
-const normalised = (name: string) => InterchangeSchema.parse(JSON.parse(readFileSync(fixture(name), 'utf8')));
+/** A fixture as the export writes it back: defaults filled in, in the version this build writes. */
+const normalised = (name: string) => ({
+  ...InterchangeSchema.parse(JSON.parse(readFileSync(fixture(name), 'utf8'))),
+  version: INTERCHANGE_VERSION,
+});
 
 describe('throughline validate', () => {
   it('exits 0 on a good map and says so', async () => {

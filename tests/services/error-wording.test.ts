@@ -26,6 +26,7 @@ const SAMPLE = {
   base: '40',
   map: 'Launch map',
   node: 'n_abc',
+  metric: 'k_abc',
   link: 'l_abc',
   mapId: 'map_xyz',
   what: 'PDF',

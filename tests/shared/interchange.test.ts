@@ -41,14 +41,19 @@ describe('JSON interchange format', () => {
       links: [{ id: 'l', source: 'g', target: 'k' }],
     };
     const parsed = parseInterchange(serializeInterchange('增长', content));
-    expect(parsed).toEqual({ ok: true, name: '增长', content });
+    expect(parsed).toEqual({ ok: true, name: '增长', content: { ...content, checkins: [] } });
   });
 
   it.each([
     ['not JSON', '{nope', /not valid JSON/],
     ['an array', '[]', /not a Throughline map/],
     ['another format', JSON.stringify({ ...minimal, format: 'drawio' }), /format/],
-    ['a future version', JSON.stringify({ ...minimal, version: 2 }), /version/],
+    [
+      'a future version',
+      JSON.stringify({ ...minimal, version: 3 }),
+      /made by a newer Throughline \(format version 3\)/,
+    ],
+    ['a version that never was', JSON.stringify({ ...minimal, version: 0 }), /version/],
     [
       'an unknown kind',
       JSON.stringify({ ...minimal, nodes: [{ id: 'x', kind: 'vision', title: 'x' }] }),
@@ -179,7 +184,7 @@ describe('a JSON map file read as bytes (one rule for the command line and the a
       'nodes[0].dueDate：不是 YYYY-MM-DD 格式的日期',
     ],
     [{ ...minimal, name: '' }, 'name：为空'],
-    [{ ...minimal, version: 2 }, 'version：应为 1'],
+    [{ ...minimal, version: 3 }, '更新版本的 Throughline 制作（格式版本 3）'],
     [[], '文件：应为对象'],
   ])('in Chinese, %j is refused with "%s"', (value, phrase) => {
     const parsed = parseInterchange(JSON.stringify(value));

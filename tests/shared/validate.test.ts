@@ -3,13 +3,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { classifyLinks, goalsWithExecutionPath } from '../../shared/graph';
+import { CheckinIndex } from '../../shared/model/checkins';
 import type { MechanismFunction, NodeKind } from '../../shared/model/kinds';
 import { MapNodeSchema } from '../../shared/model/schemas';
 import type { MapLink, MapNode, MapNodeInput } from '../../shared/model/types';
 import { FINDING_CODES, type Finding, type FindingCode, SEVERITIES } from '../../shared/validation/findings';
 import { flagsOfFindings } from '../../shared/validation/node-flags';
 import { healthSummary } from '../../shared/validation/summary';
-import { FINDING_SEVERITY, validateMap } from '../../shared/validation/validate';
+import { FINDING_SEVERITY, type ValidatorInput, validateMap } from '../../shared/validation/validate';
 
 // ---------------------------------------------------------------------------------------------
 // Small maps written by hand. Every node has an owner and every metric a baseline and target
@@ -374,7 +375,7 @@ describe('link-cycle', () => {
 // ---------------------------------------------------------------------------------------------
 
 /** A map with something of everything wrong with it. */
-function everythingWrong(): { nodes: MapNode[]; links: MapLink[] } {
+function everythingWrong(): ValidatorInput {
   const nodes = [
     goal('g1', { title: 'Grow revenue' }),
     goal('g2', { title: 'Launch brand', owner: '' }),
@@ -387,7 +388,7 @@ function everythingWrong(): { nodes: MapNode[]; links: MapLink[] } {
     make('mechanism', 'm6', { title: 'Function unknown' }),
     metric('k1', { title: 'Conversion rate' }),
     metric('k2', { title: 'Brand reach', target: null }),
-    metric('k3', { title: 'Lonely metric' }),
+    metric('k3', { title: 'Lonely metric', cadence: 'monthly' }),
   ];
   const mapLinks = links(
     'g1>m2',
@@ -401,7 +402,11 @@ function everythingWrong(): { nodes: MapNode[]; links: MapLink[] } {
     'g1>ghost',
     'g1>m2#2',
   );
-  return { nodes, links: mapLinks };
+  // k3's only number is a year older than its monthly cadence allows: stale.
+  const history = new CheckinIndex([
+    { id: 'c1', metric: 'k3', date: '2025-01-31', value: 1, confidence: null, note: '', by: '' },
+  ]);
+  return { nodes, links: mapLinks, history, today: '2026-02-01' };
 }
 
 describe('validateMap as a whole', () => {

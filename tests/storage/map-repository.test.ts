@@ -65,6 +65,7 @@ describe('MapRepository', () => {
       updatedAt: expect.any(String),
       nodes,
       links,
+      checkins: [],
     });
     expect(doc.updatedAt > map.updatedAt).toBe(true);
     expect(reopened.listMaps()).toEqual([expect.objectContaining({ id: map.id, nodeCount: 5 })]);

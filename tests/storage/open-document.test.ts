@@ -72,7 +72,16 @@ describe('openDocument', () => {
       applicationId: THROUGHLINE_APPLICATION_ID,
       userVersion: LATEST_SCHEMA_VERSION,
       integrity: 'ok',
-      tables: ['links', 'map_leases', 'map_room_updates', 'map_rooms', 'maps', 'nodes', 'schema_migrations'],
+      tables: [
+        'checkins',
+        'links',
+        'map_leases',
+        'map_room_updates',
+        'map_rooms',
+        'maps',
+        'nodes',
+        'schema_migrations',
+      ],
     });
   });
 
@@ -169,6 +178,7 @@ describe('openDocument', () => {
       updatedAt: '2024-02-01T00:00:00.000Z',
       nodes: sampleNodes(),
       links: sampleLinks(),
+      checkins: [],
     });
     expect(writeChange(repo, changes('map1', 0, { deleteNodeIds: ['k1'] }))).toEqual({ revision: 1 });
     expect(doc.db.prepare('SELECT id, name FROM schema_migrations ORDER BY id').all()).toEqual([
@@ -177,6 +187,7 @@ describe('openDocument', () => {
       { id: 3, name: 'map-leases' },
       { id: 4, name: 'maps-by-update' },
       { id: 5, name: 'map-rooms' },
+      { id: 6, name: 'checkins' },
     ]);
     repo.close();
 

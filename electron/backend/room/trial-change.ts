@@ -3,6 +3,8 @@ import {
   checkChange,
   type DocRefusal,
   type DocTouch,
+  mergeTouch,
+  repairCheckins,
   repairLinks,
   touchedBy,
 } from '../../../shared/room/doc-check';
@@ -18,7 +20,7 @@ export interface TriedChange {
 /**
  * Applies a participant's update to the trial copy of a map's document (equal to `doc` before)
  * and checks the result against the map's rules (doc-check.ts), repairing the links it left
- * without their node under `repairOrigin`. A refusal leaves the trial changed: the caller makes it
+ * without their node and the check-ins it left wrong (doc-check.ts) under `repairOrigin`. A refusal leaves the trial changed: the caller makes it
  * again from `doc`.
  */
 export function tryOnTrial(
@@ -34,10 +36,7 @@ export function tryOnTrial(
     const seen = touchedBy(transaction, trial);
     const sofar = touch as DocTouch | DocRefusal | null;
     if (sofar === null || 'reason' in seen) touch = seen;
-    else if (!('reason' in sofar)) {
-      for (const id of seen.nodes) sofar.nodes.add(id);
-      for (const id of seen.links) sofar.links.add(id);
-    }
+    else if (!('reason' in sofar)) mergeTouch(sofar, seen);
   };
   const onUpdate = (u: Uint8Array) => effective.push(u);
   trial.on('afterTransaction', onTransaction);
@@ -49,7 +48,8 @@ export function tryOnTrial(
     if (!seen) return { touch: null, effective, repaired: false };
     const refusal = checkChange(trial, doc, seen);
     if (refusal) return refusal;
-    const repaired = repairLinks(trial, seen, repairOrigin).length > 0;
+    const repairedLinks = repairLinks(trial, seen, repairOrigin).length > 0;
+    const repaired = repairCheckins(trial, seen, repairOrigin) || repairedLinks;
     return { touch: seen, effective, repaired };
   } catch {
     return { reason: 'invalid-node', detail: 'an update that is not Yjs' };

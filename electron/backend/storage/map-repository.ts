@@ -3,6 +3,8 @@ import type Database from 'better-sqlite3';
 import type { MapDocument, MapSummary } from '../../../shared/contract/api';
 import { ApiError } from '../../../shared/contract/errors';
 import {
+  type Checkin,
+  CheckinIndex,
   IdSchema,
   type MapContent,
   type MapLink,
@@ -10,7 +12,9 @@ import {
   type MapNode,
   MapNodeSchema,
 } from '../../../shared/model';
+import { readCheckinTuple } from '../../../shared/room/checkin-doc';
 import type { DocChanges } from '../../../shared/room/map-doc';
+import { type CheckinRow, MapCheckins } from './map-checkins';
 import { MapRoomLog, type StoredRoom } from './map-room-log';
 import type { PlanDatabase } from './open-document';
 
@@ -53,6 +57,7 @@ interface DeletedMap {
   viewport: string | null;
   nodes: NodeRow[];
   links: LinkRow[];
+  checkins: CheckinRow[];
 }
 
 const SUMMARY_COLUMNS =
@@ -77,11 +82,13 @@ export class MapRepository {
   /** Maps deleted since the document was opened, the latest last: what restoreMap can bring back. */
   private readonly deleted = new Map<string, DeletedMap>();
   private readonly rooms: MapRoomLog;
+  private readonly checkins: MapCheckins;
 
   constructor(readonly document: PlanDatabase) {
     const db = document.db;
     this.db = db;
     this.rooms = new MapRoomLog(db);
+    this.checkins = new MapCheckins(db);
     const raw = (source: string) => db.prepare(source).raw(true);
     this.sql = {
       listMaps: raw(`SELECT ${SUMMARY_COLUMNS} FROM maps ORDER BY updated_at DESC, rowid DESC`),
@@ -135,6 +142,10 @@ export class MapRepository {
          WHERE links.source IS NOT excluded.source OR links.target IS NOT excluded.target`,
       ),
       deleteNode: db.prepare('DELETE FROM nodes WHERE map_id = ? AND id = ?'),
+      kindOf: db.prepare('SELECT kind FROM nodes WHERE map_id = ? AND id = ?').pluck(),
+      setCurrent: db.prepare(
+        "UPDATE nodes SET fields = json_set(fields, '$.current', ?) WHERE map_id = ? AND id = ? AND kind = 'metric'",
+      ),
       deleteLink: db.prepare('DELETE FROM links WHERE map_id = ? AND id = ?'),
       deleteLinksFrom: db.prepare('DELETE FROM links WHERE map_id = ? AND source = ?'),
       deleteLinksTo: db.prepare('DELETE FROM links WHERE map_id = ? AND target = ?'),
@@ -171,6 +182,7 @@ export class MapRepository {
         const stamp = this.now();
         this.sql.insertMap.run(id, mapName, stamp, stamp, null);
         if (content) this.writeRows(id, content.nodes, content.links, 0);
+        if (content?.checkins) this.checkins.write(id, content.checkins, 0);
       })
       .immediate();
     return this.summary(id);
@@ -198,6 +210,7 @@ export class MapRepository {
         this.sql.insertMap.run(id, mapName, stamp, stamp, viewport);
         this.sql.copyNodes.run(id, mapId);
         this.sql.copyLinks.run(id, mapId);
+        this.checkins.copy(id, mapId);
       })
       .immediate();
     return this.summary(id);
@@ -222,6 +235,7 @@ export class MapRepository {
         if (!head) throw notFound(mapId);
         const nodes = this.sql.nodes.all(mapId) as NodeRow[];
         const links = this.sql.links.all(mapId) as LinkRow[];
+        const checkins = this.checkins.rows(mapId);
         this.sql.deleteMap.run(mapId);
         return {
           name: head.name,
@@ -231,6 +245,7 @@ export class MapRepository {
           viewport: head.viewport,
           nodes,
           links,
+          checkins,
         };
       })
       .immediate();
@@ -269,6 +284,7 @@ export class MapRepository {
         kept.links.forEach(([id, source, target], ord) => {
           this.sql.upsertLink.run(mapId, id, source, target, ord);
         });
+        this.checkins.writeRows(mapId, kept.checkins);
       })
       .immediate();
     this.deleted.delete(mapId);
@@ -277,11 +293,12 @@ export class MapRepository {
 
   /** A whole map, nodes and links in their stored order, each node checked against the model. */
   loadMap(mapId: string): MapDocument {
-    const { head, nodeRows, linkRows } = this.readMapRows(mapId);
+    const { head, nodeRows, linkRows, checkinRows } = this.readMapRows(mapId);
     return {
       ...head,
       nodes: nodeRows.map((row) => this.toNode(row, head.name)),
       links: linkRows.map((row) => this.toLink(row, head.name)),
+      checkins: checkinRows.map((row) => this.toCheckin(row, head.name)),
     };
   }
 
@@ -301,7 +318,8 @@ export class MapRepository {
       const links = (await this.slices(this.sql.linksAfter, mapId, 2000, pause)).map((row) =>
         this.toLink(row as unknown as LinkRow, head.name),
       );
-      if (this.revisionOf(mapId) === head.revision) return { ...head, nodes, links };
+      const checkins = this.checkins.rows(mapId).map((row) => this.toCheckin(row, head.name));
+      if (this.revisionOf(mapId) === head.revision) return { ...head, nodes, links, checkins };
       await pause();
     }
     return this.loadMap(mapId);
@@ -353,6 +371,7 @@ export class MapRepository {
         head,
         nodeRows: this.sql.nodes.all(mapId) as NodeRow[],
         linkRows: this.sql.links.all(mapId) as LinkRow[],
+        checkinRows: this.checkins.rows(mapId),
       };
     })();
   }
@@ -412,10 +431,42 @@ export class MapRepository {
           });
         }
         this.deleteRows(mapId, changes.deleteNodeIds, changes.deleteLinkIds);
+        this.checkins.delete(mapId, changes.deleteCheckinIds ?? []);
         const revision = current + 1;
         this.writeRows(mapId, changes.upsertNodes, changes.upsertLinks, revision * ORD_STRIDE);
+        this.checkins.write(mapId, changes.upsertCheckins ?? [], revision * ORD_STRIDE);
         this.sql.bumpRevision.run(this.now(), mapId);
         this.rooms.append(mapId, revision, update);
+        return { revision };
+      })
+      .immediate();
+  }
+
+  /**
+   * Check-ins written around the room (the command line), in one transaction: the rows, each
+   * metric's current value set to its latest check-in (the rule of checkins.ts), and the map's
+   * revision moved on, so a room open on the map opens again from the tables. A check-in of a
+   * node that is not a metric of this map is refused and nothing is written.
+   */
+  writeCheckins(mapId: string, checkins: readonly Checkin[]): { revision: number } {
+    return this.db
+      .transaction(() => {
+        const current = this.sql.revision.get(mapId) as number | undefined;
+        if (current === undefined) throw notFound(mapId);
+        const metrics = new Set(checkins.map((c) => c.metric));
+        for (const metric of metrics) {
+          if (this.sql.kindOf.get(mapId, metric) !== 'metric') {
+            throw ApiError.worded('invalid-payload', 'checkin-not-metric', { metric });
+          }
+        }
+        const revision = current + 1;
+        this.checkins.write(mapId, checkins, revision * ORD_STRIDE);
+        for (const metric of metrics) {
+          const history = this.checkins.rowsOfMetric(mapId, metric).map(readCheckinTuple);
+          const latest = new CheckinIndex(history.filter((c) => c !== null)).latest(metric);
+          this.sql.setCurrent.run(latest?.value ?? null, mapId, metric);
+        }
+        this.sql.bumpRevision.run(this.now(), mapId);
         return { revision };
       })
       .immediate();
@@ -474,7 +525,7 @@ export class MapRepository {
     return this.toSummary(row);
   }
 
-  /** Deletes links, then nodes with every link that touches them. */
+  /** Deletes links, then nodes with every link that touches them and their check-ins. */
   private deleteRows(mapId: string, nodeIds: readonly string[], linkIds: readonly string[]) {
     const { deleteLink, deleteNode, deleteLinksFrom, deleteLinksTo } = this.sql;
     for (const id of linkIds) deleteLink.run(mapId, id);
@@ -483,6 +534,7 @@ export class MapRepository {
       deleteLinksFrom.run(mapId, id);
       deleteLinksTo.run(mapId, id);
     }
+    this.checkins.deleteOfNodes(mapId, nodeIds);
   }
 
   private writeRows(mapId: string, nodes: readonly MapNode[], links: readonly MapLink[], firstOrd: number) {
@@ -573,6 +625,21 @@ export class MapRepository {
       });
     }
     return parsed.data;
+  }
+
+  /**
+   * A stored check-in, checked by the document's own rule (readCheckinTuple: the row's columns are
+   * the tuple's order); a row that is not one is refused in words, as a node that is not is.
+   */
+  private toCheckin(row: CheckinRow, mapName: string): Checkin {
+    const checkin = readCheckinTuple(row);
+    if (checkin) return checkin;
+    throw ApiError.worded('invalid-file', 'map-node-invalid', {
+      map: mapName,
+      path: this.document.path,
+      node: String(row[1]).slice(0, 64),
+      detail: `check-in "${String(row[0]).slice(0, 64)}" is not valid`,
+    });
   }
 
   /** An ISO timestamp that always moves forward, so "most recently changed" never ties. */

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { checkinsOf } from '../../../shared/room/checkin-doc';
 import { linksOf, nodesOf } from '../../../shared/room/map-doc';
 
 /** The origin of this participant's own edits: the only one its undo takes back. */
@@ -13,7 +14,7 @@ export class DocHistory {
   private readonly manager: Y.UndoManager;
 
   constructor(doc: Y.Doc, limit = 500) {
-    this.manager = new Y.UndoManager([nodesOf(doc), linksOf(doc)], {
+    this.manager = new Y.UndoManager([nodesOf(doc), linksOf(doc), checkinsOf(doc)], {
       trackedOrigins: new Set([LOCAL_EDIT]),
       captureTimeout: 0,
     });

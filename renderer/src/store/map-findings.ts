@@ -1,3 +1,5 @@
+import type { CheckinIndex } from '../../../shared/model/checkins';
+import { localToday } from '../../../shared/model/local-today';
 import { flagsOfFindings, type NodeFlag, validateMap } from '../../../shared/validation';
 import type { Finding } from '../../../shared/validation/findings';
 import { linkOf, type PlanFlowEdge, type PlanFlowNode } from './plan-flow';
@@ -10,14 +12,21 @@ function nodeFlagsOf(flags: ReadonlyMap<string, NodeFlag>): Map<string, string> 
 }
 
 /**
- * Re-runs the validator on the canvas's nodes and links. Edges whose flagged state did not change
+ * Re-runs the validator on the canvas's nodes and links, and on the metrics' check-ins for
+ * staleness, judged by today in this computer's time zone. Edges whose flagged state did not change
  * keep their object, so React Flow redraws only the links that turned red or back.
  */
 export function withFindings(
   nodes: readonly PlanFlowNode[],
   edges: readonly PlanFlowEdge[],
+  history?: CheckinIndex,
 ): { findings: Finding[]; nodeFlags: ReadonlyMap<string, string>; edges: PlanFlowEdge[] } {
-  const findings = validateMap({ nodes: nodes.map((n) => n.data.plan), links: edges.map(linkOf) });
+  const findings = validateMap({
+    nodes: nodes.map((n) => n.data.plan),
+    links: edges.map(linkOf),
+    history,
+    today: localToday(),
+  });
   const flags = flagsOfFindings(findings);
   const nextEdges = edges.map((e) => {
     const flagged = flags.links.has(e.id);

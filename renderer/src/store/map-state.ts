@@ -2,7 +2,7 @@ import type { EdgeChange, NodeChange } from '@xyflow/react';
 import type * as Y from 'yjs';
 import type { MapDocument } from '../../../shared/contract/api';
 import type { Direction } from '../../../shared/graph';
-import type { LinkCheck, MapNode, NodeKind, Position } from '../../../shared/model';
+import type { Checkin, CheckinIndex, LinkCheck, MapNode, NodeKind, Position } from '../../../shared/model';
 import type { Finding } from '../../../shared/validation/findings';
 import type { SyncState } from '../room/sync-tracker';
 import type { PlanFlowEdge, PlanFlowNode } from './plan-flow';
@@ -22,6 +22,8 @@ export interface MapState {
   name: string;
   nodes: PlanFlowNode[];
   edges: PlanFlowEdge[];
+  /** Every metric's check-ins, oldest first (a new index whenever a check-in changes). */
+  checkins: CheckinIndex;
   findings: Finding[];
   /** Highest severity and count of findings per node, as "error:2": a primitive, so a node's
    * subscription only fires when its own flag changes. A Map: ids come from files, and a node
@@ -52,6 +54,11 @@ export interface MapState {
   /** The open map's document: what the room connection syncs. */
   doc(): Y.Doc;
   setSync(sync: SyncState): void;
+  /**
+   * Adds or corrects check-ins (by id) and deletes others, as one undo step; each metric's current
+   * value becomes its latest. False, and nothing changes, when read-only or given nothing.
+   */
+  writeCheckins(upsert: readonly Checkin[], deleteIds?: readonly string[]): boolean;
   /** The room's copy of the map has arrived (MapRooms calls it once per map). */
   markReady(): void;
   setReadOnly(readOnly: boolean): void;

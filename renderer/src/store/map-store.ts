@@ -11,6 +11,8 @@ import {
   siblingSpot,
 } from '../../../shared/graph';
 import {
+  type Checkin,
+  CheckinIndex,
   checkNewLink,
   createNode,
   LANE_OF_KIND,
@@ -18,7 +20,8 @@ import {
   type NodeKind,
   type Position,
 } from '../../../shared/model';
-import { touchedBy } from '../../../shared/room/doc-check';
+import { readCheckins } from '../../../shared/room/checkin-doc';
+import { isEmptyTouch, touchedBy } from '../../../shared/room/doc-check';
 import { applyDocChanges, newMapDoc, writeContent } from '../../../shared/room/map-doc';
 import { applyEdit } from './apply-edit';
 import { DocHistory, LOCAL_EDIT } from './doc-history';
@@ -45,6 +48,7 @@ const navNode = (n: PlanFlowNode): NavNode => ({
 /** No search matches: one shared empty set, so clearing twice changes nothing. */
 const NO_HITS: ReadonlySet<string> = new Set();
 const NO_FLAGS: ReadonlyMap<string, string> = new Map();
+const NO_CHECKINS = new CheckinIndex();
 
 /**
  * A store per open map, made by a factory rather than one module-level store: React Flow keeps a
@@ -76,7 +80,9 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
     const follow = (target: Y.Doc) => {
       const onTransaction = (transaction: Y.Transaction) => {
         const touch = touchedBy(transaction, target);
-        if ('reason' in touch || touch.nodes.size + touch.links.size === 0) return;
+        if ('reason' in touch || isEmptyTouch(touch)) return;
+        // A map's whole history is indexed again only when a check-in changed (rarely: a few a week).
+        const checkins = touch.checkins.size > 0 ? new CheckinIndex(readCheckins(target)) : get().checkins;
         const edit = editFromDoc(target, touch);
         const replayed = transaction.origin === history.origin;
         const select =
@@ -86,7 +92,13 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
               ? [...edit.nodes].filter(([, c]) => c.after).map(([id]) => id)
               : undefined;
         const { nodes, edges } = applyEdit(get(), edit, select);
-        set({ nodes, ...withFindings(nodes, edges), ...depths(), ...(replayed ? { editingId: null } : {}) });
+        set({
+          nodes,
+          checkins,
+          ...withFindings(nodes, edges, checkins),
+          ...depths(),
+          ...(replayed ? { editingId: null } : {}),
+        });
       };
       target.on('afterTransaction', onTransaction);
       return () => target.off('afterTransaction', onTransaction);
@@ -182,6 +194,7 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
       name: '',
       nodes: [],
       edges: [],
+      checkins: NO_CHECKINS,
       findings: [],
       nodeFlags: NO_FLAGS,
       editingId: null,
@@ -194,7 +207,7 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
 
       load(map, { readOnly = false, doc: roomDoc } = {}) {
         // Cleared first: the new document's content then arrives as changes, like any other.
-        set({ nodes: [], ...withFindings([], []) });
+        set({ nodes: [], checkins: NO_CHECKINS, ...withFindings([], []) });
         const next = roomDoc ?? newMapDoc();
         bind(next, !roomDoc);
         if (!roomDoc) writeContent(next, map);
@@ -213,6 +226,26 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
 
       doc() {
         return doc;
+      },
+
+      writeCheckins(upsert, deleteIds = []) {
+        if (get().readOnly || upsert.length + deleteIds.length === 0) return false;
+        fresh = null;
+        history.nextStep();
+        applyDocChanges(
+          doc,
+          {
+            upsertNodes: [],
+            upsertLinks: [],
+            deleteNodeIds: [],
+            deleteLinkIds: [],
+            upsertCheckins: upsert as Checkin[],
+            deleteCheckinIds: deleteIds,
+          },
+          LOCAL_EDIT,
+        );
+        set(depths());
+        return true;
       },
 
       markReady() {
@@ -240,6 +273,7 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
           name: '',
           nodes: [],
           edges: [],
+          checkins: NO_CHECKINS,
           findings: [],
           nodeFlags: NO_FLAGS,
           editingId: null,
