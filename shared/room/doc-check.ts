@@ -102,10 +102,11 @@ function plainTuples(item: Y.Item): unknown[] | false {
 function checkinsTouched(transaction: Y.Transaction, array: Y.Array<unknown>, touch: DocTouch): boolean {
   const before = transaction.beforeState;
   for (let item = array._start; item !== null; item = item.right) {
-    if (item.id.clock < (before.get(item.id.client) ?? 0)) continue;
+    // A deleted item carries nothing into the map (a peer that added and corrected a check-in
+    // while the room missed both sends the first as deleted content).
+    if (item.deleted || item.id.clock < (before.get(item.id.client) ?? 0)) continue;
     const values = plainTuples(item);
     if (values === false) return false;
-    if (item.deleted) continue;
     for (const value of values) {
       touch.addedCheckins.push(value);
       const id = Array.isArray(value) ? value[0] : undefined;

@@ -161,6 +161,18 @@ describe('check-ins in a live room', () => {
     });
   });
 
+  it('takes a peer’s offline check-in that it corrected before coming back (deleted content is no foreign type)', async () => {
+    const { harness, mapId, join } = await room();
+    const a = join();
+    await a.synced();
+    a.provider.disconnect();
+    edit(a.doc, { upsertCheckins: [checkin('x', '2026-03-02', 40)] });
+    edit(a.doc, { upsertCheckins: [checkin('x', '2026-03-02', 41)] });
+    a.provider.connect();
+    await until(() => harness.repository.loadMap(mapId).checkins?.[0]?.value === 41);
+    expect(harness.events.filter((e) => e.kind === 'refused')).toEqual([]);
+  });
+
   it.each([
     ['text in the list', (doc: Y.Doc) => (checkinsOf(doc) as Y.Array<unknown>).push(['c1'].concat('x'))],
     [

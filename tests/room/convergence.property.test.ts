@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
+import { CheckinIndex } from '../../shared/model/checkins';
 import {
   GOAL_PRIORITIES,
   GOAL_STATUSES,
@@ -14,6 +15,7 @@ import {
 } from '../../shared/model/kinds';
 import { checkKinds } from '../../shared/model/link-rules';
 import type { MapContent, MapNode } from '../../shared/model/types';
+import { checkinsOf, readCheckins } from '../../shared/room/checkin-doc';
 import {
   applyDocChanges,
   type DocChanges,
@@ -54,6 +56,9 @@ type Op =
   | { t: 'deleteNode'; peer: number; pick: number }
   | { t: 'link'; peer: number; from: number; to: number }
   | { t: 'deleteLink'; peer: number; pick: number }
+  /** A check-in of a metric (new), a correction of one (`correct`), or its deletion. */
+  | { t: 'checkin'; peer: number; pick: number; day: number; value: number; correct: boolean }
+  | { t: 'deleteCheckin'; peer: number; pick: number }
   | { t: 'offline'; peer: number }
   /** Back online; with `editOnOpen` a node moves as the connection opens (before the sync answer). */
   | { t: 'online'; peer: number; editOnOpen: boolean; pick: number }
@@ -92,6 +97,18 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: fc.record({ t: fc.constant('deleteNode' as const), peer, pick }), weight: 2 },
   { arbitrary: fc.record({ t: fc.constant('link' as const), peer, from: pick, to: pick }), weight: 4 },
   { arbitrary: fc.record({ t: fc.constant('deleteLink' as const), peer, pick }), weight: 1 },
+  {
+    arbitrary: fc.record({
+      t: fc.constant('checkin' as const),
+      peer,
+      pick,
+      day: fc.integer({ min: 1, max: 28 }),
+      value: fc.integer({ min: -50, max: 500 }),
+      correct: fc.boolean(),
+    }),
+    weight: 3,
+  },
+  { arbitrary: fc.record({ t: fc.constant('deleteCheckin' as const), peer, pick }), weight: 1 },
   { arbitrary: fc.record({ t: fc.constant('offline' as const), peer }), weight: 2 },
   {
     arbitrary: fc.record({ t: fc.constant('online' as const), peer, editOnOpen: fc.boolean(), pick }),
@@ -106,7 +123,11 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 function sorted(content: MapContent): MapContent {
-  return { nodes: [...content.nodes].sort(byId), links: [...content.links].sort(byId) };
+  return {
+    nodes: [...content.nodes].sort(byId),
+    links: [...content.links].sort(byId),
+    checkins: [...(content.checkins ?? [])].sort(byId),
+  };
 }
 
 /** A peer's nodes as its document has them, in id order (so a pick means the same on every run). */
@@ -187,6 +208,27 @@ function perform(op: Op, peers: Participant[], counters: number[], log: NodeLog)
       if (fields.get('source') === source.id && fields.get('target') === target.id) return;
     }
     edit(doc, { upsertLinks: [{ id: fresh('l'), source: source.id, target: target.id }] });
+    return;
+  }
+  if (op.t === 'checkin') {
+    const existing = readCheckins(doc).sort(byId);
+    const metrics = nodes.filter((n) => n.kind === 'metric');
+    const corrected = op.correct ? existing[op.pick % Math.max(1, existing.length)] : undefined;
+    const metric = corrected?.metric ?? metrics[op.pick % Math.max(1, metrics.length)]?.id;
+    if (!metric) return;
+    const date = `2027-02-${String(op.day).padStart(2, '0')}`;
+    const id = corrected?.id ?? fresh('c');
+    edit(doc, {
+      upsertCheckins: [{ id, metric, date, value: op.value, confidence: null, note: '', by: `p${op.peer}` }],
+    });
+    return;
+  }
+  if (op.t === 'deleteCheckin') {
+    const ids = readCheckins(doc)
+      .map((c) => c.id)
+      .sort();
+    const id = ids[op.pick % Math.max(1, ids.length)];
+    if (id) edit(doc, { deleteCheckinIds: [id] });
     return;
   }
   if (op.t === 'deleteLink') {
@@ -295,19 +337,20 @@ describe('a live room converges', () => {
           const contents = () => peers.map((p) => JSON.stringify(sorted(readContent(p.doc))));
           const stored = () => {
             const map = harness.repository.loadMap(mapId);
-            return JSON.stringify(sorted({ nodes: map.nodes, links: map.links }));
+            return JSON.stringify(sorted(map));
           };
-          const raw = () => peers.map((p) => rawLinks(p.doc).length);
+          const raw = () =>
+            peers.map(
+              (p) =>
+                rawLinks(p.doc).length === readContent(p.doc).links.length &&
+                checkinsOf(p.doc).length === readCheckins(p.doc).length,
+            );
           // Converged: every peer connected and synced, the same map everywhere, and every peer's raw
           // links as many as the map shows (a repair still on its way would differ).
           await until(() => {
             if (!peers.every((p) => p.provider.wsconnected && p.provider.synced)) return false;
             const [a, ...rest] = contents();
-            return (
-              rest.every((c) => c === a) &&
-              a === stored() &&
-              raw().every((n) => n === readContent((peers[0] as Participant).doc).links.length)
-            );
+            return rest.every((c) => c === a) && a === stored() && raw().every(Boolean);
           }, 6000).catch(() => {});
           const docs = peers.map((p) => sorted(readContent(p.doc)));
           expect(docs[1]).toEqual(docs[0]);
@@ -317,7 +360,18 @@ describe('a live room converges', () => {
           const kept = [...log.added].filter((id) => !log.deleted.has(id)).sort();
           expect(docs[0]?.nodes.map((n) => n.id)).toEqual(kept);
           const map = harness.repository.loadMap(mapId);
-          expect(sorted({ nodes: map.nodes, links: map.links })).toEqual(docs[0]);
+          expect(sorted(map)).toEqual(docs[0]);
+          // Every check-in is of a metric that is there, held once, and each metric's current value
+          // is its latest check-in.
+          const final = docs[0] as MapContent;
+          const metricIds = new Set(final.nodes.filter((n) => n.kind === 'metric').map((n) => n.id));
+          expect((final.checkins ?? []).filter((c) => !metricIds.has(c.metric))).toEqual([]);
+          for (const p of peers) expect(checkinsOf(p.doc).length).toBe(readCheckins(p.doc).length);
+          const history = new CheckinIndex(readCheckins((peers[0] as Participant).doc));
+          for (const node of final.nodes) {
+            const latest = node.kind === 'metric' ? history.latest(node.id) : null;
+            if (latest && node.kind === 'metric') expect(node.current).toBe(latest.value);
+          }
           for (const p of peers) {
             expect(badLinks(new Set(nodesOf(p.doc).keys()), rawLinks(p.doc))).toEqual([]);
           }
