@@ -114,7 +114,7 @@ export const RoomLogEntrySchema = z.object({
   clientId: z.number().int().nullable(),
   items: z.array(
     z.object({
-      kind: z.enum(['node', 'link']),
+      kind: z.enum(['node', 'link', 'checkin']),
       action: z.enum(['added', 'renamed', 'moved', 'edited', 'deleted']),
       title: z.string(),
       from: z.string().optional(),

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { readCheckins } from './checkin-doc';
 import type { DocTouch } from './doc-check';
 import { linksOf, nodesOf, readLink, readNode } from './map-doc';
 
@@ -14,9 +15,12 @@ const MAX_TITLE = 80;
 export type LogAction = 'added' | 'renamed' | 'moved' | 'edited' | 'deleted';
 
 export interface LogItem {
-  kind: 'node' | 'link';
+  kind: 'node' | 'link' | 'checkin';
   action: LogAction;
-  /** The node's title (its former title when renamed is in `from`); a link's "source → target". */
+  /**
+   * The node's title (its former title when renamed is in `from`); a link's "source → target"; a
+   * check-in's metric title, its date and value.
+   */
   title: string;
   from?: string;
 }
@@ -70,6 +74,33 @@ export function summariseChange(before: Y.Doc, after: Y.Doc, touch: DocTouch): L
       kind: 'link',
       action: now ? 'added' : 'deleted',
       title: cut(now ? ends(after) : ends(before)),
+    });
+  }
+  if (touch.checkins.size > 0) items.push(...checkinItems(before, after, touch.checkins));
+  return items;
+}
+
+/** Check-ins added, corrected or deleted, each named by its metric, day and value. */
+function checkinItems(before: Y.Doc, after: Y.Doc, ids: ReadonlySet<string>): LogItem[] {
+  const touched = (doc: Y.Doc) =>
+    new Map(
+      readCheckins(doc)
+        .filter((c) => ids.has(c.id))
+        .map((c) => [c.id, c]),
+    );
+  const was = touched(before);
+  const now = touched(after);
+  const items: LogItem[] = [];
+  for (const id of ids) {
+    const a = was.get(id);
+    const b = now.get(id);
+    const checkin = b ?? a;
+    if (!checkin || (a && b && JSON.stringify(a) === JSON.stringify(b))) continue;
+    const metric = nodeTitle(b ? after : before, checkin.metric) ?? '?';
+    items.push({
+      kind: 'checkin',
+      action: !a ? 'added' : !b ? 'deleted' : 'edited',
+      title: `${cut(metric)} · ${checkin.date} · ${checkin.value}`,
     });
   }
   return items;

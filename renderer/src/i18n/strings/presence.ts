@@ -51,6 +51,7 @@ const en = {
   kind: {
     node: 'node',
     link: 'link',
+    checkin: 'check-in',
   },
   renamedFrom: '“{{from}}” to “{{title}}”',
 };
@@ -105,6 +106,7 @@ export const presenceStrings: { en: typeof en; zhCN: typeof en } = {
     kind: {
       node: '节点',
       link: '连线',
+      checkin: '数值记录',
     },
     renamedFrom: '从“{{from}}”改为“{{title}}”',
   },
