@@ -1,6 +1,7 @@
 import { jsonWithoutControls } from '../../shared/exports/control-chars';
 import { MARKDOWN_WORDS } from '../../shared/exports/markdown-words';
 import type { Language } from '../../shared/model/language';
+import { localToday } from '../../shared/model/local-today';
 import { type Finding, healthSummary, validateMap } from '../../shared/validation';
 import { EXIT } from './cli-error';
 import type { LoadedMap } from './read-maps';
@@ -38,7 +39,7 @@ export async function validateCommand(
 }
 
 export function reportOf(map: LoadedMap): MapReport {
-  const findings = validateMap(map.content);
+  const findings = validateMap({ ...map.content, today: localToday() });
   return {
     ...(map.id === undefined ? {} : { id: map.id }),
     name: map.name,

@@ -11,8 +11,8 @@ import {
   scratchUint8,
 } from '../graph';
 import { checkinDue } from '../model/checkin-cadence';
-import type { CheckinIndex } from '../model/checkins';
-import type { MapLink, MapNode } from '../model/types';
+import { CheckinIndex } from '../model/checkins';
+import type { Checkin, MapLink, MapNode } from '../model/types';
 import { FINDING_CODES, type Finding, type FindingCode, type Severity } from './findings';
 import { MapFinding, NodeFinding, type NodeFindingDetail } from './map-finding';
 import { CYCLE_NAMES_SHOWN, type NodeRef } from './messages';
@@ -58,6 +58,8 @@ export interface ValidatorInput {
   nodes: readonly MapNode[];
   links: readonly MapLink[];
   history?: CheckinIndex;
+  /** The map's check-ins as a list, indexed here when `history` is not given (a map's content). */
+  checkins?: readonly Checkin[];
   /** YYYY-MM-DD, in the reader's own time zone (localToday). */
   today?: string;
 }
@@ -72,7 +74,8 @@ export interface ValidatorInput {
  * `analysis` may be passed when the caller has already computed it for the same nodes and links.
  */
 export function validateMap(map: ValidatorInput, analysis?: LinkAnalysis): Finding[] {
-  const { nodes, links, history, today } = map;
+  const { nodes, links, today } = map;
+  const history = map.history ?? (today && map.checkins?.length ? new CheckinIndex(map.checkins) : undefined);
   const a = analysis ?? analyseLinks(nodes, links);
   const n = nodes.length;
   const m = links.length;

@@ -38,7 +38,7 @@ export function PrintDocument({ map, choices, onLaidOut }: PrintDocumentProps) {
   const title = choices.title.trim() || map.name;
   const today = choices.date || localToday();
   const engine = useMemo(() => pdfEngineOptions(choices, map.name), [choices, map.name]);
-  const findings = useMemo(() => validateMap(map), [map]);
+  const findings = useMemo(() => validateMap({ ...map, today }), [map, today]);
   const summary = healthSummary(map.nodes, findings);
   const nodesById = useMemo(() => new Map(map.nodes.map((n) => [n.id, n])), [map.nodes]);
   const states = useMemo(() => metricStates(map.nodes, map.links, today), [map, today]);
