@@ -72,7 +72,16 @@ describe('openDocument', () => {
       applicationId: THROUGHLINE_APPLICATION_ID,
       userVersion: LATEST_SCHEMA_VERSION,
       integrity: 'ok',
-      tables: ['links', 'map_leases', 'map_room_updates', 'map_rooms', 'maps', 'nodes', 'schema_migrations'],
+      tables: [
+        'links',
+        'map_leases',
+        'map_room_updates',
+        'map_rooms',
+        'map_versions',
+        'maps',
+        'nodes',
+        'schema_migrations',
+      ],
     });
   });
 
@@ -177,6 +186,7 @@ describe('openDocument', () => {
       { id: 3, name: 'map-leases' },
       { id: 4, name: 'maps-by-update' },
       { id: 5, name: 'map-rooms' },
+      { id: 7, name: 'map-versions' },
     ]);
     repo.close();
 

@@ -2,6 +2,7 @@ import { ApiError, type Handlers, MAP_PAGE_SIZE } from '../../../shared/contract
 import { parseInterchange, safeFileName, serializeInterchange } from '../../../shared/interchange';
 import type { Language } from '../../../shared/model/language';
 import { templateContent, templateName } from '../../../shared/templates';
+import { versionsOf } from '../storage/map-versions';
 import { createBackupHandlers } from './backup-handlers';
 import type { DocumentSession } from './document-session';
 import { outlineFile } from './outline-file';
@@ -101,6 +102,11 @@ export function createPlanHandlers({
       const path = await dialogs.chooseSaveAsPath(documents.info().fileName);
       return path ? documents.saveAs(path) : null;
     },
+    listVersions: ({ mapId }) => versionsOf(repo()).list(mapId),
+    saveVersion: ({ mapId, label, author }) => versionsOf(repo()).save(mapId, label, author),
+    loadVersion: ({ mapId, versionId }) => versionsOf(repo()).load(mapId, versionId),
+    startFromVersion: ({ mapId, versionId, name }) =>
+      repo().createMap(name, versionsOf(repo()).load(mapId, versionId).content),
     ...createBackupHandlers(documents),
     ...sharingHandlers(rooms),
   };

@@ -3,6 +3,7 @@ import { mapRevisionAndViewport } from './002-map-revision-and-viewport';
 import { mapLeases } from './003-map-leases';
 import { mapsByUpdate } from './004-maps-by-update';
 import { mapRooms } from './005-map-rooms';
+import { mapVersions } from './007-map-versions';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   mapLeases,
   mapsByUpdate,
   mapRooms,
+  mapVersions,
 ];
