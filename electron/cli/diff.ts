@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { diffMaps, isEmptyDiff } from '../../shared/diff';
 import { jsonWithoutControls } from '../../shared/exports/control-chars';
+import { diffMarkdown } from '../../shared/exports/diff-markdown';
 import { diffReport } from '../../shared/exports/diff-report';
 import { DIFF_WORDS } from '../../shared/exports/diff-words';
 import type { Language } from '../../shared/model/language';
@@ -12,6 +13,8 @@ export interface DiffOptions {
   old: string;
   new: string;
   json: boolean;
+  /** The Markdown section "Changes since OLD" (shared/exports/diff-markdown.ts) instead of text. */
+  markdown?: boolean;
   lang: Language;
 }
 
@@ -50,11 +53,10 @@ export async function diffCommand(options: DiffOptions, out: (text: string) => v
   const after = await readMapAt(parseMapReference(options.new));
   const diff = diffMaps(before.content, after.content);
   const equal = isEmptyDiff(diff);
-  out(
-    options.json
-      ? `${jsonWithoutControls(JSON.stringify(diff, null, 2))}\n`
-      : formatDiff(options, before, after, diff, options.lang),
-  );
+  if (options.json) out(`${jsonWithoutControls(JSON.stringify(diff, null, 2))}\n`);
+  else if (options.markdown) {
+    out(diffMarkdown(diff, before.content, after.content, { since: options.old, language: options.lang }));
+  } else out(formatDiff(options, before, after, diff, options.lang));
   return equal ? EXIT.ok : EXIT.findings;
 }
 

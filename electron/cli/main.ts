@@ -28,15 +28,16 @@ const COMMANDS: Record<string, CommandSpec> = {
     ],
   },
   diff: {
-    usage: 'throughline diff OLD NEW [--json] [--lang en|zh-CN]',
+    usage: 'throughline diff OLD NEW [--json | --markdown] [--lang en|zh-CN]',
     summary: 'Say what changed between two maps: JSON maps, or maps and versions in documents.',
-    options: { json: { type: 'boolean' }, lang: { type: 'string' } },
+    options: { json: { type: 'boolean' }, markdown: { type: 'boolean' }, lang: { type: 'string' } },
     details: [
       'OLD and NEW are each a JSON map, a document holding one map, FILE.throughline#MAP (the map now) or',
       'FILE.throughline#MAP@VERSION (a saved version); MAP is an id or a name, VERSION an id or a label.',
       'Nodes are matched by id; where cards sit is not compared; links are matched by their ends.',
       'Prints nodes added, removed and changed (each field before and after), metric values that moved,',
-      'links added and removed, and goals that lost or gained their execution path, in --lang; JSON with --json.',
+      'links added and removed, and goals that lost or gained their execution path, in --lang; JSON with --json,',
+      'or a Markdown section "Changes since OLD" with --markdown.',
       'Exit 0: the same plan. Exit 1: they differ. Exit 2: one of them cannot be read.',
     ],
   },
@@ -264,12 +265,16 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
           `diff compares two maps: OLD and NEW, got ${positionals.length}.\nUsage: ${spec.usage}`,
         );
       }
+      if (flag('json') && flag('markdown')) {
+        throw new CliError(`diff prints either --json or --markdown, not both.\nUsage: ${spec.usage}`);
+      }
       const { diffCommand } = await import('./diff');
       return diffCommand(
         {
           old: positionals[0] as string,
           new: positionals[1] as string,
           json: flag('json'),
+          markdown: flag('markdown'),
           lang: language(str('lang')),
         },
         io.out,

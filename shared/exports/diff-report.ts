@@ -82,9 +82,10 @@ export function diffReport(
   const linkText = (link: DiffLink, nodes: ReadonlyMap<string, MapNode>) =>
     `${endText(link.source, nodes)}${words.arrow}${endText(link.target, nodes)} (${quoteUser(link.id)})`;
   const value = (field: string, v: unknown, kind: NodeKind | undefined) => {
-    if (v === null || v === undefined || v === '') return words.none;
+    // A word first: a mechanism's unset function (null) has its own words.
     const word = valueWord(field, v, kind, lang);
     if (word !== undefined) return word;
+    if (v === null || v === undefined || v === '') return words.none;
     if (typeof v === 'number') return String(v);
     if (typeof v === 'string') return words.quote(quoteUser(v));
     return quoteUser(JSON.stringify(v));

@@ -110,6 +110,16 @@ describe('throughline diff', () => {
     expect(ours).not.toMatch(/[A-Za-z]{2,}/);
   });
 
+  it('prints the Markdown section "Changes since …" with --markdown', async () => {
+    const result = await cli('diff', fixture('good-map.json'), editedMap(), '--markdown', '--lang', 'zh-CN');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^## 自“.*good-map\.json”以来的变化\n/);
+    expect(result.stdout).toContain('### 新增的节点\n\n- 目标 “Open Japan” (g9)');
+    const both = await cli('diff', fixture('good-map.json'), editedMap(), '--markdown', '--json');
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('either --json or --markdown');
+  });
+
   it('compares a map in a document with a JSON file (FILE#MAP)', async () => {
     const db = join(dir, 'plans.throughline');
     expect((await cli('import', fixture('good-map.json'), '--into', db)).code).toBe(0);
