@@ -15,6 +15,8 @@ import { functionLabel, VALUE_LABELS } from './outline-labels';
 export interface DiffReportItem {
   text: string;
   details: string[];
+  /** The node the item is about (a link's: its source), for a screen to show it. */
+  nodeId: string;
 }
 
 export interface DiffReportSection {
@@ -99,11 +101,11 @@ export function diffReport(
   };
   section(
     words.nodesAdded,
-    diff.nodes.added.map((node) => ({ text: nodeText(node), details: [] })),
+    diff.nodes.added.map((node) => ({ text: nodeText(node), details: [], nodeId: node.id })),
   );
   section(
     words.nodesRemoved,
-    diff.nodes.removed.map((node) => ({ text: nodeText(node), details: [] })),
+    diff.nodes.removed.map((node) => ({ text: nodeText(node), details: [], nodeId: node.id })),
   );
   // A metric's current value moving is its own item; its other fields stay a changed node.
   const changedItems: DiffReportItem[] = [];
@@ -118,6 +120,7 @@ export function diffReport(
         movedItems.push({
           text: `${text}${words.colon}${withUnit(b, was.unit)}${words.arrow}${withUnit(a, now.unit)}`,
           details: [],
+          nodeId: change.id,
         });
         continue;
       }
@@ -126,25 +129,25 @@ export function diffReport(
         `${label}${words.colon}${value(field, b, was.kind)}${words.arrow}${value(field, a, now.kind)}`,
       );
     }
-    if (details.length > 0) changedItems.push({ text, details });
+    if (details.length > 0) changedItems.push({ text, details, nodeId: change.id });
   }
   section(words.nodesChanged, changedItems);
   section(words.metricsMoved, movedItems);
   section(
     words.linksAdded,
-    diff.links.added.map((link) => ({ text: linkText(link, newNodes), details: [] })),
+    diff.links.added.map((link) => ({ text: linkText(link, newNodes), details: [], nodeId: link.source })),
   );
   section(
     words.linksRemoved,
-    diff.links.removed.map((link) => ({ text: linkText(link, oldNodes), details: [] })),
+    diff.links.removed.map((link) => ({ text: linkText(link, oldNodes), details: [], nodeId: link.source })),
   );
   section(
     words.goalsLostPath,
-    diff.goals.lostPath.map((goal) => ({ text: nodeText(goal), details: [] })),
+    diff.goals.lostPath.map((goal) => ({ text: nodeText(goal), details: [], nodeId: goal.id })),
   );
   section(
     words.goalsGainedPath,
-    diff.goals.gainedPath.map((goal) => ({ text: nodeText(goal), details: [] })),
+    diff.goals.gainedPath.map((goal) => ({ text: nodeText(goal), details: [], nodeId: goal.id })),
   );
   const empty = sections.length === 0;
   const counts: DiffCounts = {
