@@ -140,6 +140,13 @@ describe('a map’s versions', () => {
     expect((await call<VersionSummary[]>('listVersions', { mapId: other.id })).map((v) => v.label)).toEqual([
       'Kept',
     ]);
+    // Undoing the delete brings the map back with its versions.
+    await call('restoreMap', { mapId: map.id });
+    expect((await call<VersionSummary[]>('listVersions', { mapId: map.id })).map((v) => v.label)).toEqual([
+      'Q1',
+      'Q2',
+    ]);
+    expect(versionRows()).toBe(3);
   });
 
   it('finds a version by its label, ignoring case, and refuses a label two versions share', async () => {

@@ -52,10 +52,16 @@ export function createPlanHandlers({
     renameMap: ({ mapId, name }) => repo().renameMap(mapId, name),
     duplicateMap: ({ mapId, name }) => repo().duplicateMap(mapId, name),
     deleteMap: ({ mapId }) => {
+      // The map's versions go with it; kept in memory so that undoing the delete brings them back.
+      versionsOf(repo()).keepForUndo(mapId);
       documents.deleteMap(mapId);
       return { deleted: true as const };
     },
-    restoreMap: ({ mapId }) => repo().restoreMap(mapId),
+    restoreMap: ({ mapId }) => {
+      const summary = repo().restoreMap(mapId);
+      versionsOf(repo()).bringBack(mapId);
+      return summary;
+    },
     // A 20,000-node map is built in slices (loadMapInSlices) so other requests are answered meanwhile.
     loadMap: ({ mapId }) => repo().loadMapInSlices(mapId, nextTurn),
     importMapJson: ({ text, name }) => {

@@ -15,6 +15,9 @@ type VersionRow = [
   nodeCount: number,
 ];
 
+/** Deleted maps whose versions are kept for undo, as MapRepository keeps the maps themselves. */
+const KEPT_FOR_UNDO = 10;
+
 const VERSION_COLUMNS = 'id, map_id, label, created_at, author, node_count';
 
 /** A version read back: its summary, the map's name then and its content. */
@@ -35,6 +38,8 @@ export class MapVersions {
   private readonly db: Database.Database;
   private readonly sql;
   private lastStamp = 0;
+  /** Versions of maps deleted since the document was opened, the latest last (keepForUndo). */
+  private readonly kept = new Map<string, unknown[][]>();
 
   constructor(private readonly repository: MapRepository) {
     const db = repository.document.db;
@@ -48,7 +53,37 @@ export class MapVersions {
       insert: db.prepare(
         'INSERT INTO map_versions (map_id, id, label, created_at, author, node_count, content) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
+      rows: raw(
+        'SELECT map_id, id, label, created_at, author, node_count, content FROM map_versions WHERE map_id = ? ORDER BY created_at, rowid',
+      ),
     };
+  }
+
+  /**
+   * Keeps a map's versions in memory before the map is deleted (its rows go with it, ON DELETE
+   * CASCADE), so that undoing the delete (MapRepository.restoreMap) brings them back too
+   * (bringBack). As many maps as the repository keeps for undo; the oldest are forgotten.
+   */
+  keepForUndo(mapId: string): void {
+    const rows = this.sql.rows.all(mapId) as unknown[][];
+    this.kept.delete(mapId);
+    this.kept.set(mapId, rows);
+    for (const oldest of this.kept.keys()) {
+      if (this.kept.size <= KEPT_FOR_UNDO) break;
+      this.kept.delete(oldest);
+    }
+  }
+
+  /** Writes back the versions kept when the map was deleted, once the map itself is back. */
+  bringBack(mapId: string): void {
+    const rows = this.kept.get(mapId);
+    this.kept.delete(mapId);
+    if (!rows || rows.length === 0) return;
+    this.db
+      .transaction(() => {
+        for (const row of rows) this.sql.insert.run(...row);
+      })
+      .immediate();
   }
 
   /** A map's versions in the order they were saved; a map that is not there is refused. */
