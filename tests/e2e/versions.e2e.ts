@@ -66,6 +66,10 @@ describe('versions of a map in the browser mode', () => {
     await page.getByTestId('versions-dialog').waitFor({ state: 'detached' });
 
     await addNode(page, 'mechanism', 'Added after the offsite');
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid="plan-node"]', { hasText: 'Partner deals' }).click();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => nodeTitled(page, 'Partner deals')).toBe(0);
     await waitSaved(page);
 
     await openVersions('file-versions');
@@ -73,7 +77,16 @@ describe('versions of a map in the browser mode', () => {
     const panel = page.locator('aside[data-testid="version-compare"]');
     await panel.waitFor();
     expect(await panel.textContent()).toContain('Changes since "Offsite Q1"');
-    expect(await page.getByTestId('version-compare-summary').textContent()).toContain('Nodes: 1 added');
+    const summary = (await page.getByTestId('version-compare-summary').textContent()) ?? '';
+    expect(summary).toContain('Nodes: 1 added, 1 removed');
+    expect(summary).toContain('1 goal lost an execution path');
+    // On the canvas: the new node outlined, the deleted one a ghost in its old place.
+    await expect
+      .poll(() =>
+        page.locator('[data-testid="plan-node"][data-compare="added"]', { hasText: 'Added after' }).count(),
+      )
+      .toBe(1);
+    expect(await page.getByTestId('compare-ghost').textContent()).toContain('Partner deals');
     await page.getByTestId('version-compare-item').filter({ hasText: 'Added after the offsite' }).click();
     await expect
       .poll(() => page.locator('.react-flow__node.selected', { hasText: 'Added after the offsite' }).count())
@@ -81,11 +94,14 @@ describe('versions of a map in the browser mode', () => {
     mkdirSync('.tmp/screenshots', { recursive: true });
     await page.screenshot({ path: '.tmp/screenshots/versions-compare-1280x800.png' });
     await page.getByTestId('version-compare-close').click();
+    await expect.poll(() => page.getByTestId('compare-ghost').count()).toBe(0);
+    expect(await page.locator('[data-compare]').count()).toBe(0);
 
     await openVersions('file-versions');
     await page.getByTestId('version-restore').first().click();
     await page.getByTestId('versions-dialog').waitFor({ state: 'detached' });
     await expect.poll(() => nodeTitled(page, 'Added after the offsite')).toBe(0);
+    await expect.poll(() => nodeTitled(page, 'Partner deals')).toBe(1);
     await expect
       .poll(() => page.getByTestId('notice').filter({ hasText: 'Restored the version "Offsite Q1"' }).count())
       .toBeGreaterThan(0);
@@ -94,6 +110,7 @@ describe('versions of a map in the browser mode', () => {
     await page.locator('[data-canvas-scope]').focus();
     await page.keyboard.press('Control+z');
     await expect.poll(() => nodeTitled(page, 'Added after the offsite')).toBe(1);
+    await expect.poll(() => nodeTitled(page, 'Partner deals')).toBe(0);
     await waitSaved(page);
   });
 });

@@ -1,10 +1,11 @@
-import { useReactFlow, useStoreApi } from '@xyflow/react';
-import { useMemo } from 'react';
+import { useReactFlow, useStoreApi, ViewportPortal } from '@xyflow/react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { diffMaps } from '../../../shared/diff';
 import { diffReport } from '../../../shared/exports/diff-report';
 import type { MapContent } from '../../../shared/model';
 import type { VersionSummary } from '../../../shared/versions';
+import { type CompareMark, useCompareMarks } from '../canvas/compare-marks';
 import { frameNodes } from '../canvas/fit-view';
 import { useLanguage } from '../i18n/use-language';
 import { useMapStore, useMapStoreApi } from '../store/context';
@@ -30,10 +31,25 @@ export function VersionCompare({ version, content, onClose }: VersionCompareProp
   const store = useMapStoreApi();
   const flow = useReactFlow<PlanFlowNode>();
   const flowStore = useStoreApi<PlanFlowNode>();
-  const report = useMemo(() => {
+  const { diff, report } = useMemo(() => {
     const now: MapContent = { nodes: nodes.map(planOf), links: edges.map(linkOf) };
-    return diffReport(diffMaps(content, now), content, now, language, (text) => text);
+    const diff = diffMaps(content, now);
+    return { diff, report: diffReport(diff, content, now, language, (text) => text) };
   }, [nodes, edges, content, language]);
+
+  // The canvas marks what was added and changed while the comparison is open.
+  useEffect(() => {
+    const marks = new Map<string, CompareMark>();
+    for (const node of diff.nodes.added) marks.set(node.id, 'added');
+    for (const change of diff.nodes.changed) marks.set(change.id, 'changed');
+    useCompareMarks.getState().set(marks);
+  }, [diff]);
+  useEffect(() => () => useCompareMarks.getState().set(new Map()), []);
+  // Removed nodes, as ghosts where they were in the version.
+  const ghosts = useMemo(() => {
+    const removed = new Set(diff.nodes.removed.map((n) => n.id));
+    return content.nodes.filter((n) => removed.has(n.id));
+  }, [diff, content]);
 
   const show = (id: string) => {
     if (!flow.getNode(id)) return;
@@ -43,54 +59,74 @@ export function VersionCompare({ version, content, onClose }: VersionCompareProp
   };
 
   return (
-    <aside className="version-compare" aria-labelledby="version-compare-title" data-testid="version-compare">
-      <header className="version-compare__header">
-        <h2 id="version-compare-title" className="version-compare__title">
-          {t('versions.compareTitle', { label: version.label })}
-        </h2>
-        <button
-          type="button"
-          className="button version-compare__close"
-          onClick={onClose}
-          aria-label={t('versions.compareClose')}
-          title={t('versions.compareClose')}
-          data-testid="version-compare-close"
-        >
-          ×
-        </button>
-      </header>
-      <p className="version-compare__summary" data-testid="version-compare-summary">
-        {report.summary}
-      </p>
-      {report.empty ? null : <p className="version-compare__hint">{t('versions.compareHint')}</p>}
-      <div className="version-compare__sections">
-        {report.sections.map((section) => (
-          <section key={section.heading} className="version-compare__section">
-            <h3>{section.heading}</h3>
-            <ul>
-              {section.items.map((item) => (
-                <li key={`${item.nodeId} ${item.text}`}>
-                  <button
-                    type="button"
-                    className="version-compare__item"
-                    onClick={() => show(item.nodeId)}
-                    data-testid="version-compare-item"
-                  >
-                    {item.text}
-                  </button>
-                  {item.details.length > 0 ? (
-                    <ul className="version-compare__details">
-                      {item.details.map((detail) => (
-                        <li key={detail}>{detail}</li>
-                      ))}
-                    </ul>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-          </section>
+    <>
+      <ViewportPortal>
+        {ghosts.map((node) => (
+          <div
+            key={node.id}
+            className={`compare-ghost compare-ghost--${node.kind}`}
+            style={{ transform: `translate(${node.position.x}px, ${node.position.y}px)` }}
+            data-testid="compare-ghost"
+            aria-hidden="true"
+          >
+            <div className="compare-ghost__kind">{t(`kinds.${node.kind}`)}</div>
+            <div className="compare-ghost__title">{node.title || t('node.untitled')}</div>
+          </div>
         ))}
-      </div>
-    </aside>
+      </ViewportPortal>
+      <aside
+        className="version-compare"
+        aria-labelledby="version-compare-title"
+        data-testid="version-compare"
+      >
+        <header className="version-compare__header">
+          <h2 id="version-compare-title" className="version-compare__title">
+            {t('versions.compareTitle', { label: version.label })}
+          </h2>
+          <button
+            type="button"
+            className="button version-compare__close"
+            onClick={onClose}
+            aria-label={t('versions.compareClose')}
+            title={t('versions.compareClose')}
+            data-testid="version-compare-close"
+          >
+            ×
+          </button>
+        </header>
+        <p className="version-compare__summary" data-testid="version-compare-summary">
+          {report.summary}
+        </p>
+        {report.empty ? null : <p className="version-compare__hint">{t('versions.compareHint')}</p>}
+        <div className="version-compare__sections">
+          {report.sections.map((section) => (
+            <section key={section.heading} className="version-compare__section">
+              <h3>{section.heading}</h3>
+              <ul>
+                {section.items.map((item) => (
+                  <li key={`${item.nodeId} ${item.text}`}>
+                    <button
+                      type="button"
+                      className="version-compare__item"
+                      onClick={() => show(item.nodeId)}
+                      data-testid="version-compare-item"
+                    >
+                      {item.text}
+                    </button>
+                    {item.details.length > 0 ? (
+                      <ul className="version-compare__details">
+                        {item.details.map((detail) => (
+                          <li key={detail}>{detail}</li>
+                        ))}
+                      </ul>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        </div>
+      </aside>
+    </>
   );
 }
