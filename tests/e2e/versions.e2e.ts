@@ -113,4 +113,29 @@ describe('versions of a map in the browser mode', () => {
     await expect.poll(() => nodeTitled(page, 'Partner deals')).toBe(0);
     await waitSaved(page);
   });
+
+  it('says the same in Chinese: the dialog, the comparison and the canvas marks', async () => {
+    await page.getByTestId('language').selectOption('zh-CN');
+    try {
+      await page.getByTestId('file-menu').click();
+      expect(await page.getByTestId('file-save-version').textContent()).toBe('保存版本…');
+      await page.getByTestId('file-versions').click();
+      await page.getByTestId('versions-dialog').waitFor();
+      expect(await page.getByTestId('versions-dialog').textContent()).toContain('这张地图的版本');
+      mkdirSync('.tmp/screenshots', { recursive: true });
+      await page.screenshot({ path: '.tmp/screenshots/versions-dialog-zh-1280x800.png' });
+      await page.getByTestId('version-compare').first().click();
+      const panel = page.locator('aside[data-testid="version-compare"]');
+      await panel.waitFor();
+      const text = (await panel.textContent()) ?? '';
+      expect(text).toContain('自“Offsite Q1”以来的变化');
+      expect(text).toContain('新增的节点');
+      expect(text).toContain('删除的节点');
+      expect(await page.getByTestId('compare-ghost').textContent()).toContain('指标');
+      await page.screenshot({ path: '.tmp/screenshots/versions-compare-zh-1280x800.png' });
+      await page.getByTestId('version-compare-close').click();
+    } finally {
+      await page.getByTestId('language').selectOption('en');
+    }
+  });
 });
