@@ -7,7 +7,7 @@ import { MapRepository } from '../../electron/backend/storage/map-repository';
 import { openDocument } from '../../electron/backend/storage/open-document';
 import { createNode } from '../../shared/model';
 import { axeViolations } from './axe';
-import { addNode, waitSaved } from './canvas-actions';
+import { addNode, dragLink, edgeCount, waitSaved } from './canvas-actions';
 import { closeServed, openPage, type ServedApp, serveApp } from './harness';
 
 /** A library holding one map whose goal has an execution path. */
@@ -65,8 +65,10 @@ describe('versions of a map in the browser mode', () => {
     await page.getByTestId('versions-close').click();
     await page.getByTestId('versions-dialog').waitFor({ state: 'detached' });
 
-    await addNode(page, 'mechanism', 'Added after the offsite');
+    const added = await addNode(page, 'mechanism', 'Added after the offsite');
     await page.keyboard.press('Escape');
+    await dragLink(page, 'g1', added);
+    await expect.poll(() => edgeCount(page)).toBe(3);
     await page.locator('[data-testid="plan-node"]', { hasText: 'Partner deals' }).click();
     await page.keyboard.press('Delete');
     await expect.poll(() => nodeTitled(page, 'Partner deals')).toBe(0);
@@ -79,7 +81,7 @@ describe('versions of a map in the browser mode', () => {
     expect(await panel.textContent()).toContain('Changes since "Offsite Q1"');
     const summary = (await page.getByTestId('version-compare-summary').textContent()) ?? '';
     expect(summary).toContain('Nodes: 1 added, 1 removed');
-    expect(summary).toContain('1 goal lost an execution path');
+    expect(summary).toContain('links: 1 added, 1 removed');
     // On the canvas: the new node outlined, the deleted one a ghost in its old place.
     await expect
       .poll(() =>
@@ -87,7 +89,21 @@ describe('versions of a map in the browser mode', () => {
       )
       .toBe(1);
     expect(await page.getByTestId('compare-ghost').textContent()).toContain('Partner deals');
-    await page.getByTestId('version-compare-item').filter({ hasText: 'Added after the offsite' }).click();
+    // The link removed with the metric as a dashed ghost; the link drawn since in green.
+    expect(await page.getByTestId('compare-ghost-link').count()).toBe(1);
+    const greenLinks = () =>
+      page.evaluate(
+        () =>
+          [...document.querySelectorAll('.react-flow__edge .react-flow__edge-path')].filter(
+            (path) => getComputedStyle(path).stroke === 'rgb(21, 128, 61)',
+          ).length,
+      );
+    expect(await greenLinks()).toBe(1);
+    await page
+      .getByTestId('version-compare-item')
+      .filter({ hasText: 'Added after the offsite' })
+      .first()
+      .click();
     await expect
       .poll(() => page.locator('.react-flow__node.selected', { hasText: 'Added after the offsite' }).count())
       .toBe(1);
@@ -95,6 +111,7 @@ describe('versions of a map in the browser mode', () => {
     await page.screenshot({ path: '.tmp/screenshots/versions-compare-1280x800.png' });
     await page.getByTestId('version-compare-close').click();
     await expect.poll(() => page.getByTestId('compare-ghost').count()).toBe(0);
+    expect(await greenLinks()).toBe(0);
     expect(await page.locator('[data-compare]').count()).toBe(0);
 
     await openVersions('file-versions');

@@ -11,6 +11,9 @@ import { useLanguage } from '../i18n/use-language';
 import { useMapStore, useMapStoreApi } from '../store/context';
 import { linkOf, type PlanFlowNode, planOf } from '../store/plan-flow';
 
+/** How a link added since the version is drawn (versions.css cannot name the links). */
+const ADDED_LINK = 'stroke: light-dark(#15803d, #4ade80); stroke-width: 3px;';
+
 export interface VersionCompareProps {
   version: VersionSummary;
   /** The version's content, compared with the map as it is now (followed live). */
@@ -45,11 +48,24 @@ export function VersionCompare({ version, content, onClose }: VersionCompareProp
     useCompareMarks.getState().set(marks);
   }, [diff]);
   useEffect(() => () => useCompareMarks.getState().set(new Map()), []);
-  // Removed nodes, as ghosts where they were in the version.
+  // Removed nodes, as ghosts where they were in the version, and removed links between the places
+  // their ends had then (a card is 240 by about 88: a link runs from the right middle to the left).
   const ghosts = useMemo(() => {
     const removed = new Set(diff.nodes.removed.map((n) => n.id));
-    return content.nodes.filter((n) => removed.has(n.id));
+    const at = new Map(content.nodes.map((n) => [n.id, n.position]));
+    const links = diff.links.removed.flatMap((link) => {
+      const from = at.get(link.source);
+      const to = at.get(link.target);
+      return from && to ? [{ id: link.id, x1: from.x + 240, y1: from.y + 44, x2: to.x, y2: to.y + 44 }] : [];
+    });
+    return { nodes: content.nodes.filter((n) => removed.has(n.id)), links };
   }, [diff, content]);
+  // Links added since: drawn green by their React Flow element's id (ids are letters, digits, _ and -).
+  const addedLinkStyle = diff.links.added
+    .map((link) => link.id)
+    .filter((id) => /^[A-Za-z0-9_-]+$/.test(id))
+    .map((id) => `.react-flow__edge[data-id="${id}"] .react-flow__edge-path`)
+    .join(',\n');
 
   const show = (id: string) => {
     if (!flow.getNode(id)) return;
@@ -60,8 +76,21 @@ export function VersionCompare({ version, content, onClose }: VersionCompareProp
 
   return (
     <>
+      {addedLinkStyle ? <style>{`${addedLinkStyle} { ${ADDED_LINK} }`}</style> : null}
       <ViewportPortal>
-        {ghosts.map((node) => (
+        <svg className="compare-ghost-links" aria-hidden="true">
+          {ghosts.links.map((line) => (
+            <line
+              key={line.id}
+              x1={line.x1}
+              y1={line.y1}
+              x2={line.x2}
+              y2={line.y2}
+              data-testid="compare-ghost-link"
+            />
+          ))}
+        </svg>
+        {ghosts.nodes.map((node) => (
           <div
             key={node.id}
             className={`compare-ghost compare-ghost--${node.kind}`}
