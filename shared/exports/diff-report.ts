@@ -19,7 +19,19 @@ export interface DiffReportItem {
   nodeId: string;
 }
 
+/** Which list a section is, whatever the language of its heading. */
+export type DiffSectionKind =
+  | 'nodesAdded'
+  | 'nodesRemoved'
+  | 'nodesChanged'
+  | 'metricsMoved'
+  | 'linksAdded'
+  | 'linksRemoved'
+  | 'goalsLostPath'
+  | 'goalsGainedPath';
+
 export interface DiffReportSection {
+  kind: DiffSectionKind;
   heading: string;
   items: DiffReportItem[];
 }
@@ -96,15 +108,15 @@ export function diffReport(
     typeof v === 'number' ? `${v}${unit === '' ? '' : ` ${quoteUser(unit)}`}` : words.none;
 
   const sections: DiffReportSection[] = [];
-  const section = (heading: string, items: DiffReportItem[]) => {
-    if (items.length > 0) sections.push({ heading, items });
+  const section = (kind: DiffSectionKind, items: DiffReportItem[]) => {
+    if (items.length > 0) sections.push({ kind, heading: words[kind], items });
   };
   section(
-    words.nodesAdded,
+    'nodesAdded',
     diff.nodes.added.map((node) => ({ text: nodeText(node), details: [], nodeId: node.id })),
   );
   section(
-    words.nodesRemoved,
+    'nodesRemoved',
     diff.nodes.removed.map((node) => ({ text: nodeText(node), details: [], nodeId: node.id })),
   );
   // A metric's current value moving is its own item; its other fields stay a changed node.
@@ -131,22 +143,22 @@ export function diffReport(
     }
     if (details.length > 0) changedItems.push({ text, details, nodeId: change.id });
   }
-  section(words.nodesChanged, changedItems);
-  section(words.metricsMoved, movedItems);
+  section('nodesChanged', changedItems);
+  section('metricsMoved', movedItems);
   section(
-    words.linksAdded,
+    'linksAdded',
     diff.links.added.map((link) => ({ text: linkText(link, newNodes), details: [], nodeId: link.source })),
   );
   section(
-    words.linksRemoved,
+    'linksRemoved',
     diff.links.removed.map((link) => ({ text: linkText(link, oldNodes), details: [], nodeId: link.source })),
   );
   section(
-    words.goalsLostPath,
+    'goalsLostPath',
     diff.goals.lostPath.map((goal) => ({ text: nodeText(goal), details: [], nodeId: goal.id })),
   );
   section(
-    words.goalsGainedPath,
+    'goalsGainedPath',
     diff.goals.gainedPath.map((goal) => ({ text: nodeText(goal), details: [], nodeId: goal.id })),
   );
   const empty = sections.length === 0;

@@ -72,6 +72,10 @@ describe('versions of a map in the browser mode', () => {
     await page.locator('[data-testid="plan-node"]', { hasText: 'Partner deals' }).click();
     await page.keyboard.press('Delete');
     await expect.poll(() => nodeTitled(page, 'Partner deals')).toBe(0);
+    await page.locator('[data-testid="plan-node"]', { hasText: 'Partner programme' }).click();
+    await page.keyboard.type('Reseller programme');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => nodeTitled(page, 'Reseller programme')).toBe(1);
     await waitSaved(page);
 
     await openVersions('file-versions');
@@ -89,6 +93,11 @@ describe('versions of a map in the browser mode', () => {
       )
       .toBe(1);
     expect(await page.getByTestId('compare-ghost').textContent()).toContain('Partner deals');
+    // The renamed node: marked changed, its badge saying what changed.
+    const badge = page.locator(
+      '[data-testid="plan-node"][data-compare="changed"] [data-testid="compare-badge"]',
+    );
+    expect(await badge.getAttribute('title')).toBe('Title: "Partner programme" → "Reseller programme"');
     // The link removed with the metric as a dashed ghost; the link drawn since in green.
     expect(await page.getByTestId('compare-ghost-link').count()).toBe(1);
     const greenLinks = () =>
@@ -119,6 +128,7 @@ describe('versions of a map in the browser mode', () => {
     await page.getByTestId('versions-dialog').waitFor({ state: 'detached' });
     await expect.poll(() => nodeTitled(page, 'Added after the offsite')).toBe(0);
     await expect.poll(() => nodeTitled(page, 'Partner deals')).toBe(1);
+    await expect.poll(() => nodeTitled(page, 'Partner programme')).toBe(1);
     await expect
       .poll(() => page.getByTestId('notice').filter({ hasText: 'Restored the version "Offsite Q1"' }).count())
       .toBeGreaterThan(0);
@@ -148,6 +158,7 @@ describe('versions of a map in the browser mode', () => {
       expect(text).toContain('自“Offsite Q1”以来的变化');
       expect(text).toContain('新增的节点');
       expect(text).toContain('删除的节点');
+      expect(text).toContain('标题：“Partner programme” → “Reseller programme”');
       expect(await page.getByTestId('compare-ghost').textContent()).toContain('指标');
       await page.screenshot({ path: '.tmp/screenshots/versions-compare-zh-1280x800.png' });
       await page.getByTestId('version-compare-close').click();

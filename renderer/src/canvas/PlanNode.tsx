@@ -32,6 +32,7 @@ function PlanNodeView({ id, data, selected }: NodeProps<PlanFlowNode>) {
   const editing = useMapStore((s) => s.editingId === id);
   const searchHit = useMapStore((s) => s.searchHits.has(id));
   const compareMark = useCompareMarks((s) => s.marks.get(id));
+  const compareDetail = useCompareMarks((s) => s.details.get(id));
   countRender(id);
 
   const [severity, count] = flag ? (flag.split(':') as [Severity, string]) : [undefined, '0'];
@@ -78,6 +79,18 @@ function PlanNodeView({ id, data, selected }: NodeProps<PlanFlowNode>) {
         >
           {SEVERITY_GLYPH[severity]}
           <span className="plan-node__badge-count">{count}</span>
+        </span>
+      ) : null}
+      {compareDetail ? (
+        // Changed since the version being compared with: what changed, before → after.
+        <span
+          className="plan-node__compare"
+          data-testid="compare-badge"
+          role="img"
+          aria-label={compareDetail}
+          title={compareDetail}
+        >
+          Δ
         </span>
       ) : null}
       {/* Links end at metrics: a metric has nothing to start a link from. */}

@@ -6,7 +6,9 @@ export type CompareMark = 'added' | 'changed';
 interface CompareMarks {
   /** Node id → its mark, while a comparison is open; empty otherwise. A Map: ids come from files. */
   marks: ReadonlyMap<string, CompareMark>;
-  set(marks: ReadonlyMap<string, CompareMark>): void;
+  /** A changed node's fields, one "Field: before → after" a line, for its badge's tooltip. */
+  details: ReadonlyMap<string, string>;
+  set(marks: ReadonlyMap<string, CompareMark>, details?: ReadonlyMap<string, string>): void;
 }
 
 /**
@@ -16,5 +18,6 @@ interface CompareMarks {
  */
 export const useCompareMarks = create<CompareMarks>()((set) => ({
   marks: new Map(),
-  set: (marks) => set({ marks }),
+  details: new Map(),
+  set: (marks, details = new Map()) => set({ marks, details }),
 }));

@@ -45,8 +45,18 @@ export function VersionCompare({ version, content, onClose }: VersionCompareProp
     const marks = new Map<string, CompareMark>();
     for (const node of diff.nodes.added) marks.set(node.id, 'added');
     for (const change of diff.nodes.changed) marks.set(change.id, 'changed');
-    useCompareMarks.getState().set(marks);
-  }, [diff]);
+    // What changed on each node, as the side list says it (a metric's value move included).
+    const details = new Map<string, string[]>();
+    for (const section of report.sections) {
+      if (section.kind !== 'nodesChanged' && section.kind !== 'metricsMoved') continue;
+      for (const item of section.items) {
+        const lines = details.get(item.nodeId) ?? [];
+        lines.push(...(item.details.length > 0 ? item.details : [item.text]));
+        details.set(item.nodeId, lines);
+      }
+    }
+    useCompareMarks.getState().set(marks, new Map([...details].map(([id, lines]) => [id, lines.join('\n')])));
+  }, [diff, report]);
   useEffect(() => () => useCompareMarks.getState().set(new Map()), []);
   // Removed nodes, as ghosts where they were in the version, and removed links between the places
   // their ends had then (a card is 240 by about 88: a link runs from the right middle to the left).
