@@ -120,6 +120,17 @@ describe('throughline diff', () => {
     expect(both.stderr).toContain('either --json or --markdown');
   });
 
+  it('shows control characters in titles as escapes, never raw, on one line each', async () => {
+    const map = JSON.parse(readFileSync(fixture('good-map.json'), 'utf8')) as JsonMap;
+    (map.nodes[0] as Record<string, unknown>).title = 'Clear\u001b[2J the screen\nsecond line';
+    const file = join(dir, 'hostile.json');
+    writeFileSync(file, JSON.stringify(map));
+    const result = await cli('diff', fixture('good-map.json'), file);
+    expect(result.code).toBe(1);
+    expect(result.stdout).not.toContain('\u001b');
+    expect(result.stdout).toContain('Clear\\u001b[2J the screen second line');
+  });
+
   it('compares a map in a document with a JSON file (FILE#MAP)', async () => {
     const db = join(dir, 'plans.throughline');
     expect((await cli('import', fixture('good-map.json'), '--into', db)).code).toBe(0);
