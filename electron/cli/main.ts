@@ -27,6 +27,46 @@ const COMMANDS: Record<string, CommandSpec> = {
       'The document is read from a private copy and never changed.',
     ],
   },
+  diff: {
+    usage: 'throughline diff OLD NEW [--json | --markdown] [--lang en|zh-CN]',
+    summary: 'Say what changed between two maps: JSON maps, or maps and versions in documents.',
+    options: { json: { type: 'boolean' }, markdown: { type: 'boolean' }, lang: { type: 'string' } },
+    details: [
+      'OLD and NEW are each a JSON map, a document holding one map, FILE.throughline#MAP (the map now) or',
+      'FILE.throughline#MAP@VERSION (a saved version); MAP is an id or a name, VERSION an id or a label.',
+      'Nodes are matched by id; where cards sit is not compared; links are matched by their ends.',
+      'Prints nodes added, removed and changed (each field before and after), metric values that moved,',
+      'links added and removed, and goals that lost or gained their execution path, in --lang; JSON with --json,',
+      'or a Markdown section "Changes since OLD" with --markdown.',
+      'Exit 0: the same plan. Exit 1: they differ. Exit 2: one of them cannot be read.',
+    ],
+  },
+  versions: {
+    usage: 'throughline versions FILE [--map NAME_OR_ID] [--json] [--lang en|zh-CN]',
+    summary: "List a document map's saved versions, oldest first.",
+    options: { map: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' } },
+    details: [
+      'Each version with when it was saved (UTC), its label, who saved it, its id and its size.',
+      'A document with several maps needs --map. The document is read from a private copy and never changed.',
+      'Compare one with now: throughline diff "FILE#MAP@LABEL" "FILE#MAP".',
+    ],
+  },
+  version: {
+    usage:
+      'throughline version save FILE [--map NAME_OR_ID] --label TEXT [--author NAME] [--json] [--lang en|zh-CN]',
+    summary: "Save a document map's present state as a named version.",
+    options: {
+      map: { type: 'string' },
+      label: { type: 'string' },
+      author: { type: 'string' },
+      json: { type: 'boolean' },
+      lang: { type: 'string' },
+    },
+    details: [
+      'The label is one line of at most 120 characters; the author defaults to the system user name.',
+      'A refused label or a missing map writes nothing. The version lives inside the document.',
+    ],
+  },
   export: {
     usage:
       'throughline export FILE --format json|csv|xlsx|md|svg|png|pdf [--map NAME_OR_ID] [--out PATH [--force]] [--lang en|zh-CN] [--paper A4|A3|Letter|Tabloid] [--landscape]',
@@ -216,6 +256,61 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
       const { validateCommand } = await import('./validate');
       return validateCommand(
         { file: onePositional(positionals, 'FILE', spec), json: flag('json'), lang: language(str('lang')) },
+        io.out,
+      );
+    }
+    case 'diff': {
+      if (positionals.length !== 2) {
+        throw new CliError(
+          `diff compares two maps: OLD and NEW, got ${positionals.length}.\nUsage: ${spec.usage}`,
+        );
+      }
+      if (flag('json') && flag('markdown')) {
+        throw new CliError(`diff prints either --json or --markdown, not both.\nUsage: ${spec.usage}`);
+      }
+      const { diffCommand } = await import('./diff');
+      return diffCommand(
+        {
+          old: positionals[0] as string,
+          new: positionals[1] as string,
+          json: flag('json'),
+          markdown: flag('markdown'),
+          lang: language(str('lang')),
+        },
+        io.out,
+      );
+    }
+    case 'versions': {
+      const { versionsCommand } = await import('./versions');
+      return versionsCommand(
+        {
+          file: onePositional(positionals, 'FILE', spec),
+          map: str('map'),
+          json: flag('json'),
+          lang: language(str('lang')),
+        },
+        io.out,
+      );
+    }
+    case 'version': {
+      const [action, ...files] = positionals;
+      if (action !== 'save') {
+        throw new CliError(
+          `${action === undefined ? 'version needs an action' : `"${action}" is not an action of version`}: version save.\nUsage: ${spec.usage}`,
+        );
+      }
+      const label = str('label');
+      if (label === undefined) throw new CliError(`version save needs --label TEXT.\nUsage: ${spec.usage}`);
+      const { versionSaveCommand } = await import('./versions');
+      return versionSaveCommand(
+        {
+          file: onePositional(files, 'FILE', spec),
+          map: str('map'),
+          label,
+          author: str('author'),
+          json: flag('json'),
+          lang: language(str('lang')),
+        },
         io.out,
       );
     }

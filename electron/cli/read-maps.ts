@@ -5,7 +5,9 @@ import { extname, join } from 'node:path';
 import { ApiError } from '../../shared/contract/errors';
 import { MAX_INTERCHANGE_BYTES, parseInterchangeBytes } from '../../shared/interchange';
 import type { MapContent } from '../../shared/model';
+import type { VersionSummary } from '../../shared/versions';
 import { MapRepository } from '../backend/storage/map-repository';
+import { MapVersions } from '../backend/storage/map-versions';
 import { copyDocument, openDocument, SQLITE_MAGIC } from '../backend/storage/open-document';
 import { CliError, describeError } from './cli-error';
 import { printable } from './terminal-text';
@@ -60,6 +62,81 @@ export async function readOneMap(file: string, selector: string | undefined): Pr
     const chosen = selectMap(repository.listMaps(), selector, file);
     return loadedMap(repository, chosen.id);
   });
+}
+
+/**
+ * The map a reference names (cli/diff.ts parseMapReference): a JSON map, a document's map as it is
+ * now, or one of its saved versions (by id or label).
+ */
+export async function readMapAt(ref: { file: string; map?: string; version?: string }): Promise<LoadedMap> {
+  const { file, map, version } = ref;
+  if (version === undefined) return readOneMap(file, map);
+  checkFile(file);
+  if (sourceKindOf(file) === 'json') {
+    throw new CliError(
+      `"${file}" is a JSON map, which keeps no versions: only a .throughline document does.`,
+    );
+  }
+  return withDatabaseCopy(file, (repository) => {
+    const chosen = selectMap(repository.listMaps(), map, file);
+    const versions = new MapVersions(repository);
+    try {
+      const found = versions.find(chosen.id, version);
+      const loaded = versions.load(chosen.id, found.id);
+      return { id: chosen.id, name: loaded.name, content: loaded.content };
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'not-found') {
+        const labels = versions.list(chosen.id).map((v) => `"${printable(v.label)}" (${v.id})`);
+        throw new CliError(
+          `The map "${printable(chosen.name)}" in "${file}" has no version "${printable(version)}"; ` +
+            (labels.length === 0 ? 'it has no saved versions.' : `its versions: ${labels.join(', ')}.`),
+        );
+      }
+      if (error instanceof ApiError) throw new CliError(`"${file}": ${error.message}`);
+      throw error;
+    }
+  });
+}
+
+/** A document's map, chosen as selectMap does, and its saved versions, read without touching the file. */
+export function readVersions(
+  file: string,
+  selector: string | undefined,
+): { map: { id: string; name: string }; versions: VersionSummary[] } {
+  checkFile(file);
+  if (sourceKindOf(file) === 'json') {
+    throw new CliError(
+      `"${file}" is a JSON map, which keeps no versions: only a .throughline document does.`,
+    );
+  }
+  return withDatabaseCopy(file, (repository) => {
+    const chosen = selectMap(repository.listMaps(), selector, file);
+    return {
+      map: { id: chosen.id, name: chosen.name },
+      versions: new MapVersions(repository).list(chosen.id),
+    };
+  });
+}
+
+/** Runs `use` on a document's repository, opened where it is (not a copy), and closes it. */
+export function withDocument<T>(file: string, use: (repository: MapRepository) => T): T {
+  checkFile(file);
+  if (sourceKindOf(file) === 'json') {
+    throw new CliError(
+      `"${file}" is a JSON map, which keeps no versions: only a .throughline document does.`,
+    );
+  }
+  let repository: MapRepository;
+  try {
+    repository = new MapRepository(openDocument(file, { create: false }));
+  } catch (error) {
+    throw new CliError(describeError(error));
+  }
+  try {
+    return use(repository);
+  } finally {
+    repository.close();
+  }
 }
 
 function checkFile(file: string): void {

@@ -4,6 +4,7 @@ import { LANGUAGES } from '../model/language';
 import { IdSchema, MapContentSchema, MapNameSchema } from '../model/schemas';
 import { PdfChoicesSchema } from '../print/export-choices';
 import { TEMPLATE_IDS } from '../templates/ids';
+import { VersionSummarySchema } from '../versions/schemas';
 import type { ApiResponse } from './errors';
 import type { MethodName } from './methods';
 
@@ -227,6 +228,26 @@ export const contract = {
   roomLog: {
     args: z.object({ mapId: IdSchema }),
     result: z.object({ entries: z.array(RoomLogEntrySchema) }),
+  },
+  /** A map's saved versions, in the order they were saved. */
+  listVersions: { args: MapRef, result: z.array(VersionSummarySchema) },
+  /**
+   * Names the map's present state as a version (the label is checked by the storage, which says
+   * why it refuses one in both languages; nothing is written then).
+   */
+  saveVersion: {
+    args: MapRef.extend({ label: z.string().max(10_000), author: z.string().max(10_000).optional() }),
+    result: VersionSummarySchema,
+  },
+  /** A saved version's map as it was: to open read-only, compare with now, or restore from. */
+  loadVersion: {
+    args: MapRef.extend({ versionId: IdSchema }),
+    result: z.object({ version: VersionSummarySchema, name: z.string(), content: MapContentSchema }),
+  },
+  /** "Start next quarter from this version": a new map holding the version's content, same ids. */
+  startFromVersion: {
+    args: MapRef.extend({ versionId: IdSchema, name: MapNameSchema }),
+    result: MapSummarySchema,
   },
 } as const satisfies Record<MethodName, MethodSpec>;
 

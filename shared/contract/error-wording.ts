@@ -75,6 +75,14 @@ export interface ErrorParams {
   'checkin-not-metric': { metric: string };
   /** `kind` and `value` of an InterchangeRefusal (shared/interchange/refusals.ts). */
   'import-refused': { kind: string; value: string };
+  // A map's saved versions (electron/backend/storage/map-versions.ts).
+  'version-missing': { version: string };
+  /** `problem`: empty, too-long (over `limit` characters) or several-lines. */
+  'version-label-invalid': { problem: string; limit: string };
+  'version-author-invalid': { problem: string; limit: string };
+  'version-limit': { limit: string };
+  'version-ambiguous': { label: string; ids: string };
+  'version-damaged': { label: string; detail: string };
   // Exports.
   /** `what`: the kind of file, PDF or PNG. */
   'no-chromium': { what: string };
@@ -183,6 +191,16 @@ const EN: Sentences = {
   'checkin-not-metric': ({ metric }) =>
     `"${metric}" is not a metric of this map, so it cannot take a check-in. Nothing was written.`,
   'import-refused': (refusal) => `This file cannot be imported: ${interchangeRefusalPhrase(refusal, 'en')}.`,
+  'version-missing': ({ version }) => `This map has no version "${version}".`,
+  'version-label-invalid': ({ problem, limit }) =>
+    `${problem === 'empty' ? 'A version needs a label' : problem === 'too-long' ? `A version label is at most ${limit} characters` : 'A version label is one line of text'}. Nothing was saved.`,
+  'version-author-invalid': ({ problem, limit }) =>
+    `${problem === 'too-long' ? `An author's name is at most ${limit} characters` : "An author's name is one line of text"}. Nothing was saved.`,
+  'version-limit': ({ limit }) =>
+    `This map already keeps ${limit} versions, the most it may. Nothing was saved.`,
+  'version-ambiguous': ({ label, ids }) =>
+    `Several versions of this map are labelled "${label}"; choose one by its id: ${ids}.`,
+  'version-damaged': ({ label, detail }) => `The version "${label}" cannot be read: ${detail}.`,
   'no-chromium': ({ what }) =>
     `No Chromium, Google Chrome or Microsoft Edge was found on this computer, so the ${what} cannot be made: install one of them, or set CHROME_PATH to its executable.`,
   'no-printer': () =>
@@ -271,6 +289,14 @@ const ZH_CN: Sentences = {
     `“${path}”中的地图“${map}”含有无效的连线 ${link}${detail ? `（${detail}）` : ''}。`,
   'checkin-not-metric': ({ metric }) => `“${metric}”不是这张地图上的指标，无法登记数值。没有写入任何内容。`,
   'import-refused': (refusal) => `此文件无法导入：${interchangeRefusalPhrase(refusal, 'zh-CN')}。`,
+  'version-missing': ({ version }) => `这张地图没有版本“${version}”。`,
+  'version-label-invalid': ({ problem, limit }) =>
+    `${problem === 'empty' ? '版本需要一个名称' : problem === 'too-long' ? `版本名称最多 ${limit} 个字符` : '版本名称只能是一行文字'}。没有保存任何内容。`,
+  'version-author-invalid': ({ problem, limit }) =>
+    `${problem === 'too-long' ? `作者姓名最多 ${limit} 个字符` : '作者姓名只能是一行文字'}。没有保存任何内容。`,
+  'version-limit': ({ limit }) => `这张地图已保存 ${limit} 个版本，已达上限。没有保存任何内容。`,
+  'version-ambiguous': ({ label, ids }) => `这张地图有多个名为“${label}”的版本；请用编号选择其一：${ids}。`,
+  'version-damaged': ({ label, detail }) => `版本“${label}”无法读取：${detail}。`,
   'no-chromium': ({ what }) =>
     `这台电脑上没有找到 Chromium、Google Chrome 或 Microsoft Edge，因此无法生成 ${what}：请安装其中之一，或将 CHROME_PATH 设为其可执行文件的路径。`,
   'no-printer': () => '此窗口无法生成 PDF：请用 `throughline serve` 或桌面应用启动 Throughline。',

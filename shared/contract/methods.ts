@@ -34,6 +34,10 @@ export const METHOD_NAMES = [
   'stopSharing',
   'sharingStatus',
   'roomLog',
+  'listVersions',
+  'saveVersion',
+  'loadVersion',
+  'startFromVersion',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 

@@ -143,14 +143,16 @@ export function writeCheckins(
 }
 
 /**
- * Sets each metric's `current` to its latest check-in's value (null when it has none left),
- * inside the caller's transaction: the one place the rule "the current value is the latest
- * check-in" is written into a document. Metrics that are gone or already right are left alone.
+ * Sets each metric's `current` to its latest check-in's value (null when it has none left, unless
+ * `withHistoryOnly`: then a metric without check-ins keeps the value it was given), inside the
+ * caller's transaction: the one place the rule "the current value is the latest check-in" is
+ * written into a document. Metrics that are gone or already right are left alone.
  */
 export function settleCurrentValues(
   doc: Y.Doc,
   nodes: Y.Map<Y.Map<unknown>>,
   metrics: ReadonlySet<string>,
+  withHistoryOnly = false,
 ): void {
   if (metrics.size === 0) return;
   const latest = new Map<string, Checkin>();
@@ -162,7 +164,9 @@ export function settleCurrentValues(
   for (const metric of metrics) {
     const node = nodes.get(metric);
     if (!(node instanceof Y.Map) || node.get('kind') !== 'metric') continue;
-    const value = latest.get(metric)?.value ?? null;
+    const checkin = latest.get(metric);
+    if (!checkin && withHistoryOnly) continue;
+    const value = checkin?.value ?? null;
     if (!Object.is(node.get('current'), value)) node.set('current', value);
   }
 }

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { MapLinkSchema, MapNodeSchema } from '../model/schemas';
 import type { Checkin, MapContent, MapLink, MapNode } from '../model/types';
-import { CHECKINS, readCheckins, settleCurrentValues, writeCheckins } from './checkin-doc';
+import { CHECKINS, checkinsOf, readCheckins, settleCurrentValues, writeCheckins } from './checkin-doc';
 
 /**
  * The shape of a map as a Yjs document, the one editing model of the canvas and of the room:
@@ -85,6 +85,13 @@ export function applyDocChanges(doc: Y.Doc, changes: DocChanges, origin: unknown
   const nodes = nodesOf(doc);
   const links = linksOf(doc);
   doc.transact(() => {
+    // Metrics given another current value (a restored version, an inspector edit): one with
+    // check-ins keeps its latest as its current value.
+    const givenCurrent = new Set<string>();
+    for (const node of changes.upsertNodes) {
+      if (node.kind === 'metric' && !Object.is(nodes.get(node.id)?.get('current'), node.current))
+        givenCurrent.add(node.id);
+    }
     for (const id of changes.deleteLinkIds) links.delete(id);
     if (changes.deleteNodeIds.length > 0) {
       const gone = new Set(changes.deleteNodeIds);
@@ -101,7 +108,9 @@ export function applyDocChanges(doc: Y.Doc, changes: DocChanges, origin: unknown
     if (upsertCheckins.length > 0 || deleteCheckinIds.length > 0 || changes.deleteNodeIds.length > 0) {
       const touched = writeCheckins(doc, upsertCheckins, deleteCheckinIds, new Set(changes.deleteNodeIds));
       settleCurrentValues(doc, nodes, touched);
+      for (const id of touched) givenCurrent.delete(id);
     }
+    if (givenCurrent.size > 0 && checkinsOf(doc).length > 0) settleCurrentValues(doc, nodes, givenCurrent, true);
   }, origin);
 }
 

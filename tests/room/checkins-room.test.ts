@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { type Checkin, CheckinSchema, CONFIDENCES } from '../../shared/model';
+import { type Checkin, CheckinSchema, CONFIDENCES, type MapNode } from '../../shared/model';
 import { checkinsOf, checkinTuple, readCheckins, readCheckinTuple } from '../../shared/room/checkin-doc';
 import {
   applyDocChanges,
   type DocChanges,
   newMapDoc,
   nodesOf,
+  readContent,
   writeContent,
 } from '../../shared/room/map-doc';
 import { ROOM_CLOSE } from '../../shared/room/protocol';
@@ -91,6 +92,11 @@ describe('check-ins in a map’s document', () => {
     // Two on one day: the one entered last counts.
     edit(doc, { upsertCheckins: [checkin('d', '2026-01-12', 99)] });
     expect(current(doc)).toBe(99);
+    // A metric written with another current value (a restored version) keeps its latest check-in's.
+    const k1 = readContent(doc).nodes.find((n) => n.id === 'k1') as MapNode;
+    edit(doc, { upsertNodes: [{ ...k1, current: 1234, title: 'Restored' } as MapNode] });
+    expect(current(doc)).toBe(99);
+    expect(nodesOf(doc).get('k1')?.get('title')).toBe('Restored');
     // A deleted metric takes its check-ins along.
     edit(doc, { deleteNodeIds: ['k1'] });
     expect(readCheckins(doc)).toEqual([]);

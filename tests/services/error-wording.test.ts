@@ -35,6 +35,9 @@ const SAMPLE = {
   value: 'n_twice',
   limit: '20,000',
   address: '192.0.2.7',
+  label: 'Offsite Q1 ver',
+  ids: 'v_one, v_two',
+  problem: 'too-long',
 };
 
 function sample(reason: ErrorReason): ErrorWording {

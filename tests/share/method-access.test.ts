@@ -35,8 +35,13 @@ describe('who may call each contract method', () => {
       'restoreBackup',
       'startSharing',
       'stopSharing',
+      'saveVersion',
+      'startFromVersion',
     ] as const;
     for (const method of writes) expect(mayCall('view', method), method).toBe(false);
+    // A map's versions: an observer may list and open them, not save one or start a map from one.
+    for (const method of ['listVersions', 'loadVersion'] as const)
+      expect(mayCall('view', method), method).toBe(true);
     for (const method of ['startSharing', 'stopSharing', 'sharingStatus', 'downloadDocument'] as const) {
       expect(mayCall('edit', method), method).toBe(false);
     }

@@ -19,7 +19,7 @@ vi.mock('../../electron/backend/storage/migrations', async (importOriginal) => {
     MIGRATIONS: [
       ...real.MIGRATIONS,
       {
-        id: real.MIGRATIONS.length + 1,
+        id: (real.MIGRATIONS.at(-1)?.id ?? 0) + 1,
         name: 'fails-half-way',
         up: (db: Database.Database) => {
           db.exec('CREATE TABLE half (x)');

@@ -78,6 +78,7 @@ describe('openDocument', () => {
         'map_leases',
         'map_room_updates',
         'map_rooms',
+        'map_versions',
         'maps',
         'nodes',
         'schema_migrations',
@@ -188,6 +189,7 @@ describe('openDocument', () => {
       { id: 4, name: 'maps-by-update' },
       { id: 5, name: 'map-rooms' },
       { id: 6, name: 'checkins' },
+      { id: 7, name: 'map-versions' },
     ]);
     repo.close();
 

@@ -2,6 +2,7 @@ import { ApiError, type Handlers, MAP_PAGE_SIZE } from '../../../shared/contract
 import { parseInterchange, safeFileName, serializeInterchange } from '../../../shared/interchange';
 import type { Language } from '../../../shared/model/language';
 import { templateContent, templateName } from '../../../shared/templates';
+import { versionsOf } from '../storage/map-versions';
 import { createBackupHandlers } from './backup-handlers';
 import type { DocumentSession } from './document-session';
 import { outlineFile } from './outline-file';
@@ -51,10 +52,16 @@ export function createPlanHandlers({
     renameMap: ({ mapId, name }) => repo().renameMap(mapId, name),
     duplicateMap: ({ mapId, name }) => repo().duplicateMap(mapId, name),
     deleteMap: ({ mapId }) => {
+      // The map's versions go with it; kept in memory so that undoing the delete brings them back.
+      versionsOf(repo()).keepForUndo(mapId);
       documents.deleteMap(mapId);
       return { deleted: true as const };
     },
-    restoreMap: ({ mapId }) => repo().restoreMap(mapId),
+    restoreMap: ({ mapId }) => {
+      const summary = repo().restoreMap(mapId);
+      versionsOf(repo()).bringBack(mapId);
+      return summary;
+    },
     // A 20,000-node map is built in slices (loadMapInSlices) so other requests are answered meanwhile.
     loadMap: ({ mapId }) => repo().loadMapInSlices(mapId, nextTurn),
     importMapJson: ({ text, name }) => {
@@ -101,6 +108,11 @@ export function createPlanHandlers({
       const path = await dialogs.chooseSaveAsPath(documents.info().fileName);
       return path ? documents.saveAs(path) : null;
     },
+    listVersions: ({ mapId }) => versionsOf(repo()).list(mapId),
+    saveVersion: ({ mapId, label, author }) => versionsOf(repo()).save(mapId, label, author),
+    loadVersion: ({ mapId, versionId }) => versionsOf(repo()).load(mapId, versionId),
+    startFromVersion: ({ mapId, versionId, name }) =>
+      repo().createMap(name, versionsOf(repo()).load(mapId, versionId).content),
     ...createBackupHandlers(documents),
     ...sharingHandlers(rooms),
   };

@@ -8,6 +8,7 @@ import { RemoteSelectors } from '../room/Presence';
 import { useMapStore, useMapStoreApi } from '../store/context';
 import type { PlanFlowNode } from '../store/plan-flow';
 import { CardStatusBadge } from './CardStatusBadge';
+import { useCompareMarks } from './compare-marks';
 import { FunctionChip } from './FunctionChip';
 
 /**
@@ -30,6 +31,8 @@ function PlanNodeView({ id, data, selected }: NodeProps<PlanFlowNode>) {
   const flag = useMapStore((s) => s.nodeFlags.get(id));
   const editing = useMapStore((s) => s.editingId === id);
   const searchHit = useMapStore((s) => s.searchHits.has(id));
+  const compareMark = useCompareMarks((s) => s.marks.get(id));
+  const compareDetail = useCompareMarks((s) => s.details.get(id));
   countRender(id);
 
   const [severity, count] = flag ? (flag.split(':') as [Severity, string]) : [undefined, '0'];
@@ -37,12 +40,13 @@ function PlanNodeView({ id, data, selected }: NodeProps<PlanFlowNode>) {
 
   return (
     <div
-      className={`plan-node plan-node--${plan.kind}${severity ? ` plan-node--flag-${severity}` : ''}${selected ? ' is-selected' : ''}${searchHit ? ' is-search-hit' : ''}`}
+      className={`plan-node plan-node--${plan.kind}${severity ? ` plan-node--flag-${severity}` : ''}${selected ? ' is-selected' : ''}${searchHit ? ' is-search-hit' : ''}${compareMark ? ` is-compare-${compareMark}` : ''}`}
       data-testid="plan-node"
       data-node-id={id}
       data-kind={plan.kind}
       data-flag={severity ?? 'none'}
       data-search-hit={searchHit || undefined}
+      data-compare={compareMark}
     >
       <RemoteSelectors id={id} />
       <Handle type="target" position={Position.Left} className="plan-handle" />
@@ -75,6 +79,18 @@ function PlanNodeView({ id, data, selected }: NodeProps<PlanFlowNode>) {
         >
           {SEVERITY_GLYPH[severity]}
           <span className="plan-node__badge-count">{count}</span>
+        </span>
+      ) : null}
+      {compareDetail ? (
+        // Changed since the version being compared with: what changed, before → after.
+        <span
+          className="plan-node__compare"
+          data-testid="compare-badge"
+          role="img"
+          aria-label={compareDetail}
+          title={compareDetail}
+        >
+          Δ
         </span>
       ) : null}
       {/* Links end at metrics: a metric has nothing to start a link from. */}

@@ -16,6 +16,7 @@ import { presenceStrings } from './strings/presence';
 import { roomStrings } from './strings/room';
 import { shareStrings } from './strings/share';
 import { templatesStrings } from './strings/templates';
+import { versionsStrings } from './strings/versions';
 
 /** English UI strings. zh-CN.ts has the same keys (a test checks both have every key). */
 export const en = {
@@ -198,6 +199,7 @@ export const en = {
   presence: presenceStrings.en,
   export: exportStrings.en,
   templates: templatesStrings.en,
+  versions: versionsStrings.en,
   outline: outlineStrings.en,
   picture: pictureStrings.en,
   offsite: offsiteStrings.en,

@@ -17,6 +17,7 @@ import { presenceStrings } from './strings/presence';
 import { roomStrings } from './strings/room';
 import { shareStrings } from './strings/share';
 import { templatesStrings } from './strings/templates';
+import { versionsStrings } from './strings/versions';
 
 /** 简体中文界面文字。 */
 export const zhCN: Strings = {
@@ -198,6 +199,7 @@ export const zhCN: Strings = {
   presence: presenceStrings.zhCN,
   export: exportStrings.zhCN,
   templates: templatesStrings.zhCN,
+  versions: versionsStrings.zhCN,
   outline: outlineStrings.zhCN,
   picture: pictureStrings.zhCN,
   offsite: offsiteStrings.zhCN,

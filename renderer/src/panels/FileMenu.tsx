@@ -4,13 +4,17 @@ import type { RecentDocument } from '../../../shared/contract/api';
 import { mayCall, type SessionRole } from '../../../shared/contract/method-access';
 import type { MethodName } from '../../../shared/contract/methods';
 import type { OutlineFormat } from '../../../shared/exports/outline-formats';
+import type { MapContent } from '../../../shared/model';
 import { PICTURE_FORMATS } from '../../../shared/render/map-picture';
+import type { VersionSummary } from '../../../shared/versions';
 import { useCommand } from '../commands/use-commands';
 import { type FileWorkflowOptions, useFileWorkflows } from '../files/use-file-workflows';
 import { useLanguage } from '../i18n/use-language';
 import { ShareDialog, ShareMenuItem } from '../share/ShareDialog';
 import { ExportDialog } from './ExportDialog';
 import { RestoreDialog } from './RestoreDialog';
+import { VersionCompare } from './VersionCompare';
+import { VersionsDialog } from './VersionsDialog';
 
 export type FileMenuProps = Omit<FileWorkflowOptions, 'onStart'> & {
   /** What this window may do: an item is offered only where the server would take its call. */
@@ -40,6 +44,8 @@ export function FileMenu(props: FileMenuProps) {
   const [restoreOpen, setRestoreOpen] = useState(false);
   const [pdfOpen, setPdfOpen] = useState(false);
   const [shareOpen, setShareOpen] = useState(false);
+  const [versionsOpen, setVersionsOpen] = useState(false);
+  const [compare, setCompare] = useState<{ version: VersionSummary; content: MapContent } | null>(null);
   const menu = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const files = useFileWorkflows({ ...props, onStart: () => setOpen(false) });
@@ -80,6 +86,13 @@ export function FileMenu(props: FileMenuProps) {
   };
   useCommand('export', openPdfDialog);
   useCommand('share', () => setShareOpen(true));
+  // A comparison belongs to the map it was made on.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: mapId is the trigger, not read
+  useEffect(() => setCompare(null), [mapId]);
+  const openVersions = () => {
+    setOpen(false);
+    if (mapId) setVersionsOpen(true);
+  };
   const openRestoreDialog = () => {
     setOpen(false);
     setRestoreOpen(true);
@@ -177,6 +190,27 @@ export function FileMenu(props: FileMenuProps) {
               {t('file.importJson')}
             </button>
           ) : null}
+          {may('saveVersion') ? (
+            <button
+              type="button"
+              role="menuitem"
+              onClick={openVersions}
+              disabled={!mapId}
+              data-testid="file-save-version"
+            >
+              {t('versions.saveMenuItem')}
+            </button>
+          ) : null}
+          <button
+            type="button"
+            role="menuitem"
+            onClick={openVersions}
+            disabled={!mapId}
+            data-testid="file-versions"
+          >
+            {t('versions.menuItem')}
+          </button>
+          <hr />
           <button
             type="button"
             role="menuitem"
@@ -236,6 +270,25 @@ export function FileMenu(props: FileMenuProps) {
           flush={flush}
           notify={notify}
           onClose={() => setPdfOpen(false)}
+        />
+      ) : null}
+      {versionsOpen && mapId ? (
+        <VersionsDialog
+          api={api}
+          mapId={mapId}
+          role={role}
+          flush={flush}
+          notify={notify}
+          onCompare={(version, content) => setCompare({ version, content })}
+          onStarted={(id) => props.onImported(id)}
+          onClose={() => setVersionsOpen(false)}
+        />
+      ) : null}
+      {compare && mapId ? (
+        <VersionCompare
+          version={compare.version}
+          content={compare.content}
+          onClose={() => setCompare(null)}
         />
       ) : null}
       {shareOpen ? <ShareDialog api={api} onClose={() => setShareOpen(false)} /> : null}

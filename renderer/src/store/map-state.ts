@@ -2,7 +2,15 @@ import type { EdgeChange, NodeChange } from '@xyflow/react';
 import type * as Y from 'yjs';
 import type { MapDocument } from '../../../shared/contract/api';
 import type { Direction } from '../../../shared/graph';
-import type { Checkin, CheckinIndex, LinkCheck, MapNode, NodeKind, Position } from '../../../shared/model';
+import type {
+  Checkin,
+  CheckinIndex,
+  LinkCheck,
+  MapContent,
+  MapNode,
+  NodeKind,
+  Position,
+} from '../../../shared/model';
 import type { Finding } from '../../../shared/validation/findings';
 import type { SyncState } from '../room/sync-tracker';
 import type { PlanFlowEdge, PlanFlowNode } from './plan-flow';
@@ -109,4 +117,6 @@ export interface MapState {
   applyPositions(positions: ReadonlyMap<string, Position>): void;
   undo(): boolean;
   redo(): boolean;
+  /** Makes the map hold a saved version's content, as one undoable change (restore-edit.ts). */
+  restoreContent(content: MapContent): boolean;
 }

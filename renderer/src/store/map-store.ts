@@ -32,6 +32,7 @@ import { withFindings } from './map-findings';
 import type { MapState } from './map-state';
 import { emptyEdit, isEmptyEdit, type PlanEdit } from './plan-edit';
 import { linkOf, nodeSize, type PlanFlowNode, planOf } from './plan-flow';
+import { restoreEdit } from './restore-edit';
 
 export type { MapState } from './map-state';
 
@@ -529,6 +530,10 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
 
       redo() {
         return replay(() => history.redo());
+      },
+
+      restoreContent(content) {
+        return commit(restoreEdit(get().nodes, get().edges, content));
       },
     };
   });

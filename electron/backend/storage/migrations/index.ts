@@ -4,6 +4,7 @@ import { mapLeases } from './003-map-leases';
 import { mapsByUpdate } from './004-maps-by-update';
 import { mapRooms } from './005-map-rooms';
 import { checkins } from './006-checkins';
+import { mapVersions } from './007-map-versions';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   mapsByUpdate,
   mapRooms,
   checkins,
+  mapVersions,
 ];

@@ -1,0 +1,68 @@
+/**
+ * UI strings of a map's saved versions (File ▸ Save a version…, File ▸ Versions…, the comparison
+ * list). Merged into en.ts and zh-CN.ts under the key "versions"; the words of a diff itself come
+ * from shared/exports/diff-words.ts, as the command line and the Markdown say them.
+ */
+const en = {
+  saveMenuItem: 'Save a version…',
+  menuItem: 'Versions…',
+  title: 'Versions of this map',
+  intro:
+    'A version names the map as it is now, for the next offsite: compare it with the map later, restore it, or start a new map from it.',
+  labelField: 'Name of the version',
+  labelPlaceholder: 'Offsite 2027 Q1',
+  save: 'Save the version',
+  saving: 'Saving…',
+  saved: 'Saved the version "{{label}}".',
+  loading: 'Reading the versions…',
+  empty: 'No version of this map has been saved yet.',
+  listLabel: 'Saved versions',
+  by: 'by {{author}}',
+  nodes_one: '{{count}} node',
+  nodes_other: '{{count}} nodes',
+  compare: 'Compare with now',
+  restore: 'Restore',
+  startFrom: 'Start a new map from it',
+  nextName: '{{name}} (from {{label}})',
+  restored: 'Restored the version "{{label}}". Undo takes it back.',
+  unchanged: 'The map already holds the version "{{label}}": nothing to restore.',
+  started: 'Started the map "{{name}}" from the version "{{label}}".',
+  close: 'Close',
+  failed: 'That did not work, and nothing was changed: {{message}}',
+  compareTitle: 'Changes since "{{label}}"',
+  compareClose: 'Close the comparison',
+  compareHint: 'Click a change to show its node on the map.',
+};
+
+export const versionsStrings: { en: typeof en; zhCN: typeof en } = {
+  en,
+  zhCN: {
+    saveMenuItem: '保存版本…',
+    menuItem: '版本…',
+    title: '这张地图的版本',
+    intro: '版本记下地图此刻的样子，供下次会议使用：之后可以与地图比较、恢复它，或从它开始一张新地图。',
+    labelField: '版本名称',
+    labelPlaceholder: '2027 年第一季度战略会',
+    save: '保存版本',
+    saving: '正在保存…',
+    saved: '已保存版本“{{label}}”。',
+    loading: '正在读取版本…',
+    empty: '这张地图还没有保存过版本。',
+    listLabel: '已保存的版本',
+    by: '保存者：{{author}}',
+    nodes_one: '{{count}} 个节点',
+    nodes_other: '{{count}} 个节点',
+    compare: '与现在比较',
+    restore: '恢复',
+    startFrom: '从此版本开始新地图',
+    nextName: '{{name}}（来自 {{label}}）',
+    restored: '已恢复版本“{{label}}”。撤销即可退回。',
+    unchanged: '地图已与版本“{{label}}”相同：无需恢复。',
+    started: '已从版本“{{label}}”开始新地图“{{name}}”。',
+    close: '关闭',
+    failed: '操作未成功，没有任何改动：{{message}}',
+    compareTitle: '自“{{label}}”以来的变化',
+    compareClose: '关闭比较',
+    compareHint: '点击一项变化，在地图上显示它的节点。',
+  },
+};

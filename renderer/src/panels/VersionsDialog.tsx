@@ -1,0 +1,243 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ThroughlineApi } from '../../../shared/contract/api';
+import { mayCall, type SessionRole } from '../../../shared/contract/method-access';
+import type { MapContent } from '../../../shared/model';
+import { VERSION_LIMITS, type VersionSummary } from '../../../shared/versions';
+import { dateLocale } from '../i18n/date-locale';
+import { presenceStore } from '../room/presence-store';
+import { useMapStoreApi } from '../store/context';
+import { ModalDialog } from './ModalDialog';
+import { useModalDialog } from './use-modal-dialog';
+
+export interface VersionsDialogProps {
+  api: Pick<ThroughlineApi, 'listVersions' | 'saveVersion' | 'loadVersion' | 'startFromVersion'>;
+  mapId: string;
+  role: SessionRole;
+  /** Sends pending edits to the room first, so a version holds everything typed so far. */
+  flush(): Promise<void>;
+  notify(message: string): void;
+  /** Shows the changes since a version beside the map (VersionCompare). */
+  onCompare(version: VersionSummary, content: MapContent): void;
+  /** A new map was started from a version: open it. */
+  onStarted(mapId: string): void;
+  onClose(): void;
+}
+
+/**
+ * File ▸ Save a version… and File ▸ Versions…: one dialog that names the map's present state
+ * (a label, saved with the participant's name as author) and lists the versions saved, each with
+ * Compare with now, Restore (one undoable change, through the map store) and Start a new map from
+ * it. Only what this window may do is offered: a view-only participant lists and compares.
+ */
+export function VersionsDialog({
+  api,
+  mapId,
+  role,
+  flush,
+  notify,
+  onCompare,
+  onStarted,
+  onClose,
+}: VersionsDialogProps) {
+  const { t, i18n } = useTranslation();
+  const dialog = useModalDialog();
+  const store = useMapStoreApi();
+  const [versions, setVersions] = useState<VersionSummary[] | null>(null);
+  const [label, setLabel] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const format = useMemo(
+    () => new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'medium', timeStyle: 'short' }),
+    [i18n.language],
+  );
+  const maySave = mayCall(role, 'saveVersion') && !store.getState().readOnly;
+  const mayStart = mayCall(role, 'startFromVersion');
+
+  const reload = useCallback(
+    () =>
+      api.listVersions({ mapId }).then(
+        (list) => setVersions([...list].reverse()),
+        (reason: unknown) => {
+          setVersions([]);
+          setError(t('versions.failed', { message: (reason as Error).message }));
+        },
+      ),
+    [api, mapId, t],
+  );
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  /** Runs one action; a failure is said in the dialog and changes nothing. */
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (reason) {
+      setError(t('versions.failed', { message: (reason as Error).message }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const save = () =>
+    run(async () => {
+      await flush();
+      // The name this participant gave the room, if any: the version's author.
+      const author = presenceStore.getState().name;
+      const saved = await api.saveVersion({ mapId, label, author });
+      setLabel('');
+      notify(t('versions.saved', { label: saved.label }));
+      await reload();
+    });
+
+  const compare = (version: VersionSummary) =>
+    run(async () => {
+      const loaded = await api.loadVersion({ mapId, versionId: version.id });
+      onCompare(version, loaded.content);
+      onClose();
+    });
+
+  const restore = (version: VersionSummary) =>
+    run(async () => {
+      const loaded = await api.loadVersion({ mapId, versionId: version.id });
+      const changed = store.getState().restoreContent(loaded.content);
+      notify(t(changed ? 'versions.restored' : 'versions.unchanged', { label: version.label }));
+      onClose();
+    });
+
+  const startFrom = (version: VersionSummary) =>
+    run(async () => {
+      const name = t('versions.nextName', { name: store.getState().name, label: version.label }).slice(
+        0,
+        200,
+      );
+      const summary = await api.startFromVersion({ mapId, versionId: version.id, name });
+      notify(t('versions.started', { name: summary.name, label: version.label }));
+      onStarted(summary.id);
+      onClose();
+    });
+
+  return (
+    <ModalDialog
+      ref={dialog}
+      name="versions-dialog"
+      className="versions-dialog"
+      onCancel={() => {
+        if (!busy) onClose();
+      }}
+    >
+      <header className="dialog__header">
+        <h2 id="versions-dialog-title" className="dialog__title">
+          {t('versions.title')}
+        </h2>
+        <p id="versions-dialog-intro" className="dialog__intro">
+          {t('versions.intro')}
+        </p>
+      </header>
+      {maySave ? (
+        <form
+          className="versions-dialog__save"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!busy && label.trim() !== '') void save();
+          }}
+        >
+          <label className="versions-dialog__label">
+            <span>{t('versions.labelField')}</span>
+            <input
+              // biome-ignore lint/a11y/noAutofocus: the dialog opens to name a version; typing starts here
+              autoFocus
+              value={label}
+              maxLength={VERSION_LIMITS.label}
+              placeholder={t('versions.labelPlaceholder')}
+              onChange={(event) => setLabel(event.target.value)}
+              data-testid="version-label"
+            />
+          </label>
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={busy || label.trim() === ''}
+            data-testid="version-save"
+          >
+            {busy ? t('versions.saving') : t('versions.save')}
+          </button>
+        </form>
+      ) : null}
+      {versions === null ? (
+        <p className="dialog__intro dialog__choices" role="status">
+          {t('versions.loading')}
+        </p>
+      ) : null}
+      {versions?.length === 0 && !error ? (
+        <p className="dialog__intro dialog__choices" data-testid="versions-empty">
+          {t('versions.empty')}
+        </p>
+      ) : null}
+      <ul className="dialog__choices versions-dialog__list" aria-label={t('versions.listLabel')}>
+        {versions?.map((v) => (
+          <li key={v.id} className="versions-dialog__row" data-testid="version-row">
+            <div className="versions-dialog__name">{v.label}</div>
+            <div className="versions-dialog__meta">
+              {format.format(new Date(v.createdAt))}
+              {v.author ? ` · ${t('versions.by', { author: v.author })}` : ''} ·{' '}
+              {t('versions.nodes', { count: v.nodeCount })}
+            </div>
+            <div className="versions-dialog__actions">
+              <button
+                type="button"
+                className="button"
+                disabled={busy}
+                onClick={() => void compare(v)}
+                data-testid="version-compare"
+              >
+                {t('versions.compare')}
+              </button>
+              {maySave ? (
+                <button
+                  type="button"
+                  className="button"
+                  disabled={busy}
+                  onClick={() => void restore(v)}
+                  data-testid="version-restore"
+                >
+                  {t('versions.restore')}
+                </button>
+              ) : null}
+              {mayStart ? (
+                <button
+                  type="button"
+                  className="button"
+                  disabled={busy}
+                  onClick={() => void startFrom(v)}
+                  data-testid="version-start"
+                >
+                  {t('versions.startFrom')}
+                </button>
+              ) : null}
+            </div>
+          </li>
+        ))}
+      </ul>
+      {error ? (
+        <p className="dialog__error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <footer className="dialog__actions">
+        <button
+          type="button"
+          className="button"
+          onClick={onClose}
+          disabled={busy}
+          data-testid="versions-close"
+        >
+          {t('versions.close')}
+        </button>
+      </footer>
+    </ModalDialog>
+  );
+}

@@ -1,0 +1,2 @@
+// A map's saved versions: their limits and shapes.
+export * from './schemas';
