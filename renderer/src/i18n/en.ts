@@ -15,6 +15,7 @@ import { planCheckStrings } from './strings/plan-check';
 import { presenceStrings } from './strings/presence';
 import { roomStrings } from './strings/room';
 import { shareStrings } from './strings/share';
+import { slidesStrings } from './strings/slides';
 import { templatesStrings } from './strings/templates';
 
 /** English UI strings. zh-CN.ts has the same keys (a test checks both have every key). */
@@ -199,6 +200,7 @@ export const en = {
   export: exportStrings.en,
   templates: templatesStrings.en,
   outline: outlineStrings.en,
+  slides: slidesStrings.en,
   picture: pictureStrings.en,
   offsite: offsiteStrings.en,
   browserFiles: browserFilesStrings.en,

@@ -16,6 +16,7 @@ import { planCheckStrings } from './strings/plan-check';
 import { presenceStrings } from './strings/presence';
 import { roomStrings } from './strings/room';
 import { shareStrings } from './strings/share';
+import { slidesStrings } from './strings/slides';
 import { templatesStrings } from './strings/templates';
 
 /** 简体中文界面文字。 */
@@ -199,6 +200,7 @@ export const zhCN: Strings = {
   export: exportStrings.zhCN,
   templates: templatesStrings.zhCN,
   outline: outlineStrings.zhCN,
+  slides: slidesStrings.zhCN,
   picture: pictureStrings.zhCN,
   offsite: offsiteStrings.zhCN,
   browserFiles: browserFilesStrings.zhCN,
