@@ -16,20 +16,50 @@ export const LINE_HEIGHT = 1.5;
 /** Slack kept at a line's right edge: glyph widths are estimates (text-measure.ts). */
 const WRAP_SLACK = 0.97;
 
+/**
+ * Symbols the status chips and findings use (▲ ★ ✓ ✕ ◷ · – …): CJK fonts draw them a full em wide,
+ * where text-measure.ts counts them as Latin letters.
+ */
+const SYMBOL = /[\u00b7\u2013\u2014\u2026\u2190-\u21ff\u2500-\u27bf]/u;
+const WIDE_CHAR =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/u;
+
+/**
+ * Width of a text as a slide reader sets it: text-measure.ts's estimate, with the symbols a CJK
+ * font draws wide at a full em, and a quarter em wherever Chinese meets a Latin letter or digit
+ * (LibreOffice and PowerPoint space them apart, "2027 年").
+ */
+function readerWidth(text: string, size: number, bold: boolean): number {
+  let extra = 0;
+  let previous: 'wide' | 'latin' | 'space' = 'space';
+  for (const char of text) {
+    if (SYMBOL.test(char)) extra += Math.max(0, 1 - textWidth(char, 1, bold));
+    const now = char === ' ' ? 'space' : WIDE_CHAR.test(char) ? 'wide' : 'latin';
+    if ((now === 'wide' && previous === 'latin') || (now === 'latin' && previous === 'wide')) extra += 0.25;
+    previous = now;
+  }
+  return textWidth(text, size, bold) + extra * size;
+}
+
 /** Height of `lines` lines of text at `size` points. */
 export function linesHeight(lines: number, size: number): number {
   return lines * size * LINE_HEIGHT;
 }
 
-/** The lines a text wraps into in a box `width` points wide, as text-measure.ts breaks them. */
+/**
+ * The lines a text wraps into in a box `width` points wide, as text-measure.ts breaks them, the
+ * line narrowed by how much wider the reader sets this text than text-measure.ts estimates.
+ */
 export function slideLines(text: string, width: number, size: number, bold = false): string[] {
-  const lines = wrapText(text, width * WRAP_SLACK, size, bold);
+  const estimate = textWidth(text, size, bold);
+  const widen = estimate === 0 ? 1 : readerWidth(text, size, bold) / estimate;
+  const lines = wrapText(text, (width * WRAP_SLACK) / widen, size, bold);
   return lines.length === 0 ? [''] : lines;
 }
 
-/** Width of a text on one line, in points. */
+/** Width of a text on one line, in points, as a reader sets it. */
 export function slideTextWidth(text: string, size: number, bold = false): number {
-  return textWidth(text, size, bold) / WRAP_SLACK;
+  return readerWidth(text, size, bold) / WRAP_SLACK;
 }
 
 export interface FittedText {
