@@ -41,6 +41,8 @@ describe('exportSlides over the contract', () => {
     // Shapes with text in them, not pictures: every title is a text run.
     expect(slides.join('')).toContain('<a:t>Daily brand livestreams in the warm-up</a:t>');
     expect(slides.join('')).not.toContain('<p:pic>');
+    // Zipped with compression: the slides' XML alone is several times the file.
+    expect(Buffer.from(deck.base64, 'base64').length * 3).toBeLessThan(slides.join('').length);
   });
 
   it('sets a Chinese deck in an East Asian font, its runs marked as Chinese', async () => {

@@ -26,8 +26,10 @@ export async function planPptx(plan: DeckPlan, language: Language): Promise<Buff
       else addTextShape(pptx, slide, element, font);
     }
   }
-  const data = await pptx.write({ outputType: 'nodebuffer', compression: true });
-  return data as Buffer;
+  // stream() is write() as a Node buffer that honours `compression` (pptxgenjs 4.0.1's write()
+  // drops it for every outputType, storing the deck uncompressed, ten times larger).
+  const data = await pptx.stream({ compression: true });
+  return Buffer.from(data as Uint8Array);
 }
 
 /**
