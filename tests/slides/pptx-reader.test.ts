@@ -7,6 +7,7 @@ import { slidesPptx } from '../../electron/backend/services/slides/slides-pptx';
 import { serializeInterchange } from '../../shared/interchange';
 import { LANGUAGES } from '../../shared/model/language';
 import { deckPlan } from '../../shared/slides/deck-plan';
+import { generateLayeredMap } from '../bench/generate-map';
 import { runCli } from '../cli/run-cli';
 import { boardMap, TODAY } from './board-map';
 import { characters, checkSlide, deckToPdf, elementText, pdfWords } from './reader';
@@ -50,6 +51,22 @@ describe('the slides in LibreOffice Impress', () => {
       });
     });
   }
+
+  it('keeps a 200-node map legible: long paths and tables split over slides, every word in its shape', {
+    timeout: 180_000,
+  }, async () => {
+    const map = { name: 'Generated 200', ...generateLayeredMap(200, 42) };
+    const plan = deckPlan(map, 'en', TODAY);
+    const pptx = join(dir, 'deck-200.pptx');
+    writeFileSync(pptx, await slidesPptx(map, 'en', TODAY));
+    const pages = pdfWords(deckToPdf(pptx, dir));
+    expect(pages.length).toBe(plan.slides.length);
+    for (const [i, slide] of plan.slides.entries()) {
+      const check = checkSlide(slide, pages[i] ?? []);
+      expect(check.stray, `slide ${i + 1} (${slide.title}): words outside their shapes`).toEqual([]);
+      expect(check.mismatched, `slide ${i + 1} (${slide.title}): shapes holding other text`).toEqual([]);
+    }
+  });
 
   it('is what `throughline export --format pptx` writes, in Chinese with --lang zh-CN', {
     timeout: 120_000,
