@@ -5,7 +5,7 @@ import { fitText, LINE_HEIGHT, SLIDE } from './slide-text';
 export const FRAME = {
   side: 36,
   top: 20,
-  headingHeight: 52,
+  headingHeight: 56,
   /** Where a slide's content starts, below its heading. */
   contentTop: 80,
   bottom: 516,
@@ -15,12 +15,13 @@ export const INK = '#1f2937';
 export const MUTED = '#4b5563';
 
 /**
- * A slide's heading: up to two lines, shrinking from 26 to 14 points before it would wrap onto a
- * third. A map name or goal title of any length stays in its band.
+ * A slide's heading: shrinking from 26 to 11 points until it fits its band (three lines at the
+ * smallest, which hold a title of 300 characters, LIMITS.title), so a goal title of any length is
+ * shown whole on its slide.
  */
 export function slideHeading(text: string): TextShape {
   const width = SLIDE.width - 2 * FRAME.side;
-  const fitted = fitText(text, width - 4, FRAME.headingHeight - 4, 26, 12, true);
+  const fitted = fitText(text, width - 4, FRAME.headingHeight - 4, 26, 11, true);
   return {
     type: 'text',
     box: { x: FRAME.side, y: FRAME.top, w: width, h: FRAME.headingHeight },

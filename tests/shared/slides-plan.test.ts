@@ -221,3 +221,20 @@ describe('fitText', () => {
     expect(linesHeight(cut.lines.length, cut.size)).toBeLessThanOrEqual(20);
   });
 });
+
+describe('the headings', () => {
+  it('show a goal title of the longest length whole, in its band', () => {
+    const map = boardMap('en');
+    const long = map.nodes.find((n) => n.id === 'long-goal') as MapNode;
+    const title = 'Raise the share of repeat buyers in every region '.repeat(7).slice(0, 300);
+    const plan = deckPlan(
+      { ...map, nodes: map.nodes.map((n) => (n === long ? { ...n, title } : n)) },
+      'en',
+      TODAY,
+    );
+    const slide = plan.slides.find((s) => s.kind === 'goal' && s.title.includes(title)) as SlidePlan;
+    const heading = texts(slide)[0] as TextShape;
+    expect(textOf(heading)).toBe(`2. ${title}`);
+    expect(heading.box.y + heading.box.h).toBeLessThanOrEqual(FRAME.contentTop);
+  });
+});
