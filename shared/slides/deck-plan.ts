@@ -5,6 +5,7 @@ import type { Language } from '../model/language';
 import type { ProgressStatus } from '../model/metric-progress';
 import type { MapLink, MapNode } from '../model/types';
 import { formatPrintDate } from '../print/print-date';
+import { stripInvalidXmlChars } from '../render/escape';
 import { healthSummary } from '../validation/summary';
 import { validateMap } from '../validation/validate';
 import type { DeckPlan, Paragraph, SlidePlan, TextShape } from './deck-types';
@@ -27,7 +28,8 @@ export interface DeckMap {
  * findings. Metrics are judged on `today` (YYYY-MM-DD) as the inspector judges them; findings are
  * the validator's. Pure: the backend writes it as PowerPoint (electron/backend/services/slides).
  */
-export function deckPlan(map: DeckMap, language: Language, today: string): DeckPlan {
+export function deckPlan(input: DeckMap, language: Language, today: string): DeckPlan {
+  const map = slideSafe(input);
   const findings = validateMap({ nodes: map.nodes, links: map.links });
   const statusOf = cardStatuses(map.nodes, map.links, today);
   const slides: SlidePlan[] = [
@@ -38,6 +40,24 @@ export function deckPlan(map: DeckMap, language: Language, today: string): DeckP
     ...findingSlides(map.nodes, findings, language),
   ];
   return { title: map.name, slides };
+}
+
+/**
+ * The map with its user text as a slide can hold it: characters XML 1.0 forbids (C0 controls, lone
+ * surrogates, U+FFFE/FFFF) dropped, as the SVG export drops them, so the deck always opens; tabs and
+ * line breaks made spaces, so a title wraps in its shape as it was measured instead of breaking
+ * into paragraphs the measure did not count.
+ */
+function slideSafe(map: DeckMap): DeckMap {
+  const clean = (text: string) => stripInvalidXmlChars(text).replace(/\s+/g, ' ');
+  return {
+    name: clean(map.name),
+    links: map.links,
+    nodes: map.nodes.map((node) => {
+      const cleaned = { ...node, title: clean(node.title), owner: clean(node.owner) };
+      return cleaned.kind === 'metric' ? { ...cleaned, unit: clean(cleaned.unit) } : cleaned;
+    }),
+  };
 }
 
 function titleSlide(

@@ -16,7 +16,7 @@ const LONG = {
  * The shopping-festival template (the scenario the board pack is made of) with metric values that
  * give every status colour, and one more goal whose title, mechanism and metric are as long as a
  * facilitator might type, so the decks show how long text wraps, and a goal with no execution
- * path and no owner, so they have findings.
+ * path (its owner hostile text), so they have findings.
  */
 export function boardMap(language: Language): { name: string } & MapContent {
   const content = templateContent('shopping-festival', language);
@@ -65,6 +65,9 @@ export function boardMap(language: Language): { name: string } & MapContent {
       id: 'lonely-goal',
       kind: 'goal',
       title: language === 'en' ? 'Open a flagship store in Chengdu' : '在成都开设旗舰店',
+      // Typed or pasted by anyone: markup, an ampersand, a bell, a tab and a line break.
+      description: '',
+      owner: '<b>R&D</b> "lead"\u0007\tand\nteam',
       position: { x: 0, y: 2800 },
     },
   ].map((node) => MapNodeSchema.parse(node));
