@@ -18,6 +18,13 @@ export interface PdfWord {
  * opens it, with a profile of its own in `dir` (so it never meets another soffice). Returns the PDF's path.
  */
 export function deckToPdf(pptx: string, dir: string): string {
+  try {
+    execFileSync('soffice', ['--version'], { stdio: 'pipe', timeout: 60_000 });
+  } catch {
+    throw new Error(
+      "No LibreOffice here: install Debian's libreoffice-impress (.ci/run does) to read the decks.",
+    );
+  }
   execFileSync(
     'soffice',
     [
