@@ -39,6 +39,8 @@ export interface TextShape {
   valign: 'top' | 'middle' | 'bottom';
   /** The node this shape draws, if any. */
   nodeId?: string;
+  /** The node whose card this chip sits on: the deck groups them, so they move together. */
+  chipOf?: string;
 }
 
 /** A straight line, an arrow at its end when `arrow`. */
@@ -49,6 +51,12 @@ export interface LineShape {
   colour: string;
   arrow: boolean;
   dash: boolean;
+  /**
+   * The link this line draws, from a side of its source's shape to a side of its target's: the deck
+   * writes it as a connector glued to both, so it follows a card that is moved. Left out for the
+   * segments of a bracket.
+   */
+  link?: { source: string; target: string; from: 'left' | 'right'; to: 'left' | 'right' };
 }
 
 export interface TableCell {

@@ -249,16 +249,24 @@ function placeColumns(
     const to = placed.get(link.target);
     if (!from || !to || link.source === link.target || seen.has(`${link.source}>${link.target}`)) continue;
     seen.add(`${link.source}>${link.target}`);
-    lines.push(...arrow(from, to, kindColumn(link.source) === kindColumn(link.target)));
+    const sameColumn = kindColumn(link.source) === kindColumn(link.target);
+    lines.push(...arrow(from, to, sameColumn, sameColumn ? undefined : link));
   }
   return [...lines, ...shapes];
 }
+
+const pick = ({ source, target }: Pick<MapLink, 'source' | 'target'>) => ({ source, target });
 
 /**
  * An arrow between two cards: from the right side of one to the left side of the next column, or,
  * between two cards of one column, a bracket out to their left.
  */
-export function arrow(from: Box, to: Box, sameColumn: boolean): LineShape[] {
+export function arrow(
+  from: Box,
+  to: Box,
+  sameColumn: boolean,
+  link?: Pick<MapLink, 'source' | 'target'>,
+): LineShape[] {
   const line = (ax: number, ay: number, bx: number, by: number, tip: boolean): LineShape => ({
     type: 'line',
     from: { x: ax, y: ay },
@@ -269,7 +277,10 @@ export function arrow(from: Box, to: Box, sameColumn: boolean): LineShape[] {
   });
   const fy = from.y + from.h / 2;
   const ty = to.y + to.h / 2;
-  if (!sameColumn) return [line(from.x + from.w, fy, to.x, ty, true)];
+  if (!sameColumn) {
+    const straight = line(from.x + from.w, fy, to.x, ty, true);
+    return [link ? { ...straight, link: { ...pick(link), from: 'right', to: 'left' } } : straight];
+  }
   const left = Math.min(from.x, to.x) - BRACKET;
   return [line(from.x, fy, left, fy, false), line(left, fy, left, ty, false), line(left, ty, to.x, ty, true)];
 }

@@ -126,6 +126,7 @@ export function nodeCard(
         border: { colour: chip.border, dash: false, width: 0.75 },
         align: 'left',
         valign: 'middle',
+        chipOf: node.id,
       }
     : null;
   return { card, chip: chipShape };

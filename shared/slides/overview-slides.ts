@@ -128,10 +128,16 @@ function drawView(
     const from = boxes.get(shape.link.source);
     const to = boxes.get(shape.link.target);
     if (!from || !to || shape.link.source === shape.link.target) continue;
-    const drawn =
+    const { source, target } = shape.link;
+    const drawn: LineShape[] =
       shape.route === 'backward'
-        ? arrow(to, from, false).map((l) => ({ ...l, from: l.to, to: l.from }))
-        : arrow(from, to, shape.route === 'same-column');
+        ? arrow(to, from, false).map((l) => ({
+            ...l,
+            from: l.to,
+            to: l.from,
+            link: { source, target, from: 'left', to: 'right' },
+          }))
+        : arrow(from, to, shape.route === 'same-column', shape.link);
     for (const line of drawn) {
       lines.push(
         shape.flagged

@@ -31,4 +31,30 @@ describe('the deck’s XML', () => {
       expect(slides.join('')).toContain('&lt;b&gt;R&amp;D&lt;/b&gt;');
     });
   }
+
+  it('glues each arrow between two cards to their sides, and groups each card with its chip', async () => {
+    const map = boardMap('en');
+    const zip = await JSZip.loadAsync(await slidesPptx(map, 'en', TODAY));
+    const names = Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
+    const slides = await Promise.all(names.map((n) => (zip.file(n) as JSZip.JSZipObject).async('string')));
+    const goalSlide = slides.find(
+      (xml) => xml.includes('name="node long-mech"') && xml.includes('name="chip long-mech"'),
+    ) as string;
+    const ids = new Map(
+      [...goalSlide.matchAll(/<p:cNvPr id="(\d+)" name="([^"]*)"/g)].map((m) => [m[2], m[1]]),
+    );
+    const glued = [...goalSlide.matchAll(/<p:cxnSp>.*?<\/p:cxnSp>/gs)]
+      .map((m) => m[0])
+      .find((c) => c.includes('name="link long-mech long-metric right left"'));
+    // From the mechanism's right side (site 3) to the metric's left side (site 1).
+    expect(glued).toContain(`<a:stCxn id="${ids.get('node long-mech')}" idx="3"/>`);
+    expect(glued).toContain(`<a:endCxn id="${ids.get('node long-metric')}" idx="1"/>`);
+    expect(glued).toContain('prst="straightConnector1"');
+    // The mechanism's card and its function chip are one group.
+    const card = [...goalSlide.matchAll(/<p:grpSp>.*?<\/p:grpSp>/gs)]
+      .map((m) => m[0])
+      .find((g) => g.includes('name="card long-mech"'));
+    expect(card).toContain('name="node long-mech"');
+    expect(card).toContain('name="chip long-mech"');
+  });
 });

@@ -55,7 +55,9 @@ export function addTextShape(pptx: PptxGenJS, slide: Slide, shape: TextShape, fo
           },
         }
       : {}),
+    // Names the deck's glue finds the shapes by (pptx-glue.ts).
     ...(shape.nodeId ? { objectName: `node ${shape.nodeId}` } : {}),
+    ...(shape.chipOf ? { objectName: `chip ${shape.chipOf}` } : {}),
   });
 }
 
@@ -70,6 +72,9 @@ export function addLine(pptx: PptxGenJS, slide: Slide, line: LineShape): void {
     h: inches(Math.abs(line.to.y - line.from.y)),
     flipH: line.to.x < line.from.x,
     flipV: line.to.y < line.from.y,
+    ...(line.link
+      ? { objectName: `link ${line.link.source} ${line.link.target} ${line.link.from} ${line.link.to}` }
+      : {}),
     line: {
       color: hex(line.colour),
       width: 1,

@@ -2,6 +2,7 @@ import PptxGenJS from 'pptxgenjs';
 import type { Language } from '../../../../shared/model/language';
 import { type DeckMap, deckPlan } from '../../../../shared/slides/deck-plan';
 import type { DeckPlan } from '../../../../shared/slides/deck-types';
+import { glueDeck } from './pptx-glue';
 import { addLine, addTextShape } from './pptx-shapes';
 import { addTable } from './pptx-table';
 import { SLIDE_FONT } from './slide-fonts';
@@ -26,10 +27,9 @@ export async function planPptx(plan: DeckPlan, language: Language): Promise<Buff
       else addTextShape(pptx, slide, element, font);
     }
   }
-  // stream() is write() as a Node buffer that honours `compression` (pptxgenjs 4.0.1's write()
-  // drops it for every outputType, storing the deck uncompressed, ten times larger).
-  const data = await pptx.stream({ compression: true });
-  return Buffer.from(data as Uint8Array);
+  // Written unzipped (the glue unzips it again), then glued and zipped with compression.
+  const data = await pptx.stream({ compression: false });
+  return glueDeck(data as Uint8Array);
 }
 
 /**
