@@ -4,7 +4,7 @@ import type { MapNode } from '../model/types';
 import { DRAWING_LABELS } from '../render/drawing-labels';
 import { KIND_STYLE } from '../render/palette';
 import type { TextShape } from './deck-types';
-import { fitText, LINE_HEIGHT, linesHeight, slideLines, slideTextWidth } from './slide-text';
+import { fitText, linesHeight, slideLines, slideTextWidth } from './slide-text';
 
 /** Sizes of a node card on a goal slide, in points. */
 export const CARD = {
@@ -131,6 +131,3 @@ export function nodeCard(
     : null;
   return { card, chip: chipShape };
 }
-
-/** Height of a line of text at a size, for callers placing text under a card. */
-export const lineHeight = (size: number) => size * LINE_HEIGHT;

@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Box, SlidePlan } from '../../shared/slides/deck-types';
@@ -152,8 +151,3 @@ export function checkSlide(slide: SlidePlan, words: readonly PdfWord[], slack = 
   }
   return { stray, mismatched };
 }
-
-export const readPdfText = (pdf: string): string[] =>
-  execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).split('\f');
-
-export const fileBytes = (path: string) => readFileSync(path);
