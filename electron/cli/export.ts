@@ -3,6 +3,7 @@ import { serializeInterchange } from '../../shared/interchange';
 import type { Language } from '../../shared/model/language';
 import { mapPicture, PICTURE_FORMATS } from '../../shared/render/map-picture';
 import { outlineFile } from '../backend/services/outline-file';
+import { slidesFile } from '../backend/services/slides/slides-file';
 import { writeFileAtomically } from '../backend/services/write-atomically';
 import { CliError, EXIT } from './cli-error';
 import { couldNotWrite, exportTarget } from './export-target';
@@ -10,8 +11,11 @@ import { exportedLine } from './exported-line';
 import { pictureOrRefusal } from './picture-or-refusal';
 import { readOneMap } from './read-maps';
 
-/** Export formats of the command line: the JSON interchange format, the outline's, the map's pictures and the PDF. */
-export const EXPORT_FORMATS = ['json', ...OUTLINE_FORMATS, ...PICTURE_FORMATS, 'pdf'] as const;
+/**
+ * Export formats of the command line: the JSON interchange format, the outline's, the map's
+ * pictures, the PDF and the slides (PowerPoint).
+ */
+export const EXPORT_FORMATS = ['json', ...OUTLINE_FORMATS, ...PICTURE_FORMATS, 'pdf', 'pptx'] as const;
 
 export interface ExportOptions {
   file: string;
@@ -48,6 +52,9 @@ export async function exportCommand(
       'format xlsx needs --out PATH: a workbook is binary and is not written to the terminal.',
     );
   }
+  if (format === 'pptx' && options.out === undefined) {
+    throw new CliError('format pptx needs --out PATH: a deck is binary and is not written to the terminal.');
+  }
   if (format === 'pdf') {
     const { exportPdfCommand } = await import('./export-pdf');
     return exportPdfCommand({ ...options, landscape: options.landscape === true }, info);
@@ -61,9 +68,13 @@ export async function exportCommand(
   const map = await readOneMap(options.file, options.map);
   const bytes = isOutlineFormat(format)
     ? (await outlineFile({ name: map.name, ...map.content }, format, options.lang)).bytes
-    : format === 'svg'
-      ? Buffer.from(pictureOrRefusal(() => mapPicture({ name: map.name, ...map.content }, options.lang)).svg)
-      : Buffer.from(serializeInterchange(map.name, map.content), 'utf8');
+    : format === 'pptx'
+      ? (await slidesFile({ name: map.name, ...map.content }, options.lang)).bytes
+      : format === 'svg'
+        ? Buffer.from(
+            pictureOrRefusal(() => mapPicture({ name: map.name, ...map.content }, options.lang)).svg,
+          )
+        : Buffer.from(serializeInterchange(map.name, map.content), 'utf8');
   if (target === undefined) {
     out(bytes.toString('utf8'));
     return EXIT.ok;

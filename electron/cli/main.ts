@@ -69,9 +69,9 @@ const COMMANDS: Record<string, CommandSpec> = {
   },
   export: {
     usage:
-      'throughline export FILE --format json|csv|xlsx|md|svg|png|pdf [--map NAME_OR_ID] [--out PATH [--force]] [--lang en|zh-CN] [--paper A4|A3|Letter|Tabloid] [--landscape]',
+      'throughline export FILE --format json|csv|xlsx|md|svg|png|pdf|pptx [--map NAME_OR_ID] [--out PATH [--force]] [--lang en|zh-CN] [--paper A4|A3|Letter|Tabloid] [--landscape]',
     summary:
-      'Write one map as JSON, a picture (SVG, PNG) or a PDF, or its outline as CSV, Excel or Markdown.',
+      'Write one map as JSON, a picture (SVG, PNG), a PDF or slides (PowerPoint), or its outline as CSV, Excel or Markdown.',
     options: {
       format: { type: 'string' },
       map: { type: 'string' },
@@ -82,13 +82,14 @@ const COMMANDS: Record<string, CommandSpec> = {
       landscape: { type: 'boolean' },
     },
     details: [
-      'Writes to stdout unless --out is given; xlsx, png and pdf need --out. A document with several maps needs --map.',
+      'Writes to stdout unless --out is given; xlsx, png, pdf and pptx need --out. A document with several maps needs --map.',
       'An existing --out file is replaced only with --force; the document being exported never is.',
       'csv, xlsx and md hold the outline, one row per goal-mechanism-metric path, with the findings (md, xlsx);',
       'headers, values and findings are in --lang (default en). svg and png draw the whole map as the app does,',
       'in --lang; png is rasterised by the system Chromium at twice the size where the map allows.',
       'pdf prints the map, outline, metrics and findings with the system Chromium (--paper, default A4;',
       '--landscape); without Chromium, Chrome or Edge it says so and exits 2.',
+      "pptx writes editable 16:9 slides: title, overview, one per top goal's execution path, metrics, findings (in --lang).",
     ],
   },
   import: {

@@ -199,6 +199,15 @@ export const contract = {
     args: MapRef.extend({ format: z.enum(OUTLINE_FORMATS), language: z.enum(LANGUAGES) }),
     result: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
   },
+  /** A map as an editable PowerPoint deck (the board pack) in one language, bytes as base64. */
+  exportSlides: {
+    args: MapRef.extend({ language: z.enum(LANGUAGES) }),
+    result: z.object({
+      fileName: z.string(),
+      mimeType: z.string(),
+      base64: z.string().max(MAX_DOCUMENT_BASE64),
+    }),
+  },
   documentInfo: { args: z.object({}), result: DocumentInfoSchema },
   listRecentDocuments: { args: z.object({}), result: z.array(RecentDocumentSchema) },
   openRecentDocument: { args: z.object({ path: z.string().min(1).max(4096) }), result: DocumentInfoSchema },

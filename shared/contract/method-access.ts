@@ -22,6 +22,7 @@ export const METHOD_ACCESS = {
   exportPdf: 'read',
   preparePdfExport: 'read',
   exportMap: 'read',
+  exportSlides: 'read',
   documentInfo: 'read',
   setUiLanguage: 'read',
   roomAccess: 'read',

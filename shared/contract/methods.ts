@@ -18,6 +18,7 @@ export const METHOD_NAMES = [
   'exportPdf',
   'preparePdfExport',
   'exportMap',
+  'exportSlides',
   'documentInfo',
   'listRecentDocuments',
   'openRecentDocument',

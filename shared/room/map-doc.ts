@@ -110,7 +110,8 @@ export function applyDocChanges(doc: Y.Doc, changes: DocChanges, origin: unknown
       settleCurrentValues(doc, nodes, touched);
       for (const id of touched) givenCurrent.delete(id);
     }
-    if (givenCurrent.size > 0 && checkinsOf(doc).length > 0) settleCurrentValues(doc, nodes, givenCurrent, true);
+    if (givenCurrent.size > 0 && checkinsOf(doc).length > 0)
+      settleCurrentValues(doc, nodes, givenCurrent, true);
   }, origin);
 }
 

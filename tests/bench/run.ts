@@ -3,6 +3,7 @@ import { benchDiff } from './diff.bench';
 import { benchLayout } from './layout.bench';
 import type { Print } from './measure';
 import { benchPdf } from './pdf.bench';
+import { benchPptx } from './pptx.bench';
 import { benchRoom } from './room.bench';
 import { benchServer } from './server.bench';
 import { benchStorage } from './storage.bench';
@@ -16,6 +17,7 @@ const BENCHES: Record<string, (print: Print) => Promise<void>> = {
   layout: benchLayout,
   canvas: benchCanvas,
   pdf: benchPdf,
+  pptx: benchPptx,
   room: benchRoom,
   diff: benchDiff,
 };

@@ -89,6 +89,7 @@ const VALID: { [K in MethodName]?: () => MethodArgs<K> } = {
   createMapFromTemplate: () => ({ templateId: 'okrs', language: 'en' }),
   exportMapJson: () => ({ mapId }),
   exportMap: () => ({ mapId, format: 'csv', language: 'zh-CN' }),
+  exportSlides: () => ({ mapId, language: 'zh-CN' }),
   exportPdf: () => ({ mapId, options: { title: '<img src=x onerror=alert(1)> ../../CON', footer: 'x' } }),
   preparePdfExport: () => ({ mapId, language: 'zh-CN' }),
   documentInfo: () => ({}),

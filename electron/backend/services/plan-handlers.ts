@@ -9,6 +9,7 @@ import { outlineFile } from './outline-file';
 import { exportPdfHandler, preparePdfExportHandler } from './pdf-export-handler';
 import type { PdfPrinter } from './pdf-printer';
 import { type HostedRooms, sharingHandlers } from './sharing-handlers';
+import { slidesFile } from './slides/slides-file';
 
 /** The system's file dialogs, which only the desktop app has (an Electron adapter provides them). */
 export interface DocumentDialogs {
@@ -83,6 +84,10 @@ export function createPlanHandlers({
     preparePdfExport: preparePdfExportHandler(documents, pdfPrinter ?? (() => null)),
     exportMap: async ({ mapId, format, language }) => {
       const { fileName, mimeType, bytes } = await outlineFile(repo().loadMap(mapId), format, language);
+      return { fileName, mimeType, base64: bytes.toString('base64') };
+    },
+    exportSlides: async ({ mapId, language }) => {
+      const { fileName, mimeType, bytes } = await slidesFile(repo().loadMap(mapId), language);
       return { fileName, mimeType, base64: bytes.toString('base64') };
     },
     documentInfo: () => documents.info(),

@@ -196,6 +196,15 @@ export function useFileWorkflows({
       downloadFile(file.fileName, base64ToBytes(file.base64), file.mimeType);
     });
 
+  // The deck in the language the UI is in, made by the backend from the saved map.
+  const exportSlides = () =>
+    run(async () => {
+      if (!mapId) return;
+      await flush();
+      const file = await api.exportSlides({ mapId, language });
+      downloadFile(file.fileName, base64ToBytes(file.base64), file.mimeType);
+    });
+
   // The picture is drawn from the canvas's own state, as it is on screen, in the UI's language.
   const exportPicture = (format: PictureFormat) => {
     onStart();
@@ -227,6 +236,7 @@ export function useFileWorkflows({
     importJson,
     exportJson,
     exportOutline,
+    exportSlides,
     exportPicture,
   };
 }

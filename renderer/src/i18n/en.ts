@@ -15,6 +15,7 @@ import { planCheckStrings } from './strings/plan-check';
 import { presenceStrings } from './strings/presence';
 import { roomStrings } from './strings/room';
 import { shareStrings } from './strings/share';
+import { slidesStrings } from './strings/slides';
 import { templatesStrings } from './strings/templates';
 import { versionsStrings } from './strings/versions';
 
@@ -201,6 +202,7 @@ export const en = {
   templates: templatesStrings.en,
   versions: versionsStrings.en,
   outline: outlineStrings.en,
+  slides: slidesStrings.en,
   picture: pictureStrings.en,
   offsite: offsiteStrings.en,
   browserFiles: browserFilesStrings.en,

@@ -16,6 +16,7 @@ import { planCheckStrings } from './strings/plan-check';
 import { presenceStrings } from './strings/presence';
 import { roomStrings } from './strings/room';
 import { shareStrings } from './strings/share';
+import { slidesStrings } from './strings/slides';
 import { templatesStrings } from './strings/templates';
 import { versionsStrings } from './strings/versions';
 
@@ -201,6 +202,7 @@ export const zhCN: Strings = {
   templates: templatesStrings.zhCN,
   versions: versionsStrings.zhCN,
   outline: outlineStrings.zhCN,
+  slides: slidesStrings.zhCN,
   picture: pictureStrings.zhCN,
   offsite: offsiteStrings.zhCN,
   browserFiles: browserFilesStrings.zhCN,

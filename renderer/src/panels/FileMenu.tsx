@@ -30,7 +30,7 @@ const OUTLINE_EXPORTS = [
 
 /**
  * The File menu, reachable in both modes: Open, Save As, recent documents, the library, backups,
- * JSON import, and the exports (the PDF dialog, JSON, outline, picture). Its items and the same
+ * JSON import, and the exports (the PDF dialog, JSON, outline, slides, picture). Its items and the same
  * commands from the desktop menu and the keyboard run the File workflows (useFileWorkflows); it
  * closes as one starts.
  */
@@ -241,6 +241,15 @@ export function FileMenu(props: FileMenuProps) {
               {t(label)}
             </button>
           ))}
+          <button
+            type="button"
+            role="menuitem"
+            onClick={files.exportSlides}
+            disabled={!mapId}
+            data-testid="file-export-pptx"
+          >
+            {t('slides.exportPptx')}
+          </button>
           {PICTURE_FORMATS.map((format) => (
             <button
               key={format}
