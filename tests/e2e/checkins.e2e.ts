@@ -236,8 +236,19 @@ describe('metric check-ins in Chromium', () => {
   it('fades a stale metric with the date of its last value; "stale only" dims the rest', async () => {
     // The fresh metric's number is today's (the form's default date).
     await select(page, fresh);
+    const counts = () =>
+      page.evaluate(() => {
+        const map = (globalThis as { __throughlineRenderCounts?: Map<string, number> })
+          .__throughlineRenderCounts;
+        return [...(map?.keys() ?? [])];
+      });
+    await page.evaluate(() =>
+      (globalThis as { __throughlineRenderCounts?: Map<string, number> }).__throughlineRenderCounts?.clear(),
+    );
     await addByKeyboard(page, null, '2');
     await expect.poll(() => card(page, fresh).getByTestId('card-status').textContent()).toContain('2');
+    // A check-in re-renders its own card only (a new CheckinIndex leaves the other cards' selectors equal).
+    expect(await counts()).toEqual([fresh]);
     // One number is no line yet: the sparkline starts with the second.
     expect(await card(page, fresh).getByTestId('card-sparkline').count()).toBe(0);
     expect(await card(page, fresh).getAttribute('data-stale')).toBeNull();
