@@ -1,6 +1,7 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
-import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localToday } from '../../../shared/model/local-today';
 import { SEVERITY_GLYPH } from '../../../shared/render/glyphs';
 import type { Severity } from '../../../shared/validation/findings';
 import { useCommandBus } from '../commands/use-commands';
@@ -8,8 +9,10 @@ import { RemoteSelectors } from '../room/Presence';
 import { useMapStore, useMapStoreApi } from '../store/context';
 import type { PlanFlowNode } from '../store/plan-flow';
 import { CardStatusBadge } from './CardStatusBadge';
+import { decodeCheckins, recentCheckins, staleSince } from './card-checkins';
 import { useCompareMarks } from './compare-marks';
 import { FunctionChip } from './FunctionChip';
+import { MetricSparkline, StaleNote } from './MetricSparkline';
 
 /**
  * Whether a title may be cut at five lines on the node, and so gets a tooltip: past about 80
@@ -33,6 +36,10 @@ function PlanNodeView({ id, data, selected }: NodeProps<PlanFlowNode>) {
   const searchHit = useMapStore((s) => s.searchHits.has(id));
   const compareMark = useCompareMarks((s) => s.marks.get(id));
   const compareDetail = useCompareMarks((s) => s.details.get(id));
+  // A metric's latest check-ins as one string: a check-in of another metric leaves it equal.
+  const recentText = useMapStore((s) => (plan.kind === 'metric' ? recentCheckins(s.checkins, id) : ''));
+  const recent = useMemo(() => decodeCheckins(recentText), [recentText]);
+  const staleDate = plan.kind === 'metric' ? staleSince(plan.cadence, recent, localToday()) : null;
   countRender(id);
 
   const [severity, count] = flag ? (flag.split(':') as [Severity, string]) : [undefined, '0'];
@@ -40,19 +47,23 @@ function PlanNodeView({ id, data, selected }: NodeProps<PlanFlowNode>) {
 
   return (
     <div
-      className={`plan-node plan-node--${plan.kind}${severity ? ` plan-node--flag-${severity}` : ''}${selected ? ' is-selected' : ''}${searchHit ? ' is-search-hit' : ''}${compareMark ? ` is-compare-${compareMark}` : ''}`}
+      className={`plan-node plan-node--${plan.kind}${severity ? ` plan-node--flag-${severity}` : ''}${selected ? ' is-selected' : ''}${searchHit ? ' is-search-hit' : ''}${compareMark ? ` is-compare-${compareMark}` : ''}${staleDate ? ' is-stale' : ''}`}
       data-testid="plan-node"
       data-node-id={id}
       data-kind={plan.kind}
       data-flag={severity ?? 'none'}
       data-search-hit={searchHit || undefined}
       data-compare={compareMark}
+      data-stale={staleDate ?? undefined}
     >
       <RemoteSelectors id={id} />
       <Handle type="target" position={Position.Left} className="plan-handle" />
       <div className="plan-node__kind">
         <span className="plan-node__kind-label">{t(`kinds.${plan.kind}`)}</span>
         {plan.kind === 'mechanism' ? <FunctionChip id={id} plan={plan} /> : null}
+        {plan.kind === 'metric' && recent.length > 1 ? (
+          <MetricSparkline metric={plan} recent={recent} />
+        ) : null}
       </div>
       {editing ? (
         <TitleEditor id={id} initial={plan.title} />
@@ -66,6 +77,7 @@ function PlanNodeView({ id, data, selected }: NodeProps<PlanFlowNode>) {
         </div>
       )}
       {plan.kind !== 'mechanism' ? <CardStatusBadge id={id} /> : null}
+      {staleDate ? <StaleNote date={staleDate} /> : null}
       <div className="plan-node__owner">
         {plan.owner ? t('node.owner', { owner: plan.owner }) : t('node.noOwner')}
       </div>

@@ -1,4 +1,5 @@
 import { useDeferredValue, useMemo, useRef } from 'react';
+import type { Finding } from '../../../shared/validation/findings';
 import { goalFocus } from '../../../shared/validation/goal-focus';
 import { useMapStore, useMapStoreApi } from '../store/context';
 import type { MapState } from '../store/map-store';
@@ -15,6 +16,13 @@ const selectedGoal = (s: MapState): string | null => {
   }
   return found;
 };
+
+/** The metrics the plan check finds stale. */
+function staleMetrics(findings: readonly Finding[]): Set<string> {
+  const ids = new Set<string>();
+  for (const f of findings) if (f.code === 'metric-stale' && f.nodeIds[0]) ids.add(f.nodeIds[0]);
+  return ids;
+}
 
 /**
  * Adds a class to the items whose emphasis changed, keeping every other object as it was, so
@@ -42,7 +50,7 @@ function useDecorated<T extends { id: string; className?: string }>(
 
 /**
  * What the canvas emphasises: a selected goal's execution paths (the rest dimmed), or the
- * presented goal's, and the filters (flagged only, by function, by owner) that dim what they leave out.
+ * presented goal's, and the filters (flagged only, stale only, by function, by owner) that dim what they leave out.
  */
 export function useMapEmphasis(
   nodes: PlanFlowNode[],
@@ -55,6 +63,7 @@ export function useMapEmphasis(
   const flaggedOnly = useViewPrefs((s) => s.flaggedOnly);
   const functions = useViewPrefs((s) => s.functions);
   const owner = useViewPrefs((s) => s.owner);
+  const staleOnly = useViewPrefs((s) => s.staleOnly);
   // Deferred: the click paints the goal selected at once, the dimming of the rest follows it.
   const goalId = useDeferredValue(presentedGoal ?? selected);
 
@@ -70,10 +79,12 @@ export function useMapEmphasis(
     );
   }, [goalId, edges, findings, store]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: findings stand for "the content changed"
+  // Findings change with every change of content (and say which metrics are stale).
   const filteredOut = useMemo(() => {
-    if (!flaggedOnly && functions.length === 0 && owner === '') return null;
+    if (!flaggedOnly && functions.length === 0 && owner === '' && !staleOnly) return null;
     const { nodes: current, nodeFlags } = store.getState();
+    // Stale as the plan check says (metric-stale), so the filter and the findings agree.
+    const stale = staleOnly ? staleMetrics(findings) : null;
     const out = new Set<string>();
     for (const n of current) {
       const plan = n.data.plan;
@@ -81,11 +92,12 @@ export function useMapEmphasis(
         (!flaggedOnly || nodeFlags.has(n.id)) &&
         (functions.length === 0 ||
           (plan.kind === 'mechanism' && plan.function !== null && functions.includes(plan.function))) &&
-        (owner === '' || plan.owner === owner);
+        (owner === '' || plan.owner === owner) &&
+        (stale === null || stale.has(n.id));
       if (!keep) out.add(n.id);
     }
     return out;
-  }, [flaggedOnly, functions, owner, findings, store]);
+  }, [flaggedOnly, functions, owner, staleOnly, findings, store]);
 
   const nodeClass = useMemo(
     () => (id: string) => {

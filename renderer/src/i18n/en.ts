@@ -8,6 +8,7 @@ import { inspectorStrings } from './strings/inspector';
 import { layoutStrings } from './strings/layout';
 import { mapDeletionStrings } from './strings/map-deletion';
 import { mapPagesStrings } from './strings/map-pages';
+import { metricCheckinsStrings } from './strings/metric-checkins';
 import { offsiteStrings } from './strings/offsite';
 import { outlineStrings } from './strings/outline';
 import { pictureStrings } from './strings/picture';
@@ -209,6 +210,7 @@ export const en = {
   dateField: dateFieldStrings.en,
   mapPages: mapPagesStrings.en,
   share: shareStrings.en,
+  metricCheckins: metricCheckinsStrings.en,
 };
 
 export type Strings = typeof en;

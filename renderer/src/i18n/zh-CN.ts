@@ -9,6 +9,7 @@ import { inspectorStrings } from './strings/inspector';
 import { layoutStrings } from './strings/layout';
 import { mapDeletionStrings } from './strings/map-deletion';
 import { mapPagesStrings } from './strings/map-pages';
+import { metricCheckinsStrings } from './strings/metric-checkins';
 import { offsiteStrings } from './strings/offsite';
 import { outlineStrings } from './strings/outline';
 import { pictureStrings } from './strings/picture';
@@ -209,4 +210,5 @@ export const zhCN: Strings = {
   dateField: dateFieldStrings.zhCN,
   mapPages: mapPagesStrings.zhCN,
   share: shareStrings.zhCN,
+  metricCheckins: metricCheckinsStrings.zhCN,
 };

@@ -6,14 +6,26 @@ import { useMapStore } from '../store/context';
 import { ownersOf, splitOwners } from '../store/map-owners';
 import { useViewPrefs } from '../store/view-prefs';
 
-/** Filters that dim what they leave out: flagged nodes only, mechanisms by function, one owner. */
+/**
+ * Filters that dim what they leave out: flagged nodes only, stale metrics only, mechanisms by
+ * function, one owner.
+ */
 export function FilterBar() {
   const { t } = useTranslation();
   const ownerList = useMapStore(ownersOf);
   const owners = useMemo(() => splitOwners(ownerList), [ownerList]);
-  const { flaggedOnly, functions, owner, setFlaggedOnly, toggleFunction, setOwner, clearFilters } =
-    useViewPrefs();
-  const active = flaggedOnly || functions.length > 0 || owner !== '';
+  const {
+    flaggedOnly,
+    functions,
+    owner,
+    staleOnly,
+    setFlaggedOnly,
+    toggleFunction,
+    setOwner,
+    setStaleOnly,
+    clearFilters,
+  } = useViewPrefs();
+  const active = flaggedOnly || functions.length > 0 || owner !== '' || staleOnly;
 
   return (
     <section className="filter-bar" data-testid="filter-bar" aria-labelledby="filter-bar-title">
@@ -28,6 +40,15 @@ export function FilterBar() {
           data-testid="filter-flagged"
         />
         {t('filters.flaggedOnly')}
+      </label>
+      <label className="filter-bar__check">
+        <input
+          type="checkbox"
+          checked={staleOnly}
+          onChange={(e) => setStaleOnly(e.target.checked)}
+          data-testid="filter-stale"
+        />
+        {t('metricCheckins.staleOnly')}
       </label>
       <fieldset className="filter-bar__group">
         <legend className="visually-hidden">{t('filters.byFunction')}</legend>

@@ -86,11 +86,13 @@ export function createMapStore(sessionId: string = newId('s')): StoreApi<MapStat
         const checkins = touch.checkins.size > 0 ? new CheckinIndex(readCheckins(target)) : get().checkins;
         const edit = editFromDoc(target, touch);
         const replayed = transaction.origin === history.origin;
+        const brought = replayed ? [...edit.nodes].filter(([, c]) => c.after).map(([id]) => id) : [];
+        // An undone check-in that brought no node back leaves the selection (its metric) alone.
         const select =
           transaction.origin === LOCAL_EDIT || selecting !== undefined
             ? selecting
-            : replayed
-              ? [...edit.nodes].filter(([, c]) => c.after).map(([id]) => id)
+            : replayed && (brought.length > 0 || touch.checkins.size === 0)
+              ? brought
               : undefined;
         const { nodes, edges } = applyEdit(get(), edit, select);
         set({

@@ -11,6 +11,9 @@ export interface ViewPrefs {
   flaggedOnly: boolean;
   functions: MechanismFunction[];
   owner: string;
+  /** Filter: only metrics whose numbers are stale (the metric-stale finding). */
+  staleOnly: boolean;
+  setStaleOnly(on: boolean): void;
   /**
    * Whether the map list and the inspector are shown beside the canvas. Hidden, the canvas takes
    * the whole width: on a 1280 px projector the two columns leave it barely half.
@@ -84,6 +87,7 @@ export const useViewPrefs = create<ViewPrefs>()((set, get) => ({
   flaggedOnly: false,
   functions: [],
   owner: '',
+  staleOnly: false,
   filtersOpen: false,
   setFiltersOpen(filtersOpen) {
     set({ filtersOpen });
@@ -117,7 +121,10 @@ export const useViewPrefs = create<ViewPrefs>()((set, get) => ({
   setOwner(owner) {
     set({ owner });
   },
+  setStaleOnly(staleOnly) {
+    set({ staleOnly });
+  },
   clearFilters() {
-    set({ flaggedOnly: false, functions: [], owner: '' });
+    set({ flaggedOnly: false, functions: [], owner: '', staleOnly: false });
   },
 }));

@@ -54,6 +54,12 @@ export function Field({ plan, spec, readOnly, error, errorId, onError }: FieldPr
   const [draft, setDraftState] = useState<string | null>(null);
   const setError = (next: FieldError | null) => onError(spec.key, next);
   const value = draft ?? saved;
+  // A metric with check-ins takes its current value from the latest one: corrected there, not here.
+  const checkinDate = useMapStore((s) =>
+    spec.key === 'current' ? (s.checkins.latest(plan.id)?.date ?? null) : null,
+  );
+  const fromCheckin = checkinDate !== null;
+  const fromCheckinId = checkinNoteId(errorId);
 
   // The draft as of the last keystroke, for the save on unmount (state is gone by then).
   const pending = useRef<string | null>(null);
@@ -75,7 +81,7 @@ export function Field({ plan, spec, readOnly, error, errorId, onError }: FieldPr
   };
 
   const commit = (raw: string, badInput = false) => {
-    if (readOnly) return;
+    if (readOnly || fromCheckin) return;
     const problem = save(raw, badInput);
     setError(problem);
     if (!problem) setDraft(null);
@@ -127,8 +133,9 @@ export function Field({ plan, spec, readOnly, error, errorId, onError }: FieldPr
     id,
     className: `inspector__input inspector__input--${spec.type}`,
     'aria-invalid': error ? true : undefined,
-    'aria-describedby': error ? errorId : undefined,
+    'aria-describedby': error ? errorId : fromCheckin ? fromCheckinId : undefined,
     'data-field': spec.key,
+    'data-from-checkin': fromCheckin || undefined,
     disabled: readOnly,
     onKeyDown,
   };
@@ -178,6 +185,7 @@ export function Field({ plan, spec, readOnly, error, errorId, onError }: FieldPr
         autoComplete="off"
         spellCheck={spec.type === 'text' ? undefined : false}
         value={value}
+        readOnly={fromCheckin}
         maxLength={spec.maxLength}
         placeholder={placeholderKey ? t(placeholderKey) : undefined}
         // The owner field suggests the owners already on the map, so one person is spelt one way.
@@ -213,6 +221,11 @@ export function Field({ plan, spec, readOnly, error, errorId, onError }: FieldPr
       {control}
     </div>
   );
+}
+
+/** The id of the note saying a field's value comes from a check-in (FieldRow shows it). */
+export function checkinNoteId(errorId: string): string {
+  return `${errorId}-checkin`;
 }
 
 /** The map's owners as a datalist, for any field where an owner is typed. */

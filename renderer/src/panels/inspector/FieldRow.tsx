@@ -2,7 +2,8 @@ import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapNode } from '../../../../shared/model/types';
 import { shownDay } from '../../i18n/date-locale';
-import { Field } from './Field';
+import { useMapStore } from '../../store/context';
+import { checkinNoteId, Field } from './Field';
 import { AMOUNT_LIMIT, type FieldError, type FieldKey, type FieldSpec } from './parse-field';
 
 /**
@@ -28,6 +29,9 @@ export function FieldRow({
     [],
   );
   const errorId = (key: FieldKey) => `${rowId}-${key}-error`;
+  // A metric's current value, when it has check-ins, is its latest one's: say which.
+  const hasCurrent = plan.kind === 'metric' && specs.some((s) => s.key === 'current');
+  const checkinDate = useMapStore((s) => (hasCurrent ? (s.checkins.latest(plan.id)?.date ?? null) : null));
 
   return (
     <div className="inspector__row">
@@ -44,6 +48,15 @@ export function FieldRow({
           />
         ))}
       </div>
+      {checkinDate !== null && !errors.current ? (
+        <p
+          id={checkinNoteId(errorId('current'))}
+          className="checkins__current"
+          data-testid="current-from-checkin"
+        >
+          {t('metricCheckins.current', { date: checkinDate })}
+        </p>
+      ) : null}
       {specs.map((spec) => {
         const error = errors[spec.key];
         if (!error) return null;

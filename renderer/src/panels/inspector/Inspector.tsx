@@ -4,6 +4,7 @@ import type { MapNode } from '../../../../shared/model/types';
 import { functionIcon } from '../../../../shared/render/glyphs';
 import { usePresence } from '../../room/presence-store';
 import { useMapStore } from '../../store/context';
+import { CheckinsSection } from './CheckinsSection';
 import { FieldRow } from './FieldRow';
 import { fieldRows } from './field-rows';
 import { GoalHealthView } from './GoalHealthView';
@@ -111,6 +112,7 @@ function NodeDetails({ plan, readOnly }: { plan: MapNode; readOnly: boolean }) {
           <FieldRow key={specs[0]?.key} plan={plan} specs={specs} readOnly={readOnly} />
         ))}
       </form>
+      {plan.kind === 'metric' ? <CheckinsSection metric={plan} readOnly={readOnly} /> : null}
       <LinksSection plan={plan} readOnly={readOnly} />
     </div>
   );
