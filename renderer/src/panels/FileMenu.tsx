@@ -9,6 +9,7 @@ import { useCommand } from '../commands/use-commands';
 import { type FileWorkflowOptions, useFileWorkflows } from '../files/use-file-workflows';
 import { useLanguage } from '../i18n/use-language';
 import { ShareDialog, ShareMenuItem } from '../share/ShareDialog';
+import { CheckinImportDialog } from './CheckinImportDialog';
 import { ExportDialog } from './ExportDialog';
 import { RestoreDialog } from './RestoreDialog';
 
@@ -40,6 +41,8 @@ export function FileMenu(props: FileMenuProps) {
   const [restoreOpen, setRestoreOpen] = useState(false);
   const [pdfOpen, setPdfOpen] = useState(false);
   const [shareOpen, setShareOpen] = useState(false);
+  const [checkinFile, setCheckinFile] = useState<File | null>(null);
+  const checkinPicker = useRef<HTMLInputElement>(null);
   const menu = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const files = useFileWorkflows({ ...props, onStart: () => setOpen(false) });
@@ -177,6 +180,20 @@ export function FileMenu(props: FileMenuProps) {
               {t('file.importJson')}
             </button>
           ) : null}
+          {may('readCheckinTable') ? (
+            <button
+              type="button"
+              role="menuitem"
+              disabled={!mapId}
+              onClick={() => {
+                setOpen(false);
+                checkinPicker.current?.click();
+              }}
+              data-testid="file-import-checkins"
+            >
+              {t('checkinImport.menuItem')}
+            </button>
+          ) : null}
           <button
             type="button"
             role="menuitem"
@@ -228,6 +245,26 @@ export function FileMenu(props: FileMenuProps) {
         data-testid="file-picker"
         onChange={(e) => files.onPicked(e.target.files?.[0])}
       />
+      <input
+        ref={checkinPicker}
+        type="file"
+        hidden
+        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        data-testid="checkin-picker"
+        onChange={(e) => {
+          const picked = e.target.files?.[0];
+          e.target.value = '';
+          if (picked && mapId) setCheckinFile(picked);
+        }}
+      />
+      {checkinFile && mapId ? (
+        <CheckinImportDialog
+          api={api}
+          file={checkinFile}
+          notify={notify}
+          onClose={() => setCheckinFile(null)}
+        />
+      ) : null}
       {pdfOpen && mapId ? (
         <ExportDialog
           api={api}
