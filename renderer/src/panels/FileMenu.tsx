@@ -76,6 +76,12 @@ export function FileMenu(props: FileMenuProps) {
     if (path) files.openRecent(path);
   });
   useCommand('import-json', files.importJson);
+  // Import check-ins: the file is chosen first, then the preview dialog reads it.
+  const importCheckins = () => {
+    setOpen(false);
+    if (mapId && mayCall(role, 'readCheckinTable')) checkinPicker.current?.click();
+  };
+  useCommand('import-checkins', importCheckins);
   // Export (the desktop menu's and the toolbar's) opens the PDF dialog; JSON stays in the menu.
   const openPdfDialog = () => {
     setOpen(false);
@@ -185,10 +191,7 @@ export function FileMenu(props: FileMenuProps) {
               type="button"
               role="menuitem"
               disabled={!mapId}
-              onClick={() => {
-                setOpen(false);
-                checkinPicker.current?.click();
-              }}
+              onClick={importCheckins}
               data-testid="file-import-checkins"
             >
               {t('checkinImport.menuItem')}
