@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
 import { goToNode, newMapFromTemplate, waitSaved } from './canvas-actions';
 import { closeServed, openPage, type ServedApp, serveApp } from './harness';
 
@@ -63,12 +64,18 @@ describe('File ▸ Import check-ins… in the browser mode', () => {
     const dialog = page.getByTestId('checkin-import');
     expect(await dialog.textContent()).toContain('the value "12,5" is not a number');
     expect(await dialog.textContent()).toContain('no metric of this map has the id or title "Nobody knows"');
+    expect(await axeViolations(page, '[data-testid="checkin-import"]')).toEqual([]);
+    // The keyboard is on the confirm button; Escape cancels.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'checkin-import-confirm',
+    );
     if (SHOTS) {
       mkdirSync(SHOTS, { recursive: true });
       await page.screenshot({ path: join(SHOTS, 'checkin-import-en-1280x800.png') });
     }
-    // Cancel writes nothing.
-    await page.getByTestId('checkin-import-cancel').click();
+    // Cancelling writes nothing.
+    await page.keyboard.press('Escape');
+    await page.getByTestId('checkin-import').waitFor({ state: 'detached' });
     expect(await currentOf(page, 'Launch-year retail sales')).toBe('');
 
     await importFile(page, 'numbers.csv', csv);

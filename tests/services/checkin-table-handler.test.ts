@@ -65,6 +65,20 @@ describe('readCheckinTable over the contract', () => {
         fileName,
       ).toEqual(expected);
     }
+    // Too many rows, in either format.
+    const rows = `metric,date,value\n${'k1,2026-11-30,1\n'.repeat(20_001)}`;
+    expect(await call<TableResult>('readCheckinTable', { fileName: 'a.csv', base64: base64(rows) })).toEqual({
+      ok: false,
+      refusal: { kind: 'too-many-rows', max: 20_000 },
+    });
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Numbers');
+    for (let i = 0; i < 20_002; i++) sheet.addRow(['k1', '2026-11-30', i]);
+    const big = new Uint8Array(await workbook.xlsx.writeBuffer());
+    expect(await call<TableResult>('readCheckinTable', { fileName: 'a.xlsx', base64: base64(big) })).toEqual({
+      ok: false,
+      refusal: { kind: 'too-many-rows', max: 20_000 },
+    });
     // Larger than the contract carries: refused before it is read.
     const huge = await failure('readCheckinTable', { fileName: 'a.csv', base64: 'A'.repeat(7_000_000) });
     expect(huge.code).toBe('invalid-payload');

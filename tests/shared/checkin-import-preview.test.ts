@@ -4,6 +4,7 @@ import type { SourceTable } from '../../shared/checkins/import-table';
 import { outcomeText, rowRefusalText, tableRefusalText } from '../../shared/checkins/import-words';
 import { CheckinIndex } from '../../shared/model/checkins';
 import { createNode } from '../../shared/model/factory';
+import { LIMITS } from '../../shared/model/limits';
 import type { Checkin, MapNode } from '../../shared/model/types';
 
 const at = { x: 0, y: 0 };
@@ -178,6 +179,33 @@ describe('check-in import preview', () => {
       ok: false,
       refusal: { kind: 'repeated-column', column: 'value' },
     });
+  });
+
+  it('refuses rows beyond the most check-ins a map may hold, and still corrects', () => {
+    const full: Checkin[] = [];
+    for (let i = 0; i < LIMITS.checkinsPerMap - 1; i++)
+      full.push({
+        id: `c${i}`,
+        metric: 'm3',
+        date: '2026-01-01',
+        value: i,
+        confidence: null,
+        note: '',
+        by: '',
+      });
+    const p = preview(
+      table(
+        HEADER,
+        ['m1', '2026-12-01', '1', '', ''],
+        ['m1', '2026-12-02', '2', '', ''],
+        ['m4', '2026-01-01', '5', '', ''],
+      ),
+      [
+        ...full,
+        { id: 'c_m4', metric: 'm4', date: '2026-01-01', value: 1, confidence: null, note: '', by: '' },
+      ],
+    );
+    expect(p.rows.map((r) => r.outcome.kind)).toEqual(['refused', 'refused', 'correct']);
   });
 
   it('keeps a note that looks like a spreadsheet formula as the text it is', () => {
