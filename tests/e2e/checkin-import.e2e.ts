@@ -3,9 +3,12 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ASKED_KEY, NAME_KEY } from '../../renderer/src/room/presence-store';
+import type { MapDocument, MapSummary } from '../../shared/contract/api';
 import { axeViolations } from './axe';
 import { goToNode, newMapFromTemplate, waitSaved } from './canvas-actions';
 import { closeServed, openPage, type ServedApp, serveApp } from './harness';
+import { callFrom } from './room-participants';
 
 // product-launch-gap (English): metrics k-retail-sales "Launch-year retail sales" and
 // k-awareness "Aided brand awareness".
@@ -37,6 +40,16 @@ describe('File ▸ Import check-ins… in the browser mode', () => {
   beforeAll(async () => {
     app = await serveApp();
     page = await openPage(app, { width: 1280, height: 800 });
+    // This window's name in the room: who the imported check-ins are entered by.
+    await page.evaluate(
+      ([nameKey, askedKey]) => {
+        localStorage.setItem(nameKey, 'Ana');
+        localStorage.setItem(askedKey, 'true');
+      },
+      [NAME_KEY, ASKED_KEY] as const,
+    );
+    await page.reload();
+    await page.getByTestId('file-menu').waitFor();
     await newMapFromTemplate(page, 'product-launch-gap');
   });
 
@@ -83,6 +96,12 @@ describe('File ▸ Import check-ins… in the browser mode', () => {
     await page.getByTestId('checkin-import').waitFor({ state: 'detached' });
     await waitSaved(page);
     expect(await currentOf(page, 'Launch-year retail sales')).toBe('42');
+    // Saved through the room: the note kept as text, entered by this window's name.
+    const maps = await callFrom<MapSummary[]>(page, 'listMaps');
+    const map = await callFrom<MapDocument>(page, 'loadMap', { mapId: maps.value?.[0]?.id });
+    expect(map.value?.checkins?.map((c) => [c.metric, c.date, c.value, c.note, c.confidence, c.by])).toEqual([
+      ['k-retail-sales', '2026-11-30', 42, '=1+1 stays text', 'on-track', 'Ana'],
+    ]);
   });
 
   it('in Chinese: an XLSX with Chinese headers and a date cell; the same rows again are already there', async () => {

@@ -4,8 +4,10 @@ import { previewTable } from '../../../shared/checkins/import-preview';
 import { MAX_IMPORT_BYTES, type TableResult } from '../../../shared/checkins/import-table';
 import { outcomeText, tableRefusalText } from '../../../shared/checkins/import-words';
 import type { ThroughlineApi } from '../../../shared/contract/api';
+import { LIMITS } from '../../../shared/model/limits';
 import { fileToBase64 } from '../files/browser-files';
 import { useLanguage } from '../i18n/use-language';
+import { presenceStore } from '../room/presence-store';
 import { useMapStore, useMapStoreApi } from '../store/context';
 import { newId } from '../store/ids';
 import { ModalDialog } from './ModalDialog';
@@ -62,6 +64,8 @@ export function CheckinImportDialog({ api, file, notify, onClose }: CheckinImpor
       nodes: nodes.map((n) => n.data.plan),
       checkins,
       newId: () => newId('c'),
+      // Who entered them: this window's name in the room, when it has given one.
+      by: presenceStore.getState().name.trim().slice(0, LIMITS.owner),
     });
   }, [read, nodes, checkins]);
 
