@@ -26,6 +26,19 @@ describe('readCheckinTable over the contract', () => {
     expect(writes()).toBe(before);
   });
 
+  it('reads a CSV separated by semicolons, as European spreadsheets save it, and refuses an open quote', async () => {
+    const semicolons = 'metric;date;value\nk1;2026-11-30;1,5\n';
+    expect(
+      await call<TableResult>('readCheckinTable', { fileName: 'a.csv', base64: base64(semicolons) }),
+    ).toEqual({
+      ok: true,
+      table: { header: ['metric', 'date', 'value'], rows: [{ line: 2, cells: ['k1', '2026-11-30', '1,5'] }] },
+    });
+    const open = 'metric,date,value\nk1,"2026-11-30,1\nk2,2026-11-30,2\n';
+    const refused = await call<TableResult>('readCheckinTable', { fileName: 'a.csv', base64: base64(open) });
+    expect(refused).toMatchObject({ ok: false, refusal: { kind: 'bad-csv' } });
+  });
+
   it('reads the first sheet of an XLSX: a date cell as YYYY-MM-DD, a formula as its saved result', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Numbers');
@@ -49,6 +62,7 @@ describe('readCheckinTable over the contract', () => {
   it('refuses what is not a table of check-ins, as data the app words', async () => {
     const cases: [string, string | Uint8Array, TableResult][] = [
       ['a.pdf', '%PDF', { ok: false, refusal: { kind: 'not-a-table' } }],
+      ['a.txt', 'metric,date,value', { ok: false, refusal: { kind: 'not-a-table' } }],
       ['a.csv', new Uint8Array([0x61, 0, 0x62]), { ok: false, refusal: { kind: 'binary' } }],
       [
         'a.csv',

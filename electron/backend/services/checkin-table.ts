@@ -24,7 +24,7 @@ export async function readCheckinTable(fileName: string, bytes: Uint8Array): Pro
   const extension = /\.([^./\\]+)$/.exec(fileName.toLowerCase())?.[1] ?? '';
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
   if (extension === 'xlsx') return zip ? readXlsx(bytes) : refuse({ kind: 'bad-xlsx' });
-  if (extension !== 'csv' && extension !== 'txt') return refuse({ kind: 'not-a-table' });
+  if (extension !== 'csv') return refuse({ kind: 'not-a-table' });
   return readCsv(bytes);
 }
 
