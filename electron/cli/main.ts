@@ -106,6 +106,44 @@ const COMMANDS: Record<string, CommandSpec> = {
       'Links that break the rules (dangling, forbidden, duplicate, cyclic) are imported and listed as findings.',
     ],
   },
+  'checkins import': {
+    usage:
+      'throughline checkins import FILE SOURCE.csv|.xlsx [--map NAME_OR_ID] [--yes] [--json] [--lang en|zh-CN]',
+    summary: "Preview, then with --yes add, a CSV's or an Excel sheet's check-ins to a map's metrics.",
+    options: {
+      map: { type: 'string' },
+      yes: { type: 'boolean' },
+      json: { type: 'boolean' },
+      lang: { type: 'string' },
+    },
+    details: [
+      'SOURCE has a header row with the columns metric (id or exact title), date (YYYY-MM-DD, or an Excel',
+      'date cell), value (a number, "." for decimals), and optionally note and confidence (on-track, at-risk,',
+      'off-track); headers in any case, or in Chinese (指标, 日期, 数值, 备注, 信心). CSV is UTF-8; at most 5 MB.',
+      'Prints each row: add, correct (the metric already has another number that day: the file corrects it),',
+      'already there (the same number: nothing is added twice), or refused and why. Without --yes nothing is',
+      'written; with --yes the rows to add and correct are written, the refused ones left out.',
+      'Exit 0: no row refused. Exit 1: some rows refused. Exit 2: FILE, SOURCE or the map cannot be read.',
+    ],
+  },
+  checkin: {
+    usage:
+      'throughline checkin FILE [--map NAME_OR_ID] --metric ID_OR_TITLE --value V [--date YYYY-MM-DD] [--note TEXT] [--confidence on-track|at-risk|off-track]',
+    summary: "Add one check-in to a metric (or correct that day's).",
+    options: {
+      map: { type: 'string' },
+      metric: { type: 'string' },
+      value: { type: 'string' },
+      date: { type: 'string' },
+      note: { type: 'string' },
+      confidence: { type: 'string' },
+      lang: { type: 'string' },
+    },
+    details: [
+      'The date defaults to today. The same rules as a row of checkins import: a metric that already has',
+      'another number that day is corrected; the same number adds nothing. Exit 1 when refused (nothing written).',
+    ],
+  },
   serve: {
     usage:
       'throughline serve [--port N] [--no-open] [--library PATH] [--share [--host ADDR] [--tls CERT KEY] [--lang en|zh-CN]]',
@@ -213,13 +251,13 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
 }
 
 async function dispatch(argv: readonly string[], io: Io): Promise<number> {
-  const [command, ...rest] = argv;
+  const [command, ...rest] = subcommand(argv);
   if (command === undefined || command === '--help' || command === '-h') {
     io.out(helpText());
     return EXIT.ok;
   }
   if (command === 'help') {
-    const topic = rest[0];
+    const [topic] = subcommand(rest);
     if (topic !== undefined && !commandSpec(topic)) {
       throw new CliError(`"${topic}" is not a command. Run throughline --help to see the commands.`);
     }
@@ -376,9 +414,47 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
         io.info,
       );
     }
+    case 'checkins import': {
+      const { checkinsImportCommand } = await import('./checkins-import');
+      const [file, source, ...more] = positionals;
+      if (file === undefined || source === undefined || more.length > 0)
+        throw new CliError(`checkins import takes FILE and SOURCE.\nUsage: ${spec.usage}`);
+      return checkinsImportCommand(
+        { file, source, map: str('map'), yes: flag('yes'), json: flag('json'), lang: language(str('lang')) },
+        io.out,
+      );
+    }
+    case 'checkin': {
+      const { checkinCommand } = await import('./checkin');
+      const metric = str('metric');
+      const value = str('value');
+      if (metric === undefined || value === undefined)
+        throw new CliError(`checkin needs --metric and --value.\nUsage: ${spec.usage}`);
+      return checkinCommand(
+        {
+          file: onePositional(positionals, 'FILE', spec),
+          map: str('map'),
+          metric,
+          value,
+          date: str('date'),
+          note: str('note'),
+          confidence: str('confidence'),
+          lang: language(str('lang')),
+        },
+        io.out,
+      );
+    }
     default:
       throw new CliError(`"${command}" is not a command.`);
   }
+}
+
+/** `checkins import …` is the command "checkins import": a group's word and its subcommand's, as one name. */
+function subcommand(argv: readonly string[]): readonly string[] {
+  const [first, second, ...rest] = argv;
+  return first === 'checkins' && second !== undefined && !second.startsWith('-')
+    ? [`${first} ${second}`, ...rest]
+    : argv;
 }
 
 function onePositional(positionals: string[], name: string, spec: CommandSpec): string {

@@ -98,6 +98,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       item(l.saveAs, 'save-as', { accelerator: 'CmdOrCtrl+Shift+S' }),
       separator,
       item(l.importJson, 'import-json'),
+      item(l.importCheckins, 'import-checkins'),
       // 'export' opens the Export PDF dialog; JSON export stays in the app's File menu.
       item(l.exportPdf, 'export'),
       separator,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_IMPORT_BYTES, TableResultSchema } from '../checkins/import-table';
 import { OUTLINE_FORMATS } from '../exports/outline-formats';
 import { LANGUAGES } from '../model/language';
 import { IdSchema, MapContentSchema, MapNameSchema } from '../model/schemas';
@@ -165,6 +166,18 @@ export const contract = {
   importMapJson: {
     args: z.object({ text: z.string().max(50_000_000), name: MapNameSchema.optional() }),
     result: MapSummarySchema,
+  },
+  /**
+   * A CSV or XLSX file of check-ins read into a table of text cells (File ▸ Import check-ins…), or
+   * why it is refused; the renderer previews the rows against the open map (shared/checkins) and
+   * writes the confirmed ones through the live room. Reads only: nothing is written here.
+   */
+  readCheckinTable: {
+    args: z.object({
+      fileName: z.string().min(1).max(255),
+      base64: z.string().max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4),
+    }),
+    result: TableResultSchema,
   },
   /** A new map with a built-in template's content in one language, named after it unless named here. */
   createMapFromTemplate: {

@@ -12,6 +12,7 @@ export const APP_COMMANDS = [
   'save-as',
   'open-recent',
   'import-json',
+  'import-checkins',
   'export',
   'share',
   'undo',

@@ -34,6 +34,8 @@ export const METHOD_ACCESS = {
   deleteMap: 'write',
   restoreMap: 'write',
   importMapJson: 'write',
+  // Reads a file only to import its check-ins: an observer, who may not write them, may not read it.
+  readCheckinTable: 'write',
   createMapFromTemplate: 'write',
   saveVersion: 'write',
   startFromVersion: 'write',

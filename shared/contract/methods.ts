@@ -13,6 +13,7 @@ export const METHOD_NAMES = [
   'restoreMap',
   'loadMap',
   'importMapJson',
+  'readCheckinTable',
   'createMapFromTemplate',
   'exportMapJson',
   'exportPdf',

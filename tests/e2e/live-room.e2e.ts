@@ -109,7 +109,14 @@ describe('three windows build one map together over the shared room', () => {
       expect(await viewer.getByTestId('new-map').count()).toBe(0);
       await viewer.getByTestId('file-menu').click();
       await viewer.getByTestId('file-export-json').waitFor();
-      for (const item of ['file-open', 'file-save-as', 'file-restore', 'file-share', 'file-import-json'])
+      for (const item of [
+        'file-open',
+        'file-save-as',
+        'file-restore',
+        'file-share',
+        'file-import-json',
+        'file-import-checkins',
+      ])
         expect(await viewer.getByTestId(item).count(), item).toBe(0);
       await viewer.keyboard.press('Escape');
       await addNode(host, 'goal', 'Seen by the observer');

@@ -120,6 +120,7 @@ describe('menu template', () => {
       'open-recent-menu',
       'save-as',
       'import-json',
+      'import-checkins',
       'export',
       'share',
       'quit',

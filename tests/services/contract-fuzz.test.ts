@@ -87,6 +87,10 @@ const VALID: { [K in MethodName]?: () => MethodArgs<K> } = {
     }),
   }),
   createMapFromTemplate: () => ({ templateId: 'okrs', language: 'en' }),
+  readCheckinTable: () => ({
+    fileName: 'numbers.csv',
+    base64: Buffer.from('metric,date,value,note\nk1,2026-11-30,1,=1+2\n').toString('base64'),
+  }),
   exportMapJson: () => ({ mapId }),
   exportMap: () => ({ mapId, format: 'csv', language: 'zh-CN' }),
   exportSlides: () => ({ mapId, language: 'zh-CN' }),

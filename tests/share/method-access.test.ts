@@ -28,6 +28,7 @@ describe('who may call each contract method', () => {
       'deleteMap',
       'restoreMap',
       'importMapJson',
+      'readCheckinTable',
       'createMapFromTemplate',
       'uploadDocument',
       'openRecentDocument',

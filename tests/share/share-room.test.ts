@@ -125,6 +125,7 @@ describe('sharing the rooms on the LAN', () => {
       ['renameMap', { mapId, name: 'Sneaky' }],
       ['deleteMap', { mapId }],
       ['importMapJson', { text: '{}' }],
+      ['readCheckinTable', { fileName: 'numbers.csv', base64: 'bWV0cmljLGRhdGUsdmFsdWUK' }],
     ] as const) {
       const refused = await call(share.port, cookie, method, payload);
       expect(refused.body, method).toMatchObject({

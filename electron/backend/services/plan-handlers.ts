@@ -4,6 +4,7 @@ import type { Language } from '../../../shared/model/language';
 import { templateContent, templateName } from '../../../shared/templates';
 import { versionsOf } from '../storage/map-versions';
 import { createBackupHandlers } from './backup-handlers';
+import { readCheckinTable } from './checkin-table';
 import type { DocumentSession } from './document-session';
 import { outlineFile } from './outline-file';
 import { exportPdfHandler, preparePdfExportHandler } from './pdf-export-handler';
@@ -74,6 +75,7 @@ export function createPlanHandlers({
       }
       return repo().createMap(name ?? parsed.name, parsed.content);
     },
+    readCheckinTable: ({ fileName, base64 }) => readCheckinTable(fileName, Buffer.from(base64, 'base64')),
     createMapFromTemplate: ({ templateId, language, name }) =>
       repo().createMap(name ?? templateName(templateId, language), templateContent(templateId, language)),
     exportMapJson: ({ mapId }) => {

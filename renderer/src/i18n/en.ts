@@ -2,6 +2,7 @@ import { VALUE_LABELS } from '../../../shared/exports/outline-labels';
 import { DRAWING_LABELS } from '../../../shared/render/drawing-labels';
 import { backupsStrings } from './strings/backups';
 import { browserFilesStrings } from './strings/browser-files';
+import { checkinImportStrings } from './strings/checkin-import';
 import { dateFieldStrings } from './strings/date-field';
 import { exportStrings } from './strings/export';
 import { inspectorStrings } from './strings/inspector';
@@ -194,6 +195,7 @@ export const en = {
   },
   inspector: inspectorStrings.en,
   backups: backupsStrings.en,
+  checkinImport: checkinImportStrings.en,
   layout: layoutStrings.en,
   planCheck: planCheckStrings.en,
   mapDeletion: mapDeletionStrings.en,

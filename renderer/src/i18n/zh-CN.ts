@@ -3,6 +3,7 @@ import { DRAWING_LABELS } from '../../../shared/render/drawing-labels';
 import type { Strings } from './en';
 import { backupsStrings } from './strings/backups';
 import { browserFilesStrings } from './strings/browser-files';
+import { checkinImportStrings } from './strings/checkin-import';
 import { dateFieldStrings } from './strings/date-field';
 import { exportStrings } from './strings/export';
 import { inspectorStrings } from './strings/inspector';
@@ -194,6 +195,7 @@ export const zhCN: Strings = {
   },
   inspector: inspectorStrings.zhCN,
   backups: backupsStrings.zhCN,
+  checkinImport: checkinImportStrings.zhCN,
   layout: layoutStrings.zhCN,
   planCheck: planCheckStrings.zhCN,
   mapDeletion: mapDeletionStrings.zhCN,

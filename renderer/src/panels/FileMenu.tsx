@@ -11,6 +11,7 @@ import { useCommand } from '../commands/use-commands';
 import { type FileWorkflowOptions, useFileWorkflows } from '../files/use-file-workflows';
 import { useLanguage } from '../i18n/use-language';
 import { ShareDialog, ShareMenuItem } from '../share/ShareDialog';
+import { CheckinImportDialog } from './CheckinImportDialog';
 import { ExportDialog } from './ExportDialog';
 import { RestoreDialog } from './RestoreDialog';
 import { VersionCompare } from './VersionCompare';
@@ -46,6 +47,8 @@ export function FileMenu(props: FileMenuProps) {
   const [shareOpen, setShareOpen] = useState(false);
   const [versionsOpen, setVersionsOpen] = useState(false);
   const [compare, setCompare] = useState<{ version: VersionSummary; content: MapContent } | null>(null);
+  const [checkinFile, setCheckinFile] = useState<File | null>(null);
+  const checkinPicker = useRef<HTMLInputElement>(null);
   const menu = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const files = useFileWorkflows({ ...props, onStart: () => setOpen(false) });
@@ -79,6 +82,12 @@ export function FileMenu(props: FileMenuProps) {
     if (path) files.openRecent(path);
   });
   useCommand('import-json', files.importJson);
+  // Import check-ins: the file is chosen first, then the preview dialog reads it.
+  const importCheckins = () => {
+    setOpen(false);
+    if (mapId && mayCall(role, 'readCheckinTable')) checkinPicker.current?.click();
+  };
+  useCommand('import-checkins', importCheckins);
   // Export (the desktop menu's and the toolbar's) opens the PDF dialog; JSON stays in the menu.
   const openPdfDialog = () => {
     setOpen(false);
@@ -190,6 +199,17 @@ export function FileMenu(props: FileMenuProps) {
               {t('file.importJson')}
             </button>
           ) : null}
+          {may('readCheckinTable') ? (
+            <button
+              type="button"
+              role="menuitem"
+              disabled={!mapId}
+              onClick={importCheckins}
+              data-testid="file-import-checkins"
+            >
+              {t('checkinImport.menuItem')}
+            </button>
+          ) : null}
           {may('saveVersion') ? (
             <button
               type="button"
@@ -271,6 +291,26 @@ export function FileMenu(props: FileMenuProps) {
         data-testid="file-picker"
         onChange={(e) => files.onPicked(e.target.files?.[0])}
       />
+      <input
+        ref={checkinPicker}
+        type="file"
+        hidden
+        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        data-testid="checkin-picker"
+        onChange={(e) => {
+          const picked = e.target.files?.[0];
+          e.target.value = '';
+          if (picked && mapId) setCheckinFile(picked);
+        }}
+      />
+      {checkinFile && mapId ? (
+        <CheckinImportDialog
+          api={api}
+          file={checkinFile}
+          notify={notify}
+          onClose={() => setCheckinFile(null)}
+        />
+      ) : null}
       {pdfOpen && mapId ? (
         <ExportDialog
           api={api}
