@@ -16,6 +16,7 @@ import { presenceStrings } from './strings/presence';
 import { roomStrings } from './strings/room';
 import { shareStrings } from './strings/share';
 import { templatesStrings } from './strings/templates';
+import { updateNumbersStrings } from './strings/update-numbers';
 
 /** English UI strings. zh-CN.ts has the same keys (a test checks both have every key). */
 export const en = {
@@ -193,6 +194,7 @@ export const en = {
   backups: backupsStrings.en,
   layout: layoutStrings.en,
   planCheck: planCheckStrings.en,
+  updateNumbers: updateNumbersStrings.en,
   mapDeletion: mapDeletionStrings.en,
   room: roomStrings.en,
   presence: presenceStrings.en,

@@ -17,6 +17,7 @@ import { presenceStrings } from './strings/presence';
 import { roomStrings } from './strings/room';
 import { shareStrings } from './strings/share';
 import { templatesStrings } from './strings/templates';
+import { updateNumbersStrings } from './strings/update-numbers';
 
 /** 简体中文界面文字。 */
 export const zhCN: Strings = {
@@ -193,6 +194,7 @@ export const zhCN: Strings = {
   backups: backupsStrings.zhCN,
   layout: layoutStrings.zhCN,
   planCheck: planCheckStrings.zhCN,
+  updateNumbers: updateNumbersStrings.zhCN,
   mapDeletion: mapDeletionStrings.zhCN,
   room: roomStrings.zhCN,
   presence: presenceStrings.zhCN,
