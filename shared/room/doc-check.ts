@@ -103,9 +103,11 @@ function checkinsTouched(transaction: Y.Transaction, array: Y.Array<unknown>, to
   const before = transaction.beforeState;
   for (let item = array._start; item !== null; item = item.right) {
     if (item.id.clock < (before.get(item.id.client) ?? 0)) continue;
+    // Deleted before it reached this copy (a check-in undone, corrected or deleted, as a window
+    // opening the map receives it): its content is gone, nothing of it is written.
+    if (item.deleted) continue;
     const values = plainTuples(item);
     if (values === false) return false;
-    if (item.deleted) continue;
     for (const value of values) {
       touch.addedCheckins.push(value);
       const id = Array.isArray(value) ? value[0] : undefined;
