@@ -37,13 +37,15 @@ const composing = (e: KeyboardEvent) => e.nativeEvent.isComposing || e.keyCode =
  */
 export function UpdateNumbersHost({ notify }: { notify(message: string): void }) {
   const store = useMapStoreApi();
-  const [open, setOpen] = useState(false);
-  const hasMap = useMapStore((s) => s.mapId !== null);
+  // The map it was opened on: another map opened meanwhile closes it (its values were for this one).
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const mapId = useMapStore((s) => s.mapId);
   useCommand('update-numbers', () => {
-    if (store.getState().mapId !== null) setOpen(true);
+    const id = store.getState().mapId;
+    if (id !== null) setOpenOn(id);
   });
-  if (!open || !hasMap) return null;
-  return <UpdateNumbers onClose={() => setOpen(false)} notify={notify} />;
+  if (openOn === null || openOn !== mapId) return null;
+  return <UpdateNumbers onClose={() => setOpenOn(null)} notify={notify} />;
 }
 
 /**

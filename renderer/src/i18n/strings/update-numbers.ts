@@ -10,7 +10,7 @@ const en = {
   open: 'Update the numbers (Ctrl+Shift+M)',
   title: 'Update the numbers',
   intro:
-    'Type this period’s value for each metric. Enter or ↓ goes to the next metric, ↑ to the previous; Ctrl+Enter saves. Leave a value empty to skip the metric.',
+    "Type each metric's value for this period. Enter or ↓ goes to the next metric, ↑ to the previous; Ctrl+Enter saves. Leave a value empty to skip the metric.",
   readOnly: 'View only: you can read the numbers here but not enter them.',
   date: 'Date of these values',
   dateError: 'Not a valid date. Type a real day, such as 2027-03-31.',
@@ -72,7 +72,7 @@ const en = {
   saved_one: 'Saved {{count}} value dated {{date}}. Undo (Ctrl+Z) takes it back.',
   saved_other: 'Saved {{count}} values dated {{date}}. Undo (Ctrl+Z) takes them all back.',
   refused: 'Nothing saved: this window cannot change the map now.',
-  key: 'Update the numbers: enter every metric’s value for this period',
+  key: "Update the numbers: enter every metric's value for this period",
 };
 
 export const updateNumbersStrings: { en: typeof en; zhCN: typeof en } = {
@@ -95,7 +95,7 @@ export const updateNumbersStrings: { en: typeof en; zhCN: typeof en } = {
       cadence: '频率',
       last: '上次数值',
       target: '目标',
-      state: '到期',
+      state: '到期情况',
       value: '新数值',
       confidence: '信心',
       note: '备注',
