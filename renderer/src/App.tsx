@@ -6,7 +6,7 @@ import { version as appVersion } from '../../package.json';
 import type { ThroughlineApi } from '../../shared/contract/api';
 import type { Language } from '../../shared/model/language';
 import { Canvas } from './canvas/Canvas';
-import { UpdateNumbersHost } from './checkins/UpdateNumbers';
+import { UpdateNumbersEntry, UpdateNumbersHost } from './checkins/UpdateNumbers';
 import { CommandBus } from './commands/command-bus';
 import { type AppCommandHandlers, useAppCommands } from './commands/use-app-commands';
 import { CommandBusContext, useKeyboardShortcuts, useShellCommands } from './commands/use-commands';
@@ -173,7 +173,14 @@ export function App({ api, store, rooms }: AppProps) {
                 />
               ) : null}
             </main>
-            <InspectorColumn findings={<FindingsPanel />} />
+            <InspectorColumn
+              findings={
+                <>
+                  <UpdateNumbersEntry />
+                  <FindingsPanel />
+                </>
+              }
+            />
             <Notices notices={notices} onDismiss={dismiss} />
             {sheetOpen ? <ShortcutSheet onClose={() => setSheetOpen(false)} /> : null}
             <UpdateNumbersHost notify={notify} />

@@ -146,6 +146,8 @@ describe('Update the numbers: every metric’s value for the period by keyboard,
 
   it('lists owed numbers first, enters four values by keyboard, saves them, and one Ctrl+Z takes all back', async () => {
     expect(await cardSays(page, 'k1')).toContain('31%');
+    const entry = page.getByTestId('update-numbers-entry');
+    expect(await entry.textContent()).toContain('4 metrics owe a number');
     if (shotsDir) await page.screenshot({ path: join(shotsDir, 'main-1280x800.png') });
     await page.keyboard.press('Control+Shift+M');
     await dialog(page).waitFor();
@@ -202,6 +204,7 @@ describe('Update the numbers: every metric’s value for the period by keyboard,
     expect(await cardSays(page, 'k6')).toContain('2.5%');
     expect(await cardSays(page, 'k2')).toContain('¥185');
     expect(await cardSays(page, 'k3')).toContain('4,350 members');
+    expect(await entry.textContent()).toContain('1 metric owes a number');
     await waitSaved(page);
 
     // One undo takes the whole batch back.
@@ -210,6 +213,7 @@ describe('Update the numbers: every metric’s value for the period by keyboard,
     expect(await cardSays(page, 'k6')).toContain('3%');
     expect(await cardSays(page, 'k2')).toContain('¥172');
     expect(await cardSays(page, 'k3')).toContain('4,200 members');
+    expect(await entry.textContent()).toContain('4 metrics owe a number');
     await waitSaved(page);
     // Opened again (a reload, as a participant joining), the map is whole with the batch undone.
     await page.reload();
@@ -241,6 +245,7 @@ describe('Update the numbers: every metric’s value for the period by keyboard,
 
   it('works in Chinese: an owner’s metrics, full-width digits, saved and undone as one step', async () => {
     await page.getByTestId('language').selectOption('zh-CN');
+    expect(await page.getByTestId('update-numbers-entry').textContent()).toContain('4 个指标待更新数值');
     await page.getByTestId('open-update-numbers').click();
     await page.getByRole('dialog', { name: '更新数值' }).waitFor();
     expect(await page.getByRole('columnheader', { name: '新数值' }).count()).toBe(1);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildBatch,
+  countOwed,
   countReady,
   metricOwners,
   numberRows,
@@ -71,6 +72,11 @@ describe('the rows of the Update the numbers view', () => {
     const twins = [metric('b', 'Same', null), metric('a', 'Same', null), metric('c', 'Apple', null)];
     const rows = numberRows(twins, new CheckinIndex(), TODAY, { owner: null, owedOnly: false });
     expect(rows.map((r) => r.metric.id)).toEqual(['c', 'a', 'b']);
+  });
+
+  it('counts the metrics and those owing a number (stale, due, never reported)', () => {
+    expect(countOwed(nodes, index, TODAY)).toEqual({ metrics: 6, owed: 4 });
+    expect(countOwed([nodes[0] as MapNode], index, TODAY)).toEqual({ metrics: 0, owed: 0 });
   });
 
   it('offers the owners of metrics only, trimmed and sorted', () => {

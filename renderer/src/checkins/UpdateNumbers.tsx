@@ -5,7 +5,7 @@ import { CONFIDENCES, type Confidence } from '../../../shared/model/kinds';
 import { LIMITS } from '../../../shared/model/limits';
 import { localToday } from '../../../shared/model/local-today';
 import type { MetricNode } from '../../../shared/model/types';
-import { useCommand } from '../commands/use-commands';
+import { useCommand, useCommandBus } from '../commands/use-commands';
 import { shownDay, typedDay } from '../i18n/date-locale';
 import { useLanguage } from '../i18n/use-language';
 import { DateInput } from '../panels/DateInput';
@@ -18,6 +18,7 @@ import { newId } from '../store/ids';
 import {
   type BatchProblem,
   buildBatch,
+  countOwed,
   countReady,
   metricOwners,
   type NumberRow,
@@ -46,6 +47,44 @@ export function UpdateNumbersHost({ notify }: { notify(message: string): void })
   });
   if (openOn === null || openOn !== mapId) return null;
   return <UpdateNumbers onClose={() => setOpenOn(null)} notify={notify} />;
+}
+
+/**
+ * Above the findings: how many metrics owe a number, and the button that opens "Update the
+ * numbers" (also View ▸ Update the Numbers… and Ctrl/Cmd+Shift+M). Nothing on a map without metrics.
+ */
+export function UpdateNumbersEntry() {
+  const { t } = useTranslation();
+  const bus = useCommandBus();
+  const metrics = useMapStore((s) =>
+    s.nodes.reduce((n, node) => n + (node.data.plan.kind === 'metric' ? 1 : 0), 0),
+  );
+  const owed = useMapStore((s) =>
+    metrics === 0
+      ? 0
+      : countOwed(
+          s.nodes.map((n) => n.data.plan),
+          s.checkins,
+          localToday(),
+        ).owed,
+  );
+  if (metrics === 0) return null;
+  return (
+    <div className="update-numbers-entry" data-testid="update-numbers-entry">
+      <span className={owed > 0 ? 'update-numbers-entry__owed' : 'update-numbers-entry__fresh'}>
+        {owed > 0 ? t('updateNumbers.owed', { count: owed }) : t('updateNumbers.upToDate')}
+      </span>
+      <button
+        type="button"
+        className="button"
+        title={t('updateNumbers.open')}
+        data-testid="open-update-numbers"
+        onClick={() => bus.run('update-numbers')}
+      >
+        {t('updateNumbers.title')}
+      </button>
+    </div>
+  );
 }
 
 /**

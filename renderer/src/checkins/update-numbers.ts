@@ -69,6 +69,23 @@ export function numberRows(
   );
 }
 
+/** How many metrics the map has, and how many of them owe a number today (stale, due, never reported). */
+export function countOwed(
+  nodes: readonly MapNode[],
+  checkins: CheckinIndex,
+  today: string,
+): { metrics: number; owed: number } {
+  let metrics = 0;
+  let owed = 0;
+  for (const node of nodes) {
+    if (node.kind !== 'metric') continue;
+    metrics += 1;
+    const state = checkinDue(node.cadence, checkins.latest(node.id), today).state;
+    if (RANK[state] <= RANK.never) owed += 1;
+  }
+  return { metrics, owed };
+}
+
 /** The owners of the map's metrics, sorted: what the view's owner picker offers. */
 export function metricOwners(nodes: readonly MapNode[]): string[] {
   const owners = new Set<string>();

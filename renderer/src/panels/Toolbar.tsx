@@ -161,13 +161,6 @@ export function Toolbar({
           testId="start-presentation"
         />
         <IconButton
-          label={t('updateNumbers.open')}
-          icon="№"
-          disabled={!hasMap}
-          run="update-numbers"
-          testId="open-update-numbers"
-        />
-        <IconButton
           label={t('toolbar.sidePanels')}
           icon="◫"
           run="toggle-side-panels"

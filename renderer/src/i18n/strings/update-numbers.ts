@@ -72,6 +72,9 @@ const en = {
   saved_one: 'Saved {{count}} value dated {{date}}. Undo (Ctrl+Z) takes it back.',
   saved_other: 'Saved {{count}} values dated {{date}}. Undo (Ctrl+Z) takes them all back.',
   refused: 'Nothing saved: this window cannot change the map now.',
+  owed_one: '{{count}} metric owes a number',
+  owed_other: '{{count}} metrics owe a number',
+  upToDate: 'Every number is up to date',
   key: "Update the numbers: enter every metric's value for this period",
 };
 
@@ -143,6 +146,9 @@ export const updateNumbersStrings: { en: typeof en; zhCN: typeof en } = {
     saved_one: '已保存 {{count}} 个数值，日期 {{date}}。撤销（Ctrl+Z）可全部撤回。',
     saved_other: '已保存 {{count}} 个数值，日期 {{date}}。撤销（Ctrl+Z）可全部撤回。',
     refused: '未保存：此窗口现在不能修改地图。',
+    owed_one: '{{count}} 个指标待更新数值',
+    owed_other: '{{count}} 个指标待更新数值',
+    upToDate: '所有指标的数值都是最新的',
     key: '更新数值：录入每个指标本期的数值',
   },
 };
