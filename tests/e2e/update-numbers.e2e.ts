@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ASKED_KEY, NAME_KEY } from '../../renderer/src/room/presence-store';
 import { serializeInterchange } from '../../shared/interchange';
 import type { Checkin, MapLink, MapNode } from '../../shared/model';
 import { dateOfDay } from '../../shared/model/checkin-cadence';
@@ -122,6 +123,15 @@ describe('Update the numbers: every metric’s value for the period by keyboard,
   beforeAll(async () => {
     app = await serveApp();
     page = await openPage(app, { width: 1280, height: 800 });
+    // The name this window gives the room, remembered from an earlier visit: who enters the numbers.
+    await page.evaluate(
+      ([key, asked]) => {
+        localStorage.setItem(key, 'Mei Lin');
+        localStorage.setItem(asked, 'true');
+      },
+      [NAME_KEY, ASKED_KEY] as const,
+    );
+    await page.reload();
     await page.getByTestId('new-from-template').waitFor();
     const file = join(app.dir, 'numbers.json');
     writeFileSync(
@@ -176,6 +186,13 @@ describe('Update the numbers: every metric’s value for the period by keyboard,
     await page.keyboard.press('Enter');
     expect(await focusedMetric(page)).toBe('k6');
     expect(await page.getByTestId('update-numbers-save').textContent()).toBe('Save 1 value');
+    // Saving now saves nothing and says why; the focus stays on the field to fix.
+    await page.keyboard.press('Control+Enter');
+    expect(await page.getByTestId('update-numbers-status').textContent()).toBe(
+      'Nothing saved: 1 field needs fixing (marked below).',
+    );
+    expect(await focusedMetric(page)).toBe('k6');
+    expect(await cardSays(page, 'k1')).toContain('31%');
     await page.keyboard.press('Control+a');
     await page.keyboard.type('2.5');
     expect(await k6.getByTestId('number-error').count()).toBe(0);
@@ -190,6 +207,20 @@ describe('Update the numbers: every metric’s value for the period by keyboard,
     await page.keyboard.press('Enter');
     await page.keyboard.type('4,350');
     await page.keyboard.press('Enter');
+    // The batch's date: a day that is not one refuses the save; a day before a metric's last
+    // value says the value goes into its history only.
+    const dateField = page.getByTestId('update-numbers-date');
+    await dateField.fill('2026-02-30');
+    expect(await page.locator('#update-numbers-date-error').textContent()).toMatch(/not a valid date/i);
+    await page.getByTestId('update-numbers-save').click();
+    expect(await page.getByTestId('update-numbers-status').textContent()).toMatch(/^Nothing saved/);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('update-numbers-date');
+    await dateField.fill(daysAgo(3));
+    const k3 = page.locator('[data-testid="number-row"][data-metric-id="k3"]');
+    expect(await k3.textContent()).toContain('Before the last value');
+    await dateField.fill(today);
+    expect(await k3.textContent()).not.toContain('Before the last value');
+    await page.locator('[data-testid="number-input"][data-metric-id="k5"]').focus();
     await page.keyboard.press('Enter');
     expect(await focusedMetric(page)).toBe('update-numbers-save');
     expect(await page.getByTestId('update-numbers-save').textContent()).toBe('Save 4 values');
@@ -206,6 +237,17 @@ describe('Update the numbers: every metric’s value for the period by keyboard,
     expect(await cardSays(page, 'k3')).toContain('4,350 members');
     expect(await entry.textContent()).toContain('1 metric owes a number');
     await waitSaved(page);
+    // Stored as check-ins dated today, entered by the name the room knows this window by.
+    const maps = await callFrom<{ id: string }[]>(page, 'listMaps');
+    const stored = await callFrom<{ checkins: Checkin[] }>(page, 'loadMap', { mapId: maps.value?.[0]?.id });
+    const added = (stored.value?.checkins ?? []).filter((c) => c.date === today);
+    expect(added.map((c) => [c.metric, c.value, c.by]).sort()).toEqual([
+      ['k1', 36, 'Mei Lin'],
+      ['k2', 185, 'Mei Lin'],
+      ['k3', 4350, 'Mei Lin'],
+      ['k6', 2.5, 'Mei Lin'],
+    ]);
+    expect(added.every((c) => /^c_[a-z0-9]{9}$/.test(c.id))).toBe(true);
 
     // One undo takes the whole batch back.
     await page.keyboard.press('Control+z');
