@@ -4,7 +4,7 @@ import { formatAmount } from '../../../shared/model/amount';
 import { CONFIDENCES, type Confidence } from '../../../shared/model/kinds';
 import { LIMITS } from '../../../shared/model/limits';
 import { localToday } from '../../../shared/model/local-today';
-import type { MetricNode } from '../../../shared/model/types';
+import type { MapNode, MetricNode } from '../../../shared/model/types';
 import { useCommand, useCommandBus } from '../commands/use-commands';
 import { shownDay, typedDay } from '../i18n/date-locale';
 import { useLanguage } from '../i18n/use-language';
@@ -15,6 +15,7 @@ import { useModalDialog } from '../panels/use-modal-dialog';
 import { usePresence } from '../room/presence-store';
 import { useMapStore, useMapStoreApi } from '../store/context';
 import { newId } from '../store/ids';
+import type { MapState } from '../store/map-state';
 import {
   type BatchProblem,
   buildBatch,
@@ -50,24 +51,43 @@ export function UpdateNumbersHost({ notify }: { notify(message: string): void })
 }
 
 /**
+ * "metrics owed" of the open map, as one string so the bar re-renders only when it changes. Counted
+ * again only when a node's content, the check-ins or the day change: not on every frame of a drag
+ * (a dragged node keeps its content object).
+ */
+let owedCache: {
+  plans: readonly MapNode[];
+  checkins: MapState['checkins'];
+  today: string;
+  count: string;
+} | null = null;
+function owedOf(s: MapState): string {
+  const today = localToday();
+  const cached = owedCache;
+  if (
+    cached &&
+    cached.checkins === s.checkins &&
+    cached.today === today &&
+    cached.plans.length === s.nodes.length &&
+    s.nodes.every((n, i) => n.data.plan === cached.plans[i])
+  ) {
+    return cached.count;
+  }
+  const plans = s.nodes.map((n) => n.data.plan);
+  const { metrics, owed } = countOwed(plans, s.checkins, today);
+  owedCache = { plans, checkins: s.checkins, today, count: `${metrics} ${owed}` };
+  return owedCache.count;
+}
+
+/**
  * Above the findings: how many metrics owe a number, and the button that opens "Update the
  * numbers" (also View ▸ Update the Numbers… and Ctrl/Cmd+Shift+M). Nothing on a map without metrics.
  */
 export function UpdateNumbersEntry() {
   const { t } = useTranslation();
   const bus = useCommandBus();
-  const metrics = useMapStore((s) =>
-    s.nodes.reduce((n, node) => n + (node.data.plan.kind === 'metric' ? 1 : 0), 0),
-  );
-  const owed = useMapStore((s) =>
-    metrics === 0
-      ? 0
-      : countOwed(
-          s.nodes.map((n) => n.data.plan),
-          s.checkins,
-          localToday(),
-        ).owed,
-  );
+  const count = useMapStore(owedOf);
+  const [metrics, owed] = count.split(' ').map(Number) as [number, number];
   if (metrics === 0) return null;
   return (
     <div className="update-numbers-entry" data-testid="update-numbers-entry">
