@@ -145,6 +145,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       item(l.autoLayout, 'auto-layout'),
       separator,
       item(l.presentation, 'presentation', { accelerator: 'F5' }),
+      item(l.updateNumbers, 'update-numbers', { accelerator: 'CmdOrCtrl+Shift+M' }),
       item(l.sidePanels, 'toggle-side-panels', { accelerator: 'CmdOrCtrl+\\' }),
       item(l.readingSize, 'toggle-reading-size', { accelerator: 'CmdOrCtrl+Shift+L' }),
       separator,

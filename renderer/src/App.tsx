@@ -6,6 +6,7 @@ import { version as appVersion } from '../../package.json';
 import type { ThroughlineApi } from '../../shared/contract/api';
 import type { Language } from '../../shared/model/language';
 import { Canvas } from './canvas/Canvas';
+import { UpdateNumbersEntry, UpdateNumbersHost } from './checkins/UpdateNumbers';
 import { CommandBus } from './commands/command-bus';
 import { type AppCommandHandlers, useAppCommands } from './commands/use-app-commands';
 import { CommandBusContext, useKeyboardShortcuts, useShellCommands } from './commands/use-commands';
@@ -172,9 +173,17 @@ export function App({ api, store, rooms }: AppProps) {
                 />
               ) : null}
             </main>
-            <InspectorColumn findings={<FindingsPanel />} />
+            <InspectorColumn
+              findings={
+                <>
+                  <UpdateNumbersEntry />
+                  <FindingsPanel />
+                </>
+              }
+            />
             <Notices notices={notices} onDismiss={dismiss} />
             {sheetOpen ? <ShortcutSheet onClose={() => setSheetOpen(false)} /> : null}
+            <UpdateNumbersHost notify={notify} />
             <NamePrompt />
           </div>
         </ReactFlowProvider>

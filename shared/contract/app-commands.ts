@@ -29,6 +29,7 @@ export const APP_COMMANDS = [
   'fit-view',
   'auto-layout',
   'presentation',
+  'update-numbers',
   'toggle-side-panels',
   'toggle-reading-size',
   'theme-light',

@@ -143,6 +143,7 @@ describe('menu template', () => {
       'fit-view',
       'auto-layout',
       'presentation',
+      'update-numbers',
       'toggle-side-panels',
       'toggle-reading-size',
       'theme-menu',
@@ -173,6 +174,7 @@ describe('menu template', () => {
     expect(accelerator('zoom-in')).toBe('CmdOrCtrl+=');
     expect(accelerator('zoom-out')).toBe('CmdOrCtrl+-');
     expect(accelerator('presentation')).toBe('F5');
+    expect(accelerator('update-numbers')).toBe('CmdOrCtrl+Shift+M');
     expect(accelerator('shortcuts')).toBe('F1');
   });
 

@@ -119,6 +119,24 @@ describe('keymap', () => {
     expect(actionForKey(press('L', { shiftKey: true }), canvas())).toEqual({ command: 'rename', seed: 'L' });
   });
 
+  it('opens Update the numbers with Ctrl/Cmd+Shift+M from anywhere, never while composing', () => {
+    for (const context of [
+      canvas(),
+      canvas(0),
+      field,
+      { inTextField: false, onCanvas: false, selectedNodes: 0 },
+    ])
+      for (const key of ['M', 'm'])
+        for (const mod of [{ ctrlKey: true }, { metaKey: true }])
+          expect(actionForKey(press(key, { ...mod, shiftKey: true }), context)).toEqual({
+            command: 'update-numbers',
+          });
+    expect(actionForKey(press('m', { ctrlKey: true }), canvas())).toBeNull();
+    expect(
+      actionForKey(press('M', { ctrlKey: true, shiftKey: true, isComposing: true }), canvas()),
+    ).toBeNull();
+  });
+
   it('leaves Tab and Enter alone with no single node selected (focus moves, buttons work)', () => {
     expect(actionForKey(press('Tab'), canvas(0))).toBeNull();
     expect(actionForKey(press('Enter'), canvas(2))).toBeNull();

@@ -43,6 +43,7 @@ export function actionForKey(e: KeyPress, context: KeyContext): KeyAction {
     if (key === 's' && e.shiftKey) return { command: 'save-as' };
     if (key === '\\' && !e.shiftKey) return { command: 'toggle-side-panels' };
     if (key === 'l' && e.shiftKey) return { command: 'toggle-reading-size' };
+    if (key === 'm' && e.shiftKey) return { command: 'update-numbers' };
     if (context.inTextField) return null; // the field's own undo, copy, paste and select all
     if (key === 'z') return { command: e.shiftKey ? 'redo' : 'undo' };
     if (key === 'y' && !e.shiftKey) return { command: 'redo' };

@@ -19,6 +19,7 @@ import { roomStrings } from './strings/room';
 import { shareStrings } from './strings/share';
 import { slidesStrings } from './strings/slides';
 import { templatesStrings } from './strings/templates';
+import { updateNumbersStrings } from './strings/update-numbers';
 import { versionsStrings } from './strings/versions';
 
 /** English UI strings. zh-CN.ts has the same keys (a test checks both have every key). */
@@ -198,6 +199,7 @@ export const en = {
   checkinImport: checkinImportStrings.en,
   layout: layoutStrings.en,
   planCheck: planCheckStrings.en,
+  updateNumbers: updateNumbersStrings.en,
   mapDeletion: mapDeletionStrings.en,
   room: roomStrings.en,
   presence: presenceStrings.en,

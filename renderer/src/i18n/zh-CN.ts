@@ -20,6 +20,7 @@ import { roomStrings } from './strings/room';
 import { shareStrings } from './strings/share';
 import { slidesStrings } from './strings/slides';
 import { templatesStrings } from './strings/templates';
+import { updateNumbersStrings } from './strings/update-numbers';
 import { versionsStrings } from './strings/versions';
 
 /** 简体中文界面文字。 */
@@ -198,6 +199,7 @@ export const zhCN: Strings = {
   checkinImport: checkinImportStrings.zhCN,
   layout: layoutStrings.zhCN,
   planCheck: planCheckStrings.zhCN,
+  updateNumbers: updateNumbersStrings.zhCN,
   mapDeletion: mapDeletionStrings.zhCN,
   room: roomStrings.zhCN,
   presence: presenceStrings.zhCN,

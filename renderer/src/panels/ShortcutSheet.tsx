@@ -47,6 +47,7 @@ const GROUPS: ReadonlyArray<{ id: string; rows: ReadonlyArray<readonly [keys: st
       ['F / Mod+0', 'fit'],
       ['Mod+= / Mod+-', 'zoom'],
       ['F5', 'presentation'],
+      ['Mod+Shift+M', 'updateNumbers.key'],
       ['Mod+\\', 'sidePanels'],
       ['Mod+Shift+L', 'readingSize'],
       ['? / F1', 'sheet'],
