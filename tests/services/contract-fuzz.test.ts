@@ -47,6 +47,9 @@ const WRITES_WHEN_VALID: ReadonlySet<MethodName> = new Set([
   'createMapFromTemplate',
   // Replaces the open document with one of its backups (after backing up the current state).
   'restoreBackup',
+  // Names the map's present state as a version; a new map from a version.
+  'saveVersion',
+  'startFromVersion',
 ]);
 
 /** Methods that may open another document when valid; the library must be left as it was. */
@@ -94,6 +97,7 @@ const VALID: { [K in MethodName]?: () => MethodArgs<K> } = {
   exportMapJson: () => ({ mapId }),
   exportMap: () => ({ mapId, format: 'csv', language: 'zh-CN' }),
   exportSlides: () => ({ mapId, language: 'zh-CN' }),
+  saveVersion: () => ({ mapId, label: 'Offsite Q1 <b>', author: '李娜' }),
   exportPdf: () => ({ mapId, options: { title: '<img src=x onerror=alert(1)> ../../CON', footer: 'x' } }),
   preparePdfExport: () => ({ mapId, language: 'zh-CN' }),
   documentInfo: () => ({}),
