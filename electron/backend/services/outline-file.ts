@@ -26,7 +26,7 @@ export interface ExportableMap {
 /**
  * A map's outline as a file in one format and language: what the contract's exportMap and the
  * command line both hand out. Metric statuses are judged by today's local date, as the inspector
- * judges them. The XLSX writer (exceljs) is loaded only when a workbook is asked for.
+ * judges them. The XLSX writer (exceljs) and the calendar's (ics) are loaded only when asked for.
  */
 export async function outlineFile(
   map: ExportableMap,
@@ -41,6 +41,14 @@ export async function outlineFile(
     if (format === 'xlsx') {
       const { outlineXlsx } = await import('./xlsx-export');
       return { fileName, mimeType, bytes: await outlineXlsx(withHistory, language, today) };
+    }
+    if (format === 'ics') {
+      const { checkinCalendarIcs } = await import('./ics-export');
+      return {
+        fileName,
+        mimeType,
+        bytes: Buffer.from(checkinCalendarIcs(withHistory, language, today), 'utf8'),
+      };
     }
     const text =
       format === 'csv'

@@ -24,7 +24,7 @@ export const XLSX_SHEETS: Readonly<
 /** The check-ins sheet's header: the metric (id, then title), then each check-in's fields. */
 export const CHECKIN_HEADER: Readonly<Record<Language, readonly string[]>> = {
   en: ['Metric id', 'Metric', 'Date', 'Value', 'Unit', 'Confidence', 'Note', 'Entered by'],
-  'zh-CN': ['指标 ID', '指标', '日期', '数值', '单位', '信心', '备注', '填报人'],
+  'zh-CN': ['指标编号', '指标', '日期', '数值', '单位', '信心', '备注', '填报人'],
 };
 
 const FINDINGS_WORDS: Readonly<
