@@ -1,4 +1,5 @@
 import { benchCanvas } from './canvas.bench';
+import { benchCheckins } from './checkins.bench';
 import { benchLayout } from './layout.bench';
 import type { Print } from './measure';
 import { benchPdf } from './pdf.bench';
@@ -16,6 +17,7 @@ const BENCHES: Record<string, (print: Print) => Promise<void>> = {
   canvas: benchCanvas,
   pdf: benchPdf,
   room: benchRoom,
+  checkins: benchCheckins,
 };
 
 const print: Print = (name, value, unit) => {
