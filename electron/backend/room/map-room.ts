@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { ApiError } from '../../../shared/contract/errors';
 import type { MapContent } from '../../../shared/model/types';
 import { docChangesFor } from '../../../shared/room/doc-changes';
-import { newMapDoc, readContent, writeContent } from '../../../shared/room/map-doc';
+import { newMapDoc, readPlan, writeContent } from '../../../shared/room/map-doc';
 import { parsePresence, sanitizePeerState } from '../../../shared/room/presence';
 import {
   MESSAGE_AWARENESS,
@@ -102,13 +102,17 @@ export class MapRoom {
     onEvent: (event: RoomEvent) => void,
     log: LogEntry[] = [],
   ): MapRoom {
-    const { map, stored } = repository.openRoom(mapId);
+    const opened = repository.openRoom(mapId);
+    const { stored } = opened;
+    let map = opened.map;
     if (stored) {
       const doc = newMapDoc();
       doc.transact(() => {
         for (const update of stored.updates) Y.applyUpdate(doc, update);
       });
-      if (sameContent(readContent(doc), map))
+      // The check-ins are the document's (openRoom leaves them out when it has one): the nodes and
+      // links decide whether it still matches the tables.
+      if (sameContent(readPlan(doc), map))
         return new MapRoom(
           mapId,
           stored.generation,
@@ -120,6 +124,8 @@ export class MapRoom {
           stored.updates.length,
         );
       doc.destroy();
+      // Rebuilt from the tables: the whole map this time, its check-ins too.
+      map = repository.loadMap(mapId);
     }
     const doc = newMapDoc();
     writeContent(doc, map);
@@ -425,7 +431,7 @@ function copyOf(doc: Y.Doc): Y.Doc {
 }
 
 /** Whether a document's map is the tables' map (same nodes and links, field for field). */
-function sameContent(a: MapContent, b: MapContent): boolean {
+function sameContent(a: Pick<MapContent, 'nodes' | 'links'>, b: MapContent): boolean {
   if (a.nodes.length !== b.nodes.length || a.links.length !== b.links.length) return false;
   return canonical(a.nodes) === canonical(b.nodes) && canonical(a.links) === canonical(b.links);
 }
