@@ -100,5 +100,11 @@ describe('check-ins in the outline exports', () => {
     ]);
     expect(sparklinePoints([], 40, 12)).toBe('');
     expect(sparklinePoints([5, 5], 40, 12, 1)).toBe('1,6 39,6');
+    // Longer than the box is wide: one number per pixel, the first and the last kept, in the box.
+    const long = Array.from({ length: 104 }, (_, i) => (i === 103 ? 1000 : i));
+    const drawn = sparklinePoints(long, 56, 14, 1.5).split(' ');
+    expect(drawn).toHaveLength(56);
+    expect(drawn[0]).toBe('1.5,12.5');
+    expect(drawn[55]).toBe('54.5,1.5');
   });
 });
