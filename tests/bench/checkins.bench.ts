@@ -123,8 +123,9 @@ function client(): { peer: RoomPeer; received: Uint8Array[] } {
  * empty state vector answered with sync step 2: the whole document encoded), and the client's
  * side, the renderer's map store (createMapStore, load with the room's document) applying that
  * update, reading the nodes, links and check-ins back (readContent, readCheckins, CheckinIndex)
- * and validating. Not included: the WebSocket and HTTP hops and React drawing the canvas (the
- * canvas does not draw check-ins beyond the metric cards' latest value).
+ * and validating; then the room closed (without folding) and the client's document dropped. Not
+ * included: the WebSocket and HTTP hops and React drawing the canvas (the canvas does not draw
+ * check-ins beyond the metric cards' latest value).
  */
 function openAsTheApp(repository: MapRepository, mapId: string): number {
   const room = MapRoom.open(repository, mapId, () => {});
