@@ -69,9 +69,9 @@ const COMMANDS: Record<string, CommandSpec> = {
   },
   export: {
     usage:
-      'throughline export FILE --format json|csv|xlsx|md|svg|png|pdf|pptx [--map NAME_OR_ID] [--out PATH [--force]] [--lang en|zh-CN] [--paper A4|A3|Letter|Tabloid] [--landscape]',
+      'throughline export FILE --format json|csv|xlsx|md|ics|svg|png|pdf|pptx [--map NAME_OR_ID] [--out PATH [--force]] [--lang en|zh-CN] [--paper A4|A3|Letter|Tabloid] [--landscape]',
     summary:
-      'Write one map as JSON, a picture (SVG, PNG), a PDF or slides (PowerPoint), or its outline as CSV, Excel or Markdown.',
+      'Write one map as JSON, a picture (SVG, PNG), a PDF or slides (PowerPoint), its outline as CSV, Excel or Markdown, or its check-in calendar.',
     options: {
       format: { type: 'string' },
       map: { type: 'string' },
@@ -85,7 +85,9 @@ const COMMANDS: Record<string, CommandSpec> = {
       'Writes to stdout unless --out is given; xlsx, png, pdf and pptx need --out. A document with several maps needs --map.',
       'An existing --out file is replaced only with --force; the document being exported never is.',
       'csv, xlsx and md hold the outline, one row per goal-mechanism-metric path, with the findings (md, xlsx);',
-      'headers, values and findings are in --lang (default en). svg and png draw the whole map as the app does,',
+      'headers, values and findings are in --lang (default en). ics is the check-in calendar: an all-day event',
+      "per metric with a cadence on its next check-in's day, repeating by the cadence (iCalendar, for any calendar app).",
+      'svg and png draw the whole map as the app does,',
       'in --lang; png is rasterised by the system Chromium at twice the size where the map allows.',
       'pdf prints the map, outline, metrics and findings with the system Chromium (--paper, default A4;',
       '--landscape); without Chromium, Chrome or Edge it says so and exits 2.',
@@ -142,6 +144,24 @@ const COMMANDS: Record<string, CommandSpec> = {
     details: [
       'The date defaults to today. The same rules as a row of checkins import: a metric that already has',
       'another number that day is corrected; the same number adds nothing. Exit 1 when refused (nothing written).',
+    ],
+  },
+  'checkins due': {
+    usage:
+      'throughline checkins due FILE [--map NAME_OR_ID] [--owner NAME] [--json] [--lang en|zh-CN] [--today YYYY-MM-DD]',
+    summary: 'List, by owner, the metrics whose numbers are due or overdue by their cadence.',
+    options: {
+      map: { type: 'string' },
+      owner: { type: 'string' },
+      json: { type: 'boolean' },
+      lang: { type: 'string' },
+      today: { type: 'string' },
+    },
+    details: [
+      'due: every metric with a cadence that has no number yet, or whose next number is due (a cadence after',
+      'its latest check-in) or stale (a quarter of a cadence later still), by owner; --owner NAME lists one',
+      "owner's. --json prints the report as JSON (README: checkins due --json). --today judges as of another day.",
+      'Exit 0 whether or not anything is due; 2 when the file, the map or the owner is not there.',
     ],
   },
   serve: {
@@ -269,6 +289,11 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   const spec = commandSpec(command);
+  if (!spec && (command === 'checkins' || command.startsWith('checkins '))) {
+    throw new CliError(
+      'checkins needs a subcommand: due or import. Run throughline checkins due --help or throughline checkins import --help.',
+    );
+  }
   if (!spec) throw new CliError(`"${command}" is not a command. Run throughline --help to see the commands.`);
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(helpText(command));
@@ -387,6 +412,20 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
         },
         io.out,
         io.info,
+      );
+    }
+    case 'checkins due': {
+      const { checkinsDueCommand } = await import('./checkins-due');
+      return checkinsDueCommand(
+        {
+          file: onePositional(positionals, 'FILE', spec),
+          map: str('map'),
+          owner: str('owner'),
+          json: flag('json'),
+          lang: language(str('lang')),
+          today: str('today'),
+        },
+        io.out,
       );
     }
     case 'serve': {

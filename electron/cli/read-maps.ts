@@ -200,7 +200,11 @@ export function readDatabaseMaps(file: string): LoadedMap[] {
 
 function loadedMap(repository: MapRepository, id: string): LoadedMap {
   const map = repository.loadMap(id);
-  return { id: map.id, name: map.name, content: { nodes: map.nodes, links: map.links } };
+  return {
+    id: map.id,
+    name: map.name,
+    content: { nodes: map.nodes, links: map.links, checkins: map.checkins },
+  };
 }
 
 /**

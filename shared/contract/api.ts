@@ -207,7 +207,10 @@ export const contract = {
     args: MapRef.extend({ language: z.enum(LANGUAGES) }),
     result: z.object({ ready: z.boolean() }),
   },
-  /** A map's outline as a CSV, Excel or Markdown file in one language (bytes as base64). */
+  /**
+   * A map's outline as a CSV, Excel or Markdown file, or its check-in calendar as an iCalendar
+   * file, in one language (bytes as base64).
+   */
   exportMap: {
     args: MapRef.extend({ format: z.enum(OUTLINE_FORMATS), language: z.enum(LANGUAGES) }),
     result: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),

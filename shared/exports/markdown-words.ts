@@ -24,6 +24,10 @@ export interface MarkdownWords {
   noMechanism: string;
   noMetric: string;
   noGoals: string;
+  /** The section with a line per metric: its latest check-in, the date and which way it moved. */
+  latestHeading: string;
+  latest: string;
+  noCheckins: string;
   findings: string;
   noFindings: string;
   severity: Record<Severity, string>;
@@ -60,6 +64,9 @@ export const MARKDOWN_WORDS: Readonly<Record<Language, MarkdownWords>> = {
     noMechanism: 'No mechanism or metric yet.',
     noMetric: 'No metric yet.',
     noGoals: 'This map has no goals yet.',
+    latestHeading: 'Latest numbers',
+    latest: 'Latest',
+    noCheckins: 'No check-in yet.',
     findings: 'Findings',
     noFindings: 'No findings. Every goal has an execution path.',
     severity: { error: 'Error', warning: 'Warning', info: 'Note' },
@@ -89,6 +96,9 @@ export const MARKDOWN_WORDS: Readonly<Record<Language, MarkdownWords>> = {
     noMechanism: '尚无机制或指标。',
     noMetric: '尚无指标。',
     noGoals: '这张地图还没有目标。',
+    latestHeading: '最新数值',
+    latest: '最新值',
+    noCheckins: '尚无填报。',
     findings: '检查结果',
     noFindings: '没有问题。每个目标都有执行路径。',
     severity: { error: '错误', warning: '警告', info: '提示' },

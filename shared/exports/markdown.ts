@@ -1,7 +1,10 @@
+import { formatAmount } from '../model/amount';
+import type { CheckinIndex } from '../model/checkins';
 import type { Language } from '../model/language';
 import type { MapLink, MapNode, MechanismNode, MetricNode } from '../model/types';
 import { healthSummary } from '../validation/summary';
 import { validateMap } from '../validation/validate';
+import { latestNumbers, TREND_ARROWS } from './checkin-numbers';
 import { escapeMarkdown } from './markdown-escape';
 import { MARKDOWN_WORDS } from './markdown-words';
 import { type OutlineRow, outlineRows } from './outline';
@@ -11,18 +14,21 @@ export interface MarkdownMap {
   name: string;
   nodes: readonly MapNode[];
   links: readonly MapLink[];
+  /** The map's check-ins: a stale metric is a finding, and each metric's latest number is listed. */
+  history?: CheckinIndex;
 }
 
 /**
  * The outline of a map as a Markdown document, for people who track the plan in a wiki or a chat:
  * the map's name, its health in one line, each goal as a `##` heading with its mechanisms as
  * bullets and their metrics nested under them (the rows of outline.ts), then every finding of the
- * validator. Every piece of user text goes through escapeMarkdown, so it stays inert text.
+ * validator, after a line per metric with its latest check-in (value, date, trend ↑ ↓ →) when the
+ * map has any. Every piece of user text goes through escapeMarkdown, so it stays inert text.
  */
 export function outlineMarkdown(map: MarkdownMap, language: Language, today: string): string {
   const words = MARKDOWN_WORDS[language];
   const labels = VALUE_LABELS[language];
-  const findings = validateMap({ nodes: map.nodes, links: map.links });
+  const findings = validateMap({ nodes: map.nodes, links: map.links, history: map.history, today });
   const numbers = new Intl.NumberFormat(language, { maximumFractionDigits: 6 });
 
   const text = (value: string) => escapeMarkdown(value.trim());
@@ -98,6 +104,26 @@ export function outlineMarkdown(map: MarkdownMap, language: Language, today: str
       } else {
         lines.push(`- ${words.noMechanism}`);
       }
+    }
+    lines.push('');
+  }
+
+  const metrics = map.nodes.filter((node): node is MetricNode => node.kind === 'metric');
+  if (map.history !== undefined && map.history.size > 0 && metrics.length > 0) {
+    lines.push(`## ${words.latestHeading}`, '');
+    for (const metric of metrics) {
+      const { latest, trend } = latestNumbers(map.history, metric.id);
+      const line =
+        latest === null
+          ? words.noCheckins
+          : [
+              `${words.latest}${words.colon}${text(formatAmount(latest.value, metric.unit, language))}`,
+              latest.date,
+              trend === null ? null : `${TREND_ARROWS[trend]} ${labels.trend[trend]}`,
+            ]
+              .filter((part) => part !== null)
+              .join(words.separator);
+      lines.push(`- **${title(metric)}** — ${line}`);
     }
     lines.push('');
   }

@@ -1,4 +1,6 @@
+import type { CheckinIndex } from '../model/checkins';
 import type { Language } from '../model/language';
+import { latestNumbers, TREND_ARROWS } from './checkin-numbers';
 import { type OutlineInput, type OutlineRow, outlineRows } from './outline';
 import { functionLabel, VALUE_LABELS, type ValueLabels } from './outline-labels';
 
@@ -20,7 +22,8 @@ export interface OutlineColumn {
   header: Readonly<Record<Language, string>>;
   /** A sensible width in characters for a spreadsheet. */
   width: number;
-  cell(row: OutlineRow, labels: ValueLabels): CellValue;
+  /** `history` is the map's check-ins, when the export has it (the last check-in's date, the trend). */
+  cell(row: OutlineRow, labels: ValueLabels, history?: CheckinIndex): CellValue;
 }
 
 /** Several titles in one cell. */
@@ -67,6 +70,14 @@ export const OUTLINE_COLUMNS: readonly OutlineColumn[] = [
   ),
   column('baseline', 'number', 'Baseline', '基线', 11, (r) => r.metric?.baseline ?? null),
   column('current', 'number', 'Current', '当前值', 11, (r) => r.metric?.current ?? null),
+  // The current value is the latest check-in's (checkins.ts): its date and the way it last moved.
+  column('currentDate', 'date', 'Current as of', '当前值日期', 12, (r, _l, checkins) =>
+    r.metric ? (latestNumbers(checkins, r.metric.id).latest?.date ?? null) : null,
+  ),
+  column('trend', 'text', 'Trend', '趋势', 10, (r, l, checkins) => {
+    const trend = r.metric ? latestNumbers(checkins, r.metric.id).trend : null;
+    return trend === null ? null : `${TREND_ARROWS[trend]} ${l.trend[trend]}`;
+  }),
   column('target', 'number', 'Target', '目标值', 11, (r) => r.metric?.target ?? null),
   column('metricDueDate', 'date', 'Metric due', '指标截止日期', 12, (r) => r.metric?.dueDate ?? null),
   column('cadence', 'text', 'Cadence', '频率', 11, (r, l) =>
@@ -90,6 +101,6 @@ export function outlineTable(map: OutlineInput, language: Language, today: strin
   return {
     columns: OUTLINE_COLUMNS,
     header: OUTLINE_COLUMNS.map((c) => c.header[language]),
-    rows: outlineRows(map, today).map((row) => OUTLINE_COLUMNS.map((c) => c.cell(row, labels))),
+    rows: outlineRows(map, today).map((row) => OUTLINE_COLUMNS.map((c) => c.cell(row, labels, map.history))),
   };
 }

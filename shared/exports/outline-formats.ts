@@ -1,9 +1,10 @@
 /**
  * The file formats of the outline export: what each is called on the contract and the command
  * line, its file extension and its media type (so a browser download and a save dialog name and
- * type the file right).
+ * type the file right). `ics` is the map's check-in calendar (checkin-calendar.ts), made from the
+ * same loaded map by the same call.
  */
-export const OUTLINE_FORMATS = ['csv', 'xlsx', 'md'] as const;
+export const OUTLINE_FORMATS = ['csv', 'xlsx', 'md', 'ics'] as const;
 export type OutlineFormat = (typeof OUTLINE_FORMATS)[number];
 
 export interface OutlineFormatFile {
@@ -18,6 +19,7 @@ export const OUTLINE_FORMAT_FILES: Readonly<Record<OutlineFormat, OutlineFormatF
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   },
   md: { extension: 'md', mimeType: 'text/markdown;charset=utf-8' },
+  ics: { extension: 'ics', mimeType: 'text/calendar;charset=utf-8' },
 };
 
 export function isOutlineFormat(value: string): value is OutlineFormat {

@@ -8,6 +8,7 @@ import type {
 } from '../model/kinds';
 import type { Language } from '../model/language';
 import type { ProgressStatus } from '../model/metric-progress';
+import { TREND_WORDS, type Trend } from './checkin-numbers';
 
 /**
  * The words for field values, in each language: the one home of them. The exports use them here
@@ -25,6 +26,8 @@ export interface ValueLabels {
   direction: Record<MetricDirection, string>;
   cadence: Record<MetricCadence, string>;
   progress: Record<ProgressStatus, string>;
+  /** Which way a metric's numbers last moved (checkin-numbers.ts). */
+  trend: Record<Trend, string>;
   /** Shown in the Markdown outline instead of an empty title, so a heading is never blank. */
   untitled: { goal: string; mechanism: string; metric: string };
 }
@@ -52,6 +55,7 @@ export const VALUE_LABELS: Readonly<Record<Language, ValueLabels>> = {
       'no-due-date': 'No due date',
       unknown: 'Unknown',
     },
+    trend: TREND_WORDS.en,
     untitled: { goal: 'Untitled goal', mechanism: 'Untitled mechanism', metric: 'Untitled metric' },
   },
   'zh-CN': {
@@ -70,6 +74,7 @@ export const VALUE_LABELS: Readonly<Record<Language, ValueLabels>> = {
       'no-due-date': '无截止日期',
       unknown: '未知',
     },
+    trend: TREND_WORDS['zh-CN'],
     untitled: { goal: '未命名目标', mechanism: '未命名机制', metric: '未命名指标' },
   },
 };

@@ -1,4 +1,5 @@
 import { analyseLinks, LINK_CLASS_CODE } from '../graph';
+import type { CheckinIndex } from '../model/checkins';
 import { metricProgress, metricStartDates, type ProgressStatus } from '../model/metric-progress';
 import type { GoalNode, MapLink, MapNode, MechanismNode, MetricNode } from '../model/types';
 
@@ -34,6 +35,8 @@ export interface OutlineRow {
 export interface OutlineInput {
   nodes: readonly MapNode[];
   links: readonly Pick<MapLink, 'source' | 'target'>[];
+  /** The map's check-ins, for the exports that show the latest numbers' dates and trends. */
+  history?: CheckinIndex;
 }
 
 const USABLE = LINK_CLASS_CODE.usable;

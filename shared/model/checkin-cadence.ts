@@ -1,5 +1,5 @@
+import { dayNumber } from './calendar-day';
 import type { MetricCadence } from './kinds';
-import { dayNumber } from './metric-progress';
 import type { Checkin } from './types';
 
 /**

@@ -1,3 +1,5 @@
+import { type CheckinDue, checkinDue } from './checkin-cadence';
+import type { MetricCadence } from './kinds';
 import type { Checkin } from './types';
 
 /**
@@ -28,6 +30,8 @@ export function byDate(checkins: readonly Checkin[]): Checkin[] {
  */
 export class CheckinIndex {
   private readonly byMetric = new Map<string, Checkin[]>();
+  /** checkinDue per metric, for the cadence and day it was last asked for (see due). */
+  private readonly dueOf = new Map<string, { cadence: MetricCadence; today: string; due: CheckinDue }>();
 
   constructor(checkins: readonly Checkin[] = []) {
     const grouped = new Map<string, Checkin[]>();
@@ -48,6 +52,20 @@ export class CheckinIndex {
   latest(metric: string): Checkin | null {
     const list = this.byMetric.get(metric);
     return list ? (list[list.length - 1] ?? null) : null;
+  }
+
+  /**
+   * Whether a metric's number is due (checkinDue of its latest check-in), remembered per metric
+   * for the cadence and day asked: an index never changes (a new one is made when a check-in
+   * does), and the validator asks again after every edit of the map, so a thousand metrics' dates
+   * are worked out once, not on every keystroke.
+   */
+  due(metric: string, cadence: MetricCadence, today: string): CheckinDue {
+    const known = this.dueOf.get(metric);
+    if (known !== undefined && known.cadence === cadence && known.today === today) return known.due;
+    const due = checkinDue(cadence, this.latest(metric), today);
+    this.dueOf.set(metric, { cadence, today, due });
+    return due;
   }
 
   /** How many check-ins the map holds. */

@@ -1,4 +1,5 @@
 import { analyseLinks, KIND_CODE, type LinkAnalysis, reachForwards } from '../graph';
+import { dayNumber } from './calendar-day';
 import type { MapLink, MapNode, MetricNode } from './types';
 
 /** How a metric stands against its target. */
@@ -40,19 +41,7 @@ export const ON_TRACK_SHARE = 0.7;
 /** With a due date but no start date: at risk from this share of the way, off track below it. */
 export const AT_RISK_SHARE = 0.4;
 
-const DAY_MS = 86_400_000;
-
-/** Days since 1970-01-01 of a YYYY-MM-DD date, or null when it is not a real calendar date. */
-export function dayNumber(date: string | null | undefined): number | null {
-  if (!date) return null;
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) return null;
-  const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  const ms = Date.UTC(y, m - 1, d);
-  const back = new Date(ms);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== m - 1 || back.getUTCDate() !== d) return null;
-  return Math.round(ms / DAY_MS);
-}
+export { dayNumber } from './calendar-day';
 
 /**
  * Progress of a metric from its baseline to its target, and whether it is on track.

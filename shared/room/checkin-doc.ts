@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
+import { dayNumber } from '../model/calendar-day';
 import { CONFIDENCES, type Confidence } from '../model/kinds';
 import { LIMITS } from '../model/limits';
-import { dayNumber } from '../model/metric-progress';
 import type { Checkin } from '../model/types';
 
 /**

@@ -164,6 +164,11 @@ export function readLink(id: string, fields: unknown): MapLink | null {
  * without their node (doc-check.ts, repairLinks).
  */
 export function readContent(doc: Y.Doc): MapContent {
+  return { ...readPlan(doc), checkins: readCheckins(doc) };
+}
+
+/** The document's nodes and links as readContent reads them, without its check-ins. */
+export function readPlan(doc: Y.Doc): Pick<MapContent, 'nodes' | 'links'> {
   const nodes: MapNode[] = [];
   for (const [id, fields] of nodesOf(doc)) {
     const node = readNode(id, fields);
@@ -174,5 +179,5 @@ export function readContent(doc: Y.Doc): MapContent {
     const link = readLink(id, fields);
     if (link) links.push(link);
   }
-  return { nodes, links, checkins: readCheckins(doc) };
+  return { nodes, links };
 }

@@ -10,7 +10,6 @@ import {
   scratchInt32,
   scratchUint8,
 } from '../graph';
-import { checkinDue } from '../model/checkin-cadence';
 import { CheckinIndex } from '../model/checkins';
 import type { Checkin, MapLink, MapNode } from '../model/types';
 import { FINDING_CODES, type Finding, type FindingCode, type Severity } from './findings';
@@ -297,10 +296,9 @@ function staleness(
   today: string,
 ): { lastDate: string; daysOverdue: number } | null {
   if (metric.cadence === null) return null;
-  const latest = checkins.latest(metric.id);
-  if (!latest) return null;
-  const due = checkinDue(metric.cadence, latest, today);
-  return due.state === 'stale' ? { lastDate: latest.date, daysOverdue: due.daysOverdue } : null;
+  const due = checkins.due(metric.id, metric.cadence, today);
+  if (due.state !== 'stale') return null;
+  return { lastDate: checkins.latest(metric.id)?.date ?? '', daysOverdue: due.daysOverdue };
 }
 
 /** Which of a metric's baseline and target are not filled in, or null when both are. */

@@ -1,12 +1,17 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { findChromium } from '../../electron/backend/services/find-browser';
 import { launchChromium, printWithBrowser, WarmPrinter } from '../../electron/backend/services/pdf-export';
 import { exportPdfCommand } from '../../electron/cli/export-pdf';
+import { serializeInterchange } from '../../shared/interchange/format';
+import type { MapContent } from '../../shared/model/types';
 import { PdfChoicesSchema } from '../../shared/print/export-choices';
 import { removeDir, type ServedApp, serveApp } from '../e2e/harness';
 import { libraryWithMap } from './canvas.bench';
-import type { Print } from './measure';
+import { median, type Print } from './measure';
 
 function chromiumPath(): string {
   const path = findChromium();
@@ -109,5 +114,57 @@ export async function benchPdf(print: Print): Promise<void> {
       await app.stop();
       removeDir(dir);
     }
+  }
+}
+
+/**
+ * The PDF of each of `maps`, one library holding them all and one warm printer (A3 landscape,
+ * every section, the document dated `date`): median ms of `runs` prints each, the maps printed in
+ * turn so that all meet the same machine load; one unmeasured print of each first.
+ */
+export async function pdfOfMaps(maps: readonly MapContent[], runs: number, date: string): Promise<number[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'throughline-bench-'));
+  const bin = join(new URL('../..', import.meta.url).pathname, 'electron/cli/bin.mjs');
+  maps.forEach((content, i) => {
+    const file = join(dir, `map-${i}.json`);
+    writeFileSync(file, serializeInterchange(`Map ${i}`, content));
+    execFileSync(process.execPath, [bin, 'import', file, '--into', join(dir, 'library.throughline')], {
+      stdio: 'ignore',
+    });
+  });
+  const app = await serveApp(dir);
+  const browser = await launchChromium(chromiumPath());
+  const printer = new WarmPrinter(app.served, async () => browser);
+  try {
+    const context = await browser.newContext();
+    await app.served.signIn(context);
+    const response = await context.request.post(`${new URL(app.url).origin}/api/listMaps`, { data: {} });
+    const listed = ((await response.json()) as { value: { id: string; name: string }[] }).value;
+    await context.close();
+    const jobs = maps.map((_, i) => {
+      const map = listed.find((m) => m.name === `Map ${i}`);
+      if (!map) throw new Error(`Map ${i} is not in the bench library`);
+      return {
+        mapId: map.id,
+        mapName: map.name,
+        choices: PdfChoicesSchema.parse({ paper: 'A3', orientation: 'landscape', date }),
+      };
+    });
+    for (const job of jobs) await printer.print(job); // warms the printer, not measured
+    const times: number[][] = jobs.map(() => []);
+    for (let r = 0; r < runs; r++) {
+      for (const [i, job] of jobs.entries()) {
+        const start = performance.now();
+        const bytes = await printer.print(job);
+        times[i]?.push(performance.now() - start);
+        if (bytes.byteLength < 1000) throw new Error('the PDF is empty');
+      }
+    }
+    return times.map(median);
+  } finally {
+    await printer.close();
+    await browser.close().catch(() => {});
+    await app.stop();
+    removeDir(dir);
   }
 }

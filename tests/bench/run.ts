@@ -1,4 +1,5 @@
 import { benchCanvas } from './canvas.bench';
+import { benchCheckins } from './checkins.bench';
 import { benchDiff } from './diff.bench';
 import { benchLayout } from './layout.bench';
 import type { Print } from './measure';
@@ -20,6 +21,7 @@ const BENCHES: Record<string, (print: Print) => Promise<void>> = {
   pptx: benchPptx,
   room: benchRoom,
   diff: benchDiff,
+  checkins: benchCheckins,
 };
 
 const print: Print = (name, value, unit) => {

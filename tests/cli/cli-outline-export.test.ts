@@ -109,7 +109,7 @@ describe('throughline export: the outline as csv, md and xlsx', () => {
     const docx = await cli('export', map, '--format', 'docx');
     expect(docx.code).toBe(2);
     expect(docx.stderr).toContain('"docx" is not an export format');
-    expect(docx.stderr).toContain('json, csv, xlsx, md, svg, png, pdf');
+    expect(docx.stderr).toContain('json, csv, xlsx, md, ics, svg, png, pdf');
     expect(docx.stderr).not.toMatch(STACK_LINE);
 
     const lang = await cli('export', map, '--format', 'md', '--lang', 'fr');

@@ -41,6 +41,6 @@ describe('throughline export --format pptx', () => {
 
   it('lists pptx among the formats of its help', async () => {
     const help = await cli('export', '--help');
-    expect(help.stdout).toContain('json|csv|xlsx|md|svg|png|pdf|pptx');
+    expect(help.stdout).toContain('json|csv|xlsx|md|ics|svg|png|pdf|pptx');
   });
 });

@@ -57,6 +57,17 @@ async function outputs(lang: Language): Promise<Record<string, string>> {
     // The picture's words are its text; its markup (element and attribute names) is not read by anyone.
     out[format] = format === 'svg' ? (result.stdout.match(/>[^<]+</g) ?? []).join(' ') : result.stdout;
   }
+  const due = await runCli(['checkins', 'due', file, '--lang', lang]);
+  expect(due.code, due.stderr).toBe(0);
+  out.due = due.stdout;
+  // The calendar's words are its events' summaries and descriptions, not iCalendar's own names.
+  const ics = await runCli(['export', file, '--format', 'ics', '--lang', lang]);
+  expect(ics.code, ics.stderr).toBe(0);
+  out.ics = [
+    ...ics.stdout.replace(/\r\n[ \t]/g, '').matchAll(/^(?:SUMMARY|DESCRIPTION|X-WR-CALNAME):(.*)$/gm),
+  ]
+    .map((m) => m[1])
+    .join('\n');
   const xlsx = join(dir, `plan-${lang}.xlsx`);
   const result = await runCli(['export', file, '--format', 'xlsx', '--lang', lang, '--out', xlsx, '--force']);
   expect(result.code, result.stderr).toBe(0);

@@ -66,4 +66,18 @@ describe('outline exports from the File menu, downloaded in the browser mode', (
     expect(text).toBe(outlineCsv(content, 'zh-CN', localToday()));
     await page.getByTestId('language').selectOption('en');
   });
+
+  it('downloads the check-in calendar: an event per metric with a cadence, in the UI language', async () => {
+    const ics = await download('file-export-ics');
+    expect(ics.name).toBe(`${name}.ics`);
+    const text = ics.bytes.toString('utf8');
+    expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+    const metrics = content.nodes.filter((n) => n.kind === 'metric' && n.cadence !== null);
+    expect(metrics.length).toBeGreaterThan(0);
+    expect(text.match(/^BEGIN:VEVENT\r$/gm)).toHaveLength(metrics.length);
+    for (const metric of metrics) expect(text).toContain(`UID:${metric.id}@checkins.throughline`);
+    expect(text.replace(/\r\n[ \t]/g, '')).toContain(
+      `SUMMARY:Update: ${metrics[0]?.title.replaceAll(',', '\\,')}`,
+    );
+  });
 });

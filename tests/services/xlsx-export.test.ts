@@ -35,10 +35,11 @@ describe('XLSX export of the outline', () => {
       const content = templateContent('checkout-conversion', language);
       const table = outlineTable(content, language, TODAY);
       const workbook = await roundTrip({ name: 'Checkout', ...content }, language);
-      // Named in the workbook's language, the outline first and the findings second.
+      // Named in the workbook's language, the outline first, the findings second, the check-ins third.
       expect(workbook.worksheets.map((w) => w.name)).toEqual([
         XLSX_SHEETS[language].outline,
         XLSX_SHEETS[language].findings,
+        XLSX_SHEETS[language].checkins,
       ]);
       const sheet = workbook.getWorksheet(XLSX_SHEETS[language].outline) as ExcelJS.Worksheet;
       expect(sheet.rowCount).toBe(table.rows.length + 1);

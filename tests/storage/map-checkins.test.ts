@@ -28,7 +28,7 @@ const checkin = (id: string, metric: string, date: string, value: number): Check
 
 /** A map written the way the room writes one: a change to its document, stored from what it touched. */
 function room(repo: MapRepository, mapId: string) {
-  const { map } = repo.openRoom(mapId);
+  const map = repo.loadMap(mapId);
   const doc = newMapDoc();
   writeContent(doc, map);
   let revision = map.revision;

@@ -28,7 +28,7 @@ export function writeChange(repo: MapRepository, change: MapChange): { revision:
   let room = rooms.get(change.mapId);
   if (!room || repo.revisionOf(change.mapId) !== room.revision) {
     room?.doc.destroy();
-    const { map } = repo.openRoom(change.mapId);
+    const map = repo.loadMap(change.mapId);
     const doc = newMapDoc();
     writeContent(doc, map);
     repo.startRoom(change.mapId, map.revision, Y.encodeStateAsUpdate(doc));

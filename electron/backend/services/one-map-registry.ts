@@ -33,6 +33,7 @@ export function oneMapRegistry(map: { name: string; content: MapContent }): OneM
       updatedAt: stamp,
       nodes: map.content.nodes,
       links: map.content.links,
+      checkins: map.content.checkins ?? [],
     };
   });
   return { registry, mapId };

@@ -3,6 +3,8 @@
 import ExcelJS from 'exceljs';
 import { guardText } from '../../../shared/exports/formula-guard';
 import { type CellValue, outlineTable } from '../../../shared/exports/outline-columns';
+import { VALUE_LABELS } from '../../../shared/exports/outline-labels';
+import type { CheckinIndex } from '../../../shared/model/checkins';
 import type { Language } from '../../../shared/model/language';
 import type { MapLink, MapNode } from '../../../shared/model/types';
 import type { Severity } from '../../../shared/validation/findings';
@@ -10,11 +12,19 @@ import { validateMap } from '../../../shared/validation/validate';
 
 /**
  * The sheets' names, in the workbook's language like every other word in it. Scripts that read the
- * file can rely on the order: the outline first, the findings second.
+ * file can rely on the order: the outline first, the findings second, the check-ins third.
  */
-export const XLSX_SHEETS: Readonly<Record<Language, { outline: string; findings: string }>> = {
-  en: { outline: 'Outline', findings: 'Findings' },
-  'zh-CN': { outline: '大纲', findings: '检查结果' },
+export const XLSX_SHEETS: Readonly<
+  Record<Language, { outline: string; findings: string; checkins: string }>
+> = {
+  en: { outline: 'Outline', findings: 'Findings', checkins: 'Check-ins' },
+  'zh-CN': { outline: '大纲', findings: '检查结果', checkins: '指标填报' },
+};
+
+/** The check-ins sheet's header: the metric (id, then title), then each check-in's fields. */
+export const CHECKIN_HEADER: Readonly<Record<Language, readonly string[]>> = {
+  en: ['Metric id', 'Metric', 'Date', 'Value', 'Unit', 'Confidence', 'Note', 'Entered by'],
+  'zh-CN': ['指标编号', '指标', '日期', '数值', '单位', '信心', '备注', '填报人'],
 };
 
 const FINDINGS_WORDS: Readonly<
@@ -34,6 +44,7 @@ export interface XlsxMap {
   name: string;
   nodes: readonly MapNode[];
   links: readonly MapLink[];
+  history?: CheckinIndex;
 }
 
 /** A cell as exceljs stores it: text guarded against formula injection, numbers as numbers. */
@@ -44,7 +55,9 @@ const cellValue = (value: CellValue): string | number | null =>
  * The outline of a map as an Excel workbook: the sheet "Outline" (大纲) with the rows of the CSV export
  * (outline-columns.ts) under a bold, frozen header row, numbers as numbers and dates as text
  * (YYYY-MM-DD, formatted as text so Excel does not turn them into its own dates), and the sheet
- * "Findings" (检查结果) with every finding of the validator. Main process only: exceljs needs Node.
+ * "Findings" (检查结果) with every finding of the validator, and the sheet "Check-ins" (指标填报)
+ * with every metric's history, metric by metric in the map's order, oldest first (its header only
+ * when the map has none). Main process only: exceljs needs Node.
  */
 export async function outlineXlsx(map: XlsxMap, language: Language, today: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -74,7 +87,7 @@ export async function outlineXlsx(map: XlsxMap, language: Language, today: strin
     { header: words.header[2], key: 'nodes', width: 40 },
   ];
   const titleOf = new Map(map.nodes.map((n) => [n.id, n.title]));
-  for (const finding of validateMap({ nodes: map.nodes, links: map.links })) {
+  for (const finding of validateMap({ nodes: map.nodes, links: map.links, history: map.history, today })) {
     findings.addRow([
       words.severity[finding.severity],
       guardText(finding.message[language]),
@@ -82,6 +95,34 @@ export async function outlineXlsx(map: XlsxMap, language: Language, today: strin
     ]);
   }
   styleHeader(findings, 3);
+
+  const header = CHECKIN_HEADER[language];
+  const history = workbook.addWorksheet(XLSX_SHEETS[language].checkins, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
+  const widths = [14, 36, 12, 12, 8, 12, 50, 18];
+  history.columns = header.map((title, c) => ({
+    header: title,
+    width: widths[c] as number,
+    style: c === 2 ? { numFmt: '@' } : {},
+  }));
+  const confidence = VALUE_LABELS[language].progress;
+  for (const node of map.nodes) {
+    if (node.kind !== 'metric') continue;
+    for (const checkin of map.history?.history(node.id) ?? []) {
+      history.addRow([
+        guardText(node.id),
+        guardText(node.title),
+        checkin.date,
+        checkin.value,
+        guardText(node.unit),
+        checkin.confidence === null ? null : confidence[checkin.confidence],
+        guardText(checkin.note),
+        guardText(checkin.by),
+      ]);
+    }
+  }
+  styleHeader(history, header.length);
 
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -22,11 +22,15 @@ export type FileMenuProps = Omit<FileWorkflowOptions, 'onStart'> & {
   role: SessionRole;
 };
 
-/** The outline exports in the menu: the same table as CSV and Excel, and a Markdown document. */
+/**
+ * The outline exports in the menu: the same table as CSV and Excel, a Markdown document, and the
+ * check-in calendar (an .ics file with each metric's next check-in by its cadence).
+ */
 const OUTLINE_EXPORTS = [
   { format: 'csv', label: 'outline.exportCsv' },
   { format: 'xlsx', label: 'outline.exportXlsx' },
   { format: 'md', label: 'outline.exportMd' },
+  { format: 'ics', label: 'outline.exportIcs' },
 ] as const satisfies readonly { format: OutlineFormat; label: string }[];
 
 /**

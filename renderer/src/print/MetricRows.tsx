@@ -1,7 +1,11 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { checkinTrend, TREND_ARROWS } from '../../../shared/exports/checkin-numbers';
+import { VALUE_LABELS } from '../../../shared/exports/outline-labels';
+import type { CheckinIndex } from '../../../shared/model/checkins';
 import type { Language } from '../../../shared/model/language';
 import type { MetricNode } from '../../../shared/model/types';
+import { sparklinePoints } from '../../../shared/render/sparkline';
 import { amountOrDash, orDash } from './format';
 import type { MetricState } from './metric-status';
 
@@ -12,10 +16,51 @@ interface MetricTableProps {
   /** Extra first column after the title: what each metric measures (the metrics section). */
   measures?: ReadonlyMap<string, string>;
   caption?: string;
+  /** The map's check-ins: the current value's date and its trend (a sparkline and an arrow). */
+  history?: CheckinIndex;
 }
 
-/** Metrics with unit, baseline, current, target, due date, progress and status. */
-function MetricTableView({ metrics, states, language, measures, caption }: MetricTableProps) {
+/** The sparkline's box in CSS pixels: vector SVG, so it prints crisply at any resolution. */
+const SPARK = { width: 56, height: 14 };
+
+/** A metric's history as a sparkline with the arrow of its last step, or the dash. */
+function Trend(props: { metric: MetricNode; history: CheckinIndex; language: Language; dash: string }) {
+  const { metric, history, language, dash } = props;
+  const list = history.history(metric.id);
+  const trend = checkinTrend(list);
+  if (list.length === 0) return <>{dash}</>;
+  const label = trend === null ? undefined : VALUE_LABELS[language].trend[trend];
+  return (
+    <span className="print-trend">
+      {list.length > 1 ? (
+        <svg
+          className="print-spark"
+          width={SPARK.width}
+          height={SPARK.height}
+          viewBox={`0 0 ${SPARK.width} ${SPARK.height}`}
+          aria-hidden="true"
+        >
+          <polyline
+            points={sparklinePoints(
+              list.map((c) => c.value),
+              SPARK.width,
+              SPARK.height,
+              1.5,
+            )}
+          />
+        </svg>
+      ) : null}
+      {trend === null ? null : (
+        <span className={`print-trend__arrow print-trend--${trend}`} title={label}>
+          {TREND_ARROWS[trend]}
+        </span>
+      )}
+    </span>
+  );
+}
+
+/** Metrics with unit, baseline, current (and its date and trend), target, due date, progress and status. */
+function MetricTableView({ metrics, states, language, measures, caption, history }: MetricTableProps) {
   const { t } = useTranslation();
   const dash = t('export.print.notSet');
   return (
@@ -32,6 +77,12 @@ function MetricTableView({ metrics, states, language, measures, caption }: Metri
           <th scope="col" className="num">
             {t('inspector.labels.current')}
           </th>
+          {history ? (
+            <>
+              <th scope="col">{t('export.print.asOf')}</th>
+              <th scope="col">{t('export.print.trend')}</th>
+            </>
+          ) : null}
           <th scope="col" className="num">
             {t('inspector.labels.target')}
           </th>
@@ -50,6 +101,14 @@ function MetricTableView({ metrics, states, language, measures, caption }: Metri
               <td>{orDash(metric.unit, dash)}</td>
               <td className="num">{amountOrDash(metric.baseline, metric.unit, language, dash)}</td>
               <td className="num">{amountOrDash(metric.current, metric.unit, language, dash)}</td>
+              {history ? (
+                <>
+                  <td className="nowrap">{orDash(history.latest(metric.id)?.date, dash)}</td>
+                  <td className="nowrap">
+                    <Trend metric={metric} history={history} language={language} dash={dash} />
+                  </td>
+                </>
+              ) : null}
               <td className="num">{amountOrDash(metric.target, metric.unit, language, dash)}</td>
               <td className="nowrap">{orDash(metric.dueDate, dash)}</td>
               <td className={`status status--${status}`}>

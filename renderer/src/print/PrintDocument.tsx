@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapDocument } from '../../../shared/contract/api';
 import { VALUE_LABELS } from '../../../shared/exports/outline-labels';
+import { CheckinIndex } from '../../../shared/model/checkins';
 import { localToday } from '../../../shared/model/local-today';
 import { hasSection, type PdfChoices } from '../../../shared/print/export-choices';
 import { pdfEngineOptions } from '../../../shared/print/pdf-options';
@@ -38,7 +39,12 @@ export function PrintDocument({ map, choices, onLaidOut }: PrintDocumentProps) {
   const title = choices.title.trim() || map.name;
   const today = choices.date || localToday();
   const engine = useMemo(() => pdfEngineOptions(choices, map.name), [choices, map.name]);
-  const findings = useMemo(() => validateMap({ ...map, today }), [map, today]);
+  // Built once from the map's check-ins: the metrics table's dates and trends, and staleness.
+  const history = useMemo(() => new CheckinIndex(map.checkins ?? []), [map.checkins]);
+  const findings = useMemo(
+    () => validateMap({ nodes: map.nodes, links: map.links, history, today }),
+    [map.nodes, map.links, history, today],
+  );
   const summary = healthSummary(map.nodes, findings);
   const nodesById = useMemo(() => new Map(map.nodes.map((n) => [n.id, n])), [map.nodes]);
   const states = useMemo(() => metricStates(map.nodes, map.links, today), [map, today]);
@@ -174,7 +180,13 @@ export function PrintDocument({ map, choices, onLaidOut }: PrintDocumentProps) {
           {hasSection(choices, 'metrics') && metrics.length > 0 ? (
             <section className="print-section" aria-labelledby="print-metrics-heading">
               <h2 id="print-metrics-heading">{t('export.print.metricsHeading')}</h2>
-              <MetricTable metrics={metrics} states={states} language={language} measures={measures} />
+              <MetricTable
+                metrics={metrics}
+                states={states}
+                language={language}
+                measures={measures}
+                history={history.size > 0 ? history : undefined}
+              />
             </section>
           ) : null}
           {hasSection(choices, 'findings') ? (
