@@ -32,6 +32,16 @@ const en = {
   compareTitle: 'Changes since "{{label}}"',
   compareClose: 'Close the comparison',
   compareHint: 'Click a change to show its node on the map.',
+  open: 'Open',
+  openLabel: 'Open the version "{{label}}" read-only',
+  pick: 'Pick to compare',
+  pickLabel: 'Pick the version "{{label}}" to compare with another',
+  compareTwo: 'Compare the two picked',
+  compareTwoHint: 'Pick two versions to compare them with each other.',
+  compareTwoTitle: 'Changes from "{{older}}" to "{{newer}}"',
+  viewing: 'Version "{{label}}" of {{date}} — read-only',
+  viewingNote: 'Nothing can be changed here, and the room sees nothing of it.',
+  backToLive: 'Back to the live map',
 };
 
 export const versionsStrings: { en: typeof en; zhCN: typeof en } = {
@@ -64,5 +74,15 @@ export const versionsStrings: { en: typeof en; zhCN: typeof en } = {
     compareTitle: '自“{{label}}”以来的变化',
     compareClose: '关闭比较',
     compareHint: '点击一项变化，在地图上显示它的节点。',
+    open: '打开',
+    openLabel: '以只读方式打开版本“{{label}}”',
+    pick: '选来比较',
+    pickLabel: '选中版本“{{label}}”，与另一个版本比较',
+    compareTwo: '比较选中的两个版本',
+    compareTwoHint: '选中两个版本，互相比较。',
+    compareTwoTitle: '从“{{older}}”到“{{newer}}”的变化',
+    viewing: '{{date}} 的版本“{{label}}”——只读',
+    viewingNote: '这里不能做任何修改，房间里的其他人也看不到。',
+    backToLive: '回到实时地图',
   },
 };
