@@ -42,6 +42,9 @@ const en = {
   viewing: 'Version "{{label}}" of {{date}} — read-only',
   viewingNote: 'Nothing can be changed here, and the room sees nothing of it.',
   backToLive: 'Back to the live map',
+  pdfChangesSince: 'Changes since',
+  pdfNoChanges: 'No section of changes',
+  pdfVersionOption: '"{{label}}" ({{date}})',
 };
 
 export const versionsStrings: { en: typeof en; zhCN: typeof en } = {
@@ -84,5 +87,8 @@ export const versionsStrings: { en: typeof en; zhCN: typeof en } = {
     viewing: '{{date}} 的版本“{{label}}”——只读',
     viewingNote: '这里不能做任何修改，房间里的其他人也看不到。',
     backToLive: '回到实时地图',
+    pdfChangesSince: '自某版本以来的变化',
+    pdfNoChanges: '不包含变化一节',
+    pdfVersionOption: '“{{label}}”（{{date}}）',
   },
 };
