@@ -15,7 +15,8 @@ import type { Language } from '../../shared/model/language';
 import { PdfChoicesSchema } from '../../shared/print/export-choices';
 import { applyDocChanges, type DocChanges, newMapDoc, writeContent } from '../../shared/room/map-doc';
 import { type PdfFacts, pdfFacts, squash } from '../pdf/pdf-checks';
-import { closeServed, launchBrowser, type ServedApp, serveApp } from './harness';
+import { axeViolations } from './axe';
+import { closeServed, launchBrowser, openPage, type ServedApp, serveApp } from './harness';
 
 // The PDF's "Changes since …" section, as people get it: a document whose map changed since its
 // version "Offsite Q1" printed by the served app (the export dialog's path) and by the command
@@ -202,5 +203,39 @@ describe('the PDF section "Changes since …"', () => {
     }
     expect(stderr).toContain('has no version "Offsite Q9"; its versions: "Offsite Q1"');
     expect(readdirSync(dir)).not.toContain('missing.pdf');
+  });
+
+  it('File ▸ Export PDF offers the latest version by default, in both languages, and the download has the section', async () => {
+    const page = await openPage(app, { width: 1280, height: 800 });
+    try {
+      await page.locator('[data-testid="plan-node"]', { hasText: 'Win the mid-market' }).waitFor();
+      const openDialog = async () => {
+        await page.getByTestId('file-menu').click();
+        await page.getByTestId('file-export-pdf').click();
+        await page.getByTestId('export-dialog').waitFor();
+      };
+      await page.getByTestId('language').selectOption('zh-CN');
+      await openDialog();
+      const since = page.getByTestId('export-changes-since');
+      await expect.poll(() => since.inputValue()).toBe(versionId);
+      expect(await page.getByTestId('export-dialog').textContent()).toContain('自某版本以来的变化');
+      expect(await since.locator('option:checked').textContent()).toMatch(/^“Offsite Q1”（.+）$/);
+      await page.keyboard.press('Escape');
+      await page.getByTestId('export-dialog').waitFor({ state: 'detached' });
+      await page.getByTestId('language').selectOption('en');
+
+      await openDialog();
+      await expect.poll(() => since.inputValue()).toBe(versionId);
+      expect(await since.locator('option:checked').textContent()).toMatch(/^"Offsite Q1" \(.+\)$/);
+      expect(await axeViolations(page, '[data-testid="export-dialog"]')).toEqual([]);
+      mkdirSync('.tmp/screenshots', { recursive: true });
+      await page.screenshot({ path: '.tmp/screenshots/export-changes-since-1280x800.png' });
+      const pending = page.waitForEvent('download', { timeout: 90_000 });
+      await page.getByTestId('export-submit').click();
+      const facts = pdfFacts(readFileSync(await (await pending).path()));
+      expectChanges(facts, 'en');
+    } finally {
+      await page.context().close();
+    }
   });
 });
