@@ -83,11 +83,13 @@ describe('a saved version opened read-only', () => {
     await expect.poll(() => nodeTitled(watcher, 'Added after the offsite')).toBe(1);
 
     await openVersions();
+    // By the keyboard: the version's Open button, then Enter.
     await page
       .getByTestId('version-row')
       .filter({ hasText: 'Offsite Q1' })
       .getByTestId('version-open')
-      .click();
+      .focus();
+    await page.keyboard.press('Enter');
     const banner = page.getByTestId('version-banner');
     await banner.waitFor();
     expect(await page.getByTestId('version-banner-title').textContent()).toMatch(
@@ -131,6 +133,12 @@ describe('a saved version opened read-only', () => {
         .poll(() => page.getByTestId('version-banner-title').textContent())
         .toMatch(/^.+ 的版本“Offsite Q1”——只读$/);
       expect(await page.getByTestId('version-back').textContent()).toBe('回到实时地图');
+      // The dialog's words for opening and comparing two versions.
+      await openVersions();
+      const words = (await page.getByTestId('versions-dialog').textContent()) ?? '';
+      for (const word of ['打开', '选来比较']) expect(words).toContain(word);
+      await page.getByTestId('versions-close').click();
+      await page.getByTestId('versions-dialog').waitFor({ state: 'detached' });
       await page.screenshot({ path: '.tmp/screenshots/version-view-zh-1280x800.png' });
     } finally {
       await page.getByTestId('language').selectOption('en');
