@@ -255,19 +255,17 @@ export function useMapLibrary({ api, store, rooms, notify }: MapLibraryOptions) 
       await rooms.flush();
       rooms.leave();
       const { version, name, content } = loaded;
-      store
-        .getState()
-        .load(
-          {
-            ...content,
-            id: mapId,
-            name,
-            revision: 0,
-            createdAt: version.createdAt,
-            updatedAt: version.createdAt,
-          },
-          { readOnly: true },
-        );
+      store.getState().load(
+        {
+          ...content,
+          id: mapId,
+          name,
+          revision: 0,
+          createdAt: version.createdAt,
+          updatedAt: version.createdAt,
+        },
+        { readOnly: true },
+      );
       useVersionView.getState().show({ mapId, version, compareWith });
     },
     [rooms, store],
