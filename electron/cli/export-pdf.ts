@@ -11,7 +11,7 @@ import { CliError, describeError, EXIT } from './cli-error';
 import { couldNotWrite, exportTarget } from './export-target';
 import { exportedLine } from './exported-line';
 import { isRendererBuilt, PACKAGE_ROOT, rendererDirOf } from './package-root';
-import { readOneMap } from './read-maps';
+import { readOneMap, readVersionAt } from './read-maps';
 
 export interface ExportPdfOptions {
   file: string;
@@ -21,13 +21,15 @@ export interface ExportPdfOptions {
   landscape: boolean;
   force?: boolean;
   lang: Language;
+  /** A saved version of the map, by id or label: the PDF gains the section "Changes since …". */
+  changesSince?: string | undefined;
 }
 
 /**
  * `throughline export FILE --format pdf --out PATH`: the same print view and the same options as
  * the app's Export PDF, without a window. The map read from the file is held in memory and served
  * to the print view by the browser mode's own loopback server (random port and token, answering
- * only `loadMap`: one-map-registry.ts), and printed by the system's Chromium through
+ * only `loadMap`, and `loadVersion` for `--changes-since`: one-map-registry.ts), and printed by the system's Chromium through
  * playwright-core; then the server is gone. The user's file is only read (readMaps works on a
  * private copy).
  */
@@ -45,13 +47,21 @@ export async function exportPdfCommand(
   }
   const target = exportTarget(out, options.file, options.force === true);
   const map = await readOneMap(options.file, options.map);
+  // The version of "Changes since …", from the same map of the same document.
+  const since =
+    options.changesSince === undefined
+      ? undefined
+      : readVersionAt(options.file, options.map, options.changesSince);
 
   const controller = new AbortController();
   const cancel = () => controller.abort(new CliError('Cancelled: no PDF was written.'));
   process.once('SIGINT', cancel);
   try {
     // The map already read is served from memory: no library, no second parse, no SQLite.
-    const { registry, mapId } = oneMapRegistry(map);
+    const { registry, mapId } = oneMapRegistry(
+      map,
+      since && { summary: since.summary, name: since.name, content: since.content },
+    );
     const server = await startPlanServer({ registry, rendererDir: rendererDirOf(PACKAGE_ROOT) });
     try {
       const { exportPdfFile, servedApp } = await import('../backend/services/pdf-export');
@@ -60,6 +70,7 @@ export async function exportPdfCommand(
         orientation: options.landscape ? 'landscape' : 'portrait',
         date: localToday(),
         language: options.lang,
+        changesSince: since?.summary.id ?? '',
       });
       await exportPdfFile({
         executablePath,

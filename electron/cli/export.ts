@@ -29,6 +29,8 @@ export interface ExportOptions {
   /** PDF only: paper size and orientation. */
   paper?: string;
   landscape?: boolean;
+  /** PDF only: the saved version (id or label) of the section "Changes since …". */
+  changesSince?: string | undefined;
 }
 
 /**
@@ -54,6 +56,11 @@ export async function exportCommand(
   }
   if (format === 'pptx' && options.out === undefined) {
     throw new CliError('format pptx needs --out PATH: a deck is binary and is not written to the terminal.');
+  }
+  if (options.changesSince !== undefined && format !== 'pdf') {
+    throw new CliError(
+      `--changes-since is for --format pdf only (its section "Changes since …"), not ${format}.`,
+    );
   }
   if (format === 'pdf') {
     const { exportPdfCommand } = await import('./export-pdf');

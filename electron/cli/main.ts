@@ -69,7 +69,7 @@ const COMMANDS: Record<string, CommandSpec> = {
   },
   export: {
     usage:
-      'throughline export FILE --format json|csv|xlsx|md|ics|svg|png|pdf|pptx [--map NAME_OR_ID] [--out PATH [--force]] [--lang en|zh-CN] [--paper A4|A3|Letter|Tabloid] [--landscape]',
+      'throughline export FILE --format json|csv|xlsx|md|ics|svg|png|pdf|pptx [--map NAME_OR_ID] [--out PATH [--force]] [--lang en|zh-CN] [--paper A4|A3|Letter|Tabloid] [--landscape] [--changes-since VERSION]',
     summary:
       'Write one map as JSON, a picture (SVG, PNG), a PDF or slides (PowerPoint), its outline as CSV, Excel or Markdown, or its check-in calendar.',
     options: {
@@ -80,6 +80,7 @@ const COMMANDS: Record<string, CommandSpec> = {
       lang: { type: 'string' },
       paper: { type: 'string' },
       landscape: { type: 'boolean' },
+      'changes-since': { type: 'string' },
     },
     details: [
       'Writes to stdout unless --out is given; xlsx, png, pdf and pptx need --out. A document with several maps needs --map.',
@@ -90,7 +91,8 @@ const COMMANDS: Record<string, CommandSpec> = {
       'svg and png draw the whole map as the app does,',
       'in --lang; png is rasterised by the system Chromium at twice the size where the map allows.',
       'pdf prints the map, outline, metrics and findings with the system Chromium (--paper, default A4;',
-      '--landscape); without Chromium, Chrome or Edge it says so and exits 2.',
+      '--landscape); without Chromium, Chrome or Edge it says so and exits 2. --changes-since VERSION (a saved',
+      'version of a .throughline map, by id or label) adds the section "Changes since …" in --lang.',
       "pptx writes editable 16:9 slides: title, overview, one per top goal's execution path, metrics, findings (in --lang).",
     ],
   },
@@ -390,6 +392,7 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
           lang: language(str('lang')),
           paper: str('paper'),
           landscape: flag('landscape'),
+          changesSince: str('changes-since'),
         },
         io.out,
         io.info,

@@ -71,6 +71,20 @@ export async function readOneMap(file: string, selector: string | undefined): Pr
 export async function readMapAt(ref: { file: string; map?: string; version?: string }): Promise<LoadedMap> {
   const { file, map, version } = ref;
   if (version === undefined) return readOneMap(file, map);
+  const found = readVersionAt(file, map, version);
+  return { id: found.mapId, name: found.name, content: found.content };
+}
+
+/**
+ * One saved version of a document's map (chosen as selectMap does), by id or label: its summary,
+ * the map's name then and its content. A JSON map keeps none; a version not found is said with
+ * the versions the map has.
+ */
+export function readVersionAt(
+  file: string,
+  map: string | undefined,
+  version: string,
+): { mapId: string; summary: VersionSummary; name: string; content: MapContent } {
   checkFile(file);
   if (sourceKindOf(file) === 'json') {
     throw new CliError(
@@ -83,7 +97,7 @@ export async function readMapAt(ref: { file: string; map?: string; version?: str
     try {
       const found = versions.find(chosen.id, version);
       const loaded = versions.load(chosen.id, found.id);
-      return { id: chosen.id, name: loaded.name, content: loaded.content };
+      return { mapId: chosen.id, summary: found, name: loaded.name, content: loaded.content };
     } catch (error) {
       if (error instanceof ApiError && error.code === 'not-found') {
         const labels = versions.list(chosen.id).map((v) => `"${printable(v.label)}" (${v.id})`);

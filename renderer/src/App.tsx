@@ -22,6 +22,7 @@ import { ReadOnlyBanner } from './panels/ReadOnlyBanner';
 import { SearchBar } from './panels/SearchBar';
 import { ShortcutSheet } from './panels/ShortcutSheet';
 import { Toolbar } from './panels/Toolbar';
+import { VersionBanner } from './panels/VersionBanner';
 import { PresentationOverlay } from './presentation/PresentationOverlay';
 import { usePresentation } from './presentation/use-presentation';
 import type { MapRooms } from './room/map-rooms';
@@ -131,6 +132,11 @@ export function App({ api, store, rooms }: AppProps) {
                     mapId={openId}
                     onDocumentChanged={(info) => void library.documentChanged(info).catch(fail)}
                     onImported={(id) => void open(id, { imported: true })}
+                    onOpenVersion={(loaded, compareWith) =>
+                      openId
+                        ? library.openVersion(openId, loaded, compareWith).catch(fail)
+                        : Promise.resolve()
+                    }
                     flush={() => rooms.flush().then(() => {})}
                     notify={notify}
                   />
@@ -151,6 +157,7 @@ export function App({ api, store, rooms }: AppProps) {
             />
             <main className="app__canvas">
               <ReadOnlyBanner />
+              <VersionBanner onBack={library.backToLive} />
               <FreezeBanner />
               {openId ? <FollowStatus /> : null}
               {searchOpen && openId ? <SearchBar onClose={closeSearch} /> : null}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../model/language';
+import { IdSchema } from '../model/schemas';
 import { ORIENTATIONS, PAPERS } from './paper';
 
 /** The parts of the document a user can leave out. */
@@ -30,6 +31,11 @@ export const PdfChoicesSchema = z.object({
   /** A line at the foot of every page, e.g. "Confidential". */
   footer: z.string().max(200).default(''),
   language: z.enum(LANGUAGES).default('en'),
+  /**
+   * The saved version whose "Changes since …" section the document ends its first part with (what
+   * changed from it to the map as it is), by id; none when empty.
+   */
+  changesSince: z.union([IdSchema, z.literal('')]).default(''),
 });
 export type PdfChoices = z.output<typeof PdfChoicesSchema>;
 export type PdfChoicesInput = z.input<typeof PdfChoicesSchema>;

@@ -20,6 +20,7 @@ export function printViewQuery(mapId: string, choices: PdfChoices): string {
     date: choices.date,
     footer: choices.footer,
     lang: choices.language,
+    since: choices.changesSince,
   });
   return params.toString();
 }
@@ -51,6 +52,7 @@ export function parsePrintViewQuery(search: string): ParsedPrintQuery {
     date: text('date'),
     footer: text('footer'),
     language: text('lang'),
+    changesSince: text('since'),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

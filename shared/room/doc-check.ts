@@ -310,17 +310,22 @@ export function repairCheckins(doc: Y.Doc, touch: DocTouch, origin: unknown): bo
     const knownDate = known === undefined ? undefined : (values[known] as unknown[])[2];
     if (knownDate === undefined || checkin.date >= (knownDate as string)) latest.set(checkin.metric, i);
   });
-  const wrong = [...metrics].some((metric) => {
+  // Metrics the change wrote without touching their check-ins (its current value set by a peer
+  // that had not yet seen another's check-in): those with a history keep its latest.
+  const written = new Set([...touch.nodes].filter((id) => !metrics.has(id) && latest.has(id)));
+  const wrongOf = (metric: string) => {
     const node = nodes.get(metric);
     if (!(node instanceof Y.Map) || node.get('kind') !== 'metric') return false;
     const at = latest.get(metric);
     const value = at === undefined ? null : (values[at] as unknown[])[3];
     return !Object.is(node.get('current'), value);
-  });
+  };
+  const wrong = [...metrics].some(wrongOf) || [...written].some(wrongOf);
   if (drop.size === 0 && !wrong) return false;
   doc.transact(() => {
     for (const i of [...drop].sort((a, b) => b - a)) array.delete(i, 1);
     settleCurrentValues(doc, nodes, metrics);
+    settleCurrentValues(doc, nodes, written, true);
   }, origin);
   return true;
 }

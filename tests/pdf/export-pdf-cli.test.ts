@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { noChromium } from '../../electron/backend/services/pdf-printer';
 import { CliError, EXIT } from '../../electron/cli/cli-error';
+import { exportCommand } from '../../electron/cli/export';
 import { exportPdfCommand } from '../../electron/cli/export-pdf';
 
 const fixture = new URL('../fixtures/good-map.json', import.meta.url).pathname;
@@ -30,5 +31,18 @@ describe('throughline export --format pdf', () => {
     expect(noOut.message).toContain('needs --out');
     const paper = await refusal(exportPdfCommand({ ...base, paper: 'B5' }, () => {}, noBrowser));
     expect(paper.message).toContain('--paper must be one of A4, A3, Letter, Tabloid');
+  });
+
+  it('takes --changes-since only with --format pdf, saying so in one line', async () => {
+    const csv = await refusal(
+      exportCommand(
+        { ...base, format: 'csv', changesSince: 'Offsite Q1' },
+        () => {},
+        () => {},
+      ),
+    );
+    expect(csv.message).toBe(
+      '--changes-since is for --format pdf only (its section "Changes since …"), not csv.',
+    );
   });
 });

@@ -125,6 +125,7 @@ describe('print view address', () => {
       date: '2026-01-31',
       footer: 'Confidential',
       language: 'zh-CN',
+      changesSince: 'v_offsite_q1',
     });
     const parsed = parsePrintViewQuery(`?${printViewQuery('map_1', original)}`);
     expect(parsed).toEqual({ ok: true, mapId: 'map_1', choices: original });
@@ -135,6 +136,9 @@ describe('print view address', () => {
     expect(parsePrintViewQuery('?map=a/b').ok).toBe(false);
     expect(parsePrintViewQuery('?map=m1&paper=A9').ok).toBe(false);
     expect(parsePrintViewQuery('?map=m1&margin=abc').ok).toBe(false);
+    // The version of "Changes since …" is an id or nothing.
+    expect(parsePrintViewQuery('?map=m1&since=a/b').ok).toBe(false);
+    expect(parsePrintViewQuery('?map=m1')).toMatchObject({ ok: true, choices: { changesSince: '' } });
     expect(parsePrintViewQuery('?map=m1')).toMatchObject({
       ok: true,
       choices: { paper: 'A4', sections: ['map', 'outline', 'metrics', 'findings'] },

@@ -25,6 +25,7 @@ function dialog(role: SessionRole, language: Language, readOnly = false): string
           flush={async () => {}}
           notify={() => {}}
           onCompare={() => {}}
+          onOpen={async () => {}}
           onStarted={() => {}}
           onClose={() => {}}
         />

@@ -4,6 +4,13 @@ import * as Y from 'yjs';
 import { type Checkin, CheckinSchema, CONFIDENCES, type MapNode } from '../../shared/model';
 import { checkinsOf, checkinTuple, readCheckins, readCheckinTuple } from '../../shared/room/checkin-doc';
 import {
+  type DocTouch,
+  emptyTouch,
+  mergeTouch,
+  repairCheckins,
+  touchedBy,
+} from '../../shared/room/doc-check';
+import {
   applyDocChanges,
   type DocChanges,
   newMapDoc,
@@ -218,5 +225,31 @@ describe('check-ins in a live room', () => {
     expect(after.revision).toBe(before.revision);
     expect(after.checkins).toEqual([]);
     expect(checkinsOf(honest.doc).length).toBe(0);
+  });
+});
+
+describe('the server’s repair of current values', () => {
+  it('sets back the latest check-in when a change wrote a metric’s current value without seeing it', () => {
+    const doc = newMapDoc();
+    writeContent(doc, smallMap());
+    edit(doc, { upsertCheckins: [checkin('a', '2026-01-05', 102)] });
+    // A peer that had deleted its own last check-in sets the current value to null, concurrently.
+    const touch = emptyTouch();
+    doc.on('afterTransaction', (t: Y.Transaction) => {
+      const seen = touchedBy(t, doc);
+      if (!('reason' in seen)) mergeTouch(touch, seen as DocTouch);
+    });
+    doc.transact(() => nodesOf(doc).get('k1')?.set('current', null), 'peer');
+    expect(current(doc)).toBeNull();
+    expect(repairCheckins(doc, touch, 'repair')).toBe(true);
+    expect(current(doc)).toBe(102);
+    // A metric without check-ins keeps the value it was given.
+    edit(doc, { deleteCheckinIds: ['a'] });
+    expect(current(doc)).toBeNull();
+    const later = emptyTouch();
+    later.nodes.add('k1');
+    nodesOf(doc).get('k1')?.set('current', 7);
+    expect(repairCheckins(doc, later, 'repair')).toBe(false);
+    expect(current(doc)).toBe(7);
   });
 });

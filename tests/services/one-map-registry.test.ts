@@ -28,6 +28,29 @@ describe('oneMapRegistry, what a one-shot PDF print view is served from', () => 
     expect(registry.methods).toEqual(['loadMap']);
   });
 
+  it('answers loadVersion with the one version given (--changes-since), under the served map id', async () => {
+    const summary = {
+      id: 'v1',
+      mapId: 'the-file-map',
+      label: 'Offsite Q1',
+      createdAt: '2027-01-10T09:00:00.000Z',
+      author: 'Mei',
+      nodeCount: content.nodes.length,
+    };
+    const { registry, mapId } = oneMapRegistry({ name: 'Plan', content }, { summary, name: 'Plan', content });
+    expect(registry.methods.sort()).toEqual(['loadMap', 'loadVersion']);
+    const answer = await registry.dispatch('loadVersion', { mapId, versionId: 'v1' });
+    expect(answer.ok ? answer.value : null).toEqual({
+      version: { ...summary, mapId },
+      name: 'Plan',
+      content,
+    });
+    const other = await registry.dispatch('loadVersion', { mapId, versionId: 'v2' });
+    expect(other.ok ? null : other.error.code).toBe('not-found');
+    const otherMap = await registry.dispatch('loadVersion', { mapId: 'another-map', versionId: 'v1' });
+    expect(otherMap.ok ? null : otherMap.error.code).toBe('not-found');
+  });
+
   it('refuses a map without a name before serving anything', () => {
     expect(() => oneMapRegistry({ name: '   ', content })).toThrow(/a map needs a name/);
   });

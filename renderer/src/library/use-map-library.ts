@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { StoreApi } from 'zustand/vanilla';
 import type { DocumentInfo, MapSummary, ThroughlineApi } from '../../../shared/contract/api';
 import type { SessionRole } from '../../../shared/contract/method-access';
+import type { MapContent } from '../../../shared/model';
 import type { Language } from '../../../shared/model/language';
 import type { TemplateId } from '../../../shared/templates/ids';
+import type { VersionSummary } from '../../../shared/versions';
 import { layoutInput } from '../canvas/use-canvas-commands';
 import { layoutLanes } from '../layout/lane-layout';
 import { needsLayout } from '../layout/needs-layout';
@@ -13,6 +15,7 @@ import type { MapRooms } from '../room/map-rooms';
 import type { RoomEnd } from '../room/room-connection';
 import { deletionUndo } from '../store/deletion-undo';
 import type { MapState } from '../store/map-store';
+import { useVersionView } from '../store/version-view';
 
 export interface MapLibraryOptions {
   api: ThroughlineApi;
@@ -45,6 +48,8 @@ export function useMapLibrary({ api, store, rooms, notify }: MapLibraryOptions) 
   const open = useCallback(
     async (id: string, { imported = false } = {}) => {
       try {
+        // A version shown read-only gives way to the map in its room.
+        useVersionView.getState().close();
         const head = await api.mapSummary({ mapId: id });
         // An imported map without a layout is tidied into lanes the moment its content arrives,
         // before it is first drawn: the positions are the first change the room shares after it.
@@ -173,6 +178,7 @@ export function useMapLibrary({ api, store, rooms, notify }: MapLibraryOptions) 
         const wasOpen = id === store.getState().mapId;
         const name = maps.find((m) => m.id === id)?.name ?? '';
         if (wasOpen) {
+          useVersionView.getState().close();
           rooms.leave();
           store.getState().clear();
           setOpenId(null);
@@ -214,6 +220,7 @@ export function useMapLibrary({ api, store, rooms, notify }: MapLibraryOptions) 
   const documentChanged = useCallback(
     async (info: DocumentInfo) => {
       setDocumentInfo(info);
+      useVersionView.getState().close();
       rooms.leave();
       store.getState().clear();
       setOpenId(null);
@@ -232,6 +239,44 @@ export function useMapLibrary({ api, store, rooms, notify }: MapLibraryOptions) 
     [api, open],
   );
 
+  /**
+   * Shows a saved version of the map in view, read-only: this window leaves the map's room (so
+   * nothing reaches it while the version is shown: no edit, no selection, no presence) and the
+   * store holds the version as a map without a room. `compareWith`, an older version, is marked
+   * on it as the changes since. The live map comes back with backToLive (or any map opened).
+   */
+  const openVersion = useCallback(
+    async (
+      mapId: string,
+      loaded: { version: VersionSummary; name: string; content: MapContent },
+      compareWith: { version: VersionSummary; content: MapContent } | null = null,
+    ) => {
+      // Edits typed before go to the room first; its connection stays until they are stored.
+      await rooms.flush();
+      rooms.leave();
+      const { version, name, content } = loaded;
+      store.getState().load(
+        {
+          ...content,
+          id: mapId,
+          name,
+          revision: 0,
+          createdAt: version.createdAt,
+          updatedAt: version.createdAt,
+        },
+        { readOnly: true },
+      );
+      useVersionView.getState().show({ mapId, version, compareWith });
+    },
+    [rooms, store],
+  );
+
+  /** Back from a version to the live map, in its room. */
+  const backToLive = useCallback(() => {
+    const viewing = useVersionView.getState().viewing;
+    if (viewing) void open(viewing.mapId);
+  }, [open]);
+
   /** Another map chosen from the list: Undo no longer reaches back to a map deleted before. */
   const choose = useCallback(
     (id: string) => {
@@ -249,6 +294,8 @@ export function useMapLibrary({ api, store, rooms, notify }: MapLibraryOptions) 
     fail,
     open,
     choose,
+    openVersion,
+    backToLive,
     create,
     createFromTemplate,
     rename,

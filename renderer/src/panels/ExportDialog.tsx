@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ThroughlineApi } from '../../../shared/contract/api';
 import { LANGUAGES, type Language } from '../../../shared/model/language';
@@ -10,14 +10,15 @@ import {
   type PdfSection,
 } from '../../../shared/print/export-choices';
 import { ORIENTATIONS, type Orientation, PAPERS, type Paper } from '../../../shared/print/paper';
+import type { VersionSummary } from '../../../shared/versions';
 import { base64ToBytes, downloadFile } from '../files/browser-files';
-import { typedDay } from '../i18n/date-locale';
+import { dateLocale, typedDay } from '../i18n/date-locale';
 import { DateInput } from './DateInput';
 import { ModalDialog } from './ModalDialog';
 import { useModalDialog } from './use-modal-dialog';
 
 export interface ExportDialogProps {
-  api: Pick<ThroughlineApi, 'exportPdf' | 'listMaps' | 'preparePdfExport'>;
+  api: Pick<ThroughlineApi, 'exportPdf' | 'listMaps' | 'preparePdfExport' | 'listVersions'>;
   mapId: string;
   /** The UI language: the document's language unless changed here. */
   language: Language;
@@ -45,7 +46,7 @@ export function ExportDialog({
   notify,
   onClose,
 }: ExportDialogProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const dialog = useModalDialog();
   const run = useRef(0);
@@ -59,6 +60,14 @@ export function ExportDialog({
   const [footer, setFooter] = useState('');
   const [language, setLanguage] = useState<Language>(uiLanguage);
   const [status, setStatus] = useState<Status>({ step: 'editing' });
+  /** The map's saved versions, newest first, for the section "Changes since …". */
+  const [versions, setVersions] = useState<VersionSummary[]>([]);
+  /** The version of "Changes since …" ('' for no such section): the latest one unless changed. */
+  const [since, setSince] = useState<string | null>(null);
+  const versionDate = useMemo(
+    () => new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'medium' }),
+    [i18n.language],
+  );
   const working = status.step === 'working';
 
   // The printer gets ready while the user chooses (in the browser mode Chromium starts and draws
@@ -75,6 +84,23 @@ export function ExportDialog({
       (maps) => {
         const name = maps.find((m) => m.id === mapId)?.name;
         if (live && name) setTitle((current) => (current === '' ? name : current));
+      },
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, mapId]);
+
+  // The versions to show changes since; the latest is chosen until the user chooses. Not listed
+  // (an older server, a failure): the PDF is offered without the section.
+  useEffect(() => {
+    let live = true;
+    api.listVersions({ mapId }).then(
+      (list) => {
+        if (!live) return;
+        setVersions([...list].reverse());
+        setSince((current) => current ?? list.at(-1)?.id ?? '');
       },
       () => {},
     );
@@ -109,6 +135,7 @@ export function ExportDialog({
       date: typedDay(date) ?? date.trim(),
       footer: footer.trim(),
       language,
+      changesSince: since ?? '',
     };
     try {
       await flush();
@@ -221,6 +248,28 @@ export function ExportDialog({
                 </label>
               ))}
             </fieldset>
+
+            {versions.length > 0 ? (
+              <>
+                <label htmlFor={field('since')}>{t('versions.pdfChangesSince')}</label>
+                <select
+                  id={field('since')}
+                  value={since ?? ''}
+                  onChange={(e) => setSince(e.target.value)}
+                  data-testid="export-changes-since"
+                >
+                  <option value="">{t('versions.pdfNoChanges')}</option>
+                  {versions.map((v) => (
+                    <option key={v.id} value={v.id}>
+                      {t('versions.pdfVersionOption', {
+                        label: v.label,
+                        date: versionDate.format(new Date(v.createdAt)),
+                      })}
+                    </option>
+                  ))}
+                </select>
+              </>
+            ) : null}
 
             <label htmlFor={field('doc-title')}>{t('export.dialog.documentTitle')}</label>
             <input

@@ -11,15 +11,18 @@ import { useCommand } from '../commands/use-commands';
 import { type FileWorkflowOptions, useFileWorkflows } from '../files/use-file-workflows';
 import { useLanguage } from '../i18n/use-language';
 import { ShareDialog, ShareMenuItem } from '../share/ShareDialog';
+import { useVersionView } from '../store/version-view';
 import { CheckinImportDialog } from './CheckinImportDialog';
 import { ExportDialog } from './ExportDialog';
 import { RestoreDialog } from './RestoreDialog';
 import { VersionCompare } from './VersionCompare';
-import { VersionsDialog } from './VersionsDialog';
+import { VersionsDialog, type VersionsDialogProps } from './VersionsDialog';
 
 export type FileMenuProps = Omit<FileWorkflowOptions, 'onStart'> & {
   /** What this window may do: an item is offered only where the server would take its call. */
   role: SessionRole;
+  /** Shows a saved version read-only (the map library's openVersion). */
+  onOpenVersion: VersionsDialogProps['onOpen'];
 };
 
 /**
@@ -99,9 +102,10 @@ export function FileMenu(props: FileMenuProps) {
   };
   useCommand('export', openPdfDialog);
   useCommand('share', () => setShareOpen(true));
-  // A comparison belongs to the map it was made on.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: mapId is the trigger, not read
-  useEffect(() => setCompare(null), [mapId]);
+  // A comparison belongs to the map it was made on (a version opened or left is another).
+  const viewing = useVersionView((s) => s.viewing);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: mapId and the version shown are the triggers, not read
+  useEffect(() => setCompare(null), [mapId, viewing]);
   const openVersions = () => {
     setOpen(false);
     if (mapId) setVersionsOpen(true);
@@ -333,6 +337,7 @@ export function FileMenu(props: FileMenuProps) {
           flush={flush}
           notify={notify}
           onCompare={(version, content) => setCompare({ version, content })}
+          onOpen={props.onOpenVersion}
           onStarted={(id) => props.onImported(id)}
           onClose={() => setVersionsOpen(false)}
         />
@@ -342,6 +347,18 @@ export function FileMenu(props: FileMenuProps) {
           version={compare.version}
           content={compare.content}
           onClose={() => setCompare(null)}
+        />
+      ) : viewing?.compareWith && mapId ? (
+        // Two versions compared: the newer one is shown, the changes since the older marked on it.
+        <VersionCompare
+          key={`${viewing.compareWith.version.id} ${viewing.version.id}`}
+          version={viewing.compareWith.version}
+          content={viewing.compareWith.content}
+          title={t('versions.compareTwoTitle', {
+            older: viewing.compareWith.version.label,
+            newer: viewing.version.label,
+          })}
+          onClose={() => useVersionView.getState().show({ ...viewing, compareWith: null })}
         />
       ) : null}
       {shareOpen ? <ShareDialog api={api} onClose={() => setShareOpen(false)} /> : null}

@@ -18,6 +18,8 @@ export interface VersionCompareProps {
   version: VersionSummary;
   /** The version's content, compared with the map as it is now (followed live). */
   content: MapContent;
+  /** The heading, when the map shown is not the live one (two versions compared). */
+  title?: string;
   onClose(): void;
 }
 
@@ -26,7 +28,7 @@ export interface VersionCompareProps {
  * Markdown's (shared/exports/diff-report.ts) in the UI's language, following the map as it changes.
  * A click on a change selects its node and frames it on the canvas (a removed node is not there).
  */
-export function VersionCompare({ version, content, onClose }: VersionCompareProps) {
+export function VersionCompare({ version, content, title, onClose }: VersionCompareProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const nodes = useMapStore((s) => s.nodes);
@@ -120,7 +122,7 @@ export function VersionCompare({ version, content, onClose }: VersionCompareProp
       >
         <header className="version-compare__header">
           <h2 id="version-compare-title" className="version-compare__title">
-            {t('versions.compareTitle', { label: version.label })}
+            {title ?? t('versions.compareTitle', { label: version.label })}
           </h2>
           <button
             type="button"

@@ -7,6 +7,7 @@ import { VERSION_LIMITS, type VersionSummary } from '../../../shared/versions';
 import { dateLocale } from '../i18n/date-locale';
 import { presenceStore } from '../room/presence-store';
 import { useMapStoreApi } from '../store/context';
+import { olderFirst } from '../store/version-view';
 import { ModalDialog } from './ModalDialog';
 import { useModalDialog } from './use-modal-dialog';
 
@@ -19,6 +20,14 @@ export interface VersionsDialogProps {
   notify(message: string): void;
   /** Shows the changes since a version beside the map (VersionCompare). */
   onCompare(version: VersionSummary, content: MapContent): void;
+  /**
+   * Shows a version on the canvas read-only; with `compareWith` (an older version), the changes
+   * since that one are marked on it (Compare the two picked).
+   */
+  onOpen(
+    loaded: { version: VersionSummary; name: string; content: MapContent },
+    compareWith: { version: VersionSummary; content: MapContent } | null,
+  ): Promise<void>;
   /** A new map was started from a version: open it. */
   onStarted(mapId: string): void;
   onClose(): void;
@@ -37,6 +46,7 @@ export function VersionsDialog({
   flush,
   notify,
   onCompare,
+  onOpen,
   onStarted,
   onClose,
 }: VersionsDialogProps) {
@@ -47,6 +57,8 @@ export function VersionsDialog({
   const [label, setLabel] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** The versions picked to be compared with each other (two at most), by id. */
+  const [picked, setPicked] = useState<readonly string[]>([]);
   const format = useMemo(
     () => new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'medium', timeStyle: 'short' }),
     [i18n.language],
@@ -98,6 +110,32 @@ export function VersionsDialog({
       const loaded = await api.loadVersion({ mapId, versionId: version.id });
       onCompare(version, loaded.content);
       onClose();
+    });
+
+  const openVersion = (version: VersionSummary) =>
+    run(async () => {
+      const loaded = await api.loadVersion({ mapId, versionId: version.id });
+      onClose();
+      await onOpen(loaded, null);
+    });
+
+  const pick = (id: string, on: boolean) =>
+    setPicked((current) =>
+      on ? [...current.filter((p) => p !== id), id].slice(-2) : current.filter((p) => p !== id),
+    );
+
+  /** The two picked, the newer shown read-only with the changes since the older marked on it. */
+  const compareTwo = () =>
+    run(async () => {
+      const chosen = (versions ?? []).filter((v) => picked.includes(v.id));
+      if (chosen.length !== 2) return;
+      const [older, newer] = olderFirst(chosen[0] as VersionSummary, chosen[1] as VersionSummary);
+      const [before, after] = await Promise.all([
+        api.loadVersion({ mapId, versionId: older.id }),
+        api.loadVersion({ mapId, versionId: newer.id }),
+      ]);
+      onClose();
+      await onOpen(after, { version: older, content: before.content });
     });
 
   const restore = (version: VersionSummary) =>
@@ -186,7 +224,27 @@ export function VersionsDialog({
               {v.author ? ` · ${t('versions.by', { author: v.author })}` : ''} ·{' '}
               {t('versions.nodes', { count: v.nodeCount })}
             </div>
+            <label className="versions-dialog__pick">
+              <input
+                type="checkbox"
+                checked={picked.includes(v.id)}
+                onChange={(event) => pick(v.id, event.target.checked)}
+                aria-label={t('versions.pickLabel', { label: v.label })}
+                data-testid="version-pick"
+              />
+              <span>{t('versions.pick')}</span>
+            </label>
             <div className="versions-dialog__actions">
+              <button
+                type="button"
+                className="button"
+                disabled={busy}
+                onClick={() => void openVersion(v)}
+                aria-label={t('versions.openLabel', { label: v.label })}
+                data-testid="version-open"
+              >
+                {t('versions.open')}
+              </button>
               <button
                 type="button"
                 className="button"
@@ -228,6 +286,18 @@ export function VersionsDialog({
         </p>
       ) : null}
       <footer className="dialog__actions">
+        {versions && versions.length > 1 ? (
+          <button
+            type="button"
+            className="button"
+            onClick={() => void compareTwo()}
+            disabled={busy || picked.length !== 2}
+            title={picked.length !== 2 ? t('versions.compareTwoHint') : undefined}
+            data-testid="versions-compare-two"
+          >
+            {t('versions.compareTwo')}
+          </button>
+        ) : null}
         <button
           type="button"
           className="button"

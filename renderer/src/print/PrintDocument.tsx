@@ -13,6 +13,7 @@ import { DRAWING_LABELS } from '../../../shared/render/drawing-labels';
 import { healthSummary } from '../../../shared/validation/summary';
 import { validateMap } from '../../../shared/validation/validate';
 import { healthHeadline } from '../panels/health-headline';
+import { ChangesSection, type PrintedVersion } from './ChangesSection';
 import { FindingsSection } from './FindingsSection';
 import { joinList } from './format';
 import { MapPages } from './MapPages';
@@ -24,6 +25,8 @@ import { mapPageLayout } from './print-layout';
 interface PrintDocumentProps {
   map: MapDocument;
   choices: PdfChoices;
+  /** The saved version of the "Changes since …" section (choices.changesSince), when chosen. */
+  changesSince?: PrintedVersion | null;
   /** Called once, after the last layout: the page is complete. */
   onLaidOut(): void;
 }
@@ -33,7 +36,7 @@ interface PrintDocumentProps {
  * the outline, the metrics and the findings, in the chosen sections and language. The page box is
  * fixed to the paper's content width, so what is measured on screen is what prints.
  */
-export function PrintDocument({ map, choices, onLaidOut }: PrintDocumentProps) {
+export function PrintDocument({ map, choices, changesSince = null, onLaidOut }: PrintDocumentProps) {
   const { t } = useTranslation();
   const language = choices.language;
   const title = choices.title.trim() || map.name;
@@ -174,6 +177,7 @@ export function PrintDocument({ map, choices, onLaidOut }: PrintDocumentProps) {
           header's, not the whole document's (on a 200-node plan that layout cost a fifth of a second). */}
       {aboveMap === null ? null : (
         <div className={showMap ? 'print-after-map' : undefined}>
+          {changesSince ? <ChangesSection since={changesSince} now={map} language={language} /> : null}
           {hasSection(choices, 'outline') ? (
             <OutlineSection outline={outline} states={states} language={language} withoutPath={withoutPath} />
           ) : null}
