@@ -227,7 +227,7 @@ describe('metric check-ins in Chromium', () => {
       .toMatch(/2026-10-05 deleted\. Press Ctrl\+Z to undo/);
     await expect.poll(() => sparkPoints(page, metric)).toBe('2');
     // Focus stays in the history, on a button, where Ctrl+Z is the map's undo.
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BUTTON');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('BUTTON');
     await page.keyboard.press('Control+z');
     await expect.poll(() => shownValues(page)).toEqual(['16%', '14%', '12%']);
     await expect.poll(() => sparkPoints(page, metric)).toBe('3');

@@ -219,7 +219,7 @@ describe('the PDF section "Changes since …"', () => {
       const since = page.getByTestId('export-changes-since');
       await expect.poll(() => since.inputValue()).toBe(versionId);
       expect(await page.getByTestId('export-dialog').textContent()).toContain('自某版本以来的变化');
-      expect(await since.locator('option:checked').textContent()).toMatch(/^“Offsite Q1”（.+）$/);
+      expect(await since.locator('option:checked').textContent()).toMatch(/^版本“Offsite Q1”（.+）$/);
       await page.keyboard.press('Escape');
       await page.getByTestId('export-dialog').waitFor({ state: 'detached' });
       await page.getByTestId('language').selectOption('en');
