@@ -5,7 +5,6 @@ import {
   SPARK_COUNT,
   staleSince,
 } from '../../renderer/src/canvas/card-checkins';
-import { chartGeometry } from '../../renderer/src/canvas/sparkline';
 import { en } from '../../renderer/src/i18n/en';
 import { zhCN } from '../../renderer/src/i18n/zh-CN';
 import {
@@ -16,6 +15,7 @@ import {
 } from '../../renderer/src/panels/inspector/checkin-draft';
 import { CheckinIndex } from '../../shared/model/checkins';
 import type { Checkin } from '../../shared/model/types';
+import { chartGeometry } from '../../shared/render/sparkline';
 
 const box = { width: 100, height: 40, pad: 5 };
 const ids = { id: 'c_1', metric: 'n_m', by: 'Lin' };

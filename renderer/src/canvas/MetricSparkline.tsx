@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { formatAmount } from '../../../shared/model/amount';
 import type { MetricNode } from '../../../shared/model/types';
+import { chartGeometry } from '../../../shared/render/sparkline';
 import type { CardCheckin } from './card-checkins';
-import { chartGeometry } from './sparkline';
 
 const BOX = { width: 76, height: 20, pad: 3 };
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatAmount } from '../../../../shared/model/amount';
 import { dayNumber } from '../../../../shared/model/metric-progress';
 import type { Checkin, MetricNode } from '../../../../shared/model/types';
-import { chartGeometry } from '../../canvas/sparkline';
+import { chartGeometry } from '../../../../shared/render/sparkline';
 
 const BOX = { width: 300, height: 96, pad: 8 };
 
