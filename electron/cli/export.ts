@@ -74,7 +74,7 @@ export async function exportCommand(
     options.out === undefined ? undefined : exportTarget(options.out, options.file, options.force === true);
   const map = await readOneMap(options.file, options.map);
   const bytes = isOutlineFormat(format)
-    ? (await outlineFile({ name: map.name, ...map.content }, format, options.lang)).bytes
+    ? (await outlineFile({ id: map.id, name: map.name, ...map.content }, format, options.lang)).bytes
     : format === 'pptx'
       ? (await slidesFile({ name: map.name, ...map.content }, options.lang)).bytes
       : format === 'svg'

@@ -12,11 +12,15 @@ import { VALUE_LABELS } from './outline-labels';
  * per metric with a cadence, on the day its next number is due (one cadence after its latest
  * check-in, or today when it has none yet; an overdue day stays in the past so the rhythm is
  * kept), repeating by the cadence, so each owner's own calendar reminds them. The event's id is
- * the metric's: importing a newer calendar updates the events instead of adding a second set.
+ * the metric's, within its map's (a copy of a map and a map started from a version keep their
+ * metrics' ids): importing a newer calendar updates the events instead of adding a second set.
  * Pure: no Node or DOM.
  */
 export interface CheckinEvent {
-  /** Stable per metric: `<metric id>@checkins.throughline`. */
+  /**
+   * Stable per metric: `<metric id>.<map id>@checkins.throughline`, or `<metric id>@…` for a map
+   * read from a JSON file (it has no id of its own).
+   */
   uid: string;
   /** YYYY-MM-DD, the first day of the all-day event. */
   date: string;
@@ -69,7 +73,7 @@ const oneLine = (text: string) => escapeControls(text.trim());
 
 /** The events of a map's metrics with a cadence, in the map's order. */
 export function checkinEvents(
-  map: { nodes: readonly MapNode[]; history?: CheckinIndex },
+  map: { id?: string; nodes: readonly MapNode[]; history?: CheckinIndex },
   language: Language,
   today: string,
 ): CheckinEvent[] {
@@ -84,7 +88,7 @@ export function checkinEvents(
     const title = oneLine(metric.title) || labels.untitled.metric;
     const owner = oneLine(metric.owner);
     events.push({
-      uid: `${metric.id}@checkins.throughline`,
+      uid: `${metric.id}${map.id ? `.${map.id}` : ''}@checkins.throughline`,
       date: due.next ?? today,
       rule: CADENCE_RULES[metric.cadence as MetricCadence],
       summary: words.summary(title),

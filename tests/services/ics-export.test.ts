@@ -1,9 +1,11 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
+import { checkinCalendarIcs } from '../../electron/backend/services/ics-export';
 import { outlineFile } from '../../electron/backend/services/outline-file';
 import { CADENCE_RULES } from '../../shared/exports/checkin-calendar';
+import { createNode } from '../../shared/model/factory';
 import { LANGUAGES } from '../../shared/model/language';
-import type { MapContent, MetricNode } from '../../shared/model/types';
+import type { MapContent, MapNode, MetricNode } from '../../shared/model/types';
 import { mapWithCheckins } from '../shared/checkin-fixture';
 
 const TODAY = '2026-07-01';
@@ -112,5 +114,19 @@ describe('the check-in calendar (.ics)', () => {
     const empty = (await calendar(none, 'en')).text;
     expect(events(empty)).toHaveLength(0);
     expect(empty).toContain('BEGIN:VCALENDAR');
+  });
+});
+
+describe('the calendar of a copied map', () => {
+  it('gives its events ids of their own, though the metrics keep theirs', () => {
+    const metric = { ...createNode('metric', 'k1', 'NPS', { x: 0, y: 0 }), cadence: 'weekly' } as MapNode;
+    const uids = (id: string) =>
+      [
+        ...checkinCalendarIcs({ id, name: 'Plan', nodes: [metric] }, 'en', '2026-07-01').matchAll(
+          /^UID:(.*)\r$/gm,
+        ),
+      ].map((m) => m[1]);
+    expect(uids('mapA')).toEqual(['k1.mapA@checkins.throughline']);
+    expect(uids('mapB')).toEqual(['k1.mapB@checkins.throughline']);
   });
 });

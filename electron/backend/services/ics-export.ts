@@ -8,6 +8,8 @@ import { dayNumber } from '../../../shared/model/metric-progress';
 import type { MapNode } from '../../../shared/model/types';
 
 export interface IcsMap {
+  /** The map's id in its document; none for a map read from a JSON file. */
+  id?: string;
   name: string;
   nodes: readonly MapNode[];
   history?: CheckinIndex;

@@ -21,6 +21,8 @@ export interface ExportableMap {
   links: readonly MapLink[];
   /** The map's check-ins (MapDocument.checkins), as they were entered. */
   checkins?: readonly Checkin[];
+  /** The map's id in its document (the calendar's event ids are scoped by it). */
+  id?: string;
 }
 
 /**
