@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { dayNumber } from '../model/calendar-day';
+import { isCalendarDate } from '../model/calendar-day';
 import { CONFIDENCES, type Confidence } from '../model/kinds';
 import { LIMITS } from '../model/limits';
 import type { Checkin } from '../model/types';
@@ -48,7 +48,7 @@ export function readCheckinTuple(value: unknown): Checkin | null {
   if (!Array.isArray(value) || value.length !== 7) return null;
   const [id, metric, date, amount, confidence, note, by] = value as unknown[];
   if (!isId(id) || !isId(metric)) return null;
-  if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date) || dayNumber(date) === null) return null;
+  if (typeof date !== 'string' || !isCalendarDate(date)) return null;
   if (typeof amount !== 'number' || !(amount >= -1e15 && amount <= 1e15)) return null;
   if (confidence !== null && !CONFIDENCES.includes(confidence as Confidence)) return null;
   if (typeof note !== 'string' || note.length > LIMITS.checkinNote) return null;

@@ -6,9 +6,10 @@ import { type DocChanges, linksOf, nodesOf, readLink, readNode } from './map-doc
 
 /**
  * The incremental save of the ids a change touched, read from the document after it: what is
- * still there is written whole, what is gone is deleted.
+ * still there is written whole, what is gone is deleted. Without `withCheckins` the check-ins are
+ * left out (the canvas follows nodes and links; the store indexes check-ins itself).
  */
-export function docChangesFor(doc: Y.Doc, touch: DocTouch): Required<DocChanges> {
+export function docChangesFor(doc: Y.Doc, touch: DocTouch, withCheckins = true): Required<DocChanges> {
   const nodes = nodesOf(doc);
   const links = linksOf(doc);
   const upsertNodes: MapNode[] = [];
@@ -27,7 +28,7 @@ export function docChangesFor(doc: Y.Doc, touch: DocTouch): Required<DocChanges>
   }
   const upsertCheckins: Checkin[] = [];
   const deleteCheckinIds: string[] = [];
-  if (touch.checkins.size > 0) {
+  if (withCheckins && touch.checkins.size > 0) {
     const now = new Map(readCheckins(doc).map((c) => [c.id, c]));
     for (const id of touch.checkins) {
       const checkin = now.get(id);

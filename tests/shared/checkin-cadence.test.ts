@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Checkin, CheckinIndex, createNode, type MapNode } from '../../shared/model';
+import { dayNumber, isCalendarDate } from '../../shared/model/calendar-day';
 import { checkinDue, nextCheckinDate } from '../../shared/model/checkin-cadence';
 import { validateMap } from '../../shared/validation';
 
@@ -85,5 +87,31 @@ describe('metric-stale', () => {
     expect(stale([goal, metric('weekly')], new CheckinIndex([]), '2027-01-01')).toEqual([]);
     expect(stale([goal, metric('weekly')], history)).toEqual([]);
     expect(stale([goal, metric('weekly')], undefined, '2027-01-01')).toEqual([]);
+  });
+});
+
+describe('isCalendarDate (the fast check a map’s whole history is read with)', () => {
+  it('agrees with dayNumber on any text and on every day of 1999–2101 give or take a few', () => {
+    const agree = (text: string): void => {
+      expect(isCalendarDate(text), text).toBe(dayNumber(text) !== null);
+    };
+    fc.assert(fc.property(fc.string({ maxLength: 12 }), agree), { numRuns: 2000 });
+    const part = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
+    fc.assert(
+      fc.property(fc.integer({ min: 1000, max: 9999 }), part(13), part(32), (y, m, d) =>
+        agree(`${y}-${m}-${d}`),
+      ),
+      { numRuns: 5000 },
+    );
+    for (const text of [
+      '2024-02-29',
+      '2023-02-29',
+      '1900-02-29',
+      '2000-02-29',
+      '2026-04-31',
+      '2026-12-31',
+      '２０２６-01-01',
+    ])
+      agree(text);
   });
 });

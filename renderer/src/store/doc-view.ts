@@ -9,7 +9,7 @@ import { emptyEdit, type PlanEdit } from './plan-edit';
  * each touched node or link as the document has it now, or gone. Only `after` matters here.
  */
 export function editFromDoc(doc: Y.Doc, touch: DocTouch): PlanEdit {
-  const changes = docChangesFor(doc, touch);
+  const changes = docChangesFor(doc, touch, false);
   const edit = emptyEdit();
   for (const node of changes.upsertNodes) edit.nodes.set(node.id, { before: null, after: node });
   for (const id of changes.deleteNodeIds) edit.nodes.set(id, { before: null, after: null });
