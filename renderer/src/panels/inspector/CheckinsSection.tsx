@@ -38,12 +38,15 @@ export function CheckinsSection({ metric, readOnly }: { metric: MetricNode; read
   const newest = [...history].reverse();
 
   /** After a row closes or goes, focus goes to its Correct button, or the next one, or the form. */
-  const focusAfter = useRef<{ id: string; index: number } | null>(null);
+  const focusAfter = useRef<{ id: string; index: number; gone?: string } | null>(null);
   useEffect(() => {
     const target = focusAfter.current;
     if (!target || !section.current) return;
-    focusAfter.current = null;
     const rows = [...section.current.querySelectorAll<HTMLElement>('li[data-checkin-id]')];
+    // A deleted row may still be drawn in this pass (the store's change arrives in the next one):
+    // focus waits for it to go, or it would land on a button about to vanish.
+    if (target.gone !== undefined && rows.some((r) => r.dataset.checkinId === target.gone)) return;
+    focusAfter.current = null;
     const row =
       rows.find((r) => r.dataset.checkinId === target.id) ?? rows[Math.min(target.index, rows.length - 1)];
     const button = row?.querySelector<HTMLElement>('[data-action="correct"]');
@@ -55,7 +58,7 @@ export function CheckinsSection({ metric, readOnly }: { metric: MetricNode; read
   const remove = (checkin: Checkin, index: number) => {
     if (store.getState().writeCheckins([], [checkin.id])) {
       setAnnouncement(t('metricCheckins.deleted', { date: checkin.date }));
-      focusAfter.current = { id: '', index };
+      focusAfter.current = { id: '', index, gone: checkin.id };
     }
   };
 
